@@ -1,0 +1,39 @@
+package dev.tars.chat;
+
+import dev.tars.engine.Sampling;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations, their messages and answering them. The one place chat logic lives: the desktop app, the CLI
+ * and the local API all use it. Thread-safe; methods that return data read committed storage.
+ */
+public interface ChatService {
+  /** Conversations newest first, whose title contains {@code titleFilter} (case-insensitive; empty = all). */
+  List<Conversation> conversations(String titleFilter);
+
+  Optional<Conversation> conversation(long id);
+
+  /** A new conversation with the default system prompt and sampling from Settings. */
+  Conversation create(String title);
+
+  Conversation rename(long id, String title);
+
+  Conversation updateSettings(long id, String systemPrompt, Sampling sampling);
+
+  /** Moves the conversation to the trash; {@link #restore} brings it back (undo). */
+  void delete(long id);
+
+  void restore(long id);
+
+  List<Message> messages(long conversationId);
+
+  /**
+   * Commits the user's message, then streams an answer. The answer is committed while it streams (at least
+   * every second) and at the end, so a crash loses at most the last second.
+   */
+  Reply send(long conversationId, String userText, ReplyListener listener);
+
+  /** Replaces the last answer of the conversation with a new one. */
+  Reply regenerate(long conversationId, ReplyListener listener);
+}

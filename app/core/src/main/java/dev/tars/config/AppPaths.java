@@ -1,0 +1,83 @@
+package dev.tars.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where Tars keeps its files. One root (the data home) holds everything so that a backup or a by-hand
+ * removal is one folder. {@code TARS_HOME} (environment) or {@code -Dtars.home} overrides the OS default:
+ * {@code $XDG_DATA_HOME/tars} (else {@code ~/.local/share/tars}) on Linux, {@code %APPDATA%\Tars} on Windows,
+ * {@code ~/Library/Application Support/Tars} on macOS.
+ */
+public record AppPaths(Path home) {
+
+  /** Resolves the data home for this process from its system properties and environment. */
+  public static AppPaths fromEnvironment() {
+    return resolve(System.getProperty("tars.home"), System.getenv(), System.getProperty("os.name"),
+        System.getProperty("user.home"));
+  }
+
+  static AppPaths resolve(String homeProperty, Map<String, String> env, String osName, String userHome) {
+    if (homeProperty != null && !homeProperty.isBlank()) {
+      return new AppPaths(Path.of(homeProperty).toAbsolutePath());
+    }
+    String tarsHome = env.get("TARS_HOME");
+    if (tarsHome != null && !tarsHome.isBlank()) {
+      return new AppPaths(Path.of(tarsHome).toAbsolutePath());
+    }
+    String os = osName.toLowerCase(Locale.ROOT);
+    if (os.contains("win")) {
+      String appData = env.get("APPDATA");
+      Path base = appData != null ? Path.of(appData) : Path.of(userHome, "AppData", "Roaming");
+      return new AppPaths(base.resolve("Tars"));
+    }
+    if (os.contains("mac")) {
+      return new AppPaths(Path.of(userHome, "Library", "Application Support", "Tars"));
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
+    return new AppPaths(base.resolve("tars"));
+  }
+
+  /** The H2 database file prefix (H2 appends {@code .mv.db}). */
+  public Path database() {
+    return home.resolve("db").resolve("tars");
+  }
+
+  public Path logs() {
+    return home.resolve("logs");
+  }
+
+  public Path models() {
+    return home.resolve("models");
+  }
+
+  public Path knowledge() {
+    return home.resolve("knowledge");
+  }
+
+  public Path backups() {
+    return home.resolve("backups");
+  }
+
+  /** Private scratch space, e.g. for native libraries unpacked by the engine (see STACK.md defect 4). */
+  public Path temp() {
+    return home.resolve("tmp");
+  }
+
+  /** Creates the folders that must exist before anything else starts. */
+  public AppPaths ensureCreated() {
+    try {
+      for (Path dir : new Path[] {home, database().getParent(), logs(), models(), temp()}) {
+        Files.createDirectories(dir);
+      }
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the Tars data folder " + home + ": " + e.getMessage(), e);
+    }
+  }
+}
