@@ -22,16 +22,28 @@ import java.util.concurrent.TimeUnit;
 public final class ScriptedEngine implements ChatEngine {
   private final String answer;
   private final long millisPerWord;
+  private final int contextLength;
+  private volatile boolean closed;
   private final ExecutorService executor = Executors.newCachedThreadPool(NamedThreads.named("scripted-engine"));
 
   public ScriptedEngine(String answer, long millisPerWord) {
+    this(answer, millisPerWord, 4096);
+  }
+
+  /** @param contextLength the context window it claims; tokens are counted as characters / 4 */
+  public ScriptedEngine(String answer, long millisPerWord, int contextLength) {
     this.answer = answer;
     this.millisPerWord = millisPerWord;
+    this.contextLength = contextLength;
+  }
+
+  public boolean closed() {
+    return closed;
   }
 
   @Override
   public ModelInfo model() {
-    return new ModelInfo("scripted-demo.gguf", 4096);
+    return new ModelInfo("scripted-demo.gguf", contextLength);
   }
 
   @Override
@@ -77,6 +89,7 @@ public final class ScriptedEngine implements ChatEngine {
 
   @Override
   public void close() {
+    closed = true;
     executor.shutdownNow();
   }
 }

@@ -242,7 +242,7 @@ public final class ChatView {
       HBox actions = new HBox(4, copy, regenerate);
       actions.getStyleClass().add("message-actions");
 
-      body.getStyleClass().add("assistant-body");
+      body.getStyleClass().addAll("assistant-body", "markdown");
       VBox card = new VBox(6, header, body, error, actions);
       card.getStyleClass().add("assistant-card");
       HBox.setHgrow(card, Priority.ALWAYS);

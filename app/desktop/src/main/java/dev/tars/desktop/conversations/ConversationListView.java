@@ -135,6 +135,9 @@ public final class ConversationListView {
 
     ConversationCell() {
       getStyleClass().add("conversation-cell");
+      // A cell as wide as its text would give the list a horizontal scroll bar; long titles get an ellipsis.
+      setPrefWidth(1);
+      title.setMaxWidth(Double.MAX_VALUE);
       title.getStyleClass().add("conversation-title");
       age.getStyleClass().add("conversation-age");
       editor.setOnAction(e -> finishRename());

@@ -11,9 +11,9 @@ import dev.tars.engine.Sampling;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The Settings page. Theme and language apply as soon as they are picked; everything else is saved with Save
@@ -76,9 +77,9 @@ public final class SettingsViewModel {
     this.i18n = i18n;
     theme.addListener((obs, old, now) -> applyAtOnce(s -> s.withTheme(now)));
     language.addListener((obs, old, now) -> applyAtOnce(s -> s.withLanguage(now == null ? "" : now)));
-    for (Observable field : new Observable[] {systemPrompt, temperature, topP, maxTokens, engine, modelPath,
-        remoteUrl, remoteApiKey, remoteModel, contextSize, threads}) {
-      field.addListener(obs -> {
+    for (ObservableValue<?> field : List.of(systemPrompt, temperature, topP, maxTokens, engine, modelPath,
+        remoteUrl, remoteApiKey, remoteModel, contextSize, threads)) {
+      field.addListener((obs, old, now) -> {
         if (!filling && state.get() != State.LOADING) {
           state.set(State.DIRTY);
         }

@@ -98,7 +98,7 @@ public final class MainView {
     chatView.root().setVisible(state == MainViewModel.State.CHAT);
     settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
     if (state == MainViewModel.State.CHAT) {
-      Platform.runLater(chatView::focusInput);
+      chatView.focusInput();
     }
   }
 
