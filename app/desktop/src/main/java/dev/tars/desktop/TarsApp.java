@@ -12,8 +12,13 @@ import dev.tars.desktop.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
+import dev.tars.engine.local.LocalEngine;
+import dev.tars.engine.openai.OpenAiChatEngine;
 import dev.tars.storage.Database;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -47,7 +52,7 @@ public final class TarsApp extends Application {
   /** An app on the data home {@code paths} (tests use a temporary one). */
   public TarsApp(AppPaths paths) {
     this.paths = paths;
-    this.engineFactory = TarsApp::createEngine;
+    this.engineFactory = this::createEngine;
   }
 
   /** An app whose engines come from {@code engineFactory} instead of the settings' local model or server. */
@@ -75,12 +80,44 @@ public final class TarsApp extends Application {
     }
   }
 
-  /** Makes the engine the settings ask for; runs on the engine-host thread. */
-  private static ChatEngine createEngine(AppSettings s, Consumer<EngineStatus> status) throws EngineException {
+  /**
+   * Makes the engine the settings ask for; runs on the engine-host thread. The local engine is a supervised
+   * child process (llama.cpp never runs in the UI process); a remote one is an OpenAI-compatible server.
+   */
+  private ChatEngine createEngine(AppSettings s, Consumer<EngineStatus> status) throws EngineException {
     if (s.engine() == EngineChoice.REMOTE) {
-      throw new EngineException("Remote servers are not available in this build yet.");
+      URI url;
+      try {
+        url = URI.create(s.remoteUrl());
+      } catch (IllegalArgumentException e) {
+        throw new EngineException("The server URL " + s.remoteUrl() + " is not valid. Correct it in Settings.", e);
+      }
+      return new OpenAiChatEngine(OpenAiChatEngine.Options.remote(url, s.remoteApiKey(), s.remoteModel()));
     }
-    throw new EngineException("The local engine is not available in this build yet.");
+    LocalEngine.Options options = LocalEngine.Options.defaults(paths.temp()).withMaxContextLength(s.contextSize());
+    if (s.threads() > 0) {
+      options = options.withThreads(s.threads());
+    }
+    LocalEngine engine = new LocalEngine(options);
+    engine.addStatusListener(local -> toUiStatus(local).ifPresent(status));
+    try {
+      engine.load(Path.of(s.modelPath()));
+    } catch (EngineException | RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  private static Optional<EngineStatus> toUiStatus(dev.tars.engine.local.EngineStatus local) {
+    String model = local.model() == null ? "" : local.model().getFileName().toString();
+    return switch (local.state()) {
+      case STOPPED -> Optional.empty();
+      case LOADING -> Optional.of(new EngineStatus(EngineStatus.State.LOADING, false, model));
+      case READY -> Optional.of(new EngineStatus(EngineStatus.State.READY, false, model));
+      case RESTARTING -> Optional.of(new EngineStatus(EngineStatus.State.RESTARTING, false, local.message()));
+      case FAILED -> Optional.of(new EngineStatus(EngineStatus.State.FAILED, false, local.message()));
+    };
   }
 
   @Override

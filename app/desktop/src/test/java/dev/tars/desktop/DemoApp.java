@@ -49,7 +49,7 @@ public final class DemoApp extends Application {
         settings.save(settings.get().withModelPath(TestModels.tiny().toString()));
       }
     }
-    app = new TarsApp(paths,
+    app = Boolean.getBoolean("demo.realEngine") ? new TarsApp(paths) : new TarsApp(paths,
         (settings, status) -> new ScriptedEngine(ANSWER, Long.getLong("demo.wordMillis", 60)));
     app.init();
   }

@@ -23,6 +23,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -102,16 +104,23 @@ public final class ChatView {
     sendButton.disableProperty().bind(viewModel.inputProperty().isEmpty()
         .or(viewModel.stateProperty().isEqualTo(ChatViewModel.State.LOADING)));
 
+    // Follow the answer while it streams unless the person scrolled up to read; only their own scrolling
+    // changes that, since the scroll pane also moves the value itself when the content grows.
+    scroller.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled = true);
+    scroller.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+      userScrolled = true;
+      mouseDown = true;
+    });
+    scroller.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> mouseDown = false);
     scroller.vvalueProperty().addListener((obs, old, now) -> {
-      if (!adjusting) {
-        stickToBottom = now.doubleValue() >= scroller.getVmax() - 0.02;
+      if (userScrolled) {
+        stickToBottom = now.doubleValue() >= scroller.getVmax() - 0.01;
       }
     });
     messageBox.heightProperty().addListener((obs, old, now) -> {
+      userScrolled = mouseDown;
       if (stickToBottom) {
-        adjusting = true;
         scroller.setVvalue(scroller.getVmax());
-        adjusting = false;
       }
     });
     viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
@@ -119,7 +128,8 @@ public final class ChatView {
     rebuild();
   }
 
-  private boolean adjusting;
+  private boolean userScrolled;
+  private boolean mouseDown;
 
   private void onInputKey(KeyEvent event) {
     if (event.getCode() != KeyCode.ENTER) {

@@ -2,6 +2,7 @@ package dev.tars.desktop.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +34,24 @@ public final class Background {
 
   /** Runs {@code work} in the background; {@code onDone} or {@code onError} then runs on the UI thread. */
   public <T> void run(Callable<T> work, Consumer<? super T> onDone, Consumer<? super Exception> onError) {
-    executor.execute(() -> {
-      T result;
-      try {
-        result = work.call();
-      } catch (Exception e) {
-        LOG.warn("Background work failed", e);
-        ui.run(() -> onError.accept(e));
-        return;
-      }
-      ui.run(() -> onDone.accept(result));
-    });
+    try {
+      executor.execute(() -> runNow(work, onDone, onError));
+    } catch (RejectedExecutionException e) {
+      // Only happens while the app shuts down: late results (e.g. an answer that just ended) need no more work.
+      LOG.debug("Background work dropped during shutdown", e);
+    }
+  }
+
+  private <T> void runNow(Callable<T> work, Consumer<? super T> onDone, Consumer<? super Exception> onError) {
+    T result;
+    try {
+      result = work.call();
+    } catch (Exception e) {
+      LOG.warn("Background work failed", e);
+      ui.run(() -> onError.accept(e));
+      return;
+    }
+    ui.run(() -> onDone.accept(result));
   }
 
   /** Runs {@code work} in the background where only a failure matters. */
