@@ -98,6 +98,11 @@ public final class ModelManager implements AutoCloseable {
     return catalog.entries().stream().filter(e -> urls.contains(e.url().toString())).toList();
   }
 
+  /** The kept state of a paused download of {@code entry}, if any. */
+  public Optional<PartialDownload> partial(CatalogEntry entry) {
+    return downloader.pending().stream().filter(p -> p.url().equals(entry.url().toString())).findFirst();
+  }
+
   /** Bytes already downloaded of a paused catalog model. */
   public long partialBytes(CatalogEntry entry) {
     return downloader.partialBytes(downloadTarget(entry));
