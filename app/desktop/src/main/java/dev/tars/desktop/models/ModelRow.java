@@ -32,6 +32,7 @@ public final class ModelRow {
   private final StringProperty context = new SimpleStringProperty();
   private final StringProperty license = new SimpleStringProperty();
   private final StringProperty fit = new SimpleStringProperty();
+  private final StringProperty fitHint = new SimpleStringProperty("");
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.AVAILABLE);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final StringProperty progressText = new SimpleStringProperty("");
@@ -88,6 +89,11 @@ public final class ModelRow {
   /** "fits", "may be slow" or "won't fit". */
   public StringProperty fitProperty() {
     return fit;
+  }
+
+  /** Why the fit label says what it says. */
+  public StringProperty fitHintProperty() {
+    return fitHint;
   }
 
   public ObjectProperty<State> stateProperty() {

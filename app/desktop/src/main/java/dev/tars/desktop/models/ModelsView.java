@@ -135,16 +135,19 @@ public final class ModelsView {
     @Override
     protected void updateItem(String fit, boolean empty) {
       super.updateItem(fit, empty);
-      getStyleClass().removeAll("success", "warning", "danger");
+      getStyleClass().removeAll("fit-fits", "fit-slow", "fit-wont");
       if (empty || fit == null) {
         setText(null);
+        setTooltip(null);
         return;
       }
       setText(fit);
+      ModelRow row = getTableRow() == null ? null : getTableRow().getItem();
+      setTooltip(row == null ? null : new Tooltip(row.fitHintProperty().get()));
       getStyleClass().add(switch (fit) {
-        case "fits" -> "success";
-        case "may be slow" -> "warning";
-        default -> "danger";
+        case "fits" -> "fit-fits";
+        case "may be slow" -> "fit-slow";
+        default -> "fit-wont";
       });
     }
   }
@@ -159,8 +162,8 @@ public final class ModelsView {
 
     StatusCell() {
       bar.setMaxWidth(Double.MAX_VALUE);
-      progress.getStyleClass().add("text-small");
-      message.getStyleClass().add("text-small");
+      progress.getStyleClass().add("models-progress-text");
+      message.getStyleClass().add("models-message");
       message.setWrapText(false);
       bar.managedProperty().bind(bar.visibleProperty());
       progress.managedProperty().bind(progress.visibleProperty());

@@ -7,6 +7,7 @@ import dev.tars.models.DownloadListener;
 import dev.tars.models.DownloadOutcome;
 import dev.tars.models.DownloadProgress;
 import dev.tars.models.DownloadStatus;
+import dev.tars.models.Fit;
 import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
 import dev.tars.models.ModelManager;
@@ -108,6 +109,7 @@ public final class ModelsViewModel implements AutoCloseable {
             ? String.valueOf(m.metadata().contextLength()) : "");
         row.licenseProperty().set("see the model's source");
         row.fitProperty().set(manager.fit(m.sizeBytes()).label());
+        row.fitHintProperty().set(fitHint(m.sizeBytes()));
         markInstalled(row, m);
         fresh.add(row);
       }
@@ -123,6 +125,12 @@ public final class ModelsViewModel implements AutoCloseable {
     row.contextProperty().set(e.contextLength() > 0 ? String.valueOf(e.contextLength()) : "");
     row.licenseProperty().set(e.license());
     row.fitProperty().set(manager.fit(e.sizeBytes()).label());
+    row.fitHintProperty().set(fitHint(e.sizeBytes()));
+  }
+
+  private String fitHint(long sizeBytes) {
+    return "Needs about " + Bytes.human(Fit.requiredBytes(sizeBytes)) + " of memory while it runs; this computer has "
+        + Bytes.human(manager.totalRam()) + ".";
   }
 
   private static void markInstalled(ModelRow row, InstalledModel m) {

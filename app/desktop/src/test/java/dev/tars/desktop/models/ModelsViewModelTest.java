@@ -67,6 +67,8 @@ class ModelsViewModelTest {
     ModelRow tiny = row("tiny-q8_0");
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
     assertThat(row("huge-q8_0").fitProperty().get()).isEqualTo("won't fit");
+    assertThat(row("huge-q8_0").fitHintProperty().get()).isEqualTo(
+        "Needs about 48.5 GB of memory while it runs; this computer has 17.2 GB.");
     assertThat(tiny.sizeProperty().get()).isEqualTo("1.0 MB");
     assertThat(tiny.state()).isEqualTo(ModelRow.State.AVAILABLE);
     assertThat(row("embed").state()).isEqualTo(ModelRow.State.INCLUDED);
