@@ -72,15 +72,24 @@ public final class ModelsCommand implements Runnable {
     @ParentCommand ModelsCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--kind", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
-    ModelKind kind;
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: chat, speech or embedding.")
+    String kindName;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      ModelKind kind = null;
+      if (kindName != null) {
+        try {
+          kind = ModelKind.valueOf(kindName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          return fail(spec, "Unknown kind '" + kindName + "'; use chat, speech or embedding.");
+        }
+      }
       try (ModelManager manager = parent.managers.get()) {
+        ModelKind only = kind;
         List<InstalledModel> installed = manager.installed().stream()
-            .filter(m -> kind == null || m.kind() == kind).toList();
+            .filter(m -> only == null || m.kind() == only).toList();
         out.println("Installed (" + installed.size() + ") in " + manager.modelsDir());
         if (installed.isEmpty()) {
           out.println("  none yet: `tars models pull NAME` downloads one, `tars models import FILE` adds a GGUF file");

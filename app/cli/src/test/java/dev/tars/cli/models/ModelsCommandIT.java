@@ -77,7 +77,7 @@ class ModelsCommandIT {
     run("pull", "tiny-q8_0");
     out.getBuffer().setLength(0);
 
-    assertThat(run("list")).isZero();
+    assertThat(run("list", "--kind", "chat")).isZero();
     assertThat(out.toString()).contains("Installed (1)", "tiny-q8_0", "llama", "Q8_0", "chat template",
         "Catalog (this machine: 17.2 GB of memory)", "fits", "[installed]");
   }
@@ -115,6 +115,12 @@ class ModelsCommandIT {
     assertThat(out.toString()).contains("Deleted mine");
     assertThat(home.resolve("models/mine.gguf")).doesNotExist();
     assertThat(source).exists();
+  }
+
+  @Test
+  void unknownKindIsExplained() {
+    assertThat(run("list", "--kind", "video")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("tars: Unknown kind 'video'; use chat, speech or embedding." + System.lineSeparator());
   }
 
   @Test
