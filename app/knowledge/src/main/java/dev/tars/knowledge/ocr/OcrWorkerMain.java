@@ -50,7 +50,7 @@ public final class OcrWorkerMain {
         }
         String text = tesseract.doOCR(image);
         answers.println(PREFIX + "OK " + encode(text == null ? "" : text));
-      } catch (Exception | OutOfMemoryError e) {
+      } catch (Exception | LinkageError | OutOfMemoryError e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         answers.println(PREFIX + "ERR " + encode(message));
       }
