@@ -7,7 +7,6 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
-import dev.tars.knowledge.store.H2Knowledge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.h2.jdbcx.JdbcConnectionPool;
+import dev.tars.storage.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class KnowledgeServiceIT {
   static ChildProcessOcr ocr;
 
   @TempDir Path home;
-  JdbcConnectionPool db;
+  Database db;
   KnowledgeService service;
 
   @BeforeAll
@@ -46,8 +45,8 @@ class KnowledgeServiceIT {
   }
 
   KnowledgeService open(dev.tars.knowledge.embed.Embedder with) {
-    db = H2Knowledge.open(home.resolve("db/tars"));
-    service = new KnowledgeService(db, home.resolve("index"), with, new DocumentParser(ocr), Chunker.standard(), 2);
+    db = Database.open(home.resolve("db/tars"));
+    service = new KnowledgeService(db.dataSource(), home.resolve("index"), with, new DocumentParser(ocr), Chunker.standard(), 2);
     return service;
   }
 
@@ -55,9 +54,11 @@ class KnowledgeServiceIT {
   void close() {
     if (service != null) {
       service.close();
+      service = null;
     }
     if (db != null) {
-      db.dispose();
+      db.close();
+      db = null;
     }
   }
 
@@ -271,7 +272,6 @@ class KnowledgeServiceIT {
       assertThat(service.store().indexModel().orElseThrow()[0]).isEqualTo("bge-small-en-v1.5-q-copy");
       assertThat(service.search("waggle dance", List.of(), 1).getFirst().text()).contains("Honeybees");
       close();
-      service = null;
     }
   }
 
