@@ -2,6 +2,7 @@ package dev.tars.knowledge.parse;
 
 import dev.tars.knowledge.ocr.Ocr;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -45,6 +46,7 @@ public final class DocumentParser {
   public static final long MAX_CHARACTERS = 20_000_000L;
   /** A "line" longer than this is machine data (minified code, a dump), not something to read. */
   public static final int MAX_LINE_CHARACTERS = 1_000_000;
+  private static final long MAX_GUNZIPPED_BYTES = 64L * 1024 * 1024;
   private static final int SCANNED_PAGE_MAX_CHARS = 20;
   private static final int MAX_OCR_PAGES = 500;
   private static final float OCR_DPI = 200f;
@@ -111,6 +113,9 @@ public final class DocumentParser {
     if (type.equals("application/x-tika-ooxml-protected") || type.equals("application/x-tika-msoffice-protected")) {
       throw encrypted();
     }
+    if (type.equals("application/gzip") && isSingleGzip(file)) {
+      return parseGzipped(file, stage);
+    }
     if (IMAGE_TYPES.contains(type)) {
       stage.ocrStarted();
       return new ParsedDocument(type, paragraphs(requireOcr().read(file), 0), 0, 1);
@@ -136,6 +141,63 @@ public final class DocumentParser {
       return type.getBaseType().toString();
     } catch (IOException e) {
       throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
+    }
+  }
+
+  private static boolean isSingleGzip(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".gz") && !name.endsWith(".tar.gz") && name.length() > 3;
+  }
+
+  /**
+   * A single gzip-compressed file (as Debian ships READMEs and changelogs) is read as the file inside it. The
+   * unpacked size is capped, so a gzip bomb stops at the cap instead of filling the disk.
+   */
+  private ParsedDocument parseGzipped(Path file, Stage stage) throws DocumentRejectedException {
+    String inner = file.getFileName().toString();
+    inner = inner.substring(0, inner.length() - 3);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("tars-gunzip-");
+      Path target = dir.resolve(inner);
+      try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 64 * 1024);
+          var out = Files.newOutputStream(target)) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          total += n;
+          if (total > MAX_GUNZIPPED_BYTES) {
+            throw new DocumentRejectedException("The compressed file unpacks to more than "
+                + MAX_GUNZIPPED_BYTES / (1024 * 1024) + " MB (a possible \"zip bomb\"), so it was not read. "
+                + "Unpack it yourself if you trust it.");
+          }
+          out.write(buffer, 0, n);
+        }
+      }
+      if (isSingleGzip(target)) {
+        throw new DocumentRejectedException("The file is compressed twice; unpack it and add the result.");
+      }
+      return parse(target, stage);
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The compressed file is damaged or truncated (" + e.getMessage()
+          + "). Download or copy it again.", e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      LOG.debug("Cannot delete {}", dir, e);
     }
   }
 

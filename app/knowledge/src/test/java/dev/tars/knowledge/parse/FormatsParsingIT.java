@@ -66,6 +66,15 @@ class FormatsParsingIT {
   }
 
   @Test
+  void gzippedTextIsReadAsTheFileInside() throws Exception {
+    Path gz = dir.resolve("changelog.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("Version 2.1 fixed the crash when printing.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(all(PARSER.parse(gz, DocumentParser.Stage.NONE))).contains("fixed the crash when printing");
+  }
+
+  @Test
   void badInputsAreRejectedWithAReasonAPersonCanActOn() throws Exception {
     byte[] random = new byte[4096];
     new java.util.Random(7).nextBytes(random);
