@@ -34,5 +34,5 @@ CREATE INDEX message_conversation ON message (conversation_id, id);
 
 CREATE TABLE setting (
   name   VARCHAR(200) PRIMARY KEY,
-  value  CLOB NOT NULL
+  content  CLOB NOT NULL
 );

@@ -1,0 +1,51 @@
+package dev.tars.cli;
+
+import dev.tars.config.AppPaths;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./tars <command>}: Tars from the terminal. Errors are one line for people; details go to the log. */
+@Command(
+    name = "tars",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A private AI assistant that runs on this computer.",
+    subcommands = {AskCommand.class})
+public final class TarsCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    AppPaths paths = AppPaths.fromEnvironment();
+    System.setProperty("tars.logs", paths.logs().toString());
+    System.setProperty("tars.logfile", "cli");
+    int exitCode = commandLine().execute(args);
+    // Flush before halting: a library's non-daemon thread must not keep a finished command alive.
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(exitCode);
+  }
+
+  /** The configured command line; tests call {@code execute} on it. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new TarsCli());
+    commandLine.setExecutionExceptionHandler(TarsCli::onFailure);
+    return commandLine;
+  }
+
+  private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    Logger log = LoggerFactory.getLogger(TarsCli.class);
+    log.error("Command failed: {}", String.join(" ", parseResult.originalArgs()), e);
+    PrintWriter err = commandLine.getErr();
+    err.println("tars: " + CliErrors.describe(e));
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+}

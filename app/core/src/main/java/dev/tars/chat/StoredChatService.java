@@ -1,0 +1,289 @@
+package dev.tars.chat;
+
+import dev.tars.concurrent.NamedThreads;
+import dev.tars.config.SettingsStore;
+import dev.tars.engine.ChatEngine;
+import dev.tars.engine.ChatMessage;
+import dev.tars.engine.ChatRequest;
+import dev.tars.engine.Completion;
+import dev.tars.engine.EngineException;
+import dev.tars.engine.Generation;
+import dev.tars.engine.Role;
+import dev.tars.engine.Sampling;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ChatService} on {@link ConversationStore} and whichever engine {@link EngineSource} gives. The answer
+ * is flushed to the database every {@link #FLUSH_INTERVAL} while it streams, so a crash of the app, the engine
+ * or the machine loses at most that much of it.
+ */
+public final class StoredChatService implements ChatService, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StoredChatService.class);
+  static final Duration FLUSH_INTERVAL = Duration.ofMillis(500);
+  private static final Duration TRASH_KEPT = Duration.ofDays(7);
+  private static final String NEW_TITLE = "New chat";
+
+  private final ConversationStore store;
+  private final EngineSource engines;
+  private final SettingsStore settings;
+  private final ContextWindow contextWindow = new ContextWindow();
+  private final List<PromptContext> contexts;
+  private final ExecutorService starter = Executors.newFixedThreadPool(2, NamedThreads.named("chat"));
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(NamedThreads.named("chat-flush"));
+
+  public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings) {
+    this(store, engines, settings, List.of());
+  }
+
+  /** With {@code contexts} that add project instructions, memories or document passages to each answer. */
+  public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings,
+      List<PromptContext> contexts) {
+    this.contexts = List.copyOf(contexts);
+    this.store = store;
+    this.engines = engines;
+    this.settings = settings;
+    int interrupted = store.markStreamingAsInterrupted();
+    if (interrupted > 0) {
+      LOG.info("Marked {} answer(s) left streaming by the last run as interrupted", interrupted);
+    }
+    store.purgeDeletedOlderThan(TRASH_KEPT);
+  }
+
+  @Override
+  public List<Conversation> conversations(String titleFilter) {
+    return store.list(titleFilter == null ? "" : titleFilter.strip());
+  }
+
+  @Override
+  public Optional<Conversation> conversation(long id) {
+    return store.find(id);
+  }
+
+  @Override
+  public Conversation create(String title) {
+    var defaults = settings.get();
+    String name = title == null || title.isBlank() ? NEW_TITLE : title.strip();
+    return store.create(name, defaults.defaultSystemPrompt(), defaults.defaultSampling());
+  }
+
+  @Override
+  public Conversation rename(long id, String title) {
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("A conversation needs a title.");
+    }
+    store.rename(id, title.strip());
+    return existing(id);
+  }
+
+  @Override
+  public Conversation updateSettings(long id, String systemPrompt, Sampling sampling) {
+    store.updateSettings(id, systemPrompt == null ? "" : systemPrompt, sampling);
+    return existing(id);
+  }
+
+  @Override
+  public void delete(long id) {
+    store.markDeleted(id);
+  }
+
+  @Override
+  public void restore(long id) {
+    store.restore(id);
+  }
+
+  @Override
+  public List<Message> messages(long conversationId) {
+    return store.messages(conversationId);
+  }
+
+  @Override
+  public Reply send(long conversationId, String userText, ReplyListener listener) {
+    if (userText == null || userText.isBlank()) {
+      throw new IllegalArgumentException("Type a message first.");
+    }
+    Conversation conversation = existing(conversationId);
+    boolean firstMessage = store.messages(conversationId).isEmpty();
+    store.addMessage(conversationId, Role.USER, userText.strip(), MessageStatus.COMPLETE);
+    if (firstMessage && NEW_TITLE.equals(conversation.title())) {
+      store.rename(conversationId, Titles.fromFirstMessage(userText));
+    }
+    return answer(conversationId, listener);
+  }
+
+  @Override
+  public Reply regenerate(long conversationId, ReplyListener listener) {
+    existing(conversationId);
+    List<Message> history = store.messages(conversationId);
+    if (history.isEmpty()) {
+      throw new IllegalStateException("There is nothing to answer yet.");
+    }
+    Message last = history.get(history.size() - 1);
+    if (last.role() == Role.ASSISTANT) {
+      store.deleteMessage(last.id());
+    }
+    return answer(conversationId, listener);
+  }
+
+  private Reply answer(long conversationId, ReplyListener listener) {
+    StreamingReply reply = new StreamingReply();
+    starter.execute(() -> reply.run(conversationId, listener));
+    return reply;
+  }
+
+  private Conversation existing(long id) {
+    return store.find(id).orElseThrow(() -> new NoSuchElementException("That conversation no longer exists."));
+  }
+
+  @Override
+  public void close() {
+    starter.shutdownNow();
+    flusher.shutdown();
+    try {
+      if (!flusher.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("Answer flusher did not stop in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One answer: prompt assembly, streaming, periodic flushes and the final commit. */
+  private final class StreamingReply implements Reply {
+    private final CompletableFuture<Message> done = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private volatile Generation generation;
+    private volatile boolean stopRequested;
+
+    void run(long conversationId, ReplyListener listener) {
+      Conversation conversation = existing(conversationId);
+      ChatEngine engine;
+      ContextWindow.Fitted fitted;
+      try {
+        engine = engines.engine();
+        List<Message> history = store.messages(conversation.id());
+        List<ContextBlock> blocks = gatherContext(conversation, history);
+        if (!blocks.isEmpty()) {
+          listener.contextUsed(blocks);
+        }
+        fitted = contextWindow.fit(engine, prompt(conversation, history, blocks),
+            conversation.sampling().maxTokens());
+      } catch (EngineException e) {
+        LOG.warn("Cannot answer conversation {}: {}", conversationId, e.getMessage(), e);
+        listener.failed(e.getMessage());
+        done.completeExceptionally(e);
+        return;
+      }
+      Message draft = store.addMessage(conversationId, Role.ASSISTANT, "", MessageStatus.STREAMING);
+      listener.started(draft, fitted.trim());
+      ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
+          FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+      ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
+      generation = engine.generate(request, delta -> {
+        synchronized (text) {
+          text.append(delta);
+        }
+        listener.text(delta);
+      });
+      if (stopRequested) {
+        generation.cancel();
+      }
+      generation.result().whenComplete((completion, failure) -> {
+        flushing.cancel(false);
+        MessageStatus status = statusOf(completion, failure);
+        String content = snapshot();
+        store.updateMessage(draft.id(), content, status);
+        store.touch(conversationId);
+        Message answer = store.message(draft.id()).orElseThrow();
+        if (status == MessageStatus.INTERRUPTED) {
+          LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
+              ? completion.error().getMessage() : failure);
+        }
+        listener.finished(answer);
+        done.complete(answer);
+      });
+    }
+
+    private List<ContextBlock> gatherContext(Conversation conversation, List<Message> history) {
+      String latestUserText = history.stream().filter(m -> m.role() == Role.USER).reduce((a, b) -> b)
+          .map(Message::content).orElse("");
+      List<ContextBlock> blocks = new ArrayList<>();
+      for (PromptContext context : contexts) {
+        try {
+          blocks.addAll(context.contextFor(conversation, latestUserText));
+        } catch (RuntimeException e) {
+          // Extra context is a bonus: answer without it rather than not at all.
+          LOG.warn("Prompt context {} failed; answering without it", context.getClass().getSimpleName(), e);
+        }
+      }
+      return blocks;
+    }
+
+    private List<ChatMessage> prompt(Conversation conversation, List<Message> history, List<ContextBlock> blocks) {
+      List<ChatMessage> messages = new ArrayList<>();
+      StringBuilder system = new StringBuilder(conversation.systemPrompt().strip());
+      for (ContextBlock block : blocks) {
+        if (!system.isEmpty()) {
+          system.append("\n\n");
+        }
+        system.append(block.text().strip());
+      }
+      if (!system.isEmpty()) {
+        messages.add(ChatMessage.system(system.toString()));
+      }
+      for (Message message : history) {
+        if (!message.content().isEmpty()) {
+          messages.add(new ChatMessage(message.role(), message.content()));
+        }
+      }
+      return messages;
+    }
+
+    private void flush(long messageId) {
+      store.updateMessage(messageId, snapshot(), MessageStatus.STREAMING);
+    }
+
+    private String snapshot() {
+      synchronized (text) {
+        return text.toString();
+      }
+    }
+
+    private MessageStatus statusOf(Completion completion, Throwable failure) {
+      if (failure != null || completion == null) {
+        return MessageStatus.INTERRUPTED;
+      }
+      return switch (completion.finishReason()) {
+        case STOP, LENGTH -> MessageStatus.COMPLETE;
+        case CANCELLED -> MessageStatus.STOPPED;
+        case ERROR -> MessageStatus.INTERRUPTED;
+      };
+    }
+
+    @Override
+    public void stop() {
+      stopRequested = true;
+      Generation running = generation;
+      if (running != null) {
+        running.cancel();
+      }
+    }
+
+    @Override
+    public CompletableFuture<Message> done() {
+      return done;
+    }
+  }
+}

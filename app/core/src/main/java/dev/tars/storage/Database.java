@@ -1,0 +1,104 @@
+package dev.tars.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database in file mode. {@code WRITE_DELAY=0} makes every commit durable before it returns
+ * (H2's default delay lost the last second of commits on {@code kill -9}). The schema is migrated by Flyway
+ * from every {@code db/migration} folder on the classpath, so feature modules bring their own tables.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final Path file;
+  private final JdbcConnectionPool pool;
+
+  private Database(Path file, JdbcConnectionPool pool) {
+    this.file = file;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code file} (H2 appends {@code .mv.db}) and migrates it.
+   *
+   * @throws StorageException with a message for a person when the file is locked by another Tars, damaged or
+   *     not writable
+   */
+  public static Database open(Path file) throws StorageException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new StorageException("Cannot create the folder for the database " + file.getParent() + ": "
+          + e.getMessage(), e);
+    }
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
+    pool.setMaxConnections(16);
+    try {
+      try (Connection probe = pool.getConnection()) {
+        probe.isValid(1);
+      }
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (SQLException e) {
+      pool.dispose();
+      throw new StorageException(describe(file, e), e);
+    } catch (FlywayException e) {
+      pool.dispose();
+      throw new StorageException("The database " + file + " could not be upgraded: " + e.getMessage()
+          + ". Your data was not changed; restore a backup or report this problem.", e);
+    }
+    LOG.info("Database open at {}", file.toAbsolutePath());
+    return new Database(file, pool);
+  }
+
+  private static String describe(Path file, SQLException e) {
+    String detail = String.valueOf(e.getMessage());
+    if (detail.contains("already in use") || detail.contains("locked")) {
+      return "Another Tars is already using the data folder " + file.getParent().getParent()
+          + ". Close it first, or start this one with a different TARS_HOME.";
+    }
+    if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1) {
+      return "The database file " + file + ".mv.db is damaged. Restore it from a backup (Backups page).";
+    }
+    return "Cannot open the database " + file + ": " + detail.lines().findFirst().orElse(detail);
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** A pooled connection in auto-commit mode; close it to give it back. */
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Closes every connection and compacts the file. Safe to call twice. */
+  @Override
+  public void close() {
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      LOG.debug("Database already shut down: {}", e.getMessage());
+    }
+    pool.dispose();
+    LOG.info("Database closed");
+  }
+}

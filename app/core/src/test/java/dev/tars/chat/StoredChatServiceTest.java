@@ -1,0 +1,270 @@
+package dev.tars.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tars.config.StoredSettings;
+import dev.tars.engine.EngineException;
+import dev.tars.engine.Role;
+import dev.tars.engine.Sampling;
+import dev.tars.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoredChatServiceTest {
+  @TempDir Path home;
+  private Database database;
+  private StoredChatService service;
+
+  private StoredChatService open(ScriptedEngine engine) throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    return open(engine, database);
+  }
+
+  private static StoredChatService open(ScriptedEngine engine, Database database) {
+    return new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()));
+  }
+
+  @AfterEach
+  void closeAll() {
+    if (service != null) {
+      service.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static List<String> words(int n) {
+    return Collections.nCopies(n, "word ");
+  }
+
+  @Test
+  void userMessageIsCommittedBeforeGenerationStarts() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(3), 1, 4096);
+    service = open(engine);
+    Conversation conversation = service.create("");
+    AtomicReference<List<Message>> seenByEngine = new AtomicReference<>();
+    engine.onGenerate = request -> seenByEngine.set(service.messages(conversation.id()));
+
+    Message answer = service.send(conversation.id(), "Hello there", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(seenByEngine.get()).extracting(Message::role, Message::content)
+        .startsWith(org.assertj.core.groups.Tuple.tuple(Role.USER, "Hello there"));
+    assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
+    assertThat(answer.content()).isEqualTo("word word word ");
+    assertThat(service.messages(conversation.id())).extracting(Message::role)
+        .containsExactly(Role.USER, Role.ASSISTANT);
+  }
+
+  @Test
+  void streamingAnswerIsFlushedToTheDatabaseWhileItStreams() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(200), 10, 4096);
+    service = open(engine);
+    Conversation conversation = service.create("");
+    Reply reply = service.send(conversation.id(), "Tell me a long story", new ReplyListener() {});
+
+    Thread.sleep(StoredChatService.FLUSH_INTERVAL.toMillis() * 3);
+    Message midway = service.messages(conversation.id()).get(1);
+
+    assertThat(midway.status()).isEqualTo(MessageStatus.STREAMING);
+    assertThat(midway.content()).startsWith("word word");
+    reply.stop();
+    assertThat(reply.done().get(5, TimeUnit.SECONDS).status()).isEqualTo(MessageStatus.STOPPED);
+  }
+
+  @Test
+  void stoppedAnswerKeepsItsTextAndIsMarkedStopped() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(1000), 5, 4096);
+    service = open(engine);
+    Conversation conversation = service.create("");
+    CountDownLatch someText = new CountDownLatch(5);
+    Reply reply = service.send(conversation.id(), "Go", new ReplyListener() {
+      @Override
+      public void text(String delta) {
+        someText.countDown();
+      }
+    });
+    assertThat(someText.await(5, TimeUnit.SECONDS)).isTrue();
+    reply.stop();
+
+    Message answer = reply.done().get(5, TimeUnit.SECONDS);
+    assertThat(answer.status()).isEqualTo(MessageStatus.STOPPED);
+    assertThat(answer.status().isIncomplete()).isTrue();
+    assertThat(answer.content()).startsWith("word word word word word");
+    assertThat(answer.content().length()).isLessThan(1000 * 5);
+  }
+
+  @Test
+  void engineFailureMidStreamKeepsThePartialAnswerMarkedInterrupted() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(50), 1, 4096);
+    engine.failAfterTokens = 7;
+    service = open(engine);
+    Conversation conversation = service.create("");
+
+    Message answer = service.send(conversation.id(), "Go", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).isEqualTo(MessageStatus.INTERRUPTED);
+    assertThat(answer.content()).isEqualTo("word ".repeat(7));
+  }
+
+  @Test
+  void answerLeftStreamingByADeadAppIsMarkedInterruptedOnNextStart() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ConversationStore store = new ConversationStore(database.dataSource(), Clock.systemUTC());
+    Conversation conversation = store.create("t", "", Sampling.DEFAULTS);
+    store.addMessage(conversation.id(), Role.USER, "q", MessageStatus.COMPLETE);
+    store.addMessage(conversation.id(), Role.ASSISTANT, "half an ans", MessageStatus.STREAMING);
+
+    service = open(new ScriptedEngine(words(1), 1, 4096), database);
+
+    assertThat(service.messages(conversation.id()).get(1))
+        .extracting(Message::content, Message::status)
+        .containsExactly("half an ans", MessageStatus.INTERRUPTED);
+  }
+
+  @Test
+  void regenerateReplacesTheLastAnswer() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(List.of("first"), 1, 4096);
+    service = open(engine);
+    Conversation conversation = service.create("");
+    service.send(conversation.id(), "Question", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    Message again = service.regenerate(conversation.id(), new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    List<Message> messages = service.messages(conversation.id());
+    assertThat(messages).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+    assertThat(messages.get(1).id()).isEqualTo(again.id());
+    assertThat(engine.requests.get(1).messages()).extracting(m -> m.role()).doesNotContain(Role.ASSISTANT);
+  }
+
+  @Test
+  void oldestTurnsAreDroppedToFitTheContextButTheSystemPromptIsKept() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300);
+    service = open(engine);
+    Conversation conversation = service.updateSettings(service.create("").id(), "Be brief.",
+        new Sampling(0.7, 0.9, 50));
+    String longText = "lorem ".repeat(60);
+    for (int i = 0; i < 4; i++) {
+      service.send(conversation.id(), i + " " + longText, new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+    }
+    List<ContextTrim> trims = new CopyOnWriteArrayList<>();
+
+    service.send(conversation.id(), "last question", new ReplyListener() {
+      @Override
+      public void started(Message draft, ContextTrim trim) {
+        trims.add(trim);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    var sent = engine.requests.get(engine.requests.size() - 1).messages();
+    assertThat(sent.get(0).content()).isEqualTo("Be brief.");
+    assertThat(sent.get(sent.size() - 1).content()).isEqualTo("last question");
+    assertThat(trims.get(0).trimmed()).isTrue();
+    assertThat(trims.get(0).promptTokens()).isLessThanOrEqualTo(300 - 50);
+    assertThat(engine.countTokens(sent)).isLessThanOrEqualTo(250);
+  }
+
+  @Test
+  void aMessageLongerThanTheContextFailsWithAClearReasonAndIsStillSaved() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300);
+    service = open(engine);
+    Conversation conversation = service.create("");
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    Reply reply = service.send(conversation.id(), "word ".repeat(400), new ReplyListener() {
+      @Override
+      public void failed(String message) {
+        failure.set(message);
+      }
+    });
+
+    assertThatThrownBy(() -> reply.done().join()).isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(EngineException.class);
+    assertThat(failure.get()).contains("too long for this model");
+    assertThat(service.messages(conversation.id())).extracting(Message::role).containsExactly(Role.USER);
+  }
+
+  @Test
+  void firstMessageNamesTheConversationAndTitlesCanBeFiltered() throws Exception {
+    service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
+    Conversation trip = service.create("");
+    service.send(trip.id(), "Plan a weekend trip to Lisbon with kids please", new ReplyListener() {}).done().get();
+    service.create("Tax questions");
+
+    assertThat(service.conversation(trip.id()).orElseThrow().title()).isEqualTo("Plan a weekend trip to Lisbon…");
+    assertThat(service.conversations("lisbon")).extracting(Conversation::id).containsExactly(trip.id());
+    assertThat(service.conversations("")).hasSize(2).first().extracting(Conversation::title).isEqualTo("Tax questions");
+  }
+
+  @Test
+  void deletedConversationDisappearsAndUndoBringsItBackWithItsMessages() throws Exception {
+    service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
+    Conversation conversation = service.create("Keep me");
+    service.send(conversation.id(), "hi", new ReplyListener() {}).done().get();
+
+    service.delete(conversation.id());
+    assertThat(service.conversations("")).isEmpty();
+    service.restore(conversation.id());
+
+    assertThat(service.conversations("")).extracting(Conversation::title).containsExactly("Keep me");
+    assertThat(service.messages(conversation.id())).hasSize(2);
+  }
+
+  @Test
+  void noEngineGivesTheEnginesMessageAndKeepsTheQuestion() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> {
+      throw new EngineException("No model is loaded. Choose a GGUF file to start chatting.");
+    }, new StoredSettings(database.dataSource()));
+    Conversation conversation = service.create("");
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    service.send(conversation.id(), "hello?", new ReplyListener() {
+      @Override
+      public void failed(String message) {
+        failure.set(message);
+      }
+    }).done().exceptionally(e -> null).get(5, TimeUnit.SECONDS);
+
+    assertThat(failure.get()).isEqualTo("No model is loaded. Choose a GGUF file to start chatting.");
+    assertThat(service.messages(conversation.id())).extracting(Message::content).containsExactly("hello?");
+  }
+
+  @Test
+  void promptContextIsAddedToTheSystemPromptAndReportedAndAFailingOneIsSkipped() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    PromptContext memories = (conversation, text) -> List.of(new ContextBlock("memory",
+        "Facts about the user: prefers metric units.", List.of(new ContextBlock.Source("prefers metric units", "7"))));
+    PromptContext broken = (conversation, text) -> {
+      throw new IllegalStateException("index unavailable");
+    };
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(broken, memories));
+    Conversation conversation = service.updateSettings(service.create("").id(), "Be brief.", Sampling.DEFAULTS);
+    List<ContextBlock> reported = new CopyOnWriteArrayList<>();
+
+    service.send(conversation.id(), "How tall is Everest?", new ReplyListener() {
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        reported.addAll(blocks);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(engine.requests.get(0).messages().get(0).content())
+        .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
+    assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
+  }
+}
