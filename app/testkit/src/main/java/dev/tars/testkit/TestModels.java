@@ -300,11 +300,12 @@ public final class TestModels {
         v.add(String.valueOf(c), 1, seen, typeList);
       }
       for (String word : WORDS) {
-        String piece = SPACE + word;
-        for (int len = 2; len <= piece.length(); len++) {
-          v.add(piece.substring(0, len), 1, seen, typeList);
+        // SentencePiece merges pairs of pieces, so every prefix must be a piece for the word to become one.
+        for (String piece : new String[] {SPACE + word, word}) {
+          for (int len = 2; len <= piece.length(); len++) {
+            v.add(piece.substring(0, len), 1, seen, typeList);
+          }
         }
-        v.add(word, 1, seen, typeList);
       }
       if (v.tokens.size() > size) {
         throw new IllegalArgumentException("vocabulary needs at least " + v.tokens.size() + " tokens");

@@ -1,0 +1,22 @@
+package dev.tars.models;
+
+import java.nio.file.Path;
+
+/** How a download ended. */
+public sealed interface DownloadOutcome {
+
+  /** Verified and moved into place. */
+  record Completed(Path file, long bytes, String sha256) implements DownloadOutcome {}
+
+  /** Stopped on request; starting the same request again resumes from {@code bytesDone}. */
+  record Paused(long bytesDone, long totalBytes) implements DownloadOutcome {}
+
+  /** Stopped on request; the partial file was deleted. */
+  record Cancelled() implements DownloadOutcome {}
+
+  /**
+   * Gave up. {@code message} is for a person. When {@code resumable}, the bytes so far are kept and starting
+   * the same request again continues from there.
+   */
+  record Failed(String message, boolean resumable) implements DownloadOutcome {}
+}
