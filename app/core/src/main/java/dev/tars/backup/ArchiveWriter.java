@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.models.DiskSpace;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

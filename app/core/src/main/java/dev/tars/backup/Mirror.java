@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.models.DiskSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.models.DiskSpace;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tars.config.AppPaths;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tars.watchdog;
 
-import dev.tars.backup.DiskSpace;
+import dev.tars.models.DiskSpace;
 import dev.tars.backup.BackupInfo;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupState;

@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.models.DiskSpace;
 import dev.tars.config.AppPaths;
 import dev.tars.storage.Database;
 import java.nio.file.Path;

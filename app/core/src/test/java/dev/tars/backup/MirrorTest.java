@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.models.DiskSpace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

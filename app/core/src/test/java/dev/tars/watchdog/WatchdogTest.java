@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupException;
 import dev.tars.backup.BackupService;
-import dev.tars.backup.DiskSpace;
+import dev.tars.models.DiskSpace;
 import dev.tars.backup.H2BackupSource;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
