@@ -55,7 +55,7 @@ class ModelsViewIT {
   @Start
   void start(Stage stage) throws Exception {
     server = LoopbackFileServer.start();
-    server.serve("/tiny.gguf", Files.readAllBytes(TestModels.tiny())).trickle(2048, 40);
+    server.serve("/tiny.gguf", Files.readAllBytes(TestModels.tiny())).trickle(4096, 30);
     ModelCatalog catalog = new ModelCatalog(List.of(
         chat("qwen2.5-0.5b-instruct-q4_k_m", "Qwen2.5 0.5B Instruct", "Q4_K_M", 491_000_000L, "Apache-2.0", 32768),
         new CatalogEntry("tiny-q8_0", "Tiny test model", ModelKind.CHAT, ModelFormat.GGUF, "llama", "1M", "Q8_0",
