@@ -84,7 +84,7 @@ class ModelsViewModelTest {
 
     waitUntil(() -> tiny.state() == ModelRow.State.INSTALLED);
     assertThat(tiny.detailsProperty().get()).contains("llama", "Q8_0");
-    assertThat(viewModel.noticeProperty().get()).contains("is installed");
+    waitUntil(() -> viewModel.noticeProperty().get().contains("is installed"));
   }
 
   @Test
