@@ -1,0 +1,80 @@
+package dev.tars.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tars.testkit.TestModels;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a person uses it, on real llama.cpp with a generated model. */
+class AskCommandIT {
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = TarsCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void askStreamsAnAnswerAndExitsZero() {
+    Run run = run("ask", "--model", TestModels.tiny().toString(), "--max-tokens", "16", "--threads", "1",
+        "What", "is", "Tars?");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().strip()).isNotEmpty();
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void eachBadModelFileGivesOneLineNamingTheFileAndTheReason() throws Exception {
+    record Case(String name, Function<Path, Path> make, String reason) {}
+    var cases = new Case[] {
+        new Case("missing", TestModels::missing, "not found"),
+        new Case("empty", d -> unchecked(() -> TestModels.empty(d)), "empty"),
+        new Case("not gguf", d -> unchecked(() -> TestModels.notGguf(d)), "not a GGUF model file"),
+        new Case("truncated", d -> unchecked(() -> TestModels.truncated(d)), "truncated"),
+        new Case("unsupported", d -> unchecked(() -> TestModels.unsupportedArchitecture(d)), "architecture"),
+    };
+    for (Case c : cases) {
+      Path file = c.make().apply(dir);
+      Run run = run("ask", "--model", file.toString(), "hello");
+
+      assertThat(run.exitCode()).as(c.name()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(run.err().strip().lines()).as(c.name()).hasSize(1);
+      assertThat(run.err()).as(c.name()).startsWith("tars: ").contains(file.getFileName().toString())
+          .containsIgnoringCase(c.reason()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void helpAndVersionWork() {
+    assertThat(run("--version").out()).startsWith("Tars ");
+    Run help = run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("ask");
+  }
+
+  private interface IoSupplier<T> {
+    T get() throws Exception;
+  }
+
+  private static <T> T unchecked(IoSupplier<T> supplier) {
+    try {
+      return supplier.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
