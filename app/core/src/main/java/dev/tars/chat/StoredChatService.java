@@ -137,6 +137,28 @@ public final class StoredChatService implements ChatService, AutoCloseable {
     return answer(conversationId, listener);
   }
 
+  @Override
+  public Conversation recordExchange(String title, Sampling sampling, List<ChatMessage> turns,
+      MessageStatus answerStatus) {
+    StringBuilder systemPrompt = new StringBuilder();
+    for (ChatMessage turn : turns) {
+      if (turn.role() == Role.SYSTEM) {
+        systemPrompt.append(systemPrompt.isEmpty() ? "" : "\n\n").append(turn.content());
+      }
+    }
+    String name = title == null || title.isBlank() ? NEW_TITLE : title.strip();
+    Conversation conversation = store.create(name, systemPrompt.toString(), sampling);
+    int last = turns.size() - 1;
+    for (int i = 0; i < turns.size(); i++) {
+      ChatMessage turn = turns.get(i);
+      if (turn.role() != Role.SYSTEM) {
+        MessageStatus status = i == last && turn.role() == Role.ASSISTANT ? answerStatus : MessageStatus.COMPLETE;
+        store.addMessage(conversation.id(), turn.role(), turn.content(), status);
+      }
+    }
+    return existing(conversation.id());
+  }
+
   private Reply answer(long conversationId, ReplyListener listener) {
     StreamingReply reply = new StreamingReply();
     starter.execute(() -> reply.run(conversationId, listener));

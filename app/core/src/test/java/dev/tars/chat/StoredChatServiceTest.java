@@ -267,4 +267,24 @@ class StoredChatServiceTest {
         .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
     assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
   }
+
+  @Test
+  void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
+    service = open(new ScriptedEngine(words(1), 1, 4096));
+
+    Conversation kept = service.recordExchange("API: hello", new Sampling(0.2, 0.9, 64), List.of(
+        dev.tars.engine.ChatMessage.system("be brief"), dev.tars.engine.ChatMessage.user("hello"),
+        dev.tars.engine.ChatMessage.assistant("hi"), dev.tars.engine.ChatMessage.user("and?"),
+        dev.tars.engine.ChatMessage.assistant("partial")), MessageStatus.STOPPED);
+
+    assertThat(service.conversations("")).extracting(Conversation::id).contains(kept.id());
+    assertThat(kept.title()).isEqualTo("API: hello");
+    assertThat(kept.systemPrompt()).isEqualTo("be brief");
+    assertThat(service.messages(kept.id())).extracting(Message::role, Message::content, Message::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Role.USER, "hello", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "hi", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.USER, "and?", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "partial", MessageStatus.STOPPED));
+  }
 }
