@@ -275,6 +275,66 @@ class ApiServerIT {
     assertThat(open.server().warning()).hasValueSatisfying(w -> assertThat(w).contains("0.0.0.0"));
   }
 
+  @Test
+  void withHistoryOnEachCompletionIsKeptAsAConversationThroughTheChatService() throws Exception {
+    try (dev.tars.storage.Database database = dev.tars.storage.Database.open(dir.resolve("history/db/tars"))) {
+      var store = new dev.tars.chat.ConversationStore(database.dataSource(), java.time.Clock.systemUTC());
+      try (var history = new dev.tars.chat.StoredChatService(store, () -> api.engine,
+          new dev.tars.config.StoredSettings(database.dataSource()))) {
+        LocalApiFixture.Served recording = api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY).withPort(0)
+            .withHistory(true), history, null, null);
+
+        HttpResponse<String> response = api.post(recording, "/v1/chat/completions",
+            "{\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                + "{\"role\":\"user\",\"content\":\"Hello from a script\"}],\"max_tokens\":5}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String answer = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText();
+
+        List<dev.tars.chat.Conversation> kept = List.of();
+        for (int i = 0; i < 100 && kept.isEmpty(); i++) {
+          kept = history.conversations("API:");
+          Thread.sleep(kept.isEmpty() ? 50 : 0);
+        }
+        recording.server().close();
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).title()).isEqualTo("API: Hello from a script");
+        assertThat(kept.get(0).systemPrompt()).isEqualTo("Be brief.");
+        assertThat(history.messages(kept.get(0).id())).extracting(dev.tars.chat.Message::content)
+            .containsExactly("Hello from a script", answer);
+      }
+    }
+  }
+
+  @Test
+  void knowledgeExtensionGroundsTheAnswerAndReturnsCitations() throws Exception {
+    var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    KnowledgeSource source = (query, collections, budget) -> {
+      asked.add(query + " " + collections + " " + budget);
+      return List.of(new KnowledgeSource.Passage(11, 7, "/docs/manual.pdf", 3,
+          "The reset button is under the lid.", 0.9));
+    };
+    LocalApiFixture.Served grounded = api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY).withPort(0),
+        null, null, source);
+    String question = "{\"messages\":[{\"role\":\"user\",\"content\":\"Where is the reset button?\"}],"
+        + "\"max_tokens\":3";
+
+    JsonNode plain = JSON.readTree(api.post(grounded, "/v1/chat/completions", question + "}").body());
+    HttpResponse<String> response = api.post(grounded, "/v1/chat/completions",
+        question + ",\"tars\":{\"knowledge\":{\"collections\":[7],\"token_budget\":300}}}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(asked).containsExactly("Where is the reset button? [7] 300");
+    JsonNode citation = body.path("tars").path("citations").path(0);
+    assertThat(citation.path("index").asInt()).isEqualTo(1);
+    assertThat(citation.path("path").asText()).isEqualTo("/docs/manual.pdf");
+    assertThat(citation.path("page").asInt()).isEqualTo(3);
+    assertThat(citation.path("text").asText()).contains("reset button");
+    assertThat(body.path("usage").path("prompt_tokens").asInt())
+        .as("the passage went into the prompt").isGreaterThan(plain.path("usage").path("prompt_tokens").asInt() + 5);
+    assertThat(plain.path("tars").path("citations")).isEmpty();
+  }
+
   // ---- raw HTTP, so the test controls exactly when the connection goes away ----
 
   private static Socket openStream(LocalApiFixture.Served s, int maxTokens) throws Exception {
