@@ -119,7 +119,7 @@ public final class ApiServer implements AutoCloseable {
    * @throws IOException with a message for a person when no port could be bound
    */
   public static ApiServer start(Options options, Services services) throws IOException {
-    String warning = checkHost(options);
+    String warning = checkHost(options.host(), options.allowRemote()).orElse(null);
     QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000, -1, null, null, NamedThreads.named("api-http"));
     pool.setName("tars-api-http");
     pool.setDaemon(true);
@@ -138,25 +138,31 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(options, server, connector, handler, warning);
   }
 
-  private static String checkHost(Options options) {
+  /**
+   * Checks a bind address before anything is started: loopback is always fine; any other address needs
+   * {@code allowRemote} and comes with a warning for the user.
+   *
+   * @throws IllegalArgumentException with a message for a person when the address is refused
+   */
+  public static Optional<String> checkHost(String host, boolean allowRemote) {
     InetAddress address;
     try {
-      address = InetAddress.getByName(options.host());
+      address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("Cannot bind the local API to '" + options.host()
+      throw new IllegalArgumentException("Cannot bind the local API to '" + host
           + "': no such address on this computer.");
     }
     if (address.isLoopbackAddress()) {
-      return null;
+      return Optional.empty();
     }
-    if (!options.allowRemote()) {
-      throw new IllegalArgumentException("Binding the local API to " + options.host() + " would let other"
-          + " computers reach it. Use 127.0.0.1, or confirm that you want this with the allow-remote option.");
+    if (!allowRemote) {
+      throw new IllegalArgumentException("Binding the local API to " + host + " would let other computers reach"
+          + " it. Use 127.0.0.1, or confirm that you want this with the allow-remote option (--allow-remote).");
     }
-    String warning = "WARNING: the local API is bound to " + options.host() + ": other computers on the network"
-        + " can reach it (they still need the API key, sent unencrypted over plain HTTP).";
+    String warning = "WARNING: the local API is bound to " + host + ": other computers on the network can reach"
+        + " it (they still need the API key, which travels unencrypted over plain HTTP).";
     LOG.warn(warning);
-    return warning;
+    return Optional.of(warning);
   }
 
   private static ServerConnector bind(Server server, Options options) throws IOException {
