@@ -13,7 +13,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A private AI assistant that runs on this computer.",
-    subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class})
+    subcommands = {
+        AskCommand.class,
+        ChatCommand.class,
+        ServeCommand.class,
+        dev.tars.cli.models.ModelsCommand.class,
+        dev.tars.cli.knowledge.IngestCommand.class,
+        dev.tars.cli.knowledge.SearchCommand.class,
+        dev.tars.cli.voice.TranscribeCommand.class,
+        dev.tars.cli.voice.SayCommand.class,
+        dev.tars.cli.backup.BackupCommand.class
+    })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
