@@ -56,6 +56,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return service;
   }
 
+  /** The embedding model, shared with memory matching (adapt it to {@code dev.tars.memory.TextEmbedder}). */
+  public dev.tars.knowledge.embed.Embedder embedder() {
+    return embedder;
+  }
+
   /** What chat calls; the same object as {@link #service()}. */
   public KnowledgeRetriever retriever() {
     return service;
