@@ -7,7 +7,6 @@ import dev.tars.chat.ConversationStore;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
 import dev.tars.config.SettingsStore;
-import dev.tars.memory.Memory;
 import dev.tars.memory.MemoryScope;
 import dev.tars.memory.MemoryService;
 import dev.tars.projects.Project;

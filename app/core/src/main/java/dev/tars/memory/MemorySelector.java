@@ -41,6 +41,20 @@ public final class MemorySelector {
 
   private record CachedVector(String text, float[] vector) {}
 
+  private record CachedTerms(String text, List<String> terms) {}
+
+  private final Map<Long, CachedTerms> termCache = new ConcurrentHashMap<>();
+
+  /** Words of a memory, computed once per text (normalizing is most of the selection's cost). */
+  private List<String> termsOf(Memory m) {
+    CachedTerms cached = termCache.get(m.id());
+    if (cached == null || !cached.text().equals(m.text())) {
+      cached = new CachedTerms(m.text(), Terms.of(m.text()));
+      termCache.put(m.id(), cached);
+    }
+    return cached.terms();
+  }
+
   /** @param embedder may be null: keyword matching only */
   public MemorySelector(TextEmbedder embedder) {
     this.embedder = embedder;
@@ -92,7 +106,7 @@ public final class MemorySelector {
     return result;
   }
 
-  private static Map<Long, Double> keywordScores(List<Memory> candidates, List<String> queryTerms) {
+  private Map<Long, Double> keywordScores(List<Memory> candidates, List<String> queryTerms) {
     Map<Long, Double> scores = new HashMap<>();
     if (queryTerms.isEmpty() || candidates.isEmpty()) {
       return scores;
@@ -101,7 +115,7 @@ public final class MemorySelector {
     Map<String, Integer> documentFrequency = new HashMap<>();
     double totalLength = 0;
     for (Memory m : candidates) {
-      List<String> terms = Terms.of(m.text());
+      List<String> terms = termsOf(m);
       docs.put(m.id(), terms);
       totalLength += terms.size();
       for (String t : new HashSet<>(terms)) {

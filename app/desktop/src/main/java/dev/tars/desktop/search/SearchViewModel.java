@@ -70,8 +70,12 @@ public final class SearchViewModel {
     query.set("");
   }
 
+  /**
+   * At most one search runs at a time: typing while one runs only marks the query as changed, and when the
+   * running one ends the latest query is searched. So fast typing never queues up searches.
+   */
   private void run(String text) {
-    long mine = generation.incrementAndGet();
+    generation.incrementAndGet();
     if (text == null || text.isBlank()) {
       results.clear();
       status.set("");
@@ -79,8 +83,20 @@ public final class SearchViewModel {
       return;
     }
     searching.set(true);
+    if (!inFlight) {
+      start(text);
+    }
+  }
+
+  private boolean inFlight;
+
+  private void start(String text) {
+    inFlight = true;
+    long mine = generation.get();
     background.run(() -> search.search(text, LIMIT), (List<SearchHit> hits) -> {
+      inFlight = false;
       if (generation.get() != mine) {
+        restartIfNeeded();
         return;
       }
       searching.set(false);
@@ -88,11 +104,21 @@ public final class SearchViewModel {
       status.set(hits.isEmpty() ? i18n.get("search.none", text.strip())
           : i18n.get(hits.size() == LIMIT ? "search.many" : "search.count", hits.size()));
     }, e -> {
-      if (generation.get() == mine) {
-        searching.set(false);
-        results.clear();
-        status.set(i18n.get("search.failed"));
+      inFlight = false;
+      if (generation.get() != mine) {
+        restartIfNeeded();
+        return;
       }
+      searching.set(false);
+      results.clear();
+      status.set(i18n.get("search.failed"));
     });
+  }
+
+  private void restartIfNeeded() {
+    String latest = query.get();
+    if (latest != null && !latest.isBlank()) {
+      start(latest);
+    }
   }
 }

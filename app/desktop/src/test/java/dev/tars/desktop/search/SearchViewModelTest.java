@@ -41,4 +41,29 @@ class SearchViewModelTest {
     viewModel.open(viewModel.results().get(1));
     assertThat(opened).singleElement().satisfies(h -> assertThat(h.messageId()).isEqualTo(42));
   }
+
+  @Test
+  void typingWhileASearchRunsSearchesOnlyTheLatestQueryAfterwards() {
+    List<Runnable> queued = new ArrayList<>();
+    List<String> searched = new ArrayList<>();
+    SearchService recording = new SearchService(List.of((query, limit) -> {
+      searched.add(query.text());
+      return List.of(hit(query.text()));
+    }));
+    SearchViewModel typing = new SearchViewModel(recording, new Background(queued::add,
+        dev.tars.desktop.fx.UiDispatcher.immediate()), I18n.forLanguage("en"), opened::add);
+
+    typing.queryProperty().set("li");
+    typing.queryProperty().set("lis");
+    typing.queryProperty().set("lisbon");
+    assertThat(queued).hasSize(1);
+    queued.remove(0).run();
+    assertThat(typing.results()).as("the answer for \"li\" is stale").isEmpty();
+    assertThat(queued).hasSize(1);
+    queued.remove(0).run();
+
+    assertThat(searched).containsExactly("li", "lisbon");
+    assertThat(typing.results()).extracting(h -> h.snippet().text()).containsExactly("lisbon");
+    assertThat(typing.searchingProperty().get()).isFalse();
+  }
 }
