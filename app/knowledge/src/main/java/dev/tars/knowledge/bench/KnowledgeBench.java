@@ -136,7 +136,8 @@ public final class KnowledgeBench {
         }
         index.optimize();
         double buildSeconds = (System.nanoTime() - t2) / 1e9;
-        out.printf(Locale.ROOT, "index: %d chunks (%d real embeddings + noise sigma %.3f/dim), built and merged "
+        out.printf(Locale.ROOT, "index: %d chunks (%d real embeddings, the rest each a real one mixed with up to 50%% of another "
+            + "+ noise sigma %.3f/dim), built and merged "
             + "in %.1f s%n", index.size(), vectors.size(), noise, buildSeconds);
 
         List<String> queryTexts = new ArrayList<>();
