@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A private AI assistant that runs on this computer.",
-    subcommands = {AskCommand.class})
+    subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class})
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
