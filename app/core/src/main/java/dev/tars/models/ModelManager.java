@@ -356,7 +356,11 @@ public final class ModelManager implements AutoCloseable {
 
   private static long folderSize(Path folder) {
     try (var files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      long total = 0;
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        total += Files.size(p);
+      }
+      return total;
     } catch (IOException e) {
       return -1;
     }
