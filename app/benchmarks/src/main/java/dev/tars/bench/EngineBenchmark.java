@@ -127,11 +127,11 @@ public final class EngineBenchmark {
       List<Run> directRuns = new ArrayList<>();
       List<Run> tarsRuns = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        // A different system prompt per request, so no run reuses another's cache: both read the whole prompt.
-        List<ChatMessage> question = messages("Session " + random.nextLong() + ".", words(random, spec.promptWords()));
-        Run d = runDirect(direct, question, spec.maxTokens());
-        List<ChatMessage> question2 = messages("Session " + random.nextLong() + ".", words(random, spec.promptWords()));
-        Run t = runTars(tars, question2, spec.maxTokens());
+        // The same question for both paths; a fixed-width session number in front makes every prompt new,
+        // so no run reuses another's cache and both read the whole prompt.
+        String text = words(random, spec.promptWords());
+        Run d = runDirect(direct, messages(session(random), text), spec.maxTokens());
+        Run t = runTars(tars, messages(session(random), text), spec.maxTokens());
         directRuns.add(d);
         tarsRuns.add(t);
         OUT.printf(Locale.ROOT, "round %d: direct %s | tars %s%n", round + 1, describe(d), describe(t));
@@ -174,6 +174,10 @@ public final class EngineBenchmark {
   private static String describe(Run r) {
     return String.format(Locale.ROOT, "prompt %d tok %.1f/s, gen %d tok %.1f/s", r.promptTokens(),
         r.promptPerSecond(), r.completionTokens(), r.generationPerSecond());
+  }
+
+  private static String session(SplittableRandom random) {
+    return String.format(Locale.ROOT, "Session %d.", 100_000 + random.nextInt(900_000));
   }
 
   private static List<ChatMessage> messages(String system, String user) {
