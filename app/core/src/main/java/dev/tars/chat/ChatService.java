@@ -1,5 +1,6 @@
 package dev.tars.chat;
 
+import dev.tars.engine.ChatMessage;
 import dev.tars.engine.Sampling;
 import java.util.List;
 import java.util.Optional;
@@ -36,4 +37,15 @@ public interface ChatService {
 
   /** Replaces the last answer of the conversation with a new one. */
   Reply regenerate(long conversationId, ReplyListener listener);
+
+  /**
+   * Keeps an exchange that was answered elsewhere (a request to the local API) as a new conversation, so it
+   * shows in the history.
+   *
+   * @param title shown in the conversation list
+   * @param turns the messages as asked (system messages become the conversation's system prompt), then the
+   *     answer last
+   * @param answerStatus how complete the answer is (STOPPED when the client went away mid-answer)
+   */
+  Conversation recordExchange(String title, Sampling sampling, List<ChatMessage> turns, MessageStatus answerStatus);
 }

@@ -241,4 +241,50 @@ class StoredChatServiceTest {
     assertThat(failure.get()).isEqualTo("No model is loaded. Choose a GGUF file to start chatting.");
     assertThat(service.messages(conversation.id())).extracting(Message::content).containsExactly("hello?");
   }
+
+  @Test
+  void promptContextIsAddedToTheSystemPromptAndReportedAndAFailingOneIsSkipped() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    PromptContext memories = (conversation, text) -> List.of(new ContextBlock("memory",
+        "Facts about the user: prefers metric units.", List.of(new ContextBlock.Source("prefers metric units", "7"))));
+    PromptContext broken = (conversation, text) -> {
+      throw new IllegalStateException("index unavailable");
+    };
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(broken, memories));
+    Conversation conversation = service.updateSettings(service.create("").id(), "Be brief.", Sampling.DEFAULTS);
+    List<ContextBlock> reported = new CopyOnWriteArrayList<>();
+
+    service.send(conversation.id(), "How tall is Everest?", new ReplyListener() {
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        reported.addAll(blocks);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(engine.requests.get(0).messages().get(0).content())
+        .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
+    assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
+  }
+
+  @Test
+  void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
+    service = open(new ScriptedEngine(words(1), 1, 4096));
+
+    Conversation kept = service.recordExchange("API: hello", new Sampling(0.2, 0.9, 64), List.of(
+        dev.tars.engine.ChatMessage.system("be brief"), dev.tars.engine.ChatMessage.user("hello"),
+        dev.tars.engine.ChatMessage.assistant("hi"), dev.tars.engine.ChatMessage.user("and?"),
+        dev.tars.engine.ChatMessage.assistant("partial")), MessageStatus.STOPPED);
+
+    assertThat(service.conversations("")).extracting(Conversation::id).contains(kept.id());
+    assertThat(kept.title()).isEqualTo("API: hello");
+    assertThat(kept.systemPrompt()).isEqualTo("be brief");
+    assertThat(service.messages(kept.id())).extracting(Message::role, Message::content, Message::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Role.USER, "hello", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "hi", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.USER, "and?", MessageStatus.COMPLETE),
+            org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "partial", MessageStatus.STOPPED));
+  }
 }

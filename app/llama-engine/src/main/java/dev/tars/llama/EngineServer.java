@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * [--port N] [--queue-timeout-ms N]}; the bearer token comes in environment variable {@value #TOKEN_ENV}
  * (never in argv, which other users can read). Once the model is loaded and the port bound, one line
  * {@code TARS-ENGINE-READY port=<port> ctx=<n>} goes to stdout; a load failure prints
- * {@code TARS-ENGINE-FAILED <reason>} and exits with {@value #EXIT_LOAD_FAILED}. The process halts when its
+ * {@code TARS-ENGINE-FAILED <reason>} and exits with {@value #EXIT_LOAD_FAILED}. llama.cpp logs to the same
+ * stdout through C's buffer, so readers must look for these markers anywhere in a line. The process halts when its
  * stdin reaches end-of-file, i.e. when the parent dies or lets go: java-llama.cpp keeps a non-daemon native
  * thread that would otherwise keep it alive forever.
  */
@@ -32,7 +33,7 @@ public final class EngineServer {
   public static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_LOAD_FAILED = 3;
-  /** Classpath resource the parent points logback at, so child logs go to stderr. */
+  /** Logback configuration used when the engine runs on its own: everything to stderr. */
   public static final String LOGBACK_CONFIG = "dev/tars/llama/logback-engine.xml";
 
   private EngineServer() {}
@@ -79,7 +80,8 @@ public final class EngineServer {
   }
 
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
+    // Started by Tars, the app's logback.xml (tars.logfile=engine) applies; started alone, log to stderr.
+    if (System.getProperty("logback.configurationFile") == null && System.getProperty("tars.logfile") == null) {
       System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     }
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -59,7 +59,6 @@ public final class LocalEngine implements ChatEngine {
   private static final String MAIN_CLASS = "dev.tars.llama.EngineServer";
   private static final String READY_PREFIX = "TARS-ENGINE-READY ";
   private static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
-  private static final String LOGBACK_CONFIG = "dev/tars/llama/logback-engine.xml";
 
   /**
    * How to run the engine.
@@ -114,7 +113,8 @@ public final class LocalEngine implements ChatEngine {
   }
 
   /** One running child process and the client that talks to it. */
-  private record Child(Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri, long readySince) {}
+  private record Child(long epoch, Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri,
+      long readySince) {}
 
   private final Options options;
   private final List<EngineStatus.Listener> listeners = new CopyOnWriteArrayList<>();
@@ -223,38 +223,83 @@ public final class LocalEngine implements ChatEngine {
 
   @Override
   public Generation generate(ChatRequest request, TokenSink sink) {
+    ManagedGeneration generation = new ManagedGeneration(request, sink);
     Child current;
     synchronized (this) {
       current = status.state() == State.READY ? child : null;
     }
-    if (current != null) {
-      return current.client().generate(request, sink);
+    if (current != null && current.process().isAlive()) {
+      generation.startOn(current);
+    } else {
+      io.execute(generation::awaitAndStart);
     }
-    DeferredGeneration deferred = new DeferredGeneration();
-    io.execute(() -> deferred.run(request, sink));
-    return deferred;
+    return generation;
   }
 
-  /** Waits for the engine, then delegates; cancelling before it starts ends at once with no text. */
-  private final class DeferredGeneration implements Generation {
+  /**
+   * A generation that waits for the engine when it is (re)starting, and retries once when the request never
+   * reached a live engine (it died just before; nothing was streamed, so nothing is repeated).
+   */
+  private final class ManagedGeneration implements Generation {
+    private final ChatRequest request;
+    private final TokenSink sink;
     private final CompletableFuture<Completion> result = new CompletableFuture<>();
     private volatile boolean cancelled;
-    private volatile Generation delegate;
+    private Generation delegate; // guarded by this
+    private int attempts; // guarded by this
 
-    void run(ChatRequest request, TokenSink sink) {
+    ManagedGeneration(ChatRequest request, TokenSink sink) {
+      this.request = request;
+      this.sink = sink;
+    }
+
+    void awaitAndStart() {
       try {
-        Child c = awaitChild(options.startTimeout());
-        synchronized (this) {
-          if (cancelled) {
-            result.complete(new Completion("", FinishReason.CANCELLED, -1, -1, null));
-            return;
-          }
-          delegate = c.client().generate(request, sink);
-        }
-        delegate.result().whenComplete((completion, e) -> result.complete(completion));
+        startOn(awaitChild(options.startTimeout()));
       } catch (EngineException e) {
-        result.complete(new Completion("", cancelled ? FinishReason.CANCELLED : FinishReason.ERROR, -1, -1,
-            cancelled ? null : e));
+        result.complete(cancelled ? cancelledEmpty() : new Completion("", FinishReason.ERROR, -1, -1, e));
+      }
+    }
+
+    void startOn(Child c) {
+      Generation started;
+      synchronized (this) {
+        if (cancelled) {
+          result.complete(cancelledEmpty());
+          return;
+        }
+        attempts++;
+        started = c.client().generate(request, sink);
+        delegate = started;
+      }
+      started.result().whenComplete((completion, failure) -> finished(c, completion));
+    }
+
+    private void finished(Child c, Completion completion) {
+      boolean retry;
+      synchronized (this) {
+        retry = completion.finishReason() == FinishReason.ERROR && completion.text().isEmpty() && !cancelled
+            && attempts < 2;
+      }
+      if (retry && died(c)) {
+        LOG.info("The engine died before answering; waiting for its restart to ask again");
+        io.execute(this::awaitAndStart);
+      } else {
+        result.complete(completion);
+      }
+    }
+
+    private boolean died(Child c) {
+      try {
+        c.process().onExit().get(3, TimeUnit.SECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException e) {
+        return false;
       }
     }
 
@@ -268,7 +313,7 @@ public final class LocalEngine implements ChatEngine {
       if (d != null) {
         d.cancel();
       } else {
-        result.complete(new Completion("", FinishReason.CANCELLED, -1, -1, null));
+        result.complete(cancelledEmpty());
       }
     }
 
@@ -278,7 +323,23 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
+  private static Completion cancelledEmpty() {
+    return new Completion("", FinishReason.CANCELLED, -1, -1, null);
+  }
+
   private Child awaitChild(Duration timeout) throws EngineException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Child c = awaitReadyFuture(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (c.process().isAlive()) {
+        return c;
+      }
+      // It died before the exit watcher noticed: handle the crash now so the wait is for its successor.
+      onExit(c.epoch(), c);
+    }
+  }
+
+  private Child awaitReadyFuture(long timeoutMillis) throws EngineException {
     CompletableFuture<Child> waiting;
     synchronized (this) {
       if (closed) {
@@ -290,12 +351,12 @@ public final class LocalEngine implements ChatEngine {
       waiting = ready;
     }
     try {
-      return waiting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return waiting.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof EngineException ee ? ee
           : new EngineException("The engine failed to start: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new EngineException("The engine is not ready after " + timeout.toSeconds() + " s; it is still loading.");
+      throw new EngineException("The engine is not ready yet; it is still loading the model.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while waiting for the engine.", e);
@@ -319,7 +380,12 @@ public final class LocalEngine implements ChatEngine {
       List<String> command = new ArrayList<>();
       command.add(options.javaExecutable().toString());
       command.add("--enable-native-access=ALL-UNNAMED");
-      command.add("-Dlogback.configurationFile=" + LOGBACK_CONFIG);
+      // The app's logback.xml sends the child's own log to engine.log next to tars.log; llama.cpp's native
+      // output arrives on stderr and is forwarded into this process's log.
+      command.add("-Dtars.logfile=engine");
+      if (System.getProperty("tars.logs") != null) {
+        command.add("-Dtars.logs=" + System.getProperty("tars.logs"));
+      }
       command.add("-Djava.io.tmpdir=" + options.tempDir());
       command.addAll(options.jvmArgs());
       command.addAll(List.of("-cp", options.classpath(), MAIN_CLASS, "--model", model.toString(),
@@ -345,7 +411,7 @@ public final class LocalEngine implements ChatEngine {
       int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
       URI base = URI.create("http://127.0.0.1:" + port);
       OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.llamaCpp(base, token));
-      Child started = new Child(p, client, new ModelInfo(model.getFileName().toString(), contextLength), base,
+      Child started = new Child(myEpoch, p, client, new ModelInfo(model.getFileName().toString(), contextLength), base,
           System.nanoTime());
       if (!healthy(started)) {
         client.close();
@@ -457,10 +523,13 @@ public final class LocalEngine implements ChatEngine {
   private void readStdout(Process p, CompletableFuture<String> readyLine) {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
-        if (line.startsWith(READY_PREFIX) || line.startsWith(FAILED_PREFIX)) {
-          readyLine.complete(line);
+        // llama.cpp's own log shares stdout through C's buffer, so the protocol line may land mid-line.
+        int ready = line.indexOf(READY_PREFIX);
+        int failed = line.indexOf(FAILED_PREFIX);
+        if (ready >= 0 || failed >= 0) {
+          readyLine.complete(line.substring(ready >= 0 ? ready : failed));
         } else {
-          CHILD_LOG.info("{}", line);
+          CHILD_LOG.debug("{}", line);
         }
       }
     } catch (IOException e) {
