@@ -82,6 +82,7 @@ public final class MainView {
 
     settingsButton.setGraphic(Icons.icon(Icons.TUNE, 16));
     settingsButton.setText(i18n.get("settings.title"));
+    settingsButton.setMinWidth(Region.USE_PREF_SIZE);
     engineLabel.textProperty().bind(viewModel.engineTextProperty());
     engineProgress.visibleProperty().bind(viewModel.engineBusyProperty());
     engineProgress.managedProperty().bind(engineProgress.visibleProperty());
