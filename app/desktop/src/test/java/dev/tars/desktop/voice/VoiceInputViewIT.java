@@ -91,7 +91,8 @@ class VoiceInputViewIT {
       VBox root = new VBox(8, input[0], view.root());
       root.setPadding(new Insets(16));
       Scene scene = new Scene(root, 560, 170);
-      scene.getStylesheets().add(VoiceFeature.stylesheet());
+      scene.getStylesheets().addAll(Objects.requireNonNull(VoiceInputViewIT.class
+          .getResource("/dev/tars/desktop/tars.css")).toExternalForm(), VoiceFeature.stylesheet());
       readAloudVm[0] = new ReadAloudViewModel(null, ui, false);
       PushToTalkKeys.install(scene, "Ctrl+Space", vm[0], readAloudVm[0]);
       s.setScene(scene);
