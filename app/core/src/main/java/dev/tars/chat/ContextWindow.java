@@ -39,7 +39,7 @@ final class ContextWindow {
       tokens = engine.countTokens(prompt);
     }
     if (tokens > budget) {
-      throw new EngineException("Your message is too long for this model: it needs " + tokens
+      throw new PromptTooLongException("Your message is too long for this model: it needs " + tokens
           + " tokens, and the model's context window leaves room for " + budget
           + ". Shorten it, or choose a larger context size in Settings.");
     }

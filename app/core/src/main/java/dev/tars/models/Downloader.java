@@ -418,8 +418,9 @@ public final class Downloader implements AutoCloseable {
 
     private Attempt attempt() throws InterruptedException, IOException {
       long have = size(part);
+      // No HttpRequest.timeout: it bounds the whole exchange, body included, and would cut off a large
+      // download on a slow line. The stall watchdog below bounds the wait for headers and for each buffer.
       HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
-          .timeout(options.stallTimeout())
           .header("User-Agent", "Tars")
           .GET();
       if (have > 0) {
@@ -455,8 +456,10 @@ public final class Downloader implements AutoCloseable {
               attemptSink.abort();
               send.cancel(true);
             } else if (System.nanoTime() - attemptSink.lastActivity > options.stallTimeout().toNanos()) {
-              attemptSink.finish(new Attempt.Retry("The server stopped sending data for "
-                  + options.stallTimeout().toSeconds() + " s" + attemptSink.where() + "."));
+              attemptSink.finish(new Attempt.Retry(attemptSink.answered
+                  ? "The server stopped sending data for " + seconds(options.stallTimeout()) + attemptSink.where() + "."
+                  : "The server " + request.url().getHost() + " did not answer within "
+                      + seconds(options.stallTimeout()) + "."));
               send.cancel(true);
             }
           } catch (ExecutionException e) {
@@ -481,8 +484,7 @@ public final class Downloader implements AutoCloseable {
             + options.connectTimeout().toSeconds() + " s.");
       }
       if (e instanceof HttpTimeoutException) {
-        return new Attempt.Retry("The server " + host + " did not answer within "
-            + options.stallTimeout().toSeconds() + " s.");
+        return new Attempt.Retry("The server " + host + " did not answer in time.");
       }
       if (e instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException
           || e instanceof UnresolvedAddressException) {
@@ -532,6 +534,7 @@ public final class Downloader implements AutoCloseable {
       private long lastProgressNanos;
       private volatile long lastActivity = System.nanoTime();
       private volatile boolean aborted;
+      private volatile boolean answered;
       private Flow.Subscription subscription;
       private FileChannel channel;
 
@@ -550,6 +553,7 @@ public final class Downloader implements AutoCloseable {
 
       BodySubscriber<Void> handle(HttpResponse.ResponseInfo info) {
         lastActivity = System.nanoTime();
+        answered = true;
         try {
           Attempt early = inspect(info);
           if (early != null) {
@@ -737,6 +741,10 @@ public final class Downloader implements AutoCloseable {
             total > 0 ? speed.eta(total - done) : null));
       }
     }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   /** Turns a file-system failure into words; a full disk is the one people can act on. */

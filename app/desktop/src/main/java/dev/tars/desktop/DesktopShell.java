@@ -14,8 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class DesktopShell implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
 
-  private final ExecutorService work = Executors.newFixedThreadPool(2, NamedThreads.named("ui-work"));
+  // One thread: storage calls from the UI then happen in the order the person made them (delete before undo,
+  // one theme pick after another). Streaming runs on the chat service's own threads.
+  private final ExecutorService work = Executors.newSingleThreadExecutor(NamedThreads.named("ui-work"));
   private final FxUiDispatcher ui = new FxUiDispatcher();
   private final MainViewModel viewModel;
   private final I18n i18n;
@@ -44,11 +48,14 @@ public final class DesktopShell implements AutoCloseable {
   /** Shows the main window on {@code stage}. */
   public void show(Stage stage) {
     MainView view = new MainView(viewModel, i18n);
-    Scene scene = new Scene(view.root(), 1240, 820);
+    // A roomy window, but never larger than the screen (small laptops, headless test screens).
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
+        Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
     stage.setTitle("Tars");
-    stage.setMinWidth(820);
-    stage.setMinHeight(560);
+    stage.setMinWidth(Math.min(820, screen.getWidth()));
+    stage.setMinHeight(Math.min(560, screen.getHeight()));
     var icon = DesktopShell.class.getResource("/dev/tars/desktop/tars-icon.png");
     if (icon != null) {
       stage.getIcons().add(new Image(icon.toExternalForm()));

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -44,6 +45,7 @@ public final class TarsApp extends Application {
   private StoredChatService chats;
   private DesktopShell shell;
   private String startupProblem;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -73,6 +75,8 @@ public final class TarsApp extends Application {
           engines::engine, settings);
       settings.addListener(engines::apply);
       engines.apply(settings.get());
+      // A session logout or `kill` skips stop(): still stop the engine process and close the database.
+      Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
       LOG.error("Tars could not start on {}", paths.home(), e);
       startupProblem = e.getMessage();
@@ -147,6 +151,9 @@ public final class TarsApp extends Application {
   }
 
   private void closeServices() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (chats != null) {
       chats.close();
     }

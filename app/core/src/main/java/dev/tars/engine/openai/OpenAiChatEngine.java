@@ -386,6 +386,15 @@ public final class OpenAiChatEngine implements ChatEngine {
       ArrayNode stop = body.putArray("stop");
       request.stop().forEach(stop::add);
     }
+    if (!request.responseSchema().isEmpty()) {
+      ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+      try {
+        format.putObject("json_schema").put("name", "answer").put("strict", true)
+            .set("schema", JSON.readTree(request.responseSchema()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new EngineException("The answer format asked for is not valid JSON: " + e.getOriginalMessage(), e);
+      }
+    }
     if (options.llamaCppExtensions()) {
       body.put("cache_prompt", true);
     } else {

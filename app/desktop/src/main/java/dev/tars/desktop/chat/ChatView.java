@@ -67,8 +67,12 @@ public final class ChatView {
 
   @FXML
   private void initialize() {
-    titleLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.titleProperty().get().isEmpty()
-        ? i18n.get("chat.newTitle") : viewModel.titleProperty().get(), viewModel.titleProperty()));
+    titleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+      if (!viewModel.titleProperty().get().isEmpty()) {
+        return viewModel.titleProperty().get();
+      }
+      return viewModel.state() == ChatViewModel.State.LOADING ? "" : i18n.get("chat.newTitle");
+    }, viewModel.titleProperty(), viewModel.stateProperty()));
     settingsButton.setGraphic(Icons.icon(Icons.TUNE, 14));
     settingsButton.disableProperty().bind(viewModel.titleProperty().isEmpty());
 

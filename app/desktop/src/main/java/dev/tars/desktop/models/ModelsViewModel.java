@@ -240,10 +240,10 @@ public final class ModelsViewModel implements AutoCloseable {
       }
       case DownloadOutcome.Paused p -> refresh();
       case DownloadOutcome.Cancelled c -> {
-        row.stateProperty().set(ModelRow.State.AVAILABLE);
         row.progressProperty().set(0);
         row.progressTextProperty().set("");
         row.messageProperty().set("Cancelled");
+        row.stateProperty().set(ModelRow.State.AVAILABLE);
       }
       case DownloadOutcome.Failed f -> {
         refresh();
@@ -253,9 +253,9 @@ public final class ModelsViewModel implements AutoCloseable {
   }
 
   private void failed(ModelRow row, String message) {
-    row.stateProperty().set(ModelRow.State.FAILED);
     row.messageProperty().set(message);
     notice.set(message);
+    row.stateProperty().set(ModelRow.State.FAILED);
   }
 
   /** Pauses running downloads so they can resume next time. */
