@@ -60,6 +60,7 @@ public final class BackupsView {
     var idle = viewModel.stateProperty().isEqualTo(BackupsViewModel.State.IDLE);
     backupButton.disableProperty().bind(idle.not());
     busy.visibleProperty().bind(idle.not());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setItems(viewModel.rows());
     table.setPlaceholder(new Label("No backups yet."));
     text(createdColumn, BackupRow::created);
@@ -68,6 +69,14 @@ public final class BackupsView {
     text(madeByColumn, BackupRow::madeBy);
     text(detailsColumn, BackupRow::details);
     stateColumn.setCellFactory(c -> new StateCell());
+    detailsColumn.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(String details, boolean empty) {
+        super.updateItem(details, empty);
+        setText(empty ? null : details);
+        setTooltip(empty || details == null || details.isEmpty() ? null : new javafx.scene.control.Tooltip(details));
+      }
+    });
     actionsColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
     actionsColumn.setCellFactory(c -> new ActionsCell());
     viewModel.restoreQuestionProperty().addListener((obs, old, question) -> {
