@@ -8,6 +8,9 @@ public interface ReplyListener {
   /** The user message (already committed) and the assistant draft (status STREAMING) exist. */
   default void started(Message assistantDraft, ContextTrim trim) {}
 
+  /** Context added to this answer's prompt (project, memories, documents); called before {@code started}. */
+  default void contextUsed(java.util.List<ContextBlock> blocks) {}
+
   default void text(String delta) {}
 
   /** The answer ended; its status says whether it is complete, stopped or interrupted. */

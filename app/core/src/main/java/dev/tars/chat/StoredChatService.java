@@ -39,11 +39,19 @@ public final class StoredChatService implements ChatService, AutoCloseable {
   private final EngineSource engines;
   private final SettingsStore settings;
   private final ContextWindow contextWindow = new ContextWindow();
+  private final List<PromptContext> contexts;
   private final ExecutorService starter = Executors.newFixedThreadPool(2, NamedThreads.named("chat"));
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("chat-flush"));
 
   public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings) {
+    this(store, engines, settings, List.of());
+  }
+
+  /** With {@code contexts} that add project instructions, memories or document passages to each answer. */
+  public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings,
+      List<PromptContext> contexts) {
+    this.contexts = List.copyOf(contexts);
     this.store = store;
     this.engines = engines;
     this.settings = settings;
@@ -187,7 +195,13 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       ContextWindow.Fitted fitted;
       try {
         engine = engines.engine();
-        fitted = contextWindow.fit(engine, prompt(conversation), conversation.sampling().maxTokens());
+        List<Message> history = store.messages(conversation.id());
+        List<ContextBlock> blocks = gatherContext(conversation, history);
+        if (!blocks.isEmpty()) {
+          listener.contextUsed(blocks);
+        }
+        fitted = contextWindow.fit(engine, prompt(conversation, history, blocks),
+            conversation.sampling().maxTokens());
       } catch (EngineException e) {
         LOG.warn("Cannot answer conversation {}: {}", conversationId, e.getMessage(), e);
         listener.failed(e.getMessage());
@@ -224,12 +238,34 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       });
     }
 
-    private List<ChatMessage> prompt(Conversation conversation) {
-      List<ChatMessage> messages = new ArrayList<>();
-      if (!conversation.systemPrompt().isBlank()) {
-        messages.add(ChatMessage.system(conversation.systemPrompt()));
+    private List<ContextBlock> gatherContext(Conversation conversation, List<Message> history) {
+      String latestUserText = history.stream().filter(m -> m.role() == Role.USER).reduce((a, b) -> b)
+          .map(Message::content).orElse("");
+      List<ContextBlock> blocks = new ArrayList<>();
+      for (PromptContext context : contexts) {
+        try {
+          blocks.addAll(context.contextFor(conversation, latestUserText));
+        } catch (RuntimeException e) {
+          // Extra context is a bonus: answer without it rather than not at all.
+          LOG.warn("Prompt context {} failed; answering without it", context.getClass().getSimpleName(), e);
+        }
       }
-      for (Message message : store.messages(conversation.id())) {
+      return blocks;
+    }
+
+    private List<ChatMessage> prompt(Conversation conversation, List<Message> history, List<ContextBlock> blocks) {
+      List<ChatMessage> messages = new ArrayList<>();
+      StringBuilder system = new StringBuilder(conversation.systemPrompt().strip());
+      for (ContextBlock block : blocks) {
+        if (!system.isEmpty()) {
+          system.append("\n\n");
+        }
+        system.append(block.text().strip());
+      }
+      if (!system.isEmpty()) {
+        messages.add(ChatMessage.system(system.toString()));
+      }
+      for (Message message : history) {
         if (!message.content().isEmpty()) {
           messages.add(new ChatMessage(message.role(), message.content()));
         }

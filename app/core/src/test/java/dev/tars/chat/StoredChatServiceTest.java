@@ -243,6 +243,32 @@ class StoredChatServiceTest {
   }
 
   @Test
+  void promptContextIsAddedToTheSystemPromptAndReportedAndAFailingOneIsSkipped() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    PromptContext memories = (conversation, text) -> List.of(new ContextBlock("memory",
+        "Facts about the user: prefers metric units.", List.of(new ContextBlock.Source("prefers metric units", "7"))));
+    PromptContext broken = (conversation, text) -> {
+      throw new IllegalStateException("index unavailable");
+    };
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(broken, memories));
+    Conversation conversation = service.updateSettings(service.create("").id(), "Be brief.", Sampling.DEFAULTS);
+    List<ContextBlock> reported = new CopyOnWriteArrayList<>();
+
+    service.send(conversation.id(), "How tall is Everest?", new ReplyListener() {
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        reported.addAll(blocks);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(engine.requests.get(0).messages().get(0).content())
+        .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
+    assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
+  }
+
+  @Test
   void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
     service = open(new ScriptedEngine(words(1), 1, 4096));
 

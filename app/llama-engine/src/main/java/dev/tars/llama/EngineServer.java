@@ -32,7 +32,7 @@ public final class EngineServer {
   public static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_LOAD_FAILED = 3;
-  /** Classpath resource the parent points logback at, so child logs go to stderr. */
+  /** Logback configuration used when the engine runs on its own: everything to stderr. */
   public static final String LOGBACK_CONFIG = "dev/tars/llama/logback-engine.xml";
 
   private EngineServer() {}
@@ -79,7 +79,8 @@ public final class EngineServer {
   }
 
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
+    // Started by Tars, the app's logback.xml (tars.logfile=engine) applies; started alone, log to stderr.
+    if (System.getProperty("logback.configurationFile") == null && System.getProperty("tars.logfile") == null) {
       System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     }
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -35,12 +35,7 @@ public final class LoopbackFileServer implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
 
   private LoopbackFileServer() throws IOException {
-    AtomicInteger n = new AtomicInteger();
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "loopback-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("loopback-http-", 1).daemon(true).factory());
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);

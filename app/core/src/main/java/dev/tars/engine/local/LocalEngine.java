@@ -59,7 +59,6 @@ public final class LocalEngine implements ChatEngine {
   private static final String MAIN_CLASS = "dev.tars.llama.EngineServer";
   private static final String READY_PREFIX = "TARS-ENGINE-READY ";
   private static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
-  private static final String LOGBACK_CONFIG = "dev/tars/llama/logback-engine.xml";
 
   /**
    * How to run the engine.
@@ -114,7 +113,8 @@ public final class LocalEngine implements ChatEngine {
   }
 
   /** One running child process and the client that talks to it. */
-  private record Child(Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri, long readySince) {}
+  private record Child(long epoch, Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri,
+      long readySince) {}
 
   private final Options options;
   private final List<EngineStatus.Listener> listeners = new CopyOnWriteArrayList<>();
@@ -227,7 +227,7 @@ public final class LocalEngine implements ChatEngine {
     synchronized (this) {
       current = status.state() == State.READY ? child : null;
     }
-    if (current != null) {
+    if (current != null && current.process().isAlive()) {
       return current.client().generate(request, sink);
     }
     DeferredGeneration deferred = new DeferredGeneration();
@@ -279,6 +279,18 @@ public final class LocalEngine implements ChatEngine {
   }
 
   private Child awaitChild(Duration timeout) throws EngineException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Child c = awaitReadyFuture(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (c.process().isAlive()) {
+        return c;
+      }
+      // It died before the exit watcher noticed: handle the crash now so the wait is for its successor.
+      onExit(c.epoch(), c);
+    }
+  }
+
+  private Child awaitReadyFuture(long timeoutMillis) throws EngineException {
     CompletableFuture<Child> waiting;
     synchronized (this) {
       if (closed) {
@@ -290,12 +302,12 @@ public final class LocalEngine implements ChatEngine {
       waiting = ready;
     }
     try {
-      return waiting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return waiting.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof EngineException ee ? ee
           : new EngineException("The engine failed to start: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new EngineException("The engine is not ready after " + timeout.toSeconds() + " s; it is still loading.");
+      throw new EngineException("The engine is not ready yet; it is still loading the model.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while waiting for the engine.", e);
@@ -319,7 +331,12 @@ public final class LocalEngine implements ChatEngine {
       List<String> command = new ArrayList<>();
       command.add(options.javaExecutable().toString());
       command.add("--enable-native-access=ALL-UNNAMED");
-      command.add("-Dlogback.configurationFile=" + LOGBACK_CONFIG);
+      // The app's logback.xml sends the child's own log to engine.log next to tars.log; llama.cpp's native
+      // output arrives on stderr and is forwarded into this process's log.
+      command.add("-Dtars.logfile=engine");
+      if (System.getProperty("tars.logs") != null) {
+        command.add("-Dtars.logs=" + System.getProperty("tars.logs"));
+      }
       command.add("-Djava.io.tmpdir=" + options.tempDir());
       command.addAll(options.jvmArgs());
       command.addAll(List.of("-cp", options.classpath(), MAIN_CLASS, "--model", model.toString(),
@@ -345,7 +362,7 @@ public final class LocalEngine implements ChatEngine {
       int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
       URI base = URI.create("http://127.0.0.1:" + port);
       OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.llamaCpp(base, token));
-      Child started = new Child(p, client, new ModelInfo(model.getFileName().toString(), contextLength), base,
+      Child started = new Child(myEpoch, p, client, new ModelInfo(model.getFileName().toString(), contextLength), base,
           System.nanoTime());
       if (!healthy(started)) {
         client.close();

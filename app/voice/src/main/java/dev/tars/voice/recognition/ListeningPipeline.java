@@ -5,6 +5,8 @@ import dev.tars.voice.VoiceException;
 import dev.tars.voice.audio.AudioSource;
 import dev.tars.voice.audio.SpeechAudio;
 import dev.tars.voice.audio.WavFileSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,6 +34,7 @@ public final class ListeningPipeline implements AutoCloseable {
   private static final int BLOCK_SAMPLES = SpeechAudio.SAMPLE_RATE / 10;
   private static final int QUEUE_BLOCKS = 100;
   private static final short[] END = new short[0];
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final ExecutorService capture = Executors.newCachedThreadPool(NamedThreads.named("voice-capture"));
   private final ExecutorService recognition = Executors.newCachedThreadPool(NamedThreads.named("voice-recognize"));
@@ -135,6 +138,7 @@ public final class ListeningPipeline implements AutoCloseable {
     void recognize() {
       long audioSamples = 0;
       long busyNanos = 0;
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       try (RecognitionSession session = recognizer.startSession(listener::onPartial)) {
         while (true) {
           Object item = queue.take();
@@ -155,8 +159,9 @@ public final class ListeningPipeline implements AutoCloseable {
             long now = System.nanoTime();
             busyNanos += now - t0;
             Duration finishing = Duration.ofNanos(now - stoppedAt.get());
+            Duration cpu = Duration.ofNanos(Math.max(0, CPU.getCurrentThreadCpuTime() - cpuStart));
             result.complete(new Transcript(text, SpeechAudio.durationOf(audioSamples), Duration.ofNanos(busyNanos),
-                finishing));
+                cpu, finishing));
             return;
           }
           session.accept(block, block.length);

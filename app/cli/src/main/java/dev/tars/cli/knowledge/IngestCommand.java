@@ -1,0 +1,103 @@
+package dev.tars.cli.knowledge;
+
+import dev.tars.config.AppPaths;
+import dev.tars.knowledge.AddResult;
+import dev.tars.knowledge.DocumentInfo;
+import dev.tars.knowledge.DocumentStatus;
+import dev.tars.knowledge.IngestListener;
+import dev.tars.knowledge.JobProgress;
+import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.knowledge.KnowledgeService;
+import dev.tars.storage.Database;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tars ingest PATH...}: adds files and folders to the knowledge base and indexes them with progress. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = {"Index documents (PDF, Office, OpenDocument, HTML, EPUB, Markdown, text, code, images) so "
+        + "chat and search can use them.",
+        "Unchanged files are skipped; changed files are re-indexed. Interrupting is safe: run it again to resume."})
+public final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
+  List<Path> paths;
+
+  @Option(names = {"-c", "--collection"}, defaultValue = "Documents",
+      description = "Collection to add them to (default: ${DEFAULT-VALUE}).")
+  String collection;
+
+  @Option(names = "--ocr-lang", defaultValue = "eng", description = "Tesseract languages, e.g. eng+deu.")
+  String ocrLanguages;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        err.println("tars: " + p + " does not exist");
+        return 1;
+      }
+    }
+    AppPaths appPaths = AppPaths.fromEnvironment().ensureCreated();
+    try (Database db = Database.open(appPaths.database());
+        KnowledgeBase knowledge = KnowledgeBase.open(appPaths, db.dataSource(), ocrLanguages)) {
+      KnowledgeService service = knowledge.service();
+      service.addListener(new IngestListener() {
+        @Override
+        public void documentChanged(DocumentInfo d) {
+          if (d.status() == DocumentStatus.FAILED) {
+            err.println("  failed: " + d.path() + "\n          " + d.reason());
+            err.flush();
+          }
+        }
+      });
+      AddResult added = service.add(collection, paths);
+      out.printf(Locale.ROOT, "Collection '%s': %d to index, %d unchanged, %d skipped%n", collection,
+          added.queued(), added.unchanged(), added.skipped());
+      out.flush();
+      service.start();
+      long started = System.nanoTime();
+      String last = "";
+      long lastPrinted = 0;
+      while (!service.awaitIdle(Duration.ofMillis(500))) {
+        String line = describe(service.progress());
+        // A line per change in counts, or every 5 s: readable in a terminal and in a log file alike.
+        String counts = line.substring(0, line.indexOf(", ETA"));
+        if (!counts.equals(last) || System.nanoTime() - lastPrinted > 5_000_000_000L) {
+          out.println(line);
+          out.flush();
+          last = counts;
+          lastPrinted = System.nanoTime();
+        }
+      }
+      JobProgress end = service.progress();
+      out.printf(Locale.ROOT, "Done in %.1f s: %d indexed, %d failed in the knowledge base.%n",
+          (System.nanoTime() - started) / 1e9, end.indexed(), end.failed());
+      return 0;
+    }
+  }
+
+  static String describe(JobProgress p) {
+    String eta = p.eta().map(IngestCommand::format).orElse("estimating");
+    return String.format(Locale.ROOT, "  %3.0f%%  %d queued, %d in progress, %d indexed, %d failed, ETA %s",
+        p.fraction() * 100, p.queued(), p.inProgress(), p.indexed(), p.failed(), eta);
+  }
+
+  private static String format(Duration d) {
+    long s = d.toSeconds();
+    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+        : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+  }
+}

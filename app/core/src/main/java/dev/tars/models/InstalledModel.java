@@ -1,0 +1,16 @@
+package dev.tars.models;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+/**
+ * A model in the models folder.
+ *
+ * @param name unique id; for catalog models the catalog name
+ * @param path file (GGUF) or folder (speech) relative to the models folder
+ * @param sha256 checksum of a GGUF file, null when not computed (linked imports, folders)
+ * @param source where it came from: the download URL or the imported file's path
+ * @param installedAt ISO-8601 instant
+ * @param metadata what the GGUF header says; null for speech models
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InstalledModel(String name, ModelKind kind, ModelFormat format, String path, long sizeBytes,
+    String sha256, String source, String installedAt, ModelMetadata metadata) {}

@@ -1,0 +1,105 @@
+package dev.tars.watchdog;
+
+import dev.tars.models.DiskSpace;
+import dev.tars.backup.BackupInfo;
+import dev.tars.backup.BackupService;
+import dev.tars.backup.BackupState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The health checks the watchdog runs by default. Feature modules add their own (the index, for one). */
+public final class Checks {
+  private Checks() {}
+
+  /** The local engine's child process is alive whenever it should be. */
+  public static HealthCheck engine(EngineProcess engine) {
+    return new Named("engine", () -> {
+      if (!engine.shouldBeRunning()) {
+        return Health.ok();
+      }
+      Optional<ProcessHandle> process = engine.process();
+      if (process.isEmpty() || !process.get().isAlive()) {
+        return Health.critical("The local model engine is not running (restarted " + engine.restartCount()
+            + " times so far). Tars restarts it by itself; if this keeps happening, pick a smaller model or "
+            + "fewer threads in Settings.");
+      }
+      return Health.ok();
+    });
+  }
+
+  /** Enough free space on the disk of the data home. */
+  public static HealthCheck diskSpace(Path folder, long warnBelowBytes, DiskSpace disk) {
+    return new Named("disk", () -> {
+      long free;
+      try {
+        free = disk.usableBytes(folder);
+      } catch (IOException e) {
+        return Health.warning("The free space of " + folder + " cannot be read: " + e.getMessage());
+      }
+      if (free < warnBelowBytes / 4) {
+        return Health.critical("The disk holding " + folder + " is almost full (" + mib(free) + " free). "
+            + "Tars may not save new messages or backups; free some space now.");
+      }
+      if (free < warnBelowBytes) {
+        return Health.warning("The disk holding " + folder + " is getting full (" + mib(free) + " free). "
+            + "Free some space or delete old backups.");
+      }
+      return Health.ok();
+    });
+  }
+
+  /** The database answers a query within a few seconds. */
+  public static HealthCheck database(DataSource dataSource) {
+    return new Named("database", () -> {
+      try (Connection c = dataSource.getConnection()) {
+        if (!c.isValid(5)) {
+          return Health.critical("The database does not answer. Restart Tars; if that does not help, restore a backup.");
+        }
+        return Health.ok();
+      } catch (SQLException | RuntimeException e) {
+        return Health.critical("The database cannot be reached (" + String.valueOf(e.getMessage()).lines().findFirst()
+            .orElse("") + "). Restart Tars; if that does not help, restore a backup.");
+      }
+    });
+  }
+
+  /**
+   * The newest backup is recent and sound: warns when none was made for {@code maxAge} although data changed,
+   * and when the newest one failed verification.
+   */
+  public static HealthCheck backupAge(BackupService backups, Duration maxAge, Clock clock) {
+    return new Named("backup", () -> {
+      List<BackupInfo> all = backups.list();
+      if (!all.isEmpty() && all.get(0).state() == BackupState.FAILED) {
+        return Health.warning("The newest backup (" + all.get(0).id() + ") is damaged: "
+            + String.join(" ", all.get(0).status().problems()) + " Make a new backup now.");
+      }
+      Optional<BackupInfo> verified = all.stream().filter(b -> b.state() == BackupState.VERIFIED).findFirst();
+      boolean stale = verified.map(b -> b.createdAt().isBefore(clock.instant().minus(maxAge))).orElse(true);
+      if (stale && backups.changedSinceLastBackup()) {
+        return Health.warning(verified.map(b -> "The last good backup is from " + b.createdAt() + ".")
+            .orElse("There is no good backup yet.") + " Back up now from the Backups page or with `tars backup`.");
+      }
+      return Health.ok();
+    });
+  }
+
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+  }
+
+  private record Named(String name, java.util.function.Supplier<Health> body) implements HealthCheck {
+    @Override
+    public Health check() {
+      return body.get();
+    }
+  }
+}

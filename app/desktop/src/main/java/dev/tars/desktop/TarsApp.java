@@ -1,0 +1,160 @@
+package dev.tars.desktop;
+
+import dev.tars.chat.ConversationStore;
+import dev.tars.chat.StoredChatService;
+import dev.tars.concurrent.NamedThreads;
+import dev.tars.config.AppPaths;
+import dev.tars.config.AppSettings;
+import dev.tars.config.EngineChoice;
+import dev.tars.config.StoredSettings;
+import dev.tars.desktop.engine.EngineHost;
+import dev.tars.desktop.engine.EngineStatus;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.engine.ChatEngine;
+import dev.tars.engine.EngineException;
+import dev.tars.engine.local.LocalEngine;
+import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.storage.Database;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds storage, settings, engines and the chat service and hands
+ * them to the UI. Storage is opened in {@link #init()} (launcher thread), never on the JavaFX thread. On close,
+ * answers under way are stored as stopped, then everything is closed in order with bounded waits.
+ */
+public final class TarsApp extends Application {
+  private static final Logger LOG = LoggerFactory.getLogger(TarsApp.class);
+
+  private final AppPaths paths;
+  private final EngineHost.Factory engineFactory;
+  private Database database;
+  private StoredSettings settings;
+  private EngineHost engines;
+  private StoredChatService chats;
+  private DesktopShell shell;
+  private String startupProblem;
+
+  public TarsApp() {
+    this(AppPaths.fromEnvironment());
+  }
+
+  /** An app on the data home {@code paths} (tests use a temporary one). */
+  public TarsApp(AppPaths paths) {
+    this.paths = paths;
+    this.engineFactory = this::createEngine;
+  }
+
+  /** An app whose engines come from {@code engineFactory} instead of the settings' local model or server. */
+  TarsApp(AppPaths paths, EngineHost.Factory engineFactory) {
+    this.paths = paths;
+    this.engineFactory = engineFactory;
+  }
+
+  @Override
+  public void init() {
+    try {
+      paths.ensureCreated();
+      database = Database.open(paths.database());
+      settings = new StoredSettings(database.dataSource());
+      engines = new EngineHost(engineFactory,
+          Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
+      chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
+          engines::engine, settings);
+      settings.addListener(engines::apply);
+      engines.apply(settings.get());
+    } catch (RuntimeException e) {
+      LOG.error("Tars could not start on {}", paths.home(), e);
+      startupProblem = e.getMessage();
+      closeServices();
+    }
+  }
+
+  /**
+   * Makes the engine the settings ask for; runs on the engine-host thread. The local engine is a supervised
+   * child process (llama.cpp never runs in the UI process); a remote one is an OpenAI-compatible server.
+   */
+  private ChatEngine createEngine(AppSettings s, Consumer<EngineStatus> status) throws EngineException {
+    if (s.engine() == EngineChoice.REMOTE) {
+      URI url;
+      try {
+        url = URI.create(s.remoteUrl());
+      } catch (IllegalArgumentException e) {
+        throw new EngineException("The server URL " + s.remoteUrl() + " is not valid. Correct it in Settings.", e);
+      }
+      return new OpenAiChatEngine(OpenAiChatEngine.Options.remote(url, s.remoteApiKey(), s.remoteModel()));
+    }
+    LocalEngine.Options options = LocalEngine.Options.defaults(paths.temp()).withMaxContextLength(s.contextSize());
+    if (s.threads() > 0) {
+      options = options.withThreads(s.threads());
+    }
+    LocalEngine engine = new LocalEngine(options);
+    engine.addStatusListener(local -> toUiStatus(local).ifPresent(status));
+    try {
+      engine.load(Path.of(s.modelPath()));
+    } catch (EngineException | RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  private static Optional<EngineStatus> toUiStatus(dev.tars.engine.local.EngineStatus local) {
+    String model = local.model() == null ? "" : local.model().getFileName().toString();
+    return switch (local.state()) {
+      case STOPPED -> Optional.empty();
+      case LOADING -> Optional.of(new EngineStatus(EngineStatus.State.LOADING, false, model));
+      case READY -> Optional.of(new EngineStatus(EngineStatus.State.READY, false, model));
+      case RESTARTING -> Optional.of(new EngineStatus(EngineStatus.State.RESTARTING, false, local.message()));
+      case FAILED -> Optional.of(new EngineStatus(EngineStatus.State.FAILED, false, local.message()));
+    };
+  }
+
+  @Override
+  public void start(Stage stage) {
+    if (startupProblem != null) {
+      I18n i18n = I18n.forLanguage("");
+      Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("app.startFailed", paths.home(), startupProblem));
+      alert.setHeaderText(i18n.get("app.startFailedTitle"));
+      alert.showAndWait();
+      Platform.exit();
+      return;
+    }
+    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()));
+    shell.show(stage);
+    stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  @Override
+  public void stop() {
+    LOG.info("Shutting down");
+    if (shell != null) {
+      shell.stopAnswers();
+      shell.close();
+    }
+    closeServices();
+    LOG.info("Shut down");
+  }
+
+  private void closeServices() {
+    if (chats != null) {
+      chats.close();
+    }
+    if (engines != null) {
+      engines.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package dev.tars.desktop.chat;
+
+import dev.tars.chat.MessageStatus;
+import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Icons;
+import dev.tars.engine.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The chat area: messages, Markdown answers streaming in, the input box with Send and Stop. */
+public final class ChatView {
+  private final ChatViewModel viewModel;
+  private final I18n i18n;
+  private final MarkdownView markdown;
+  private final Map<MessageItem, MessageCard> cards = new HashMap<>();
+  private final Parent root;
+  private boolean stickToBottom = true;
+
+  @FXML private Label titleLabel;
+  @FXML private Button settingsButton;
+  @FXML private ScrollPane scroller;
+  @FXML private VBox messageBox;
+  @FXML private VBox emptyState;
+  @FXML private StackPane emptyIcon;
+  @FXML private FlowPane suggestions;
+  @FXML private Label trimNotice;
+  @FXML private TextArea input;
+  @FXML private Button sendButton;
+  @FXML private Button stopButton;
+
+  public ChatView(ChatViewModel viewModel, I18n i18n) {
+    this.viewModel = viewModel;
+    this.i18n = i18n;
+    this.markdown = new MarkdownView(i18n);
+    this.root = Fxml.load(this, i18n);
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  @FXML
+  private void initialize() {
+    titleLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.titleProperty().get().isEmpty()
+        ? i18n.get("chat.newTitle") : viewModel.titleProperty().get(), viewModel.titleProperty()));
+    settingsButton.setGraphic(Icons.icon(Icons.TUNE, 14));
+    settingsButton.disableProperty().bind(viewModel.titleProperty().isEmpty());
+
+    emptyIcon.getChildren().add(Icons.icon(Icons.CHAT, 40));
+    for (String key : List.of("chat.suggestion.1", "chat.suggestion.2", "chat.suggestion.3")) {
+      Button suggestion = new Button(i18n.get(key));
+      suggestion.getStyleClass().addAll("button-outlined", "suggestion");
+      suggestion.setOnAction(e -> {
+        input.setText(suggestion.getText());
+        input.requestFocus();
+        input.end();
+      });
+      suggestions.getChildren().add(suggestion);
+    }
+    emptyState.visibleProperty().bind(viewModel.stateProperty().isEqualTo(ChatViewModel.State.EMPTY)
+        .and(viewModel.messagesProperty().emptyProperty()));
+    emptyState.setMouseTransparent(false);
+    emptyState.managedProperty().bind(emptyState.visibleProperty());
+
+    trimNotice.textProperty().bind(viewModel.trimNoticeProperty());
+    trimNotice.visibleProperty().bind(viewModel.trimNoticeProperty().isNotEmpty());
+    trimNotice.managedProperty().bind(trimNotice.visibleProperty());
+
+    input.textProperty().bindBidirectional(viewModel.inputProperty());
+    input.addEventFilter(KeyEvent.KEY_PRESSED, this::onInputKey);
+    sendButton.setGraphic(Icons.icon(Icons.SEND, 16));
+    sendButton.setText(i18n.get("chat.send"));
+    stopButton.setGraphic(Icons.icon(Icons.STOP, 14));
+    stopButton.setText(i18n.get("chat.stop"));
+    var generating = viewModel.stateProperty().isEqualTo(ChatViewModel.State.GENERATING);
+    stopButton.visibleProperty().bind(generating);
+    sendButton.visibleProperty().bind(generating.not());
+    sendButton.disableProperty().bind(viewModel.inputProperty().isEmpty()
+        .or(viewModel.stateProperty().isEqualTo(ChatViewModel.State.LOADING)));
+
+    // Follow the answer while it streams unless the person scrolled up to read; only their own scrolling
+    // changes that, since the scroll pane also moves the value itself when the content grows.
+    scroller.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled = true);
+    scroller.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+      userScrolled = true;
+      mouseDown = true;
+    });
+    scroller.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> mouseDown = false);
+    scroller.vvalueProperty().addListener((obs, old, now) -> {
+      if (userScrolled) {
+        stickToBottom = now.doubleValue() >= scroller.getVmax() - 0.01;
+      }
+    });
+    messageBox.heightProperty().addListener((obs, old, now) -> {
+      userScrolled = mouseDown;
+      if (stickToBottom) {
+        scroller.setVvalue(scroller.getVmax());
+      }
+    });
+    viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
+    viewModel.canRegenerateProperty().addListener((obs, old, now) -> markLast());
+    rebuild();
+  }
+
+  private boolean userScrolled;
+  private boolean mouseDown;
+
+  private void onInputKey(KeyEvent event) {
+    if (event.getCode() != KeyCode.ENTER) {
+      return;
+    }
+    event.consume();
+    if (event.isShiftDown()) {
+      input.replaceSelection("\n");
+    } else if (viewModel.state() != ChatViewModel.State.GENERATING) {
+      send();
+    }
+  }
+
+  @FXML
+  private void send() {
+    if (viewModel.send()) {
+      stickToBottom = true;
+    }
+    input.requestFocus();
+  }
+
+  @FXML
+  private void stop() {
+    viewModel.stop();
+  }
+
+  public void focusInput() {
+    input.requestFocus();
+  }
+
+  /** Opens the settings dialog of the conversation shown. */
+  public void openSettingsOfCurrent() {
+    openSettings();
+  }
+
+  @FXML
+  private void openSettings() {
+    ConversationSettingsViewModel settings = viewModel.settings();
+    if (settings != null) {
+      new ConversationSettingsView(settings, i18n).show(root.getScene().getWindow());
+    }
+  }
+
+  private void rebuild() {
+    List<MessageItem> items = viewModel.messagesProperty();
+    cards.keySet().retainAll(items);
+    List<Node> nodes = items.stream().map(item -> (Node) cards.computeIfAbsent(item, MessageCard::new)).toList();
+    messageBox.getChildren().setAll(nodes);
+    markLast();
+    stickToBottom = true;
+  }
+
+  private void markLast() {
+    List<MessageItem> items = viewModel.messagesProperty();
+    for (int i = 0; i < items.size(); i++) {
+      MessageCard card = cards.get(items.get(i));
+      if (card != null) {
+        card.showRegenerate(i == items.size() - 1 && viewModel.canRegenerateProperty().get());
+      }
+    }
+  }
+
+  /** One message: a bubble for the person, a card with Markdown and actions for Tars. */
+  private final class MessageCard extends HBox {
+    private final MessageItem item;
+    private final VBox body = new VBox();
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final ProgressIndicator typing = new ProgressIndicator();
+    private final Button regenerate = new Button();
+    private final Button copy = new Button();
+
+    MessageCard(MessageItem item) {
+      this.item = item;
+      getStyleClass().add("message-row");
+      if (item.role() == Role.USER) {
+        buildUser();
+      } else {
+        buildAssistant();
+      }
+    }
+
+    private void buildUser() {
+      setAlignment(Pos.TOP_RIGHT);
+      Label bubble = new Label();
+      bubble.textProperty().bind(item.contentProperty());
+      bubble.setWrapText(true);
+      bubble.getStyleClass().add("user-bubble");
+      bubble.setMinHeight(Region.USE_PREF_SIZE);
+      bubble.maxWidthProperty().bind(messageBox.widthProperty().multiply(0.75));
+      getChildren().add(bubble);
+    }
+
+    private void buildAssistant() {
+      setAlignment(Pos.TOP_LEFT);
+      Label name = new Label(i18n.get("chat.assistantName"));
+      name.getStyleClass().add("assistant-name");
+      status.getStyleClass().add("status-badge");
+      typing.getStyleClass().add("typing");
+      typing.setPrefSize(14, 14);
+      typing.setMaxSize(14, 14);
+      HBox header = new HBox(8, name, status, typing);
+      header.setAlignment(Pos.CENTER_LEFT);
+
+      error.getStyleClass().add("message-error");
+      error.setWrapText(true);
+      error.textProperty().bind(item.errorProperty());
+      error.visibleProperty().bind(item.errorProperty().isNotEmpty());
+      error.managedProperty().bind(error.visibleProperty());
+
+      copy.setGraphic(Icons.icon(Icons.COPY, 13));
+      copy.setText(i18n.get("action.copy"));
+      copy.getStyleClass().addAll("flat", "small", "message-action");
+      copy.setOnAction(e -> copyAnswer());
+      regenerate.setGraphic(Icons.icon(Icons.REFRESH, 14));
+      regenerate.setText(i18n.get("chat.regenerate"));
+      regenerate.getStyleClass().addAll("flat", "small", "message-action");
+      regenerate.setOnAction(e -> viewModel.regenerate());
+      showRegenerate(false);
+      HBox actions = new HBox(4, copy, regenerate);
+      actions.getStyleClass().add("message-actions");
+
+      body.getStyleClass().addAll("assistant-body", "markdown");
+      VBox card = new VBox(6, header, body, error, actions);
+      card.getStyleClass().add("assistant-card");
+      HBox.setHgrow(card, Priority.ALWAYS);
+      card.setMaxWidth(Double.MAX_VALUE);
+      getChildren().add(card);
+
+      item.contentProperty().addListener((obs, old, now) -> markdown.fill(body, now));
+      item.statusProperty().addListener((obs, old, now) -> showStatus());
+      markdown.fill(body, item.content());
+      showStatus();
+    }
+
+    private void showStatus() {
+      MessageStatus s = item.status();
+      boolean streaming = s == MessageStatus.STREAMING;
+      typing.setVisible(streaming);
+      typing.setManaged(streaming);
+      copy.setDisable(streaming);
+      status.getStyleClass().removeAll("stopped", "interrupted");
+      switch (s) {
+        case STOPPED -> {
+          status.setText(i18n.get("chat.status.stopped"));
+          status.getStyleClass().add("stopped");
+        }
+        case INTERRUPTED -> {
+          status.setText(i18n.get("chat.status.interrupted"));
+          status.getStyleClass().add("interrupted");
+        }
+        default -> status.setText("");
+      }
+      status.setVisible(s.isIncomplete());
+      status.setManaged(s.isIncomplete());
+    }
+
+    void showRegenerate(boolean show) {
+      regenerate.setVisible(show);
+      regenerate.setManaged(show);
+    }
+
+    private void copyAnswer() {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(item.content());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+      copy.setText(i18n.get("action.copied"));
+      PauseTransition reset = new PauseTransition(Duration.seconds(1.5));
+      reset.setOnFinished(done -> copy.setText(i18n.get("action.copy")));
+      reset.play();
+    }
+  }
+}

@@ -1,0 +1,394 @@
+package dev.tars.desktop.chat;
+
+import dev.tars.chat.ChatService;
+import dev.tars.chat.Conversation;
+import dev.tars.chat.ContextTrim;
+import dev.tars.chat.Message;
+import dev.tars.chat.MessageStatus;
+import dev.tars.chat.Reply;
+import dev.tars.chat.ReplyListener;
+import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.UiDispatcher;
+import dev.tars.desktop.shell.Notices;
+import dev.tars.engine.Role;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open conversation: its messages, the input, sending, streaming, stop and regenerate. An answer keeps
+ * streaming into its own conversation when the person switches to another one. UI thread only; listener
+ * callbacks from the chat service are handed over through the {@link UiDispatcher}.
+ */
+public final class ChatViewModel {
+  public enum State {
+    /** A new conversation with no messages yet; it is stored on the first send. */
+    EMPTY,
+    LOADING,
+    IDLE,
+    /** An answer is being generated. */
+    GENERATING
+  }
+
+  /** How often streamed text reaches the screen: ~20 frames per second keeps the UI fluid. */
+  static final Duration RENDER_GAP = Duration.ofMillis(50);
+
+  private static final int TITLE_LENGTH = 48;
+
+  private final ChatService chats;
+  private final Background background;
+  private final UiDispatcher ui;
+  private final I18n i18n;
+  private final Notices notices;
+  private final LongConsumer conversationChanged;
+
+  private final ReadOnlyListWrapper<MessageItem> messages = new ReadOnlyListWrapper<>();
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EMPTY);
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper trimNotice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
+  private final StringProperty input = new SimpleStringProperty("");
+  private final Map<Long, Session> streamingSessions = new HashMap<>();
+  private Session current;
+
+  /**
+   * @param conversationChanged told the id of a conversation that was created or got a new message, so the
+   *     sidebar can re-order and select it
+   */
+  public ChatViewModel(ChatService chats, Background background, I18n i18n, Notices notices,
+      LongConsumer conversationChanged) {
+    this.chats = chats;
+    this.background = background;
+    this.ui = background.ui();
+    this.i18n = i18n;
+    this.notices = notices;
+    this.conversationChanged = conversationChanged;
+    show(new Session(null));
+  }
+
+  /** One conversation's messages and its answer under way, if any. */
+  private final class Session {
+    Long conversationId;
+    final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    State state;
+    String title = "";
+    String trimNotice = "";
+    Reply reply;
+    boolean stopRequested;
+
+    Session(Long conversationId) {
+      this.conversationId = conversationId;
+      this.state = conversationId == null ? State.EMPTY : State.LOADING;
+    }
+
+    boolean generating() {
+      return state == State.GENERATING;
+    }
+  }
+
+  public ReadOnlyListProperty<MessageItem> messagesProperty() {
+    return messages.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** Says that older messages were left out of the last prompt to fit the context window; empty if not. */
+  public ReadOnlyStringProperty trimNoticeProperty() {
+    return trimNotice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canRegenerateProperty() {
+    return canRegenerate.getReadOnlyProperty();
+  }
+
+  public StringProperty inputProperty() {
+    return input;
+  }
+
+  /** The conversation shown, or null for a new one not stored yet. */
+  public Long conversationId() {
+    return current.conversationId;
+  }
+
+  /** Shows conversation {@code conversationId}, or a new empty one when null. */
+  public void open(Long conversationId) {
+    if (conversationId != null && conversationId.equals(current.conversationId)) {
+      return;
+    }
+    if (conversationId == null && current.conversationId == null) {
+      return;
+    }
+    Session streaming = conversationId == null ? null : streamingSessions.get(conversationId);
+    if (streaming != null) {
+      show(streaming);
+      return;
+    }
+    Session session = new Session(conversationId);
+    show(session);
+    if (conversationId == null) {
+      return;
+    }
+    background.run(() -> new Loaded(chats.conversation(conversationId).orElse(null),
+        chats.messages(conversationId)), loaded -> {
+          if (loaded.conversation() == null) {
+            session.conversationId = null;
+            setState(session, State.EMPTY);
+            return;
+          }
+          session.title = loaded.conversation().title();
+          session.items.setAll(loaded.messages().stream().map(MessageItem::of).toList());
+          setState(session, session.items.isEmpty() ? State.EMPTY : State.IDLE);
+          if (session == current) {
+            title.set(session.title);
+          }
+        }, e -> {
+          notices.error(i18n.get("chat.loadFailed"));
+          setState(session, State.IDLE);
+        });
+  }
+
+  private record Loaded(Conversation conversation, List<Message> messages) {}
+
+  private void show(Session session) {
+    current = session;
+    messages.set(session.items);
+    title.set(session.title);
+    trimNotice.set(session.trimNotice);
+    state.set(session.state);
+    updateCanRegenerate();
+  }
+
+  private void setState(Session session, State newState) {
+    session.state = newState;
+    if (session == current) {
+      state.set(newState);
+      updateCanRegenerate();
+    }
+  }
+
+  private void updateCanRegenerate() {
+    List<MessageItem> items = current.items;
+    canRegenerate.set(current.state == State.IDLE && current.conversationId != null && !items.isEmpty()
+        && items.getLast().role() == Role.ASSISTANT);
+  }
+
+  /** Sends what is in the input box; returns false (and keeps the text) when that cannot happen now. */
+  public boolean send() {
+    String text = input.get() == null ? "" : input.get().strip();
+    Session session = current;
+    if (text.isEmpty() || session.generating() || session.state == State.LOADING) {
+      return false;
+    }
+    input.set("");
+    MessageItem question = new MessageItem(Role.USER, text, MessageStatus.COMPLETE);
+    MessageItem answer = new MessageItem(Role.ASSISTANT, "", MessageStatus.STREAMING);
+    session.items.addAll(question, answer);
+    session.stopRequested = false;
+    session.trimNotice = "";
+    if (session == current) {
+      trimNotice.set("");
+    }
+    setState(session, State.GENERATING);
+    if (session.conversationId == null) {
+      String newTitle = titleFrom(text);
+      background.run(() -> chats.create(newTitle), conversation -> {
+        session.conversationId = conversation.id();
+        session.title = conversation.title();
+        if (session == current) {
+          title.set(session.title);
+        }
+        streamingSessions.put(conversation.id(), session);
+        conversationChanged.accept(conversation.id());
+        startReply(session, answer, () -> chats.send(conversation.id(), text, listenerFor(session, answer)));
+      }, e -> failed(session, answer, i18n.get("chat.createFailed")));
+    } else {
+      streamingSessions.put(session.conversationId, session);
+      long id = session.conversationId;
+      startReply(session, answer, () -> chats.send(id, text, listenerFor(session, answer)));
+    }
+    return true;
+  }
+
+  /** Answers the last question again, replacing the last answer. */
+  public void regenerate() {
+    Session session = current;
+    if (!canRegenerate.get()) {
+      return;
+    }
+    session.items.removeLast();
+    MessageItem answer = new MessageItem(Role.ASSISTANT, "", MessageStatus.STREAMING);
+    session.items.add(answer);
+    session.stopRequested = false;
+    setState(session, State.GENERATING);
+    long id = session.conversationId;
+    streamingSessions.put(id, session);
+    startReply(session, answer, () -> chats.regenerate(id, listenerFor(session, answer)));
+  }
+
+  /** Stops the answer under way at once; what was generated stays, marked as stopped. */
+  public void stop() {
+    Session session = current;
+    if (!session.generating()) {
+      return;
+    }
+    session.stopRequested = true;
+    if (session.reply != null) {
+      Reply reply = session.reply;
+      background.run(reply::stop, e -> notices.error(i18n.get("chat.stopFailed")));
+    }
+  }
+
+  private interface ReplyStart {
+    Reply start() throws Exception;
+  }
+
+  private void startReply(Session session, MessageItem answer, ReplyStart start) {
+    background.run(start::start, reply -> {
+      if (!session.generating() || answer.status() != MessageStatus.STREAMING) {
+        return;
+      }
+      session.reply = reply;
+      if (session.stopRequested) {
+        background.run(reply::stop, e -> notices.error(i18n.get("chat.stopFailed")));
+      }
+    }, e -> failed(session, answer, i18n.get("chat.sendFailed")));
+  }
+
+  private ReplyListener listenerFor(Session session, MessageItem answer) {
+    StringBuilder streamed = new StringBuilder();
+    Runnable render = ui.throttled(() -> {
+      if (answer.status() == MessageStatus.STREAMING) {
+        synchronized (streamed) {
+          answer.contentProperty().set(streamed.toString());
+        }
+      }
+    }, RENDER_GAP);
+    return new ReplyListener() {
+      @Override
+      public void started(Message draft, ContextTrim trim) {
+        ui.run(() -> {
+          answer.id(draft.id());
+          if (trim != null && trim.trimmed()) {
+            session.trimNotice = i18n.get("chat.trimmed", trim.droppedMessages());
+            if (session == current) {
+              trimNotice.set(session.trimNotice);
+            }
+          }
+        });
+      }
+
+      @Override
+      public void text(String delta) {
+        synchronized (streamed) {
+          streamed.append(delta);
+        }
+        render.run();
+      }
+
+      @Override
+      public void finished(Message stored) {
+        ui.run(() -> finish(session, answer, stored));
+      }
+
+      @Override
+      public void failed(String message) {
+        ui.run(() -> ChatViewModel.this.failed(session, answer, message));
+      }
+    };
+  }
+
+  private void finish(Session session, MessageItem answer, Message stored) {
+    if (answer.status() != MessageStatus.STREAMING) {
+      return;
+    }
+    answer.id(stored.id());
+    answer.contentProperty().set(stored.content());
+    answer.statusProperty().set(stored.status());
+    ended(session);
+  }
+
+  private void failed(Session session, MessageItem answer, String message) {
+    if (answer.status() != MessageStatus.STREAMING) {
+      return;
+    }
+    answer.errorProperty().set(message);
+    answer.statusProperty().set(MessageStatus.INTERRUPTED);
+    notices.error(message);
+    ended(session);
+  }
+
+  private void ended(Session session) {
+    session.reply = null;
+    setState(session, session.items.isEmpty() ? State.EMPTY : State.IDLE);
+    if (session.conversationId != null) {
+      streamingSessions.remove(session.conversationId);
+      conversationChanged.accept(session.conversationId);
+    }
+  }
+
+  /** The settings of the open conversation, or null when it is not stored yet. */
+  public ConversationSettingsViewModel settings() {
+    Long id = current.conversationId;
+    return id == null ? null : new ConversationSettingsViewModel(chats, background, i18n, id, this::renamedTo);
+  }
+
+  private void renamedTo(Conversation conversation) {
+    if (Long.valueOf(conversation.id()).equals(current.conversationId)) {
+      current.title = conversation.title();
+      title.set(conversation.title());
+    }
+    conversationChanged.accept(conversation.id());
+  }
+
+  /**
+   * Stops every answer under way (on shutdown); what was generated is kept as stopped. The result completes
+   * when they are all stored.
+   */
+  public CompletableFuture<Void> stopAll() {
+    List<CompletableFuture<?>> stored = new ArrayList<>();
+    for (Session session : List.copyOf(streamingSessions.values())) {
+      session.stopRequested = true;
+      if (session.reply != null) {
+        session.reply.stop();
+        stored.add(session.reply.done().exceptionally(failure -> null));
+      }
+    }
+    return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
+  }
+
+  static String titleFrom(String text) {
+    String firstLine = text.strip().lines().findFirst().orElse("").strip();
+    if (firstLine.length() <= TITLE_LENGTH) {
+      return firstLine;
+    }
+    int cut = firstLine.lastIndexOf(' ', TITLE_LENGTH);
+    return firstLine.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH).strip() + "…";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tars.desktop.chat;
+
+import dev.tars.chat.Message;
+import dev.tars.chat.MessageStatus;
+import dev.tars.engine.Role;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One message as the chat shows it; the content of an answer grows while it streams. UI thread only. */
+public final class MessageItem {
+  private final Role role;
+  private long id;
+  private final StringProperty content = new SimpleStringProperty("");
+  private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(MessageStatus.COMPLETE);
+  private final StringProperty error = new SimpleStringProperty("");
+
+  MessageItem(Role role, String content, MessageStatus status) {
+    this.role = role;
+    this.content.set(content);
+    this.status.set(status);
+  }
+
+  static MessageItem of(Message message) {
+    MessageItem item = new MessageItem(message.role(), message.content(), message.status());
+    item.id = message.id();
+    return item;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  void id(long value) {
+    id = value;
+  }
+
+  public StringProperty contentProperty() {
+    return content;
+  }
+
+  public String content() {
+    return content.get();
+  }
+
+  public ObjectProperty<MessageStatus> statusProperty() {
+    return status;
+  }
+
+  public MessageStatus status() {
+    return status.get();
+  }
+
+  /** A message for a person when nothing could be generated; empty otherwise. */
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  @Override
+  public String toString() {
+    return role + "[" + status.get() + "]: " + content.get();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tars.desktop.fx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Loads a view's FXML with the view object as its controller; a missing or broken file fails loudly. */
+public final class Fxml {
+  private Fxml() {}
+
+  /** Loads {@code <ViewClassWithoutView>.fxml} next to the view class, e.g. ChatView -> Chat.fxml. */
+  public static <T extends Parent> T load(Object view, I18n i18n) {
+    String simpleName = view.getClass().getSimpleName();
+    String name = (simpleName.endsWith("View") ? simpleName.substring(0, simpleName.length() - 4) : simpleName)
+        + ".fxml";
+    URL url = view.getClass().getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("Missing FXML resource " + name + " next to " + view.getClass().getName());
+    }
+    FXMLLoader loader = new FXMLLoader(url, i18n.bundle());
+    loader.setController(view);
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load " + url, e);
+    }
+  }
+}

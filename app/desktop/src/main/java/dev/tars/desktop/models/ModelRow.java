@@ -1,0 +1,126 @@
+package dev.tars.desktop.models;
+
+import dev.tars.models.CatalogEntry;
+import dev.tars.models.InstalledModel;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One line of the Models table: a catalog model, or an imported model the catalog does not list. */
+public final class ModelRow {
+  /** Where a row's model is. */
+  public enum State {
+    AVAILABLE,
+    INCLUDED,
+    QUEUED,
+    DOWNLOADING,
+    PAUSED,
+    VERIFYING,
+    INSTALLED,
+    FAILED
+  }
+
+  private final String name;
+  private final CatalogEntry entry;
+  private final StringProperty title = new SimpleStringProperty();
+  private final StringProperty kind = new SimpleStringProperty();
+  private final StringProperty size = new SimpleStringProperty();
+  private final StringProperty quantization = new SimpleStringProperty();
+  private final StringProperty context = new SimpleStringProperty();
+  private final StringProperty license = new SimpleStringProperty();
+  private final StringProperty fit = new SimpleStringProperty();
+  private final StringProperty fitHint = new SimpleStringProperty("");
+  private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.AVAILABLE);
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final StringProperty progressText = new SimpleStringProperty("");
+  private final StringProperty message = new SimpleStringProperty("");
+  private final StringProperty details = new SimpleStringProperty("");
+  private InstalledModel installed;
+
+  ModelRow(String name, CatalogEntry entry) {
+    this.name = name;
+    this.entry = entry;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The catalog entry, or null for an imported model. */
+  public CatalogEntry entry() {
+    return entry;
+  }
+
+  public InstalledModel installed() {
+    return installed;
+  }
+
+  void setInstalled(InstalledModel model) {
+    installed = model;
+  }
+
+  public StringProperty titleProperty() {
+    return title;
+  }
+
+  public StringProperty kindProperty() {
+    return kind;
+  }
+
+  public StringProperty sizeProperty() {
+    return size;
+  }
+
+  public StringProperty quantizationProperty() {
+    return quantization;
+  }
+
+  public StringProperty contextProperty() {
+    return context;
+  }
+
+  public StringProperty licenseProperty() {
+    return license;
+  }
+
+  /** "fits", "may be slow" or "won't fit". */
+  public StringProperty fitProperty() {
+    return fit;
+  }
+
+  /** Why the fit label says what it says. */
+  public StringProperty fitHintProperty() {
+    return fitHint;
+  }
+
+  public ObjectProperty<State> stateProperty() {
+    return state;
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  /** 0..1 while downloading or paused; -1 while the size is unknown. */
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  /** "123.4 MB of 491.0 MB, 25%, 5.2 MB/s, 1:10 left" */
+  public StringProperty progressTextProperty() {
+    return progressText;
+  }
+
+  /** The latest status or error in words. */
+  public StringProperty messageProperty() {
+    return message;
+  }
+
+  /** What the GGUF header says, once installed. */
+  public StringProperty detailsProperty() {
+    return details;
+  }
+}

@@ -1,0 +1,236 @@
+package dev.tars.desktop.models;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import java.util.function.Function;
+
+/** The Models page: catalog with fit labels, downloads with progress, import (button or drop) and delete. */
+public final class ModelsView {
+  private final ModelsViewModel viewModel;
+
+  @FXML private BorderPane root;
+  @FXML private Button importButton;
+  @FXML private Label machineLabel;
+  @FXML private Label noticeLabel;
+  @FXML private TableView<ModelRow> table;
+  @FXML private TableColumn<ModelRow, String> modelColumn;
+  @FXML private TableColumn<ModelRow, String> kindColumn;
+  @FXML private TableColumn<ModelRow, String> sizeColumn;
+  @FXML private TableColumn<ModelRow, String> quantColumn;
+  @FXML private TableColumn<ModelRow, String> contextColumn;
+  @FXML private TableColumn<ModelRow, String> licenseColumn;
+  @FXML private TableColumn<ModelRow, String> fitColumn;
+  @FXML private TableColumn<ModelRow, ModelRow> statusColumn;
+  @FXML private TableColumn<ModelRow, ModelRow.State> actionsColumn;
+
+  public ModelsView(ModelsViewModel viewModel) {
+    this.viewModel = viewModel;
+  }
+
+  /** Builds the page; call on the JavaFX thread. */
+  public Parent load() {
+    URL url = ModelsView.class.getResource("ModelsView.fxml");
+    if (url == null) {
+      throw new IllegalStateException("ModelsView.fxml is missing next to " + ModelsView.class.getName());
+    }
+    FXMLLoader loader = new FXMLLoader(url);
+    loader.setController(this);
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load " + url, e);
+    }
+  }
+
+  @FXML
+  private void initialize() {
+    machineLabel.textProperty().bind(viewModel.machineProperty());
+    noticeLabel.textProperty().bind(viewModel.noticeProperty());
+    table.setItems(viewModel.rows());
+    text(modelColumn, ModelRow::titleProperty);
+    text(kindColumn, ModelRow::kindProperty);
+    text(sizeColumn, ModelRow::sizeProperty);
+    text(quantColumn, ModelRow::quantizationProperty);
+    text(contextColumn, ModelRow::contextProperty);
+    text(licenseColumn, ModelRow::licenseProperty);
+    text(fitColumn, ModelRow::fitProperty);
+    fitColumn.setCellFactory(column -> new FitCell());
+    statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    statusColumn.setCellFactory(column -> new StatusCell());
+    actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+    actionsColumn.setCellFactory(column -> new ActionsCell());
+    root.setOnDragOver(this::onDragOver);
+    root.setOnDragDropped(this::onDragDropped);
+  }
+
+  private static void text(TableColumn<ModelRow, String> column, Function<ModelRow, StringProperty> property) {
+    column.setCellValueFactory(c -> property.apply(c.getValue()));
+  }
+
+  @FXML
+  private void onImport() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import a GGUF model");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GGUF models", "*.gguf"));
+    File file = chooser.showOpenDialog(root.getScene().getWindow());
+    if (file != null) {
+      viewModel.importFile(file.toPath(), false);
+    }
+  }
+
+  private void onDragOver(DragEvent event) {
+    if (event.getDragboard().hasFiles() && ggufFiles(event.getDragboard().getFiles()).size() > 0) {
+      event.acceptTransferModes(TransferMode.COPY);
+    }
+    event.consume();
+  }
+
+  private void onDragDropped(DragEvent event) {
+    List<File> files = ggufFiles(event.getDragboard().getFiles());
+    files.forEach(f -> viewModel.importFile(f.toPath(), false));
+    event.setDropCompleted(!files.isEmpty());
+    event.consume();
+  }
+
+  private static List<File> ggufFiles(List<File> files) {
+    return files.stream().filter(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".gguf")).toList();
+  }
+
+  private void confirmDelete(ModelRow row) {
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+        "Delete " + row.titleProperty().get() + "? This frees " + row.sizeProperty().get()
+            + (row.entry() != null ? "; you can download it again later." : "; import the file again to get it back."),
+        ButtonType.YES, ButtonType.NO);
+    alert.setTitle("Delete model");
+    alert.setHeaderText(null);
+    alert.initOwner(root.getScene().getWindow());
+    alert.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> viewModel.delete(row));
+  }
+
+  private static final class FitCell extends TableCell<ModelRow, String> {
+    @Override
+    protected void updateItem(String fit, boolean empty) {
+      super.updateItem(fit, empty);
+      getStyleClass().removeAll("fit-fits", "fit-slow", "fit-wont");
+      if (empty || fit == null) {
+        setText(null);
+        setTooltip(null);
+        return;
+      }
+      setText(fit);
+      ModelRow row = getTableRow() == null ? null : getTableRow().getItem();
+      setTooltip(row == null ? null : new Tooltip(row.fitHintProperty().get()));
+      getStyleClass().add(switch (fit) {
+        case "fits" -> "fit-fits";
+        case "may be slow" -> "fit-slow";
+        default -> "fit-wont";
+      });
+    }
+  }
+
+  /** Progress bar with bytes, speed and time left while downloading; the status or metadata otherwise. */
+  private static final class StatusCell extends TableCell<ModelRow, ModelRow> {
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label progress = new Label();
+    private final Label message = new Label();
+    private final VBox box = new VBox(2, bar, progress, message);
+    private final Tooltip tooltip = new Tooltip();
+
+    StatusCell() {
+      bar.setMaxWidth(Double.MAX_VALUE);
+      progress.getStyleClass().add("models-progress-text");
+      message.getStyleClass().add("models-message");
+      message.setWrapText(false);
+      bar.managedProperty().bind(bar.visibleProperty());
+      progress.managedProperty().bind(progress.visibleProperty());
+    }
+
+    @Override
+    protected void updateItem(ModelRow row, boolean empty) {
+      super.updateItem(row, empty);
+      bar.progressProperty().unbind();
+      progress.textProperty().unbind();
+      message.textProperty().unbind();
+      bar.visibleProperty().unbind();
+      progress.visibleProperty().unbind();
+      tooltip.textProperty().unbind();
+      if (empty || row == null) {
+        setGraphic(null);
+        setTooltip(null);
+        return;
+      }
+      bar.progressProperty().bind(row.progressProperty());
+      progress.textProperty().bind(row.progressTextProperty());
+      message.textProperty().bind(javafx.beans.binding.Bindings.when(
+              row.stateProperty().isEqualTo(ModelRow.State.INSTALLED))
+          .then(row.detailsProperty()).otherwise(row.messageProperty()));
+      var moving = row.stateProperty().isEqualTo(ModelRow.State.DOWNLOADING)
+          .or(row.stateProperty().isEqualTo(ModelRow.State.QUEUED))
+          .or(row.stateProperty().isEqualTo(ModelRow.State.PAUSED))
+          .or(row.stateProperty().isEqualTo(ModelRow.State.VERIFYING));
+      bar.visibleProperty().bind(moving);
+      progress.visibleProperty().bind(moving);
+      tooltip.textProperty().bind(message.textProperty());
+      setTooltip(tooltip);
+      setGraphic(box);
+    }
+  }
+
+  private final class ActionsCell extends TableCell<ModelRow, ModelRow.State> {
+    private final HBox box = new HBox(6);
+
+    @Override
+    protected void updateItem(ModelRow.State state, boolean empty) {
+      super.updateItem(state, empty);
+      ModelRow row = getTableRow() == null ? null : getTableRow().getItem();
+      if (empty || state == null || row == null) {
+        setGraphic(null);
+        return;
+      }
+      box.getChildren().clear();
+      switch (state) {
+        case AVAILABLE -> box.getChildren().add(button("Download", () -> viewModel.download(row)));
+        case FAILED -> box.getChildren().add(button("Retry", () -> viewModel.download(row)));
+        case QUEUED, DOWNLOADING -> box.getChildren().addAll(button("Pause", () -> viewModel.pause(row)),
+            button("Cancel", () -> viewModel.cancel(row)));
+        case PAUSED -> box.getChildren().addAll(button("Resume", () -> viewModel.download(row)),
+            button("Cancel", () -> viewModel.cancel(row)));
+        case INSTALLED -> box.getChildren().add(button("Delete", () -> confirmDelete(row)));
+        case VERIFYING, INCLUDED -> { }
+      }
+      setGraphic(box);
+    }
+
+    private Button button(String text, Runnable action) {
+      Button b = new Button(text);
+      b.getStyleClass().add("models-action");
+      b.getStyleClass().add("small");
+      b.setOnAction(e -> action.run());
+      return b;
+    }
+  }
+}

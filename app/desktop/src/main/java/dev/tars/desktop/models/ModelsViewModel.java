@@ -1,0 +1,296 @@
+package dev.tars.desktop.models;
+
+import dev.tars.models.Bytes;
+import dev.tars.models.CatalogEntry;
+import dev.tars.models.Download;
+import dev.tars.models.DownloadListener;
+import dev.tars.models.DownloadOutcome;
+import dev.tars.models.DownloadProgress;
+import dev.tars.models.DownloadStatus;
+import dev.tars.models.Fit;
+import dev.tars.models.InstalledModel;
+import dev.tars.models.ModelException;
+import dev.tars.models.ModelManager;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Models page's state: the catalog with fit labels, downloads with progress, imports and deletions.
+ * Every method is called on the UI thread; slow work goes to {@code background} and results come back
+ * through {@code ui}.
+ */
+public final class ModelsViewModel implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelsViewModel.class);
+
+  private final ModelManager manager;
+  private final Executor ui;
+  private final Executor background;
+  private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
+  private final Map<String, Download> downloads = new HashMap<>();
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
+
+  public ModelsViewModel(ModelManager manager, Executor ui, Executor background) {
+    this.manager = manager;
+    this.ui = ui;
+    this.background = background;
+    machine.set("This computer has " + Bytes.human(manager.totalRam()) + " of memory; models are stored in "
+        + manager.modelsDir());
+    refresh();
+  }
+
+  public ObservableList<ModelRow> rows() {
+    return rows;
+  }
+
+  /** The last error or confirmation in words; empty when there is nothing to say. */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty machineProperty() {
+    return machine.getReadOnlyProperty();
+  }
+
+  public void clearNotice() {
+    notice.set("");
+  }
+
+  /** Rebuilds the rows from the catalog, the installed models and the paused downloads. */
+  public void refresh() {
+    Map<String, ModelRow> old = new HashMap<>();
+    rows.forEach(r -> old.put(r.name(), r));
+    List<CatalogEntry> paused = manager.paused();
+    List<InstalledModel> installed = manager.installed();
+    java.util.ArrayList<ModelRow> fresh = new java.util.ArrayList<>();
+    for (CatalogEntry e : manager.catalog().entries()) {
+      ModelRow row = old.getOrDefault(e.name(), new ModelRow(e.name(), e));
+      describe(row, e);
+      if (!downloads.containsKey(e.name())) {
+        InstalledModel m = installed.stream().filter(i -> i.name().equals(e.name())).findFirst().orElse(null);
+        if (m != null) {
+          markInstalled(row, m);
+        } else if (!e.downloadable()) {
+          row.stateProperty().set(ModelRow.State.INCLUDED);
+          row.messageProperty().set("Included with Tars");
+        } else if (paused.contains(e)) {
+          long have = manager.partialBytes(e);
+          long total = manager.partial(e).map(p -> p.totalBytes()).filter(t -> t > 0).orElse(e.sizeBytes());
+          row.stateProperty().set(ModelRow.State.PAUSED);
+          row.progressProperty().set(Math.min(1, (double) have / total));
+          row.progressTextProperty().set(Bytes.human(have) + " of " + Bytes.human(total));
+          row.messageProperty().set("Paused");
+        } else if (row.state() != ModelRow.State.FAILED) {
+          row.stateProperty().set(ModelRow.State.AVAILABLE);
+          row.progressTextProperty().set("");
+          row.messageProperty().set("");
+        }
+      }
+      fresh.add(row);
+    }
+    for (InstalledModel m : installed) {
+      if (manager.catalog().find(m.name()).isEmpty()) {
+        ModelRow row = old.getOrDefault(m.name(), new ModelRow(m.name(), null));
+        row.titleProperty().set(m.metadata() != null ? m.metadata().name() + " (imported)" : m.name());
+        row.kindProperty().set(m.kind().name().toLowerCase(Locale.ROOT));
+        row.sizeProperty().set(Bytes.human(m.sizeBytes()));
+        row.quantizationProperty().set(m.metadata() != null ? m.metadata().quantization() : "");
+        row.contextProperty().set(m.metadata() != null && m.metadata().contextLength() > 0
+            ? String.valueOf(m.metadata().contextLength()) : "");
+        row.licenseProperty().set("see the model's source");
+        row.fitProperty().set(manager.fit(m.sizeBytes()).label());
+        row.fitHintProperty().set(fitHint(m.sizeBytes()));
+        markInstalled(row, m);
+        fresh.add(row);
+      }
+    }
+    rows.setAll(fresh);
+  }
+
+  private void describe(ModelRow row, CatalogEntry e) {
+    row.titleProperty().set(e.displayName());
+    row.kindProperty().set(e.kind().name().toLowerCase(Locale.ROOT));
+    row.sizeProperty().set(Bytes.human(e.sizeBytes()));
+    row.quantizationProperty().set(e.quantization() == null ? "" : e.quantization());
+    row.contextProperty().set(e.contextLength() > 0 ? String.valueOf(e.contextLength()) : "");
+    row.licenseProperty().set(e.license());
+    row.fitProperty().set(manager.fit(e.sizeBytes()).label());
+    row.fitHintProperty().set(fitHint(e.sizeBytes()));
+  }
+
+  private String fitHint(long sizeBytes) {
+    return "Needs about " + Bytes.human(Fit.requiredBytes(sizeBytes)) + " of memory while it runs; this computer has "
+        + Bytes.human(manager.totalRam()) + ".";
+  }
+
+  private static void markInstalled(ModelRow row, InstalledModel m) {
+    row.setInstalled(m);
+    row.detailsProperty().set(m.metadata() != null ? m.metadata().describe() : "");
+    row.progressProperty().set(1);
+    row.progressTextProperty().set("");
+    row.messageProperty().set("Installed");
+    row.stateProperty().set(ModelRow.State.INSTALLED);
+  }
+
+  /** Starts or resumes downloading {@code row}'s model. */
+  public void download(ModelRow row) {
+    if (row.entry() == null || downloads.containsKey(row.name())) {
+      return;
+    }
+    row.stateProperty().set(ModelRow.State.QUEUED);
+    row.messageProperty().set("Starting");
+    background.execute(() -> {
+      try {
+        Download download = manager.pull(row.name(), new RowListener(row));
+        ui.execute(() -> {
+          downloads.put(row.name(), download);
+          download.outcome().thenAccept(outcome -> ui.execute(() -> finished(row, outcome)));
+        });
+      } catch (ModelException e) {
+        ui.execute(() -> failed(row, e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.error("Could not start downloading {}", row.name(), e);
+        ui.execute(() -> failed(row, "Could not start the download; details are in the log."));
+      }
+    });
+  }
+
+  public void pause(ModelRow row) {
+    Download d = downloads.get(row.name());
+    if (d != null) {
+      row.messageProperty().set("Pausing");
+      d.pause();
+    }
+  }
+
+  public void cancel(ModelRow row) {
+    Download d = downloads.get(row.name());
+    if (d != null) {
+      row.messageProperty().set("Cancelling");
+      d.cancel();
+    } else if (row.state() == ModelRow.State.PAUSED) {
+      background.execute(() -> {
+        try {
+          manager.discardPartial(row.name());
+          ui.execute(this::refresh);
+        } catch (ModelException e) {
+          ui.execute(() -> notice.set(e.getMessage()));
+        }
+      });
+    }
+  }
+
+  /** Deletes an installed model; the view has asked first. */
+  public void delete(ModelRow row) {
+    if (row.state() != ModelRow.State.INSTALLED) {
+      return;
+    }
+    background.execute(() -> {
+      try {
+        InstalledModel removed = manager.remove(row.name());
+        ui.execute(() -> {
+          if (row.entry() != null) {
+            row.stateProperty().set(ModelRow.State.AVAILABLE);
+            row.detailsProperty().set("");
+          }
+          refresh();
+          notice.set("Deleted " + removed.name() + "; " + Bytes.human(removed.sizeBytes()) + " freed.");
+        });
+      } catch (ModelException e) {
+        ui.execute(() -> notice.set(e.getMessage()));
+      }
+    });
+  }
+
+  /** Imports a GGUF file from disk (from the file chooser or a drop on the page). */
+  public void importFile(Path file, boolean link) {
+    notice.set("Checking " + file.getFileName() + "...");
+    background.execute(() -> {
+      try {
+        InstalledModel model = manager.importFile(file, link);
+        ui.execute(() -> {
+          refresh();
+          notice.set("Imported " + model.name() + ": " + model.metadata().describe() + ".");
+        });
+      } catch (ModelException e) {
+        ui.execute(() -> notice.set(e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.error("Import of {} failed", file, e);
+        ui.execute(() -> notice.set("Importing " + file.getFileName() + " failed; details are in the log."));
+      }
+    });
+  }
+
+  private void finished(ModelRow row, DownloadOutcome outcome) {
+    downloads.remove(row.name());
+    switch (outcome) {
+      case DownloadOutcome.Completed c -> {
+        refresh();
+        notice.set(row.titleProperty().get() + " is installed.");
+      }
+      case DownloadOutcome.Paused p -> refresh();
+      case DownloadOutcome.Cancelled c -> {
+        row.stateProperty().set(ModelRow.State.AVAILABLE);
+        row.progressProperty().set(0);
+        row.progressTextProperty().set("");
+        row.messageProperty().set("Cancelled");
+      }
+      case DownloadOutcome.Failed f -> {
+        refresh();
+        failed(row, f.message());
+      }
+    }
+  }
+
+  private void failed(ModelRow row, String message) {
+    row.stateProperty().set(ModelRow.State.FAILED);
+    row.messageProperty().set(message);
+    notice.set(message);
+  }
+
+  /** Pauses running downloads so they can resume next time. */
+  @Override
+  public void close() {
+    downloads.values().forEach(Download::pause);
+  }
+
+  private final class RowListener implements DownloadListener {
+    private final ModelRow row;
+
+    RowListener(ModelRow row) {
+      this.row = row;
+    }
+
+    @Override
+    public void onStatus(DownloadStatus status, String message) {
+      ui.execute(() -> {
+        switch (status) {
+          case CONNECTING, DOWNLOADING, RETRYING, RESTARTING -> row.stateProperty().set(ModelRow.State.DOWNLOADING);
+          case VERIFYING, EXTRACTING -> row.stateProperty().set(ModelRow.State.VERIFYING);
+          default -> { }
+        }
+        if (!status.isFinal()) {
+          row.messageProperty().set(message);
+        }
+      });
+    }
+
+    @Override
+    public void onProgress(DownloadProgress p) {
+      ui.execute(() -> {
+        row.progressProperty().set(p.fraction());
+        row.progressTextProperty().set(p.describe());
+      });
+    }
+  }
+}

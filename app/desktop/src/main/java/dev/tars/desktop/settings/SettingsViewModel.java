@@ -1,0 +1,272 @@
+package dev.tars.desktop.settings;
+
+import dev.tars.config.AppSettings;
+import dev.tars.config.EngineChoice;
+import dev.tars.config.SettingsStore;
+import dev.tars.config.Theme;
+import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.welcome.ModelFileCheck;
+import dev.tars.engine.Sampling;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The Settings page. Theme and language apply as soon as they are picked; everything else is saved with Save
+ * after it is checked.
+ */
+public final class SettingsViewModel {
+  public enum State {
+    LOADING,
+    /** What is shown is what is saved. */
+    CLEAN,
+    /** There are unsaved changes. */
+    DIRTY,
+    SAVING,
+    /** The last Save was refused; {@link #errorProperty()} says why. */
+    INVALID
+  }
+
+  /** Language choices: empty follows the operating system. */
+  public static final String[] LANGUAGES = {"", "en", "es"};
+
+  static final int MAX_CONTEXT = 1 << 20;
+  static final int MAX_THREADS = 512;
+
+  private final SettingsStore store;
+  private final Background background;
+  private final I18n i18n;
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.SYSTEM);
+  private final StringProperty language = new SimpleStringProperty("");
+  private final StringProperty systemPrompt = new SimpleStringProperty("");
+  private final DoubleProperty temperature = new SimpleDoubleProperty();
+  private final DoubleProperty topP = new SimpleDoubleProperty();
+  private final IntegerProperty maxTokens = new SimpleIntegerProperty();
+  private final ObjectProperty<EngineChoice> engine = new SimpleObjectProperty<>(EngineChoice.LOCAL);
+  private final StringProperty modelPath = new SimpleStringProperty("");
+  private final StringProperty remoteUrl = new SimpleStringProperty("");
+  private final StringProperty remoteApiKey = new SimpleStringProperty("");
+  private final StringProperty remoteModel = new SimpleStringProperty("");
+  private final IntegerProperty contextSize = new SimpleIntegerProperty();
+  private final IntegerProperty threads = new SimpleIntegerProperty();
+  private AppSettings saved;
+  private boolean filling;
+
+  public SettingsViewModel(SettingsStore store, Background background, I18n i18n) {
+    this.store = store;
+    this.background = background;
+    this.i18n = i18n;
+    theme.addListener((obs, old, now) -> applyAtOnce(s -> s.withTheme(now)));
+    language.addListener((obs, old, now) -> applyAtOnce(s -> s.withLanguage(now == null ? "" : now)));
+    for (ObservableValue<?> field : List.of(systemPrompt, temperature, topP, maxTokens, engine, modelPath,
+        remoteUrl, remoteApiKey, remoteModel, contextSize, threads)) {
+      field.addListener((obs, old, now) -> {
+        if (!filling && state.get() != State.LOADING) {
+          state.set(State.DIRTY);
+        }
+      });
+    }
+  }
+
+  /** Loads what is saved into the fields, dropping unsaved changes. */
+  public void load() {
+    background.run(store::get, this::fill, e -> fail(i18n.get("settings.loadFailed")));
+  }
+
+  private void fill(AppSettings s) {
+    filling = true;
+    try {
+      saved = s;
+      theme.set(s.theme());
+      language.set(s.language());
+      systemPrompt.set(s.defaultSystemPrompt());
+      temperature.set(s.defaultSampling().temperature());
+      topP.set(s.defaultSampling().topP());
+      maxTokens.set(s.defaultSampling().maxTokens());
+      engine.set(s.engine());
+      modelPath.set(s.modelPath());
+      remoteUrl.set(s.remoteUrl());
+      remoteApiKey.set(s.remoteApiKey());
+      remoteModel.set(s.remoteModel());
+      contextSize.set(s.contextSize());
+      threads.set(s.threads());
+    } finally {
+      filling = false;
+    }
+    error.set("");
+    state.set(State.CLEAN);
+  }
+
+  private void applyAtOnce(java.util.function.UnaryOperator<AppSettings> change) {
+    if (filling || saved == null) {
+      return;
+    }
+    saved = change.apply(saved);
+    background.run(() -> {
+      store.save(change.apply(store.get()));
+      return null;
+    }, ignored -> {}, e -> fail(i18n.get("settings.saveFailed")));
+  }
+
+  /** Checks the fields and saves them; returns false with {@link #errorProperty()} set when they are not valid. */
+  public boolean save() {
+    if (saved == null) {
+      return false;
+    }
+    Optional<String> problem = validate();
+    if (problem.isPresent()) {
+      fail(problem.get());
+      return false;
+    }
+    AppSettings updated = saved
+        .withDefaults(systemPrompt.get().strip(), new Sampling(temperature.get(), topP.get(), maxTokens.get()))
+        .withModelPath(modelPath.get().strip())
+        .withEngine(engine.get(), remoteUrl.get().strip(), remoteApiKey.get().strip(), remoteModel.get().strip())
+        .withLocalEngine(contextSize.get(), threads.get());
+    state.set(State.SAVING);
+    error.set("");
+    background.run(() -> {
+      Optional<String> fileProblem = checkModelFile(updated);
+      if (fileProblem.isEmpty()) {
+        store.save(updated);
+      }
+      return fileProblem;
+    }, fileProblem -> fileProblem.ifPresentOrElse(this::fail, () -> fill(updated)),
+        e -> fail(i18n.get("settings.saveFailed")));
+    return true;
+  }
+
+  /** Drops unsaved changes. */
+  public void revert() {
+    if (saved != null) {
+      fill(saved);
+    }
+  }
+
+  private Optional<String> validate() {
+    try {
+      new Sampling(temperature.get(), topP.get(), maxTokens.get());
+    } catch (IllegalArgumentException e) {
+      return Optional.of(i18n.get("settings.samplingInvalid"));
+    }
+    if (contextSize.get() < 256 || contextSize.get() > MAX_CONTEXT) {
+      return Optional.of(i18n.get("settings.contextInvalid", 256, MAX_CONTEXT));
+    }
+    if (threads.get() < 0 || threads.get() > MAX_THREADS) {
+      return Optional.of(i18n.get("settings.threadsInvalid", MAX_THREADS));
+    }
+    if (engine.get() == EngineChoice.REMOTE) {
+      if (!isHttpUrl(remoteUrl.get().strip())) {
+        return Optional.of(i18n.get("settings.remoteUrlInvalid"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the model file's header, so it runs in the background. */
+  private Optional<String> checkModelFile(AppSettings updated) {
+    if (updated.engine() != EngineChoice.LOCAL || updated.modelPath().isBlank()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(updated.modelPath());
+    return ModelFileCheck.check(file).map(problem -> i18n.get(problem.messageKey(), file.getFileName()));
+  }
+
+  static boolean isHttpUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private void fail(String message) {
+    error.set(message);
+    state.set(State.INVALID);
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public StringProperty languageProperty() {
+    return language;
+  }
+
+  public StringProperty systemPromptProperty() {
+    return systemPrompt;
+  }
+
+  public DoubleProperty temperatureProperty() {
+    return temperature;
+  }
+
+  public DoubleProperty topPProperty() {
+    return topP;
+  }
+
+  public IntegerProperty maxTokensProperty() {
+    return maxTokens;
+  }
+
+  public ObjectProperty<EngineChoice> engineProperty() {
+    return engine;
+  }
+
+  public StringProperty modelPathProperty() {
+    return modelPath;
+  }
+
+  public StringProperty remoteUrlProperty() {
+    return remoteUrl;
+  }
+
+  public StringProperty remoteApiKeyProperty() {
+    return remoteApiKey;
+  }
+
+  public StringProperty remoteModelProperty() {
+    return remoteModel;
+  }
+
+  public IntegerProperty contextSizeProperty() {
+    return contextSize;
+  }
+
+  public IntegerProperty threadsProperty() {
+    return threads;
+  }
+}

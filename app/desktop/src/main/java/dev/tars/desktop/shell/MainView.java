@@ -1,0 +1,205 @@
+package dev.tars.desktop.shell;
+
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import dev.tars.config.Theme;
+import dev.tars.desktop.chat.ChatView;
+import dev.tars.desktop.conversations.ConversationListView;
+import dev.tars.desktop.engine.EngineStatus;
+import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Icons;
+import dev.tars.desktop.settings.SettingsView;
+import dev.tars.desktop.welcome.WelcomeView;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The window's content: sidebar, the page of the moment, engine status and notifications. */
+public final class MainView {
+  private static final Duration NOTICE_TIME = Duration.seconds(7);
+
+  private final MainViewModel viewModel;
+  private final I18n i18n;
+  private final StackPane root;
+  private final Map<Notices.Notice, Notification> noticeNodes = new HashMap<>();
+  private ConversationListView sidebarView;
+  private ChatView chatView;
+  private SettingsView settingsView;
+  private WelcomeView welcomeView;
+
+  @FXML private VBox sidebar;
+  @FXML private StackPane sidebarSlot;
+  @FXML private StackPane pages;
+  @FXML private Region engineDot;
+  @FXML private ProgressIndicator engineProgress;
+  @FXML private Label engineLabel;
+  @FXML private Button settingsButton;
+  @FXML private VBox noticeBox;
+
+  public MainView(MainViewModel viewModel, I18n i18n) {
+    this.viewModel = viewModel;
+    this.i18n = i18n;
+    this.root = Fxml.load(this, i18n);
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  @FXML
+  private void initialize() {
+    sidebarView = new ConversationListView(viewModel.conversations(), i18n, this::openConversationSettings);
+    sidebarSlot.getChildren().add(sidebarView.root());
+    chatView = new ChatView(viewModel.chat(), i18n);
+    settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
+    welcomeView = new WelcomeView(viewModel.welcome(), i18n, viewModel::showSettings);
+    pages.getChildren().addAll(welcomeView.root(), chatView.root(), settingsView.root());
+    viewModel.stateProperty().addListener((obs, old, now) -> showPage(now));
+    showPage(viewModel.state());
+
+    settingsButton.setGraphic(Icons.icon(Icons.TUNE, 16));
+    settingsButton.setText(i18n.get("settings.title"));
+    engineLabel.textProperty().bind(viewModel.engineTextProperty());
+    engineProgress.visibleProperty().bind(viewModel.engineBusyProperty());
+    engineProgress.managedProperty().bind(engineProgress.visibleProperty());
+    engineDot.visibleProperty().bind(viewModel.engineBusyProperty().not());
+    engineDot.managedProperty().bind(engineDot.visibleProperty());
+    viewModel.engineStatusProperty().addListener((obs, old, now) -> showEngine(now));
+    showEngine(viewModel.engineStatusProperty().get());
+
+    viewModel.notices().shown().addListener((ListChangeListener<Notices.Notice>) change -> showNotices());
+  }
+
+  private void showPage(MainViewModel.State state) {
+    welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
+    chatView.root().setVisible(state == MainViewModel.State.CHAT);
+    settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
+    if (state == MainViewModel.State.CHAT) {
+      chatView.focusInput();
+    }
+  }
+
+  private void showEngine(EngineStatus status) {
+    engineDot.getStyleClass().removeIf(c -> c.startsWith("state-"));
+    engineDot.getStyleClass().add("state-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
+    engineLabel.setTooltip(new javafx.scene.control.Tooltip(
+        status.detail().isEmpty() ? engineLabel.getText() : status.detail()));
+  }
+
+  private void dragOver(DragEvent event) {
+    if (viewModel.state() == MainViewModel.State.WELCOME) {
+      welcomeView.dragOver(event);
+    }
+  }
+
+  private void dropped(DragEvent event) {
+    if (viewModel.state() == MainViewModel.State.WELCOME) {
+      welcomeView.dropped(event);
+    }
+  }
+
+  private void openConversationSettings() {
+    chatView.openSettingsOfCurrent();
+  }
+
+  @FXML
+  private void openSettings() {
+    viewModel.showSettings();
+  }
+
+  private void showNotices() {
+    noticeNodes.keySet().retainAll(viewModel.notices().shown());
+    noticeBox.getChildren().setAll(viewModel.notices().shown().stream()
+        .map(n -> noticeNodes.computeIfAbsent(n, this::noticeNode)).toList());
+  }
+
+  private Notification noticeNode(Notices.Notice notice) {
+    Notification node = new Notification(notice.text());
+    node.getStyleClass().addAll(Styles.ELEVATED_2, switch (notice.kind()) {
+      case INFO -> Styles.ACCENT;
+      case SUCCESS -> Styles.SUCCESS;
+      case WARNING -> Styles.WARNING;
+      case ERROR -> Styles.DANGER;
+    });
+    node.getStyleClass().add("notice");
+    if (notice.actionLabel() != null) {
+      Button action = new Button(notice.actionLabel());
+      action.getStyleClass().add(Styles.FLAT);
+      action.setOnAction(e -> {
+        viewModel.notices().dismiss(notice);
+        notice.action().run();
+      });
+      node.setPrimaryActions(action);
+    }
+    node.setOnClose(e -> viewModel.notices().dismiss(notice));
+    PauseTransition timeout = new PauseTransition(notice.kind() == Notices.Kind.ERROR
+        ? NOTICE_TIME.multiply(2) : NOTICE_TIME);
+    timeout.setOnFinished(e -> viewModel.notices().dismiss(notice));
+    node.setOnMouseEntered(e -> timeout.pause());
+    node.setOnMouseExited(e -> timeout.play());
+    timeout.play();
+    return node;
+  }
+
+  /** Puts the window's content in {@code scene}, with the theme and the keyboard shortcuts. */
+  public void install(Scene scene) {
+    scene.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("/dev/tars/desktop/tars.css"),
+        "tars.css").toExternalForm());
+    viewModel.themeProperty().addListener((obs, old, now) -> applyTheme());
+    Platform.getPreferences().colorSchemeProperty().addListener((obs, old, now) -> applyTheme());
+    applyTheme();
+    root.setOnDragOver(this::dragOver);
+    root.setOnDragExited(e -> welcomeView.dragExited());
+    root.setOnDragDropped(this::dropped);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+        () -> {
+          viewModel.newConversation();
+          chatView.focusInput();
+        });
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+        viewModel::showSettings);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+        sidebarView::focusFilter);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), sidebarView::renameSelected);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ESCAPE && viewModel.chat().state()
+          == dev.tars.desktop.chat.ChatViewModel.State.GENERATING) {
+        viewModel.chat().stop();
+        e.consume();
+      }
+    });
+  }
+
+  private void applyTheme() {
+    Theme setting = viewModel.themeProperty().get();
+    boolean dark = setting == Theme.DARK
+        || (setting == Theme.SYSTEM && Platform.getPreferences().getColorScheme() == ColorScheme.DARK);
+    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+        : new PrimerLight().getUserAgentStylesheet());
+    root.getStyleClass().removeAll("theme-dark", "theme-light");
+    root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+  }
+}

@@ -1,0 +1,200 @@
+package dev.tars.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tars.chat.Message;
+import dev.tars.chat.MessageStatus;
+import dev.tars.config.AppPaths;
+import dev.tars.config.StoredSettings;
+import dev.tars.engine.Role;
+import dev.tars.storage.Database;
+import dev.tars.testkit.TestModels;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole app through its window (TestFX, headless Monocle): real H2 in a temporary data home, real
+ * llama.cpp in a child process on the generated tiny model.
+ */
+class ChatWindowIT {
+  private static final long ENGINE_WAIT = 120;
+  private static final String MODEL_NAME = TestModels.tiny().getFileName().toString();
+
+  @TempDir Path home;
+  private AppPaths paths;
+  private Stage stage;
+  private Application app;
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @BeforeEach
+  void chooseTheTinyModel() {
+    paths = new AppPaths(home).ensureCreated();
+    try (Database db = Database.open(paths.database())) {
+      StoredSettings settings = new StoredSettings(db.dataSource());
+      // One thread keeps the tiny model slow enough to be stopped by hand.
+      settings.save(settings.get().withModelPath(TestModels.tiny().toString()).withLocalEngine(2048, 1)
+          .withLanguage("en"));
+    }
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (app != null) {
+      FxToolkit.cleanupApplication(app);
+    }
+  }
+
+  private void openApp() throws Exception {
+    stage = FxToolkit.registerPrimaryStage();
+    app = FxToolkit.setupApplication(() -> new TarsApp(paths));
+  }
+
+  private void closeApp() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    app = null;
+  }
+
+  @Test
+  void aStoppedAnswerIsStillThereMarkedStoppedAfterTheAppIsReopened() throws Exception {
+    openApp();
+    waitForEngineReady();
+
+    robot.clickOn(".composer-input").write("Hello there, tell me a long story");
+    robot.type(KeyCode.ENTER);
+    waitUntil(30, () -> lastAnswerText().length() > 3);
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(30, () -> lastStatusBadge().equals("Stopped"));
+    String partial = fx(this::lastAnswerText);
+    assertThat(partial).isNotBlank();
+    assertThat(fx(() -> robot.lookup(".composer-input").query().getScene() != null)).isTrue();
+
+    closeApp();
+    openApp();
+
+    waitUntil(30, () -> conversationTitles().size() == 1);
+    assertThat(fx(this::conversationTitles)).containsExactly("Hello there, tell me a long story");
+    robot.clickOn(".conversation-cell");
+    waitUntil(30, () -> lastStatusBadge().equals("Stopped"));
+    assertThat(fx(this::lastAnswerText)).isEqualTo(partial);
+  }
+
+  @Test
+  void whenTheEngineDiesMidAnswerTheUiStaysUpKeepsThePartialAnswerAndAnswersTheNextMessage() throws Exception {
+    openApp();
+    waitForEngineReady();
+
+    robot.clickOn(".composer-input").write("Write a lot please");
+    robot.type(KeyCode.ENTER);
+    waitUntil(30, () -> lastAnswerText().length() > 3);
+    ProcessHandle engine = engineProcess().orElseThrow();
+    engine.destroyForcibly();
+
+    waitUntil(30, () -> lastStatusBadge().equals("Interrupted"));
+    assertThat(stage.isShowing()).isTrue();
+    waitForEngineReady();
+
+    robot.clickOn(".composer-input").write("Are you back?");
+    robot.type(KeyCode.ENTER);
+    waitUntil(ENGINE_WAIT, () -> answerCards() == 2 && lastAnswerText().length() > 0
+        && robot.lookup(".composer-button").queryAll().stream().anyMatch(b -> b.isVisible()
+            && b.getStyleClass().contains("accent")));
+    assertThat(engineProcess()).isPresent().get().isNotEqualTo(engine);
+
+    closeApp();
+    try (TestServices stored = new TestServices(home, () -> {
+      throw new dev.tars.engine.EngineException("not needed");
+    })) {
+      long id = stored.chats.conversations("").getFirst().id();
+      List<Message> messages = stored.chats.messages(id);
+      assertThat(messages).extracting(Message::role)
+          .containsExactly(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT);
+      assertThat(messages.get(1).status()).isEqualTo(MessageStatus.INTERRUPTED);
+      assertThat(messages.get(1).content()).isNotEmpty();
+      assertThat(messages.get(3).status()).isIn(MessageStatus.COMPLETE, MessageStatus.STREAMING,
+          MessageStatus.STOPPED);
+    }
+  }
+
+  /** The engine child; its JVM flags come before the long classpath, which the JDK may cut off. */
+  private static Optional<ProcessHandle> engineProcess() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("logback-engine.xml"))
+        .findFirst();
+  }
+
+  private void waitForEngineReady() throws Exception {
+    waitUntil(ENGINE_WAIT, () -> {
+      Label label = robot.lookup(".engine-label").queryAs(Label.class);
+      Node dot = robot.lookup(".engine-dot").query();
+      return MODEL_NAME.equals(label.getText()) && dot.isVisible() && dot.getStyleClass().contains("state-ready");
+    });
+  }
+
+  private String lastAnswerText() {
+    Set<Node> bodies = robot.lookup(".assistant-body").queryAll();
+    if (bodies.isEmpty()) {
+      return "";
+    }
+    Node last = bodies.stream().reduce((a, b) -> b).orElseThrow();
+    return texts(last);
+  }
+
+  private int answerCards() {
+    return robot.lookup(".assistant-card").queryAll().size();
+  }
+
+  private String lastStatusBadge() {
+    Set<Node> badges = robot.lookup(".status-badge").queryAll();
+    return badges.stream().reduce((a, b) -> b).filter(Node::isVisible).map(n -> ((Label) n).getText()).orElse("");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> conversationTitles() {
+    ListView<Object> list = robot.lookup(".conversation-list").queryAs(ListView.class);
+    return list.getItems().stream().map(Object::toString).toList();
+  }
+
+  private static String texts(Node node) {
+    if (node instanceof Text text) {
+      return text.getText();
+    }
+    if (node instanceof Parent parent) {
+      return parent.getChildrenUnmodifiable().stream().map(ChatWindowIT::texts).collect(Collectors.joining());
+    }
+    return "";
+  }
+
+  private static <T> T fx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tars.knowledge;
+
+import java.nio.file.Path;
+
+/**
+ * One document as the Knowledge page and the CLI show it.
+ *
+ * @param reason why it failed, in words a person can act on; {@code null} unless {@link DocumentStatus#FAILED}
+ */
+public record DocumentInfo(long id, long collectionId, Path path, DocumentStatus status, String reason,
+    String mediaType, long sizeBytes, int pages, int chunks) {}

@@ -1,0 +1,71 @@
+package dev.tars.knowledge;
+
+import dev.tars.config.AppPaths;
+import dev.tars.knowledge.chunk.Chunker;
+import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.ocr.ChildProcessOcr;
+import dev.tars.knowledge.parse.DocumentParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the knowledge feature for the app, the CLI and benchmarks: the embedding model (two workers), the OCR
+ * child process (started on first image) and the {@link KnowledgeService}. Files live under
+ * {@link AppPaths#knowledge()}: {@code index/} (Lucene), {@code embedding-models/} (unpacked model) and
+ * {@code ocr/} (OCR process log). Closing stops them in reverse order.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+  public static final int EMBEDDING_WORKERS = 2;
+  public static final Duration OCR_TIMEOUT = Duration.ofSeconds(120);
+
+  private final OnnxEmbedder embedder;
+  private final ChildProcessOcr ocr;
+  private final KnowledgeService service;
+
+  private KnowledgeBase(OnnxEmbedder embedder, ChildProcessOcr ocr, KnowledgeService service) {
+    this.embedder = embedder;
+    this.ocr = ocr;
+    this.service = service;
+  }
+
+  /**
+   * @param dataSource the app's migrated database ({@code dev.tars.storage.Database#dataSource()})
+   * @param ocrLanguages Tesseract language codes joined by {@code +}, e.g. {@code eng}
+   */
+  public static KnowledgeBase open(AppPaths paths, DataSource dataSource, String ocrLanguages) {
+    Path root = paths.knowledge();
+    OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, root.resolve("embedding-models"),
+        EMBEDDING_WORKERS);
+    ChildProcessOcr ocr = new ChildProcessOcr(root.resolve("ocr"), ocrLanguages, OCR_TIMEOUT);
+    try {
+      KnowledgeService service = new KnowledgeService(dataSource, root.resolve("index"), embedder,
+          new DocumentParser(ocr), Chunker.standard(), EMBEDDING_WORKERS);
+      return new KnowledgeBase(embedder, ocr, service);
+    } catch (RuntimeException e) {
+      ocr.close();
+      embedder.close();
+      throw e;
+    }
+  }
+
+  public KnowledgeService service() {
+    return service;
+  }
+
+  /** What chat calls; the same object as {@link #service()}. */
+  public KnowledgeRetriever retriever() {
+    return service;
+  }
+
+  @Override
+  public void close() {
+    service.close();
+    ocr.close();
+    embedder.close();
+    LOG.info("Knowledge base closed");
+  }
+}

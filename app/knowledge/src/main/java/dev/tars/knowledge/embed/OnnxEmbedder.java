@@ -1,0 +1,271 @@
+package dev.tars.knowledge.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import dev.tars.concurrent.NamedThreads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BERT-style sentence embedder on DJL + ONNX Runtime: CLS pooling, L2-normalised. One ONNX session is shared
+ * by {@code workers} predictors, each running with one intra-op thread: on two cores two single-threaded
+ * workers beat one two-threaded worker (see shared/STACK.md).
+ */
+public final class OnnxEmbedder implements Embedder {
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
+  private static final int BATCH = 8;
+  private static final int MAX_TOKENS = 512;
+
+  /** The default model, read from the langchain4j embeddings jar on the class path (no network). */
+  public static final ModelFiles BGE_SMALL_EN_V15_Q = new ModelFiles("bge-small-en-v1.5-q", 384,
+      "/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json",
+      "Represent this sentence for searching relevant passages: ");
+
+  /** Where a model's files live on the class path and how queries are phrased for it. */
+  public record ModelFiles(String name, int dimension, String onnxResource, String tokenizerResource,
+      String queryInstruction) {}
+
+  private final ModelFiles files;
+  private final HuggingFaceTokenizer tokenizer;
+  private final ZooModel<NDList, NDList> model;
+  private final BlockingQueue<Predictor<NDList, NDList>> predictors;
+  private final List<Predictor<NDList, NDList>> allPredictors = new ArrayList<>();
+  private final ExecutorService workers;
+  private final int workerCount;
+
+  private OnnxEmbedder(ModelFiles files, HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model,
+      int workerCount) {
+    this.files = files;
+    this.tokenizer = tokenizer;
+    this.model = model;
+    this.workerCount = workerCount;
+    // One predictor more than workers so a query never waits behind an ingestion batch.
+    this.predictors = new ArrayBlockingQueue<>(workerCount + 1);
+    for (int i = 0; i <= workerCount; i++) {
+      Predictor<NDList, NDList> p = model.newPredictor();
+      allPredictors.add(p);
+      predictors.add(p);
+    }
+    this.workers = Executors.newFixedThreadPool(workerCount, NamedThreads.named("embed"));
+  }
+
+  /**
+   * Loads the model, unpacking its files from the class path into {@code cacheDir} the first time.
+   *
+   * @throws EmbedderUnavailableException with a person-readable message when the model cannot be loaded
+   */
+  public static OnnxEmbedder load(ModelFiles files, Path cacheDir, int workers) {
+    System.setProperty("ai.djl.offline", "true");
+    try {
+      Path dir = cacheDir.resolve(files.name());
+      Files.createDirectories(dir);
+      Path onnx = unpack(files.onnxResource(), dir.resolve(files.name() + ".onnx"));
+      Path tokenizerJson = unpack(files.tokenizerResource(), dir.resolve("tokenizer.json"));
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+          .optTokenizerPath(tokenizerJson)
+          .optMaxLength(MAX_TOKENS)
+          .optTruncation(true)
+          .optPadding(true)
+          .build();
+      Criteria<NDList, NDList> criteria = Criteria.builder()
+          .setTypes(NDList.class, NDList.class)
+          .optModelPath(onnx.getParent())
+          .optModelName(files.name())
+          .optEngine("OnnxRuntime")
+          .optOption("intraOpNumThreads", "1")
+          .optOption("interOpNumThreads", "1")
+          .build();
+      ZooModel<NDList, NDList> model = criteria.loadModel();
+      LOG.info("Loaded embedding model {} ({}-d) with {} workers", files.name(), files.dimension(), workers);
+      return new OnnxEmbedder(files, tokenizer, model, workers);
+    } catch (Exception e) {
+      LOG.error("Cannot load embedding model {}", files.name(), e);
+      throw new EmbedderUnavailableException("The embedding model " + files.name()
+          + " could not be loaded (" + e.getMessage() + "). Reinstall Tars or check the log.", e);
+    }
+  }
+
+  private static Path unpack(String resource, Path target) throws IOException {
+    try (InputStream in = OnnxEmbedder.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("model file " + resource + " is missing from the class path");
+      }
+      Path tmp = target.resolveSibling(target.getFileName() + ".part");
+      long size = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.exists(target) && Files.size(target) == size) {
+        Files.delete(tmp);
+      } else {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return target;
+    }
+  }
+
+  @Override
+  public String modelName() {
+    return files.name();
+  }
+
+  @Override
+  public int dimension() {
+    return files.dimension();
+  }
+
+  @Override
+  public List<float[]> embedPassages(List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    // Sorting by length keeps padding inside a batch small; results go back to input order.
+    Integer[] order = new Integer[texts.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
+    float[][] out = new float[texts.size()][];
+    List<Future<?>> pending = new ArrayList<>();
+    for (int start = 0; start < order.length; start += BATCH) {
+      int[] idx = new int[Math.min(BATCH, order.length - start)];
+      for (int j = 0; j < idx.length; j++) {
+        idx[j] = order[start + j];
+      }
+      pending.add(workers.submit(() -> {
+        List<String> batch = new ArrayList<>(idx.length);
+        for (int i : idx) {
+          batch.add(texts.get(i));
+        }
+        float[][] vectors = runBatch(batch);
+        for (int j = 0; j < idx.length; j++) {
+          out[idx[j]] = vectors[j];
+        }
+      }));
+    }
+    for (Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pending.forEach(p -> p.cancel(true));
+        throw new EmbedderUnavailableException("Embedding was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new EmbedderUnavailableException("Embedding failed: " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  @Override
+  public float[] embedQuery(String query) {
+    return runBatch(List.of(files.queryInstruction() + query))[0];
+  }
+
+  /** Raw model throughput path, used by the benchmark as the reference the pipeline is compared to. */
+  public int workers() {
+    return workerCount;
+  }
+
+  private float[][] runBatch(List<String> texts) {
+    Predictor<NDList, NDList> predictor;
+    try {
+      predictor = predictors.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbedderUnavailableException("Embedding was interrupted", e);
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Encoding[] encodings = tokenizer.batchEncode(texts);
+      int rows = encodings.length;
+      int cols = encodings[0].getIds().length;
+      long[] ids = new long[rows * cols];
+      long[] mask = new long[rows * cols];
+      long[] types = new long[rows * cols];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(encodings[r].getIds(), 0, ids, r * cols, cols);
+        System.arraycopy(encodings[r].getAttentionMask(), 0, mask, r * cols, cols);
+        System.arraycopy(encodings[r].getTypeIds(), 0, types, r * cols, cols);
+      }
+      Shape shape = new Shape(rows, cols);
+      NDArray idArray = manager.create(ids, shape);
+      idArray.setName("input_ids");
+      NDArray maskArray = manager.create(mask, shape);
+      maskArray.setName("attention_mask");
+      NDArray typeArray = manager.create(types, shape);
+      typeArray.setName("token_type_ids");
+      NDList output = predictor.predict(new NDList(idArray, maskArray, typeArray));
+      float[] hidden = output.get(0).toFloatArray();
+      int dim = files.dimension();
+      float[][] vectors = new float[rows][dim];
+      for (int r = 0; r < rows; r++) {
+        // CLS pooling: the first token's hidden state is the sentence vector for BGE models.
+        System.arraycopy(hidden, r * cols * dim, vectors[r], 0, dim);
+        normalise(vectors[r]);
+      }
+      output.close();
+      return vectors;
+    } catch (ai.djl.translate.TranslateException e) {
+      throw new EmbedderUnavailableException("Embedding failed: " + e.getMessage(), e);
+    } finally {
+      predictors.add(predictor);
+    }
+  }
+
+  static void normalise(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    float norm = (float) Math.sqrt(sum);
+    if (norm > 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] /= norm;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
+    allPredictors.forEach(Predictor::close);
+    model.close();
+    tokenizer.close();
+  }
+
+  /** Signals that embeddings cannot be produced at all (not a problem of one document). */
+  public static final class EmbedderUnavailableException extends RuntimeException {
+    public EmbedderUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+}

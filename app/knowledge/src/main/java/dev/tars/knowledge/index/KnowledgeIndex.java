@@ -1,0 +1,287 @@
+package dev.tars.knowledge.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lucene index holding, per chunk, its text (BM25) and its vector (HNSW), so a hybrid search is one
+ * reader and deletes hit both at once. Every change is committed before it returns: the ingestion pipeline
+ * commits here first and records the document as indexed in H2 second, so after a crash H2 never claims
+ * chunks the index lacks (see {@code KnowledgeService#recover}).
+ */
+public final class KnowledgeIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
+  static final String CHUNK = "chunk";
+  static final String DOC = "doc";
+  static final String COLLECTION = "collection";
+  static final String PATH = "path";
+  static final String ORDINAL = "ordinal";
+  static final String PAGE = "page";
+  static final String START = "start";
+  static final String END = "end";
+  static final String TEXT = "text";
+  static final String VECTOR = "vector";
+  /** Reciprocal rank fusion constant from the original paper; dampens the weight of top ranks. */
+  private static final int RRF_K = 60;
+  private static final CharArraySet STOP_WORDS = new CharArraySet(List.of("a", "an", "and", "are", "as", "at",
+      "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that",
+      "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "what", "which",
+      "who", "how", "does", "do", "i", "my"), true);
+
+  private final FSDirectory directory;
+  private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  public KnowledgeIndex(Path dir) {
+    try {
+      directory = FSDirectory.open(dir);
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      writer = new IndexWriter(directory, config);
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the knowledge index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces every chunk of a document and commits. */
+  public synchronized void replace(long documentId, long collectionId, String path, List<IndexedChunk> chunks) {
+    try {
+      writer.deleteDocuments(new Term(DOC, Long.toString(documentId)));
+      List<Document> docs = new ArrayList<>(chunks.size());
+      for (IndexedChunk ic : chunks) {
+        Document d = new Document();
+        d.add(new StringField(CHUNK, documentId + ":" + ic.chunk().ordinal(), Field.Store.YES));
+        d.add(new StringField(DOC, Long.toString(documentId), Field.Store.YES));
+        d.add(new StringField(COLLECTION, Long.toString(collectionId), Field.Store.YES));
+        d.add(new StoredField(PATH, path));
+        d.add(new StoredField(ORDINAL, ic.chunk().ordinal()));
+        d.add(new StoredField(PAGE, ic.chunk().page()));
+        d.add(new StoredField(START, ic.chunk().start()));
+        d.add(new StoredField(END, ic.chunk().end()));
+        d.add(new TextField(TEXT, ic.chunk().text(), Field.Store.YES));
+        d.add(new KnnFloatVectorField(VECTOR, ic.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        docs.add(d);
+      }
+      writer.addDocuments(docs);
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to the knowledge index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the chunks of these documents and commits. */
+  public synchronized void delete(Collection<Long> documentIds) {
+    if (documentIds.isEmpty()) {
+      return;
+    }
+    try {
+      List<BytesRef> terms = documentIds.stream().map(id -> new BytesRef(Long.toString(id))).toList();
+      writer.deleteDocuments(new TermInSetQuery(DOC, terms));
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete from the knowledge index: " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void deleteAll() {
+    try {
+      writer.deleteAll();
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear the knowledge index: " + e.getMessage(), e);
+    }
+  }
+
+  private void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Merges segments into one: many small segments make vector search several times slower. */
+  public synchronized void optimize() {
+    try {
+      writer.forceMerge(1);
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot merge the knowledge index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Chunk count per document id, as the index sees it (for the crash-consistency check). */
+  public Map<Long, Integer> chunksPerDocument() {
+    return withSearcher(s -> {
+      Map<Long, Integer> counts = new HashMap<>();
+      TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs()));
+      StoredFields fields = s.storedFields();
+      for (ScoreDoc sd : all.scoreDocs) {
+        counts.merge(Long.parseLong(fields.document(sd.doc, Set.of(DOC)).get(DOC)), 1, Integer::sum);
+      }
+      return counts;
+    });
+  }
+
+  /** All chunk ids ("doc:ordinal") in the index, duplicates included. */
+  public List<String> chunkIds() {
+    return withSearcher(s -> {
+      TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs()));
+      StoredFields fields = s.storedFields();
+      List<String> ids = new ArrayList<>();
+      for (ScoreDoc sd : all.scoreDocs) {
+        ids.add(fields.document(sd.doc, Set.of(CHUNK)).get(CHUNK));
+      }
+      return ids;
+    });
+  }
+
+  public int size() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
+  /**
+   * Hybrid search: the top {@code candidates} of the vector search and of BM25 are fused by reciprocal rank.
+   *
+   * @param collections collection ids to search; empty means all
+   */
+  public List<Hit> search(float[] queryVector, String queryText, Collection<Long> collections, int k,
+      int candidates) {
+    Query filter = collections.isEmpty() ? null : new TermInSetQuery(COLLECTION,
+        collections.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+    return withSearcher(s -> {
+      if (s.getIndexReader().numDocs() == 0) {
+        return List.of();
+      }
+      Map<Integer, Double> fused = new HashMap<>();
+      TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates, filter), candidates);
+      addRanks(fused, vector);
+      Query keywords = keywordQuery(queryText, filter);
+      if (keywords != null) {
+        addRanks(fused, s.search(keywords, candidates));
+      }
+      List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
+      ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+      StoredFields fields = s.storedFields();
+      List<Hit> hits = new ArrayList<>();
+      for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(k, ranked.size()))) {
+        Document d = fields.document(e.getKey());
+        hits.add(new Hit(Long.parseLong(d.get(DOC)), Long.parseLong(d.get(COLLECTION)), d.get(PATH),
+            d.getField(ORDINAL).numericValue().intValue(), d.getField(PAGE).numericValue().intValue(),
+            d.getField(START).numericValue().intValue(), d.getField(END).numericValue().intValue(), d.get(TEXT),
+            e.getValue()));
+      }
+      return hits;
+    });
+  }
+
+  /** Vector search alone, returning Lucene doc ids (the benchmark compares it with exact search). */
+  public int[] vectorSearch(float[] queryVector, int k, int candidates) {
+    return withSearcher(s -> {
+      TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates), candidates);
+      int n = Math.min(k, top.scoreDocs.length);
+      int[] ids = new int[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = top.scoreDocs[i].doc;
+      }
+      return ids;
+    });
+  }
+
+  private static void addRanks(Map<Integer, Double> fused, TopDocs top) {
+    for (int rank = 0; rank < top.scoreDocs.length; rank++) {
+      fused.merge(top.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
+    }
+  }
+
+  private Query keywordQuery(String text, Query filter) throws IOException {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    if (terms.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String t : terms) {
+      words.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
+    }
+    if (filter == null) {
+      return words.build();
+    }
+    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
+        .add(filter, BooleanClause.Occur.FILTER).build();
+  }
+
+  @FunctionalInterface
+  private interface SearchFn<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearchFn<T> fn) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return fn.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Knowledge index search failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      LOG.warn("Closing the knowledge index failed", e);
+    }
+  }
+
+}

@@ -1,0 +1,53 @@
+package dev.tars.knowledge.ocr;
+
+import dev.tars.knowledge.parse.DocumentRejectedException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Checks an image's size from its header alone, before anything decodes it: a 30000 x 30000 picture would
+ * need gigabytes of memory once decoded.
+ */
+public final class ImageLimits {
+  /** Enough for an A4 page scanned at 600 dpi (about 35 megapixels) with room to spare. */
+  public static final long MAX_PIXELS = 60_000_000L;
+  public static final int MAX_SIDE = 20_000;
+
+  private ImageLimits() {}
+
+  /** Returns {width, height} after checking both are within limits. */
+  public static int[] check(Path image) throws DocumentRejectedException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+      if (in == null) {
+        throw new DocumentRejectedException("The image could not be opened.");
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new DocumentRejectedException(
+            "This image format is not supported or the file is damaged. Save it as PNG or JPEG and add it again.");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+          throw new DocumentRejectedException(String.format(Locale.ROOT,
+              "The image is %d x %d pixels, too large to read safely (limit %d megapixels). "
+                  + "Scale it down or crop it and add it again.", width, height, MAX_PIXELS / 1_000_000));
+        }
+        return new int[] {width, height};
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw new DocumentRejectedException(
+          "The image is damaged or truncated (" + e.getMessage() + "). Re-save it and add it again.", e);
+    }
+  }
+}

@@ -1,0 +1,501 @@
+package dev.tars.knowledge.parse;
+
+import dev.tars.knowledge.ocr.Ocr;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a file into structured {@link Block}s. Office, PDF, HTML and EPUB go through Apache Tika; plain text,
+ * Markdown and source code are read directly (strict UTF-8) so headings and line structure survive; images
+ * and PDF pages without a text layer go to {@link Ocr}. Every way a file can be unusable ends in a
+ * {@link DocumentRejectedException} whose message says what happened and what to do.
+ */
+public final class DocumentParser {
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentParser.class);
+
+  public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+  public static final long MAX_CHARACTERS = 20_000_000L;
+  /** A "line" longer than this is machine data (minified code, a dump), not something to read. */
+  public static final int MAX_LINE_CHARACTERS = 1_000_000;
+  private static final long MAX_GUNZIPPED_BYTES = 64L * 1024 * 1024;
+  private static final int SCANNED_PAGE_MAX_CHARS = 20;
+  private static final int MAX_OCR_PAGES = 500;
+  private static final float OCR_DPI = 200f;
+
+  private static final Set<String> TIKA_TYPES = Set.of(
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+      "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.presentation",
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "text/html", "application/xhtml+xml", "application/epub+zip");
+  private static final Set<String> ZIP_CONTAINERS = Set.of(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.presentation",
+      "application/vnd.oasis.opendocument.spreadsheet", "application/epub+zip");
+  /** Real office files rarely compress better than 30:1; a zip bomb reaches 1000:1. */
+  private static final long MAX_ENTRY_RATIO = 100;
+  private static final long RATIO_GRACE_BYTES = 8L * 1024 * 1024;
+  private static final long MAX_UNPACKED_BYTES = 1024L * 1024 * 1024;
+  private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp",
+      "image/gif");
+  private static final Set<String> TEXT_LIKE_APPLICATION_TYPES = Set.of("application/json", "application/xml",
+      "application/javascript", "application/x-sh", "application/x-yaml", "application/sql",
+      "application/x-httpd-php", "application/toml");
+
+  private final AutoDetectParser tika = new AutoDetectParser();
+  private final Detector detector = tika.getDetector();
+  private final Ocr ocr;
+
+  /** @param ocr reads images and scanned pages; {@code null} when OCR is not available */
+  public DocumentParser(Ocr ocr) {
+    this.ocr = ocr;
+  }
+
+  /** Observes progress inside one document (e.g. to show "OCR" as the status). */
+  public interface Stage {
+    Stage NONE = () -> {};
+
+    void ocrStarted();
+  }
+
+  public ParsedDocument parse(Path file, Stage stage) throws DocumentRejectedException {
+    long size;
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new DocumentRejectedException("The file no longer exists or is not a regular file.");
+      }
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + "). Check its permissions.", e);
+    }
+    if (size == 0) {
+      throw new DocumentRejectedException("The file is empty (0 bytes); there is nothing to index.");
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new DocumentRejectedException("The file is " + size / (1024 * 1024)
+          + " MB, more than the 512 MB Tars indexes. Split it into smaller files.");
+    }
+    String type = detect(file);
+    if (type.equals("application/x-tika-ooxml-protected") || type.equals("application/x-tika-msoffice-protected")) {
+      throw encrypted();
+    }
+    if (type.equals("application/gzip") && isSingleGzip(file)) {
+      return parseGzipped(file, stage);
+    }
+    if (IMAGE_TYPES.contains(type)) {
+      stage.ocrStarted();
+      return new ParsedDocument(type, paragraphs(requireOcr().read(file), 0), 0, 1);
+    }
+    if (TIKA_TYPES.contains(type)) {
+      if (ZIP_CONTAINERS.contains(type)) {
+        checkZipContainer(file);
+      }
+      return parseWithTika(file, type, stage);
+    }
+    if (type.startsWith("text/") || TEXT_LIKE_APPLICATION_TYPES.contains(type)
+        || type.equals("application/octet-stream") && looksLikeTextName(file)) {
+      return parsePlainText(file, type);
+    }
+    throw new DocumentRejectedException(describeUnsupported(type));
+  }
+
+  private String detect(Path file) throws DocumentRejectedException {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+    try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+      MediaType type = detector.detect(in, metadata);
+      return type.getBaseType().toString();
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
+    }
+  }
+
+  private static boolean isSingleGzip(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".gz") && !name.endsWith(".tar.gz") && name.length() > 3;
+  }
+
+  /**
+   * A single gzip-compressed file (as Debian ships READMEs and changelogs) is read as the file inside it. The
+   * unpacked size is capped, so a gzip bomb stops at the cap instead of filling the disk.
+   */
+  private ParsedDocument parseGzipped(Path file, Stage stage) throws DocumentRejectedException {
+    String inner = file.getFileName().toString();
+    inner = inner.substring(0, inner.length() - 3);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("tars-gunzip-");
+      Path target = dir.resolve(inner);
+      try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 64 * 1024);
+          var out = Files.newOutputStream(target)) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          total += n;
+          if (total > MAX_GUNZIPPED_BYTES) {
+            throw new DocumentRejectedException("The compressed file unpacks to more than "
+                + MAX_GUNZIPPED_BYTES / (1024 * 1024) + " MB (a possible \"zip bomb\"), so it was not read. "
+                + "Unpack it yourself if you trust it.");
+          }
+          out.write(buffer, 0, n);
+        }
+      }
+      if (isSingleGzip(target)) {
+        throw new DocumentRejectedException("The file is compressed twice; unpack it and add the result.");
+      }
+      return parse(target, stage);
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The compressed file is damaged or truncated (" + e.getMessage()
+          + "). Download or copy it again.", e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      LOG.debug("Cannot delete {}", dir, e);
+    }
+  }
+
+  private ParsedDocument parseWithTika(Path file, String type, Stage stage) throws DocumentRejectedException {
+    StructureHandler handler = new StructureHandler(MAX_CHARACTERS);
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+    try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+      tika.parse(in, handler, metadata, new ParseContext());
+    } catch (EncryptedDocumentException e) {
+      throw encrypted();
+    } catch (ZeroByteFileException e) {
+      throw new DocumentRejectedException("The file is empty; there is nothing to index.");
+    } catch (Exception | StackOverflowError e) {
+      throw translate(e, type);
+    }
+    List<Block> blocks = new ArrayList<>(handler.blocks());
+    int pages = handler.pages();
+    int ocrPages = 0;
+    if (type.equals("application/pdf") && pages > 0) {
+      List<Integer> scanned = new ArrayList<>();
+      for (int p = 1; p <= pages && scanned.size() < MAX_OCR_PAGES; p++) {
+        if (handler.charactersOnPage(p) < SCANNED_PAGE_MAX_CHARS) {
+          scanned.add(p);
+        }
+      }
+      if (!scanned.isEmpty() && ocr != null) {
+        stage.ocrStarted();
+        blocks = mergeOcrPages(blocks, ocrPdfPages(file, scanned));
+        ocrPages = scanned.size();
+      }
+    }
+    if (blocks.isEmpty()) {
+      throw new DocumentRejectedException(type.equals("application/pdf") && ocr == null
+          ? "No text layer found in this PDF and text recognition (OCR) is not available. Install Tesseract "
+              + "(libtesseract5) to read scanned pages."
+          : "No readable text was found in this file. If it is a scan or a picture, check that it is legible.");
+    }
+    return new ParsedDocument(type, blocks, pages, ocrPages);
+  }
+
+  private List<Block> ocrPdfPages(Path file, List<Integer> pages) throws DocumentRejectedException {
+    List<Block> out = new ArrayList<>();
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      PDFRenderer renderer = new PDFRenderer(pdf);
+      for (int page : pages) {
+        Path png = Files.createTempFile("tars-ocr-page-", ".png");
+        try {
+          ImageIO.write(renderer.renderImageWithDPI(page - 1, OCR_DPI, ImageType.GRAY), "png", png.toFile());
+          out.addAll(paragraphs(ocr.read(png), page));
+        } finally {
+          Files.deleteIfExists(png);
+        }
+      }
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The scanned pages of this PDF could not be rendered for text "
+          + "recognition (" + e.getMessage() + "). Re-save the PDF and add it again.", e);
+    }
+    return out;
+  }
+
+  private static List<Block> mergeOcrPages(List<Block> textBlocks, List<Block> ocrBlocks) {
+    List<Block> merged = new ArrayList<>(textBlocks);
+    merged.addAll(ocrBlocks);
+    merged.sort((a, b) -> Integer.compare(a.page(), b.page()));
+    return merged;
+  }
+
+  /**
+   * Office and EPUB files are zip archives; their declared sizes are checked before any parser inflates them,
+   * because a parser that trusts them can be made to fill the heap.
+   */
+  private static void checkZipContainer(Path file) throws DocumentRejectedException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      long total = 0;
+      var entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        var e = entries.nextElement();
+        long size = e.getSize();
+        long packed = Math.max(1, e.getCompressedSize());
+        total += Math.max(0, size);
+        if (size > RATIO_GRACE_BYTES && size / packed > MAX_ENTRY_RATIO || total > MAX_UNPACKED_BYTES) {
+          throw new DocumentRejectedException("The file unpacks to far more data than its size suggests (a "
+              + "possible \"zip bomb\"), so it was not opened. If you trust it, re-save it from its program.");
+        }
+      }
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The file looks damaged or incomplete (its zip structure is broken: "
+          + e.getMessage() + "). Open it in its program, save a fresh copy and add it again.", e);
+    }
+  }
+
+  private Ocr requireOcr() throws DocumentRejectedException {
+    if (ocr == null) {
+      throw new DocumentRejectedException("Text recognition (OCR) is not available, so images cannot be "
+          + "indexed. Install Tesseract (libtesseract5) and add the image again.");
+    }
+    return ocr;
+  }
+
+  private ParsedDocument parsePlainText(Path file, String type) throws DocumentRejectedException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
+    }
+    String text = decodeText(bytes);
+    int longest = longestLine(text);
+    if (longest > MAX_LINE_CHARACTERS) {
+      throw new DocumentRejectedException(String.format(Locale.ROOT,
+          "The file has a single line of %,d characters: it looks like minified code or machine data rather "
+              + "than a document. Reformat it with line breaks if you want it indexed.", longest));
+    }
+    if (text.length() > MAX_CHARACTERS) {
+      throw new DocumentRejectedException("The file holds more than 20 million characters of text. "
+          + "Split it into smaller files.");
+    }
+    boolean markdown = type.equals("text/x-web-markdown") || type.equals("text/markdown")
+        || file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)$");
+    List<Block> blocks = markdown ? markdownBlocks(text) : paragraphs(text, 0);
+    if (blocks.isEmpty()) {
+      throw new DocumentRejectedException("The file holds only blank space; there is nothing to index.");
+    }
+    return new ParsedDocument(markdown ? "text/markdown" : type, blocks, 0, 0);
+  }
+
+  /** Strict: UTF-8 (BOM optional) or UTF-16 with a BOM; binary content and broken encodings are refused. */
+  static String decodeText(byte[] bytes) throws DocumentRejectedException {
+    Charset charset = StandardCharsets.UTF_8;
+    int offset = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+      offset = 3;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+      charset = StandardCharsets.UTF_16BE;
+      offset = 2;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+      charset = StandardCharsets.UTF_16LE;
+      offset = 2;
+    }
+    if (charset == StandardCharsets.UTF_8) {
+      int sample = Math.min(bytes.length, 64 * 1024);
+      int controls = 0;
+      for (int i = offset; i < sample; i++) {
+        int b = bytes[i] & 0xff;
+        if (b == 0) {
+          throw new DocumentRejectedException("The file contains binary data although its name says text. "
+              + "It may be a program, an archive or a document saved with the wrong extension.");
+        }
+        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
+          controls++;
+        }
+      }
+      if (controls > sample / 100 + 8) {
+        throw new DocumentRejectedException("The file contains binary data although its name says text. "
+            + "It may be a program, an archive or a document saved with the wrong extension.");
+      }
+    }
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    try {
+      CharBuffer chars = decoder.decode(in);
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      throw new DocumentRejectedException("The text is not valid " + charset.displayName(Locale.ROOT)
+          + " (broken bytes near position " + in.position() + "). Open it in an editor and save it as UTF-8, "
+          + "then add it again.", e);
+    }
+  }
+
+  private static int longestLine(String text) {
+    int longest = 0;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        longest = Math.max(longest, i - start);
+        start = i + 1;
+      }
+    }
+    return longest;
+  }
+
+  /** Paragraphs are separated by blank lines. */
+  static List<Block> paragraphs(String text, int page) {
+    List<Block> out = new ArrayList<>();
+    for (String para : text.split("\\r?\\n[ \\t]*\\r?\\n")) {
+      String clean = Texts.normaliseWhitespace(para);
+      if (!clean.isEmpty()) {
+        out.add(new Block(page, false, clean));
+      }
+    }
+    return out;
+  }
+
+  static List<Block> markdownBlocks(String text) {
+    List<Block> out = new ArrayList<>();
+    StringBuilder para = new StringBuilder();
+    boolean fence = false;
+    for (String line : text.split("\\r?\\n", -1)) {
+      if (line.stripLeading().startsWith("```")) {
+        fence = !fence;
+      }
+      boolean heading = !fence && line.matches("^#{1,6}\\s+.*");
+      if (heading || line.isBlank() && !fence) {
+        addParagraph(out, para);
+        if (heading) {
+          out.add(new Block(0, true, line.replaceFirst("^#{1,6}\\s+", "").strip()));
+        }
+      } else {
+        para.append(line).append('\n');
+      }
+    }
+    addParagraph(out, para);
+    return out;
+  }
+
+  private static void addParagraph(List<Block> out, StringBuilder para) {
+    String clean = Texts.normaliseWhitespace(para);
+    para.setLength(0);
+    if (!clean.isEmpty()) {
+      out.add(new Block(0, false, clean));
+    }
+  }
+
+  private static boolean looksLikeTextName(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT)
+        .matches(".*\\.(txt|text|md|markdown|rst|adoc|csv|tsv|log|java|kt|py|js|ts|c|h|cpp|hpp|cs|go|rs|rb|sh"
+            + "|sql|yaml|yml|toml|ini|cfg|conf|properties|json|xml|gradle|swift|scala|lua|pl|r)$");
+  }
+
+  private static DocumentRejectedException encrypted() {
+    return new DocumentRejectedException("The file is password-protected (encrypted). Open it, remove the "
+        + "password (or export an unprotected copy) and add that copy.");
+  }
+
+  private static DocumentRejectedException translate(Throwable e, String type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EncryptedDocumentException
+          || t.getClass().getName().endsWith("InvalidPasswordException")
+          || t.getClass().getName().endsWith("EncryptedDocumentException")) {
+        return encrypted();
+      }
+      if (t instanceof StructureHandler.TooMuchTextException) {
+        return new DocumentRejectedException("The document holds more than 20 million characters of text. "
+            + "Split it into smaller files.", e);
+      }
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("zip bomb") || message.contains("compression ratio")
+          || message.contains("max entry size") || t.getClass().getSimpleName().contains("ZipBomb")) {
+        return new DocumentRejectedException("The file unpacks to far more data than its size suggests (a "
+            + "possible \"zip bomb\"), so it was not opened. If you trust it, re-save it from its program.", e);
+      }
+    }
+    LOG.warn("Parsing a {} file failed", type, e);
+    return new DocumentRejectedException("The file looks damaged or incomplete and could not be read as "
+        + friendlyName(type) + " (" + rootMessage(e) + "). Open it in its program, save a fresh copy and add "
+        + "it again.", e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    if (m == null || m.isBlank()) {
+      m = root.getClass().getSimpleName();
+    }
+    return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+  }
+
+  static String friendlyName(String type) {
+    return switch (type) {
+      case "application/pdf" -> "a PDF";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword" ->
+          "a Word document";
+      case "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+          "application/vnd.ms-powerpoint" -> "a PowerPoint presentation";
+      case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel" ->
+          "an Excel workbook";
+      case "application/epub+zip" -> "an EPUB book";
+      case "text/html", "application/xhtml+xml" -> "a web page";
+      default -> type.startsWith("application/vnd.oasis.opendocument") ? "an OpenDocument file" : type;
+    };
+  }
+
+  private static String describeUnsupported(String type) {
+    if (type.equals("application/zip") || type.contains("tar") || type.contains("gzip") || type.contains("7z")
+        || type.contains("rar") || type.contains("bzip") || type.contains("xz")) {
+      return "Archives (" + type + ") are not indexed. Unpack it and add the folder instead.";
+    }
+    if (type.equals("application/octet-stream") || type.contains("executable") || type.contains("sharedlib")) {
+      return "The file's content is not a document format Tars can read (it looks like binary data).";
+    }
+    return "Tars cannot read " + type + " files. Supported: PDF, Word, PowerPoint, Excel, OpenDocument, HTML, "
+        + "EPUB, Markdown, plain text, source code and images (PNG, JPEG, TIFF).";
+  }
+
+}

@@ -1,0 +1,34 @@
+package dev.tars.knowledge.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxEmbedderIT {
+
+  @Test
+  void relatedTextsLieCloserThanUnrelatedOnesAndVectorsAreUnitLength(@TempDir Path cache) {
+    try (OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache, 2)) {
+      List<float[]> v = embedder.embedPassages(List.of(
+          "The cat sat on the warm windowsill and purred.",
+          "Quarterly revenue grew by twelve percent thanks to strong exports.",
+          "A kitten was napping in the sun by the window."));
+      float[] q = embedder.embedQuery("where is the cat sleeping?");
+      assertThat(v).hasSize(3).allSatisfy(x -> assertThat(x).hasSize(384));
+      assertThat(dot(v.get(0), v.get(0))).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-3f));
+      assertThat(dot(v.get(0), v.get(2))).isGreaterThan(dot(v.get(0), v.get(1)));
+      assertThat(dot(q, v.get(0))).isGreaterThan(dot(q, v.get(1)));
+    }
+  }
+
+  static float dot(float[] a, float[] b) {
+    float s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

@@ -1,0 +1,181 @@
+package dev.tars.voice.bench;
+
+import dev.tars.voice.audio.PacedSource;
+import dev.tars.voice.audio.SpeechAudio;
+import dev.tars.voice.audio.WavFileSource;
+import dev.tars.voice.audio.WavWriter;
+import dev.tars.voice.readaloud.ReadAloud;
+import dev.tars.voice.readaloud.ReadAloudListener;
+import dev.tars.voice.recognition.ListeningListener;
+import dev.tars.voice.recognition.ListeningPipeline;
+import dev.tars.voice.recognition.RecognitionListener;
+import dev.tars.voice.recognition.RecognitionSession;
+import dev.tars.voice.recognition.SpeechRecognizer;
+import dev.tars.voice.recognition.Transcript;
+import dev.tars.voice.recognition.WordErrorRate;
+import dev.tars.voice.recognition.pocketsphinx.PocketSphinxModel;
+import dev.tars.voice.recognition.pocketsphinx.PocketSphinxRecognizer;
+import dev.tars.voice.synthesis.VoiceOptions;
+import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
+import dev.tars.voice.testing.RecordingOutput;
+import dev.tars.voice.testing.SpokenFixtures;
+import dev.tars.voice.testing.SpokenFixtures.Spoken;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Voice figures: recognition real-time factor, key-release-to-final-text latency for a 3-second utterance, and
+ * time to first audio when reading a streamed answer aloud. Run with {@code ./tars bench} (or
+ * {@code ./mvnw -Pbench -pl app/voice -am verify -DskipTests}). {@code -Dvoice.bench.explore=true} also compares
+ * PocketSphinx decoder settings.
+ */
+public final class VoiceBenchmark {
+  private static final int RUNS = 5;
+  private static final String UTTERANCE = "Please remind me to call my brother tomorrow morning.";
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Files.createTempDirectory("tars-voice-bench");
+    System.out.printf(Locale.ROOT, "Voice benchmark (%d cores, load average %.1f at start, median of %d runs)%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), RUNS);
+    System.out.println("Wall-clock figures grow with whatever else runs; the CPU figures do not.");
+    List<Spoken> sentences;
+    Spoken utterance;
+    try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.load()) {
+      sentences = SpokenFixtures.speak(tts, SpokenFixtures.SENTENCES, dir);
+      utterance = threeSeconds(tts, dir);
+      System.out.printf(Locale.ROOT, "utterance: \"%s\", %.2f s of audio%n", UTTERANCE,
+          utterance.samples().length / (double) SpeechAudio.SAMPLE_RATE);
+      readAloud(tts);
+    }
+    List<List<String>> tunings = new ArrayList<>();
+    tunings.add(PocketSphinxRecognizer.defaultTuning());
+    if (Boolean.getBoolean("voice.bench.explore")) {
+      tunings.add(List.of());
+      tunings.add(List.of("-fwdflat", "no", "-bestpath", "no"));
+      tunings.add(List.of("-fwdflat", "no", "-pl_window", "5"));
+      tunings.add(List.of("-fwdflat", "no", "-ds", "2"));
+    }
+    for (List<String> tuning : tunings) {
+      recognition(dir, tuning, sentences, utterance);
+    }
+  }
+
+  private static Spoken threeSeconds(FreeTtsSynthesizer tts, Path dir) {
+    short[] speech = tts.synthesize(UTTERANCE, VoiceOptions.DEFAULTS);
+    short[] padded = SpokenFixtures.withSilence(speech, 0.15);
+    Path wav = dir.resolve("utterance.wav");
+    WavWriter.write(wav, padded);
+    return new Spoken(UTTERANCE, wav, padded);
+  }
+
+  private static void recognition(Path dir, List<String> tuning, List<Spoken> sentences, Spoken utterance)
+      throws Exception {
+    long loadStart = System.nanoTime();
+    try (SpeechRecognizer recognizer = PocketSphinxRecognizer.load(PocketSphinxModel.debianEnglish(),
+        dir.resolve("ps.log"), tuning); ListeningPipeline pipeline = new ListeningPipeline()) {
+      double loadMs = (System.nanoTime() - loadStart) / 1e6;
+      for (int i = 0; i < 3; i++) {
+        pipeline.transcribe(utterance.wav(), recognizer, ListeningListener.NONE);
+      }
+      int errors = 0;
+      int words = 0;
+      for (Spoken s : sentences) {
+        Transcript t = pipeline.transcribe(s.wav(), recognizer, ListeningListener.NONE);
+        errors += WordErrorRate.errors(s.text(), t.text());
+        words += WordErrorRate.words(s.text()).size();
+      }
+      double[] rtf = new double[RUNS];
+      double[] cpuRtf = new double[RUNS];
+      double[] direct = new double[RUNS];
+      double[] release = new double[RUNS];
+      String text = "";
+      for (int i = 0; i < RUNS; i++) {
+        Transcript offline = pipeline.transcribe(utterance.wav(), recognizer, ListeningListener.NONE);
+        rtf[i] = offline.realTimeFactor();
+        cpuRtf[i] = offline.cpuRealTimeFactor();
+        direct[i] = directRealTimeFactor(recognizer, utterance.samples());
+        Transcript live = pipeline.start(new PacedSource(WavFileSource.open(utterance.wav())), recognizer,
+            ListeningListener.NONE).result().get(30, TimeUnit.SECONDS);
+        release[i] = live.finishing().toNanos() / 1e6;
+        text = live.text();
+      }
+      System.out.printf(Locale.ROOT, "%n%s %s (load %.0f ms)%n", recognizer.name(),
+          tuning.isEmpty() ? "[decoder defaults]" : tuning, loadMs);
+      System.out.printf(Locale.ROOT, "  WER on %d FreeTTS sentences: %.1f%% (%d/%d words)%n", sentences.size(),
+          100.0 * errors / words, errors, words);
+      System.out.printf(Locale.ROOT, "  real-time factor, streaming path: wall %.3f, CPU %.3f   (target <= 0.25)%n",
+          median(rtf), median(cpuRtf));
+      System.out.printf(Locale.ROOT, "  real-time factor, one native call (reference): %.3f   pipeline/ref = %.2f%n",
+          median(direct), median(rtf) / median(direct));
+      System.out.printf(Locale.ROOT, "  key release -> final text, live 3 s utterance: %.0f ms   (target <= 300 ms)"
+          + "  [min %.0f, max %.0f]%n", median(release), Arrays.stream(release).min().orElse(0),
+          Arrays.stream(release).max().orElse(0));
+      System.out.printf(Locale.ROOT, "  heard: \"%s\"%n", text);
+    }
+  }
+
+  /** The engine alone: the whole utterance in one call, no threads, no conversion. */
+  private static double directRealTimeFactor(SpeechRecognizer recognizer, short[] samples) {
+    long start = System.nanoTime();
+    try (RecognitionSession session = recognizer.startSession(RecognitionListener.NONE)) {
+      session.accept(samples, samples.length);
+      session.finish();
+    }
+    return (System.nanoTime() - start) / 1e9 / (samples.length / (double) SpeechAudio.SAMPLE_RATE);
+  }
+
+  /**
+   * A streamed answer at 20 tokens a second (a small local model on two cores); time from the token that ends the
+   * first sentence to the first audio reaching the (real-time) output.
+   */
+  private static void readAloud(FreeTtsSynthesizer tts) throws Exception {
+    List<String> tokens = List.of("Sure", ".", " The", " capital", " of", " France", " is", " Paris", ",", " a",
+        " city", " of", " about", " two", " million", " people", ".", " It", " lies", " on", " the", " Seine", ".");
+    double[] fromSentenceEnd = new double[RUNS + 2];
+    for (int run = 0; run < RUNS + 2; run++) {
+      RecordingOutput speaker = new RecordingOutput(true);
+      CompletableFuture<Boolean> done = new CompletableFuture<>();
+      AtomicLong firstEndNanos = new AtomicLong();
+      try (ReadAloud readAloud = new ReadAloud(tts, () -> speaker, VoiceOptions.DEFAULTS)) {
+        ReadAloud.Reading reading = readAloud.begin(new ReadAloudListener() {
+          @Override
+          public void onFinished(boolean stopped) {
+            done.complete(stopped);
+          }
+        });
+        for (int i = 0; i < tokens.size(); i++) {
+          if (i == 1) {
+            firstEndNanos.set(System.nanoTime());
+          }
+          reading.append(tokens.get(i));
+          Thread.sleep(50);
+        }
+        reading.complete();
+        done.get(60, TimeUnit.SECONDS);
+        fromSentenceEnd[run] = (speaker.firstPlayNanos() - firstEndNanos.get()) / 1e6;
+      }
+    }
+    double[] measured = Arrays.copyOfRange(fromSentenceEnd, 2, fromSentenceEnd.length);
+    System.out.printf(Locale.ROOT, "%nRead-aloud (FreeTTS kevin16, answer streamed at 20 tokens/s)%n");
+    System.out.printf(Locale.ROOT, "  first sentence's full stop -> first audio: %.0f ms   (target <= 500 ms)"
+        + "  [min %.0f, max %.0f; first, cold run %.0f ms]%n", median(measured),
+        Arrays.stream(measured).min().orElse(0), Arrays.stream(measured).max().orElse(0), fromSentenceEnd[0]);
+    System.out.printf(Locale.ROOT, "  (the splitter waits for the next token to know \"%s\" ended: one token, 50 ms)%n",
+        "Sure.");
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
