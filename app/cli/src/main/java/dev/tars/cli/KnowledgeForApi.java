@@ -3,7 +3,6 @@ package dev.tars.cli;
 import dev.tars.api.KnowledgeSource;
 import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.KnowledgeBase;
-import java.util.List;
 
 /**
  * Hands the knowledge base's embedding model and retriever to the local API, whose interfaces live in core and
@@ -12,35 +11,9 @@ import java.util.List;
 final class KnowledgeForApi {
   private KnowledgeForApi() {}
 
-  /** The knowledge base's embedder; closing the returned view does nothing (the knowledge base owns it). */
+  /** The knowledge base's embedder (the knowledge base owns and closes it; the API never closes it). */
   static Embedder embedder(KnowledgeBase knowledge) {
-    dev.tars.knowledge.embed.Embedder model = knowledge.embedder();
-    return new Embedder() {
-      @Override
-      public String modelName() {
-        return model.modelName();
-      }
-
-      @Override
-      public int dimension() {
-        return model.dimension();
-      }
-
-      @Override
-      public List<float[]> embedPassages(List<String> texts) {
-        return model.embedPassages(texts);
-      }
-
-      @Override
-      public float[] embedQuery(String query) {
-        return model.embedQuery(query);
-      }
-
-      @Override
-      public void close() {
-        // owned by the knowledge base
-      }
-    };
+    return knowledge.embedder();
   }
 
   static KnowledgeSource source(KnowledgeBase knowledge) {
