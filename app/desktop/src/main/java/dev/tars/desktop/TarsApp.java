@@ -48,6 +48,7 @@ public final class TarsApp extends Application {
   private DesktopShell shell;
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private LaunchOptions launch = LaunchOptions.NONE;
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -67,6 +68,8 @@ public final class TarsApp extends Application {
 
   @Override
   public void init() {
+    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+    launch = options;
     try {
       paths.ensureCreated();
       database = Database.open(paths.database());
@@ -78,6 +81,9 @@ public final class TarsApp extends Application {
       models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
           .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
+      if (options.smoke() && options.model() != null) {
+        settings.save(settings.get().withModelPath(options.model().toString()));
+      }
       engines.apply(settings.get());
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
       Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
@@ -140,7 +146,21 @@ public final class TarsApp extends Application {
     }
     shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
+    if (launch.smoke()) {
+      new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
+    } else if (launch.model() != null) {
+      offerModel(launch.model());
+    }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  /** A .gguf file was double-clicked (file association): offer to answer with it. */
+  private void offerModel(Path model) {
+    I18n i18n = I18n.forLanguage(settings.get().language());
+    Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("app.useModel", model.getFileName()));
+    ask.setHeaderText(i18n.get("app.useModelTitle"));
+    ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK)
+        .ifPresent(button -> settings.save(settings.get().withModelPath(model.toAbsolutePath().toString())));
   }
 
   @Override
