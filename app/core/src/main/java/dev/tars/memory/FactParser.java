@@ -12,7 +12,7 @@ import java.util.List;
  * around the JSON object are tolerated, but every field is checked.
  */
 public final class FactParser {
-  static final int MAX_FACTS = 5;
+  static final int MAX_FACTS = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One fact the model found. */

@@ -33,9 +33,9 @@ public final class MemoryExtractor {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryExtractor.class);
   static final String SCHEMA = Prompts.load("facts.schema.json");
   private static final String PROMPT = Prompts.load("extract-facts.txt");
-  private static final Sampling SAMPLING = new Sampling(0.2, 0.95, 600);
+  private static final Sampling SAMPLING = new Sampling(0.2, 0.95, 1200);
   /** Room kept free for the answer and the chat template's own tokens. */
-  private static final int RESERVED_TOKENS = 700;
+  private static final int RESERVED_TOKENS = 1300;
 
   /** What one extraction found and proposed. */
   public record Extraction(List<FactParser.Fact> facts, List<Proposal> proposals) {}
@@ -81,6 +81,12 @@ public final class MemoryExtractor {
       if (completion.finishReason() == FinishReason.ERROR) {
         throw new MemoryExtractionException("The model failed while reading the conversation for facts: "
             + (completion.error() == null ? "unknown error" : completion.error().getMessage()));
+      }
+      if (completion.finishReason() == FinishReason.LENGTH) {
+        LOG.info("Extraction answer cut off after {} tokens: {}", completion.completionTokens(),
+            completion.text().length() > 300 ? completion.text().substring(0, 300) + "…" : completion.text());
+        throw new MemoryExtractionException("The model's list of facts was cut off before it ended, so no facts"
+            + " were learned from this conversation.");
       }
       List<FactParser.Fact> facts = FactParser.parse(completion.text());
       List<Proposal> proposals = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class TarsApp extends Application {
   private StoredSettings settings;
   private EngineHost engines;
   private StoredChatService chats;
+  private ModelManager models;
   private DesktopShell shell;
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,6 +75,8 @@ public final class TarsApp extends Application {
           Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
       chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
           engines::engine, settings);
+      models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
+          .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
       engines.apply(settings.get());
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
@@ -134,7 +138,7 @@ public final class TarsApp extends Application {
       Platform.exit();
       return;
     }
-    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()));
+    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
     stage.setOnHidden(e -> LOG.info("Main window closed"));
   }
@@ -156,6 +160,9 @@ public final class TarsApp extends Application {
     }
     if (chats != null) {
       chats.close();
+    }
+    if (models != null) {
+      models.close();
     }
     if (engines != null) {
       engines.close();
