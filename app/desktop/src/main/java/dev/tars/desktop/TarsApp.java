@@ -14,11 +14,13 @@ import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -42,8 +44,11 @@ public final class TarsApp extends Application {
   private StoredSettings settings;
   private EngineHost engines;
   private StoredChatService chats;
+  private ModelManager models;
   private DesktopShell shell;
   private String startupProblem;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private LaunchOptions launch = LaunchOptions.NONE;
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -63,6 +68,8 @@ public final class TarsApp extends Application {
 
   @Override
   public void init() {
+    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+    launch = options;
     try {
       paths.ensureCreated();
       database = Database.open(paths.database());
@@ -71,8 +78,15 @@ public final class TarsApp extends Application {
           Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
       chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
           engines::engine, settings);
+      models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
+          .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
+      if (options.smoke() && options.model() != null) {
+        settings.save(settings.get().withModelPath(options.model().toString()));
+      }
       engines.apply(settings.get());
+      // A session logout or `kill` skips stop(): still stop the engine process and close the database.
+      Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
       LOG.error("Tars could not start on {}", paths.home(), e);
       startupProblem = e.getMessage();
@@ -130,9 +144,23 @@ public final class TarsApp extends Application {
       Platform.exit();
       return;
     }
-    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()));
+    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
+    if (launch.smoke()) {
+      new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
+    } else if (launch.model() != null) {
+      offerModel(launch.model());
+    }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  /** A .gguf file was double-clicked (file association): offer to answer with it. */
+  private void offerModel(Path model) {
+    I18n i18n = I18n.forLanguage(settings.get().language());
+    Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("app.useModel", model.getFileName()));
+    ask.setHeaderText(i18n.get("app.useModelTitle"));
+    ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK)
+        .ifPresent(button -> settings.save(settings.get().withModelPath(model.toAbsolutePath().toString())));
   }
 
   @Override
@@ -147,8 +175,14 @@ public final class TarsApp extends Application {
   }
 
   private void closeServices() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (chats != null) {
       chats.close();
+    }
+    if (models != null) {
+      models.close();
     }
     if (engines != null) {
       engines.close();

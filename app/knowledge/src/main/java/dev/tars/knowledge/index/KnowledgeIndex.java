@@ -1,5 +1,7 @@
 package dev.tars.knowledge.index;
 
+import dev.tars.backup.BackupSource;
+import dev.tars.knowledge.backup.LuceneBackupSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -76,12 +78,22 @@ public final class KnowledgeIndex implements AutoCloseable {
     try {
       directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(64)
+          .setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy());
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the knowledge index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * This index as a backup source: consistent snapshots of the last commit while ingestion goes on.
+   *
+   * @param restorePath this index's folder relative to the data home, e.g. {@code knowledge/index}
+   */
+  public BackupSource backupSource(String restorePath) {
+    return new LuceneBackupSource("knowledge-index", restorePath, writer);
   }
 
   /** Replaces every chunk of a document and commits. */
