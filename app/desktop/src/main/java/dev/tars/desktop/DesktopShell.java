@@ -16,6 +16,7 @@ import dev.tars.desktop.engine.EngineHost;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
 import java.util.concurrent.ExecutionException;
@@ -95,7 +96,7 @@ public final class DesktopShell implements AutoCloseable {
       return;
     }
     modelsViewModel = new ModelsViewModel(models, ui::run, work);
-    view.setModelsPage(new ModelsView(modelsViewModel).load());
+    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, new ModelsView(modelsViewModel).load());
     modelsViewModel.refresh();
   }
 

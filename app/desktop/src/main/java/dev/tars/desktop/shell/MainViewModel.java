@@ -29,8 +29,8 @@ public final class MainViewModel {
     WELCOME,
     CHAT,
     SETTINGS,
-    /** The model catalog and downloads. */
-    MODELS
+    /** A feature page added to the window (models, knowledge, ...); {@link #pageProperty()} says which. */
+    PAGE
   }
 
   private final SettingsStore settingsStore;
@@ -44,6 +44,7 @@ public final class MainViewModel {
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STARTING);
   private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(Theme.SYSTEM);
   private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(EngineStatus.NONE);
+  private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper engineBusy = new ReadOnlyBooleanWrapper();
   private String language;
@@ -60,7 +61,7 @@ public final class MainViewModel {
     this.welcome = new WelcomeViewModel(settingsStore, background, i18n);
     conversations.selectedProperty().addListener((obs, old, now) -> {
       chat.open(now == null ? null : now.id());
-      if (now != null && (state.get() == State.SETTINGS || state.get() == State.MODELS)) {
+      if (now != null && (state.get() == State.SETTINGS || state.get() == State.PAGE)) {
         state.set(State.CHAT);
       }
     });
@@ -125,8 +126,14 @@ public final class MainViewModel {
     }
   }
 
-  public void showModels() {
-    state.set(State.MODELS);
+  /** Shows the feature page {@code id}. */
+  public void showPage(String id) {
+    page.set(id);
+    state.set(State.PAGE);
+  }
+
+  public ReadOnlyStringProperty pageProperty() {
+    return page.getReadOnlyProperty();
   }
 
   /** Leaves the settings page for the chat, or for the welcome page when there still is no model. */
@@ -137,7 +144,7 @@ public final class MainViewModel {
 
   public void newConversation() {
     conversations.newConversation();
-    if (state.get() == State.SETTINGS || state.get() == State.MODELS) {
+    if (state.get() == State.SETTINGS || state.get() == State.PAGE) {
       closeSettings();
     }
   }
