@@ -48,10 +48,10 @@ final class CliBackups {
     return Database.open(paths.database());
   }
 
-  /** The standard service over a stopped app's data: database plus the knowledge folder as files. */
+  /** The standard service over a stopped app's data: database plus the knowledge index's files. */
   static BackupService service(AppPaths paths, Database db) {
     BackupSettings settings = new BackupSettings(db.dataSource());
-    return BackupServices.standard(paths, db, List.of(BackupServices.knowledgeFolderOfStoppedApp(paths)),
+    return BackupServices.standard(paths, db, List.of(BackupServices.knowledgeIndexOfStoppedApp(paths)),
         List.of(new H2Checker()), settings::get, Clock.systemUTC(), appVersion());
   }
 
