@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ask", mixinStandardHelpOptions = true,
     description = "Ask one question and stream the answer to standard output.")
 final class AskCommand implements Callable<Integer> {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "FILE.gguf", description = "The GGUF model to answer with.")
@@ -49,6 +50,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "CPU threads; 0 = one per core.")
   int threads;
 
+  @Option(names = "--json", description = "Print one JSON object (model, answer, finish_reason, token counts) when"
+      + " the answer is complete, instead of streaming text.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     Sampling sampling = new Sampling(temperature, topP, maxTokens);
@@ -64,21 +69,34 @@ final class AskCommand implements Callable<Integer> {
       options = options.withThreads(threads);
     }
     PrintWriter out = spec.commandLine().getOut();
+    long start = System.nanoTime();
     try (LocalEngine engine = new LocalEngine(options)) {
       engine.load(model);
       Generation generation = engine.generate(new ChatRequest(messages, sampling), text -> {
-        out.print(text);
-        out.flush();
+        if (!json) {
+          out.print(text);
+          out.flush();
+        }
       });
       Thread stopOnCtrlC = NamedThreads.named("ask-interrupt").newThread(generation::cancel);
       Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
       Completion completion = generation.result().join();
       Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-      out.println();
-      out.flush();
       if (completion.finishReason() == FinishReason.ERROR) {
         throw completion.error();
       }
+      if (json) {
+        out.println(JSON.createObjectNode()
+            .put("model", engine.model().id())
+            .put("answer", completion.text())
+            .put("finish_reason", completion.finishReason().name().toLowerCase(java.util.Locale.ROOT))
+            .put("prompt_tokens", completion.promptTokens())
+            .put("completion_tokens", completion.completionTokens())
+            .put("duration_ms", (System.nanoTime() - start) / 1_000_000));
+      } else {
+        out.println();
+      }
+      out.flush();
       return ExitCodes.OK;
     }
   }

@@ -56,6 +56,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return service;
   }
 
+  /** The embedding model (owned by this knowledge base), e.g. for the local API's {@code /v1/embeddings}. */
+  public dev.tars.knowledge.embed.Embedder embedder() {
+    return embedder;
+  }
+
   /** What chat calls; the same object as {@link #service()}. */
   public KnowledgeRetriever retriever() {
     return service;

@@ -78,6 +78,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     try {
       directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(64)
           .setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy());
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);
@@ -224,14 +225,14 @@ public final class KnowledgeIndex implements AutoCloseable {
     });
   }
 
-  /** Vector search alone, returning Lucene doc ids (the benchmark compares it with exact search). */
-  public int[] vectorSearch(float[] queryVector, int k, int candidates) {
+  /** Vector search alone, returning chunk ids ("doc:ordinal"); the benchmark compares it with exact search. */
+  public List<String> vectorSearch(float[] queryVector, int k, int candidates) {
     return withSearcher(s -> {
       TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates), candidates);
-      int n = Math.min(k, top.scoreDocs.length);
-      int[] ids = new int[n];
-      for (int i = 0; i < n; i++) {
-        ids[i] = top.scoreDocs[i].doc;
+      StoredFields fields = s.storedFields();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < Math.min(k, top.scoreDocs.length); i++) {
+        ids.add(fields.document(top.scoreDocs[i].doc, Set.of(CHUNK)).get(CHUNK));
       }
       return ids;
     });

@@ -1,0 +1,151 @@
+package dev.tars.cli;
+
+import dev.tars.api.ApiKeys;
+import dev.tars.api.ApiServer;
+import dev.tars.api.AuditLog;
+import dev.tars.chat.StatelessChat;
+import dev.tars.concurrent.NamedThreads;
+import dev.tars.engine.EngineException;
+import dev.tars.knowledge.KnowledgeBase;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tars serve}: the OpenAI-compatible local API until Ctrl+C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the OpenAI-compatible local API (http://127.0.0.1:4891/v1 by default) until Ctrl+C.",
+        "Clients send the API key this prints as 'Authorization: Bearer <key>'. Every request is recorded in"
+            + " logs/api-audit.jsonl under the data folder."})
+final class ServeCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "4891", paramLabel = "N",
+      description = "Port to listen on; the next free one is used when it is taken (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this computer only).")
+  String host;
+
+  @Option(names = "--allow-remote",
+      description = "Allow a --host that other computers can reach (the key then travels over plain HTTP).")
+  boolean allowRemote;
+
+  @Option(names = "--model", paramLabel = "FILE.gguf",
+      description = "Serve this GGUF model; without it, the engine chosen in Settings.")
+  Path model;
+
+  @Option(names = "--ctx", defaultValue = "4096", description = "Context window for --model (default: ${DEFAULT-VALUE}).")
+  int contextSize;
+
+  @Option(names = "--threads", defaultValue = "0", description = "CPU threads for --model; 0 = one per core.")
+  int threads;
+
+  @Option(names = "--history", description = "Also keep every chat completion in the app's history.")
+  boolean history;
+
+  @Option(names = "--no-knowledge",
+      description = "Do not load the knowledge base (no /v1/embeddings, no answers from documents; starts faster).")
+  boolean noKnowledge;
+
+  @Option(names = "--max-parallel", defaultValue = "4", paramLabel = "N",
+      description = "Requests worked on at once; more get HTTP 429 (default: ${DEFAULT-VALUE}).")
+  int maxParallel;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535 || maxParallel < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--port must be 0..65535 and --max-parallel at least 1");
+    }
+    ApiServer.checkHost(host, allowRemote);
+    PrintWriter out = spec.commandLine().getOut();
+    StopSignal signal = new StopSignal();
+    try (CliServices services = CliServices.open(model, contextSize, threads);
+        AuditLog audit = new AuditLog(AuditLog.defaultFile(services.paths.logs()))) {
+      Path keyFile = ApiKeys.defaultFile(services.paths.home());
+      String key = ApiKeys.loadOrCreate(keyFile);
+      StatelessChat chat = new StatelessChat(services.engines);
+      String modelName = modelName(chat);
+      KnowledgeBase knowledge = noKnowledge ? null
+          : KnowledgeBase.open(services.paths, services.database.dataSource(), "eng");
+      ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withHost(host, allowRemote)
+          .withLimits(4L << 20, maxParallel).withHistory(history)
+          .withDefaults(services.settings.get().defaultSampling());
+      try (knowledge;
+          ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
+              knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
+              knowledge == null ? null : KnowledgeForApi.source(knowledge), audit))) {
+        server.warning().ifPresent(w -> {
+          spec.commandLine().getErr().println(w);
+          spec.commandLine().getErr().flush();
+        });
+        if (port != 0 && server.port() != port) {
+          out.println("Port " + port + " is taken; using " + server.port() + ".");
+        }
+        out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
+            + (knowledge == null ? "; no knowledge base" : "; embeddings: " + knowledge.embedder().modelName()) + ")");
+        out.println("API key: " + key + "  (kept in " + keyFile + ")");
+        out.println("Audit log: " + audit.file() + (history ? "; requests are also kept in the history" : ""));
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        signal.await();
+      }
+      out.println("Stopped.");
+      out.flush();
+      return ExitCodes.OK;
+    } finally {
+      signal.closed();
+    }
+  }
+
+  private static String modelName(StatelessChat chat) throws EngineException {
+    return chat.model().id();
+  }
+
+  /**
+   * Ctrl+C (the JVM's shutdown) or, in tests, an interrupt of the serving thread ends {@link #await}; the
+   * shutdown hook then waits (at most 10 s) until {@link #closed} says the server and engine are closed.
+   */
+  private static final class StopSignal {
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread hook;
+
+    StopSignal() {
+      hook = NamedThreads.named("serve-stop").newThread(() -> {
+        stop.countDown();
+        try {
+          closed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void await() {
+      try {
+        stop.await();
+      } catch (InterruptedException e) {
+        // The interrupt was the request to stop, and it is served by returning: closing must not be cut short.
+        LOG.info("Serving thread interrupted; stopping the local API");
+      }
+    }
+
+    void closed() {
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it is waiting for exactly this.
+      }
+    }
+  }
+}
