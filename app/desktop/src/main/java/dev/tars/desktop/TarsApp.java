@@ -59,6 +59,7 @@ public final class TarsApp extends Application {
   private Watchdog watchdog;
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private LaunchOptions launch = LaunchOptions.NONE;
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -78,6 +79,8 @@ public final class TarsApp extends Application {
 
   @Override
   public void init() {
+    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+    launch = options;
     try {
       paths.ensureCreated();
       // A restore asked for on the Backups page (or by `tars backup restore`) replaces files before anything opens them.
@@ -93,6 +96,9 @@ public final class TarsApp extends Application {
       models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
           .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
+      if (options.smoke() && options.model() != null) {
+        settings.save(settings.get().withModelPath(options.model().toString()));
+      }
       engines.apply(settings.get());
       startWatchdog();
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
@@ -172,7 +178,21 @@ public final class TarsApp extends Application {
     }
     shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
+    if (launch.smoke()) {
+      new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
+    } else if (launch.model() != null) {
+      offerModel(launch.model());
+    }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  /** A .gguf file was double-clicked (file association): offer to answer with it. */
+  private void offerModel(Path model) {
+    I18n i18n = I18n.forLanguage(settings.get().language());
+    Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("app.useModel", model.getFileName()));
+    ask.setHeaderText(i18n.get("app.useModelTitle"));
+    ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK)
+        .ifPresent(button -> settings.save(settings.get().withModelPath(model.toAbsolutePath().toString())));
   }
 
   @Override
