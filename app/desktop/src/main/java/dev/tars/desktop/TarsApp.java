@@ -1,5 +1,10 @@
 package dev.tars.desktop;
 
+import dev.tars.backup.BackupService;
+import dev.tars.backup.BackupServices;
+import dev.tars.backup.BackupSettings;
+import dev.tars.backup.H2Checker;
+import dev.tars.backup.PendingRestore;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.StoredChatService;
 import dev.tars.concurrent.NamedThreads;
@@ -16,6 +21,9 @@ import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
+import dev.tars.watchdog.Metrics;
+import dev.tars.watchdog.Watchdog;
+import dev.tars.watchdog.Watchdogs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +54,9 @@ public final class TarsApp extends Application {
   private StoredChatService chats;
   private ModelManager models;
   private DesktopShell shell;
+  private BackupService backups;
+  private Metrics metrics;
+  private Watchdog watchdog;
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
   private LaunchOptions launch = LaunchOptions.NONE;
@@ -72,6 +83,10 @@ public final class TarsApp extends Application {
     launch = options;
     try {
       paths.ensureCreated();
+      // A restore asked for on the Backups page (or by `tars backup restore`) replaces files before anything opens them.
+      PendingRestore.applyIfRequested(paths, Clock.systemUTC(), appVersion()).ifPresent(outcome ->
+          LOG.info("Restore of backup {} at start: {}", outcome.restoredId(),
+              outcome.restored() ? "done, safety backup " + outcome.safetyBackupId() : outcome.problems()));
       database = Database.open(paths.database());
       settings = new StoredSettings(database.dataSource());
       engines = new EngineHost(engineFactory,
@@ -85,6 +100,7 @@ public final class TarsApp extends Application {
         settings.save(settings.get().withModelPath(options.model().toString()));
       }
       engines.apply(settings.get());
+      startWatchdog();
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
       Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
@@ -92,6 +108,22 @@ public final class TarsApp extends Application {
       startupProblem = e.getMessage();
       closeServices();
     }
+  }
+
+  /** Hourly backups when data changed and at exit, health checks, metrics; problems go to the log for now. */
+  private void startWatchdog() {
+    BackupSettings backupSettings = new BackupSettings(database.dataSource());
+    backups = BackupServices.standard(paths, database, java.util.List.of(),
+        java.util.List.of(new H2Checker()), backupSettings::get, Clock.systemUTC(), appVersion());
+    metrics = new Metrics(database.dataSource(), Clock.systemUTC());
+    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings.get(), null, metrics,
+        Clock.systemUTC());
+    watchdog.start();
+  }
+
+  private static String appVersion() {
+    String version = TarsApp.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   /**
@@ -186,6 +218,10 @@ public final class TarsApp extends Application {
     }
     if (engines != null) {
       engines.close();
+    }
+    if (watchdog != null) {
+      // After chat and engines stopped writing, before the database closes: the backup at exit.
+      watchdog.close();
     }
     if (database != null) {
       database.close();
