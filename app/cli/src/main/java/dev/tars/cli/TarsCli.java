@@ -4,6 +4,7 @@ import dev.tars.config.AppPaths;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A private AI assistant that runs on this computer.",
-    subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class})
+    subcommands = {
+        AskCommand.class,
+        ChatCommand.class,
+        ServeCommand.class,
+        dev.tars.cli.models.ModelsCommand.class,
+        dev.tars.cli.knowledge.IngestCommand.class,
+        dev.tars.cli.knowledge.SearchCommand.class,
+        dev.tars.cli.voice.TranscribeCommand.class,
+        dev.tars.cli.voice.SayCommand.class,
+        dev.tars.cli.backup.BackupCommand.class
+    })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,6 +37,9 @@ public final class TarsCli implements Runnable {
     AppPaths paths = AppPaths.fromEnvironment();
     System.setProperty("tars.logs", paths.logs().toString());
     System.setProperty("tars.logfile", "cli");
+    // Libraries that log through java.util.logging (Lucene, ONNX Runtime) would print on the terminal.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     int exitCode = commandLine().execute(args);
     // Flush before halting: a library's non-daemon thread must not keep a finished command alive.
     System.out.flush();

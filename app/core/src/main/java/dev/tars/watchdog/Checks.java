@@ -25,6 +25,10 @@ public final class Checks {
       if (!engine.shouldBeRunning()) {
         return Health.ok();
       }
+      Optional<String> failure = engine.failure();
+      if (failure.isPresent()) {
+        return Health.critical("The local model engine stopped and will not restart by itself: " + failure.get());
+      }
       Optional<ProcessHandle> process = engine.process();
       if (process.isEmpty() || !process.get().isAlive()) {
         return Health.critical("The local model engine is not running (restarted " + engine.restartCount()

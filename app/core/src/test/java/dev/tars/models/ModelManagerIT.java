@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelManagerIT {
-  private static final Downloader.Options FAST = new Downloader.Options(Duration.ofSeconds(2),
-      Duration.ofMillis(500), 2, Duration.ofMillis(50), 0, 64 * 1024);
+  private static final Downloader.Options FAST = new Downloader.Options(Duration.ofSeconds(5),
+      Duration.ofSeconds(3), 2, Duration.ofMillis(50), 0, 64 * 1024);
   private static final long GIB = 1L << 30;
 
   @TempDir Path home;

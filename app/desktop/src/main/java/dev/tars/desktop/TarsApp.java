@@ -14,11 +14,13 @@ import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -42,8 +44,10 @@ public final class TarsApp extends Application {
   private StoredSettings settings;
   private EngineHost engines;
   private StoredChatService chats;
+  private ModelManager models;
   private DesktopShell shell;
   private String startupProblem;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -71,8 +75,12 @@ public final class TarsApp extends Application {
           Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
       chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
           engines::engine, settings);
+      models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
+          .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
       engines.apply(settings.get());
+      // A session logout or `kill` skips stop(): still stop the engine process and close the database.
+      Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
       LOG.error("Tars could not start on {}", paths.home(), e);
       startupProblem = e.getMessage();
@@ -130,7 +138,7 @@ public final class TarsApp extends Application {
       Platform.exit();
       return;
     }
-    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()));
+    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
     stage.setOnHidden(e -> LOG.info("Main window closed"));
   }
@@ -147,8 +155,14 @@ public final class TarsApp extends Application {
   }
 
   private void closeServices() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (chats != null) {
       chats.close();
+    }
+    if (models != null) {
+      models.close();
     }
     if (engines != null) {
       engines.close();

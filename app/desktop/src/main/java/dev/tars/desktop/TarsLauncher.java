@@ -4,6 +4,7 @@ import dev.tars.config.AppPaths;
 import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the desktop app. A plain main (not an {@link Application}) so that the app runs from a classpath
@@ -23,6 +24,9 @@ public final class TarsLauncher {
       return;
     }
     System.setProperty("tars.logs", paths.logs().toString());
+    // JavaFX, Lucene and ONNX Runtime log through java.util.logging: send it to the same log file.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     Logger log = LoggerFactory.getLogger(TarsLauncher.class);
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
         log.error("Uncaught failure on thread {}", thread.getName(), e));

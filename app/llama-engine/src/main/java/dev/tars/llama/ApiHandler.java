@@ -196,6 +196,39 @@ final class ApiHandler extends Handler.Abstract {
     throw new ApiError(400, "invalid_request_error", "message content must be a string");
   }
 
+  /**
+   * A llama.cpp grammar from OpenAI's {@code response_format} ({@code json_schema} or {@code json_object}) or
+   * llama.cpp-server's {@code grammar} field; null for free text.
+   */
+  private static String grammar(JsonNode body) throws ApiError {
+    if (body.path("grammar").isTextual()) {
+      return body.get("grammar").asText();
+    }
+    JsonNode format = body.get("response_format");
+    if (format == null || format.isNull()) {
+      return null;
+    }
+    String type = format.path("type").asText("text");
+    JsonNode schema = switch (type) {
+      case "text" -> null;
+      case "json_object" -> JSON.createObjectNode().put("type", "object");
+      case "json_schema" -> format.path("json_schema").get("schema");
+      default -> throw new ApiError(400, "invalid_request_error", "unsupported response_format type '" + type + "'");
+    };
+    if (type.equals("json_schema") && (schema == null || !schema.isObject())) {
+      throw new ApiError(400, "invalid_request_error", "response_format.json_schema.schema must be an object");
+    }
+    if (schema == null) {
+      return null;
+    }
+    try {
+      return de.kherud.llama.LlamaModel.jsonSchemaToGrammar(schema.toString());
+    } catch (RuntimeException e) {
+      throw new ApiError(400, "invalid_request_error", "the JSON schema could not be turned into a grammar: "
+          + e.getMessage());
+    }
+  }
+
   private ObjectNode tokenize(JsonNode body) throws ApiError {
     JsonNode content = body.get("content");
     if (content == null || !content.isTextual()) {
@@ -247,7 +280,7 @@ final class ApiHandler extends Handler.Abstract {
     boolean stream = body.path("stream").asBoolean(false);
     String prompt = backend.applyTemplate(messages);
     LlamaBackend.Request generation = new LlamaBackend.Request(prompt, maxTokens, (float) temperature,
-        (float) topP, stop, seed, body.path("cache_prompt").asBoolean(true));
+        (float) topP, stop, seed, body.path("cache_prompt").asBoolean(true), grammar(body));
     String id = "chatcmpl-" + UUID.randomUUID();
     long createdAt = System.currentTimeMillis() / 1000;
     Cancellation cancellation = new Cancellation();

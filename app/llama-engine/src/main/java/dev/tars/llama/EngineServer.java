@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * [--port N] [--queue-timeout-ms N]}; the bearer token comes in environment variable {@value #TOKEN_ENV}
  * (never in argv, which other users can read). Once the model is loaded and the port bound, one line
  * {@code TARS-ENGINE-READY port=<port> ctx=<n>} goes to stdout; a load failure prints
- * {@code TARS-ENGINE-FAILED <reason>} and exits with {@value #EXIT_LOAD_FAILED}. The process halts when its
+ * {@code TARS-ENGINE-FAILED <reason>} and exits with {@value #EXIT_LOAD_FAILED}. llama.cpp logs to the same
+ * stdout through C's buffer, so readers must look for these markers anywhere in a line. The process halts when its
  * stdin reaches end-of-file, i.e. when the parent dies or lets go: java-llama.cpp keeps a non-daemon native
  * thread that would otherwise keep it alive forever.
  */

@@ -23,7 +23,7 @@ final class LlamaBackend {
 
   /** What a generation is asked to do. */
   record Request(String prompt, int maxTokens, float temperature, float topP, List<String> stop, Integer seed,
-      boolean cachePrompt) {}
+      boolean cachePrompt, String grammar) {}
 
   /** Receives each piece of text; returns false to stop the generation (client gone). */
   interface Sink {
@@ -116,6 +116,9 @@ final class LlamaBackend {
       }
       if (request.seed() != null) {
         params.setSeed(request.seed());
+      }
+      if (request.grammar() != null && !request.grammar().isEmpty()) {
+        params.setGrammar(request.grammar());
       }
       long start = System.nanoTime();
       long firstOutput = 0;

@@ -85,8 +85,9 @@ public final class EngineChild implements AutoCloseable {
         try {
           for (String line; (line = out.readLine()) != null; ) {
             lines.add(line);
-            if (line.startsWith("TARS-ENGINE-READY ")) {
-              ready.complete(line);
+            int at = line.indexOf("TARS-ENGINE-READY ");
+            if (at >= 0) {
+              ready.complete(line.substring(at));
               drain(out);
               return;
             }

@@ -50,7 +50,7 @@ class ModelsCommandIT {
             1_000_000, 2048, "MIT", server.uri("/tiny.gguf"), null, "tiny.gguf", null),
         new CatalogEntry("gone", "Gone", ModelKind.CHAT, ModelFormat.GGUF, "llama", "1M", "Q8_0",
             1_000_000, 2048, "MIT", server.uri("/gone.gguf"), null, "gone.gguf", null)));
-    Downloader.Options fast = new Downloader.Options(Duration.ofSeconds(2), Duration.ofSeconds(1), 2,
+    Downloader.Options fast = new Downloader.Options(Duration.ofSeconds(5), Duration.ofSeconds(3), 2,
         Duration.ofMillis(50), 0, 1 << 20);
     ModelsCommand command = new ModelsCommand(() -> new ModelManager(catalog, home.resolve("models"),
         new Downloader(home.resolve("downloads"), DiskSpace.SYSTEM, fast), new ArchiveExtractor(),

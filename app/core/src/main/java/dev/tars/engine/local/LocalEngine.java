@@ -223,38 +223,83 @@ public final class LocalEngine implements ChatEngine {
 
   @Override
   public Generation generate(ChatRequest request, TokenSink sink) {
+    ManagedGeneration generation = new ManagedGeneration(request, sink);
     Child current;
     synchronized (this) {
       current = status.state() == State.READY ? child : null;
     }
     if (current != null && current.process().isAlive()) {
-      return current.client().generate(request, sink);
+      generation.startOn(current);
+    } else {
+      io.execute(generation::awaitAndStart);
     }
-    DeferredGeneration deferred = new DeferredGeneration();
-    io.execute(() -> deferred.run(request, sink));
-    return deferred;
+    return generation;
   }
 
-  /** Waits for the engine, then delegates; cancelling before it starts ends at once with no text. */
-  private final class DeferredGeneration implements Generation {
+  /**
+   * A generation that waits for the engine when it is (re)starting, and retries once when the request never
+   * reached a live engine (it died just before; nothing was streamed, so nothing is repeated).
+   */
+  private final class ManagedGeneration implements Generation {
+    private final ChatRequest request;
+    private final TokenSink sink;
     private final CompletableFuture<Completion> result = new CompletableFuture<>();
     private volatile boolean cancelled;
-    private volatile Generation delegate;
+    private Generation delegate; // guarded by this
+    private int attempts; // guarded by this
 
-    void run(ChatRequest request, TokenSink sink) {
+    ManagedGeneration(ChatRequest request, TokenSink sink) {
+      this.request = request;
+      this.sink = sink;
+    }
+
+    void awaitAndStart() {
       try {
-        Child c = awaitChild(options.startTimeout());
-        synchronized (this) {
-          if (cancelled) {
-            result.complete(new Completion("", FinishReason.CANCELLED, -1, -1, null));
-            return;
-          }
-          delegate = c.client().generate(request, sink);
-        }
-        delegate.result().whenComplete((completion, e) -> result.complete(completion));
+        startOn(awaitChild(options.startTimeout()));
       } catch (EngineException e) {
-        result.complete(new Completion("", cancelled ? FinishReason.CANCELLED : FinishReason.ERROR, -1, -1,
-            cancelled ? null : e));
+        result.complete(cancelled ? cancelledEmpty() : new Completion("", FinishReason.ERROR, -1, -1, e));
+      }
+    }
+
+    void startOn(Child c) {
+      Generation started;
+      synchronized (this) {
+        if (cancelled) {
+          result.complete(cancelledEmpty());
+          return;
+        }
+        attempts++;
+        started = c.client().generate(request, sink);
+        delegate = started;
+      }
+      started.result().whenComplete((completion, failure) -> finished(c, completion));
+    }
+
+    private void finished(Child c, Completion completion) {
+      boolean retry;
+      synchronized (this) {
+        retry = completion.finishReason() == FinishReason.ERROR && completion.text().isEmpty() && !cancelled
+            && attempts < 2;
+      }
+      if (retry && died(c)) {
+        LOG.info("The engine died before answering; waiting for its restart to ask again");
+        io.execute(this::awaitAndStart);
+      } else {
+        result.complete(completion);
+      }
+    }
+
+    private boolean died(Child c) {
+      try {
+        c.process().onExit().get(3, TimeUnit.SECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException e) {
+        return false;
       }
     }
 
@@ -268,7 +313,7 @@ public final class LocalEngine implements ChatEngine {
       if (d != null) {
         d.cancel();
       } else {
-        result.complete(new Completion("", FinishReason.CANCELLED, -1, -1, null));
+        result.complete(cancelledEmpty());
       }
     }
 
@@ -276,6 +321,10 @@ public final class LocalEngine implements ChatEngine {
     public CompletableFuture<Completion> result() {
       return result;
     }
+  }
+
+  private static Completion cancelledEmpty() {
+    return new Completion("", FinishReason.CANCELLED, -1, -1, null);
   }
 
   private Child awaitChild(Duration timeout) throws EngineException {
@@ -474,10 +523,13 @@ public final class LocalEngine implements ChatEngine {
   private void readStdout(Process p, CompletableFuture<String> readyLine) {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
-        if (line.startsWith(READY_PREFIX) || line.startsWith(FAILED_PREFIX)) {
-          readyLine.complete(line);
+        // llama.cpp's own log shares stdout through C's buffer, so the protocol line may land mid-line.
+        int ready = line.indexOf(READY_PREFIX);
+        int failed = line.indexOf(FAILED_PREFIX);
+        if (ready >= 0 || failed >= 0) {
+          readyLine.complete(line.substring(ready >= 0 ? ready : failed));
         } else {
-          CHILD_LOG.info("{}", line);
+          CHILD_LOG.debug("{}", line);
         }
       }
     } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -28,6 +30,8 @@ public final class ConversationListView {
   private final I18n i18n;
   private final Runnable openSettingsOfSelected;
   private final Parent root;
+  // The conversation being renamed in place; the list's own editing would also start on a plain click.
+  private final ObjectProperty<ConversationItem> renaming = new SimpleObjectProperty<>();
 
   @FXML private Button newButton;
   @FXML private TextField filter;
@@ -51,7 +55,6 @@ public final class ConversationListView {
     newButton.setGraphic(Icons.icon(Icons.ADD, 14));
     filter.textProperty().bindBidirectional(viewModel.filterProperty());
     list.setItems(viewModel.items());
-    list.setEditable(true);
     list.setCellFactory(lv -> new ConversationCell());
     list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
       if (now != null || !viewModel.items().contains(viewModel.selectedProperty().get())) {
@@ -72,7 +75,7 @@ public final class ConversationListView {
         return;
       }
       if (e.getCode() == KeyCode.F2) {
-        list.edit(list.getSelectionModel().getSelectedIndex());
+        renaming.set(selected);
         e.consume();
       } else if (e.getCode() == KeyCode.DELETE) {
         viewModel.delete(selected);
@@ -95,10 +98,9 @@ public final class ConversationListView {
 
   /** Starts renaming the selected conversation in place. */
   public void renameSelected() {
-    int index = list.getSelectionModel().getSelectedIndex();
-    if (index >= 0) {
-      list.requestFocus();
-      list.edit(index);
+    ConversationItem selected = list.getSelectionModel().getSelectedItem();
+    if (selected != null) {
+      renaming.set(selected);
     }
   }
 
@@ -143,22 +145,23 @@ public final class ConversationListView {
       editor.setOnAction(e -> finishRename());
       editor.setOnKeyPressed(e -> {
         if (e.getCode() == KeyCode.ESCAPE) {
-          cancelEdit();
+          renaming.set(null);
           e.consume();
         }
       });
       editor.focusedProperty().addListener((obs, was, now) -> {
-        if (!now && isEditing()) {
+        if (!now && renamingThis()) {
           finishRename();
         }
       });
+      renaming.addListener((obs, old, now) -> showRenaming());
       setOnMouseClicked(e -> {
         if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
-          startEdit();
+          renaming.set(getItem());
         }
       });
       MenuItem rename = new MenuItem(i18n.get("conversations.rename"), Icons.icon(Icons.EDIT, 14));
-      rename.setOnAction(e -> startEdit());
+      rename.setOnAction(e -> renaming.set(getItem()));
       MenuItem settings = new MenuItem(i18n.get("chat.settings"), Icons.icon(Icons.TUNE, 14));
       settings.setOnAction(e -> {
         getListView().getSelectionModel().select(getItem());
@@ -170,34 +173,31 @@ public final class ConversationListView {
       emptyProperty().addListener((obs, was, empty) -> setContextMenu(empty ? null : menu));
     }
 
+    private boolean renamingThis() {
+      return getItem() != null && renaming.get() == getItem();
+    }
+
     private void finishRename() {
       ConversationItem item = getItem();
       String text = editor.getText();
-      cancelEdit();
+      renaming.set(null);
       if (item != null) {
         viewModel.rename(item, text);
       }
     }
 
-    @Override
-    public void startEdit() {
+    private void showRenaming() {
       if (getItem() == null) {
         return;
       }
-      super.startEdit();
-      if (!isEditing()) {
-        return;
+      if (renamingThis()) {
+        editor.setText(getItem().title());
+        setGraphic(editor);
+        editor.requestFocus();
+        editor.selectAll();
+      } else {
+        setGraphic(box);
       }
-      editor.setText(getItem().title());
-      setGraphic(editor);
-      editor.requestFocus();
-      editor.selectAll();
-    }
-
-    @Override
-    public void cancelEdit() {
-      super.cancelEdit();
-      setGraphic(box);
     }
 
     @Override
@@ -212,7 +212,7 @@ public final class ConversationListView {
       title.textProperty().bind(item.titleProperty());
       age.setText(ConversationListView.age(item.updatedAtProperty().get(), Instant.now(), i18n));
       setText(null);
-      setGraphic(isEditing() ? editor : box);
+      setGraphic(renamingThis() ? editor : box);
     }
   }
 }

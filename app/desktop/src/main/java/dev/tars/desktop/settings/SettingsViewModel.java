@@ -120,9 +120,11 @@ public final class SettingsViewModel {
     if (filling || saved == null) {
       return;
     }
+    // The snapshot is taken here, on the UI thread, so quick successive picks are saved in the order made.
     saved = change.apply(saved);
+    AppSettings snapshot = saved;
     background.run(() -> {
-      store.save(change.apply(store.get()));
+      store.save(snapshot);
       return null;
     }, ignored -> {}, e -> fail(i18n.get("settings.saveFailed")));
   }

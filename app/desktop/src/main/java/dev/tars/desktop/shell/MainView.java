@@ -57,6 +57,8 @@ public final class MainView {
   @FXML private ProgressIndicator engineProgress;
   @FXML private Label engineLabel;
   @FXML private Button settingsButton;
+  @FXML private Button modelsButton;
+  private Parent modelsPage;
   @FXML private VBox noticeBox;
 
   public MainView(MainViewModel viewModel, I18n i18n) {
@@ -82,6 +84,12 @@ public final class MainView {
 
     settingsButton.setGraphic(Icons.icon(Icons.TUNE, 16));
     settingsButton.setText(i18n.get("settings.title"));
+    settingsButton.setMinWidth(Region.USE_PREF_SIZE);
+    modelsButton.setGraphic(Icons.icon(Icons.FOLDER, 15));
+    modelsButton.setText(i18n.get("models.title"));
+    modelsButton.setMinWidth(Region.USE_PREF_SIZE);
+    modelsButton.setVisible(false);
+    modelsButton.setManaged(false);
     engineLabel.textProperty().bind(viewModel.engineTextProperty());
     engineProgress.visibleProperty().bind(viewModel.engineBusyProperty());
     engineProgress.managedProperty().bind(engineProgress.visibleProperty());
@@ -94,6 +102,9 @@ public final class MainView {
   }
 
   private void showPage(MainViewModel.State state) {
+    if (modelsPage != null) {
+      modelsPage.setVisible(state == MainViewModel.State.MODELS);
+    }
     welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
     chatView.root().setVisible(state == MainViewModel.State.CHAT);
     settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
@@ -128,6 +139,29 @@ public final class MainView {
   @FXML
   private void openSettings() {
     viewModel.showSettings();
+  }
+
+  @FXML
+  private void openModels() {
+    viewModel.showModels();
+  }
+
+  /** Adds the Models page (catalog, downloads) and its button in the sidebar. */
+  public void setModelsPage(Parent page) {
+    modelsPage = page;
+    page.getStyleClass().add("models-page");
+    pages.getChildren().add(page);
+    modelsButton.setVisible(true);
+    modelsButton.setManaged(true);
+    showPage(viewModel.state());
+  }
+
+  public ChatView chatView() {
+    return chatView;
+  }
+
+  public SettingsView settingsView() {
+    return settingsView;
   }
 
   private void showNotices() {

@@ -28,7 +28,9 @@ public final class MainViewModel {
     /** No model yet: the welcome page asks for one. */
     WELCOME,
     CHAT,
-    SETTINGS
+    SETTINGS,
+    /** The model catalog and downloads. */
+    MODELS
   }
 
   private final SettingsStore settingsStore;
@@ -56,7 +58,12 @@ public final class MainViewModel {
     this.chat = new ChatViewModel(chats, background, i18n, notices, conversations::refreshAndSelect);
     this.settings = new SettingsViewModel(settingsStore, background, i18n);
     this.welcome = new WelcomeViewModel(settingsStore, background, i18n);
-    conversations.selectedProperty().addListener((obs, old, now) -> chat.open(now == null ? null : now.id()));
+    conversations.selectedProperty().addListener((obs, old, now) -> {
+      chat.open(now == null ? null : now.id());
+      if (now != null && (state.get() == State.SETTINGS || state.get() == State.MODELS)) {
+        state.set(State.CHAT);
+      }
+    });
     settingsStore.addListener(s -> background.ui().run(() -> settingsChanged(s)));
     engine.addStatusListener(s -> background.ui().run(() -> showEngine(s)));
     showEngine(engine.status());
@@ -118,6 +125,10 @@ public final class MainViewModel {
     }
   }
 
+  public void showModels() {
+    state.set(State.MODELS);
+  }
+
   /** Leaves the settings page for the chat, or for the welcome page when there still is no model. */
   public void closeSettings() {
     background.run(settingsStore::get, s -> state.set(configured(s) ? State.CHAT : State.WELCOME),
@@ -126,7 +137,7 @@ public final class MainViewModel {
 
   public void newConversation() {
     conversations.newConversation();
-    if (state.get() == State.SETTINGS) {
+    if (state.get() == State.SETTINGS || state.get() == State.MODELS) {
       closeSettings();
     }
   }

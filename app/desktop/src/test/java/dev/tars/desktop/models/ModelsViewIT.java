@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.application.Platform;
+import dev.tars.desktop.fx.FxUiDispatcher;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -51,11 +51,12 @@ class ModelsViewIT {
   private ModelsViewModel viewModel;
   private final ExecutorService background = Executors.newFixedThreadPool(1, NamedThreads.named("models-test"));
   private Parent page;
+  private final FxUiDispatcher ui = new FxUiDispatcher();
 
   @Start
   void start(Stage stage) throws Exception {
     server = LoopbackFileServer.start();
-    server.serve("/tiny.gguf", Files.readAllBytes(TestModels.tiny())).trickle(2048, 40);
+    server.serve("/tiny.gguf", Files.readAllBytes(TestModels.tiny())).trickle(4096, 30);
     ModelCatalog catalog = new ModelCatalog(List.of(
         chat("qwen2.5-0.5b-instruct-q4_k_m", "Qwen2.5 0.5B Instruct", "Q4_K_M", 491_000_000L, "Apache-2.0", 32768),
         new CatalogEntry("tiny-q8_0", "Tiny test model", ModelKind.CHAT, ModelFormat.GGUF, "llama", "1M", "Q8_0",
@@ -67,7 +68,7 @@ class ModelsViewIT {
             null)));
     manager = new ModelManager(catalog, home.resolve("models"), new Downloader(home.resolve("downloads"),
         DiskSpace.SYSTEM, Downloader.Options.DEFAULTS), new ArchiveExtractor(), Optional::empty, 8L << 30);
-    viewModel = new ModelsViewModel(manager, Platform::runLater, background);
+    viewModel = new ModelsViewModel(manager, ui::run, background);
     page = new ModelsView(viewModel).load();
     stage.setScene(new Scene(page, 1300, 420));
     stage.show();
@@ -79,6 +80,7 @@ class ModelsViewIT {
     manager.close();
     server.close();
     background.shutdownNow();
+    ui.close();
   }
 
   @Test

@@ -47,7 +47,7 @@ class ModelsViewModelTest {
         new CatalogEntry("embed", "Embedder", ModelKind.EMBEDDING, ModelFormat.BUNDLED, "bert", "23M", "INT8",
             23_000_000, 128, "Apache-2.0", URI.create("https://repo1.maven.org/x/"), null, null, null)));
     manager = new ModelManager(catalog, home.resolve("models"), new Downloader(home.resolve("downloads"),
-        DiskSpace.SYSTEM, new Downloader.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), 1,
+        DiskSpace.SYSTEM, new Downloader.Options(Duration.ofSeconds(5), Duration.ofSeconds(3), 1,
             Duration.ofMillis(50), 0, 1 << 20)), new ArchiveExtractor(), () -> Optional.ofNullable(active.get()),
         16L << 30);
     viewModel = new ModelsViewModel(manager, NOW, NOW);
@@ -84,7 +84,7 @@ class ModelsViewModelTest {
 
     waitUntil(() -> tiny.state() == ModelRow.State.INSTALLED);
     assertThat(tiny.detailsProperty().get()).contains("llama", "Q8_0");
-    assertThat(viewModel.noticeProperty().get()).contains("is installed");
+    waitUntil(() -> viewModel.noticeProperty().get().contains("is installed"));
   }
 
   @Test
@@ -134,6 +134,27 @@ class ModelsViewModelTest {
     assertThat(mine.state()).isEqualTo(ModelRow.State.INSTALLED);
     assertThat(mine.titleProperty().get()).endsWith("(imported)");
     assertThat(viewModel.noticeProperty().get()).startsWith("Imported mine: llama");
+  }
+
+  @Test
+  void useMakesAnInstalledChatModelTheActiveOne() throws Exception {
+    AtomicReference<Path> chosen = new AtomicReference<>();
+    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, file -> {
+      chosen.set(file);
+      active.set(file);
+    });
+    Path src = Files.createDirectories(home.resolve("src"));
+    withUse.importFile(Files.copy(TestModels.tiny(), src.resolve("mine.gguf")), false);
+    ModelRow mine = withUse.rows().stream().filter(r -> r.name().equals("mine")).findFirst().orElseThrow();
+    assertThat(withUse.canUse(mine)).isTrue();
+    assertThat(viewModel.canUse(mine)).as("no Use button without a way to switch").isFalse();
+
+    withUse.use(mine);
+
+    assertThat(chosen.get()).isEqualTo(home.resolve("models/mine.gguf").toAbsolutePath());
+    assertThat(mine.activeProperty().get()).isTrue();
+    assertThat(withUse.canUse(mine)).isFalse();
+    assertThat(withUse.noticeProperty().get()).startsWith("Tars now uses");
   }
 
   @Test

@@ -81,10 +81,17 @@ class SettingsViewModelTest {
   }
 
   @Test
-  void themeAndLanguageApplyAtOnce() {
+  void themeAndLanguageApplyAtOnceAndAreThereAfterARestart() {
+    settings.themeProperty().set(Theme.LIGHT);
     settings.themeProperty().set(Theme.DARK);
     settings.languageProperty().set("es");
     ui.runPending();
+    assertThat(services.settings.get().theme()).isEqualTo(Theme.DARK);
+    assertThat(services.settings.get().language()).isEqualTo("es");
+
+    services.close();
+    ScriptedEngine engine = new ScriptedEngine("ok", 0);
+    services = new TestServices(dir, () -> engine);
     assertThat(services.settings.get().theme()).isEqualTo(Theme.DARK);
     assertThat(services.settings.get().language()).isEqualTo("es");
   }

@@ -1,5 +1,7 @@
 package dev.tars.knowledge.index;
 
+import dev.tars.backup.BackupSource;
+import dev.tars.knowledge.backup.LuceneBackupSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -75,12 +77,23 @@ public final class KnowledgeIndex implements AutoCloseable {
   public KnowledgeIndex(Path dir) {
     try {
       directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(64)
+          .setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy());
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the knowledge index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * This index as a backup source: consistent snapshots of the last commit while ingestion goes on.
+   *
+   * @param restorePath this index's folder relative to the data home, e.g. {@code knowledge/index}
+   */
+  public BackupSource backupSource(String restorePath) {
+    return new LuceneBackupSource("knowledge-index", restorePath, writer);
   }
 
   /** Replaces every chunk of a document and commits. */
@@ -212,14 +225,14 @@ public final class KnowledgeIndex implements AutoCloseable {
     });
   }
 
-  /** Vector search alone, returning Lucene doc ids (the benchmark compares it with exact search). */
-  public int[] vectorSearch(float[] queryVector, int k, int candidates) {
+  /** Vector search alone, returning chunk ids ("doc:ordinal"); the benchmark compares it with exact search. */
+  public List<String> vectorSearch(float[] queryVector, int k, int candidates) {
     return withSearcher(s -> {
       TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates), candidates);
-      int n = Math.min(k, top.scoreDocs.length);
-      int[] ids = new int[n];
-      for (int i = 0; i < n; i++) {
-        ids[i] = top.scoreDocs[i].doc;
+      StoredFields fields = s.storedFields();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < Math.min(k, top.scoreDocs.length); i++) {
+        ids.add(fields.document(top.scoreDocs[i].doc, Set.of(CHUNK)).get(CHUNK));
       }
       return ids;
     });

@@ -46,9 +46,14 @@ public final class ReadAloud implements AutoCloseable {
   }
 
   /** Starts a new reading fed by {@link Reading#append}; stops any reading in progress. */
-  public synchronized Reading begin(ReadAloudListener listener) {
+  public Reading begin(ReadAloudListener listener) {
+    return begin(listener, options);
+  }
+
+  /** Like {@link #begin(ReadAloudListener)} with other options for this reading only (Settings' "Test voice"). */
+  public synchronized Reading begin(ReadAloudListener listener, VoiceOptions readingOptions) {
     stop();
-    Reading reading = new Reading(listener);
+    Reading reading = new Reading(listener, readingOptions);
     current = reading;
     speaking.execute(reading::speak);
     return reading;
@@ -56,7 +61,12 @@ public final class ReadAloud implements AutoCloseable {
 
   /** Reads a whole text (the speaker button on an answer). */
   public Reading read(String text, ReadAloudListener listener) {
-    Reading reading = begin(listener);
+    return read(text, listener, options);
+  }
+
+  /** Reads a whole text with other options for this reading only. */
+  public Reading read(String text, ReadAloudListener listener, VoiceOptions readingOptions) {
+    Reading reading = begin(listener, readingOptions);
     reading.append(text);
     reading.complete();
     return reading;
@@ -97,13 +107,15 @@ public final class ReadAloud implements AutoCloseable {
   /** One answer being read. {@link #append} and {@link #complete} are meant for the thread that streams tokens. */
   public final class Reading {
     private final ReadAloudListener listener;
+    private final VoiceOptions readingOptions;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final BlockingQueue<Object> sentences = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
     private boolean heardAudio;
 
-    private Reading(ReadAloudListener listener) {
+    private Reading(ReadAloudListener listener, VoiceOptions readingOptions) {
       this.listener = listener;
+      this.readingOptions = readingOptions;
     }
 
     /** Adds streamed answer text; complete sentences are queued for speaking. */
@@ -147,7 +159,7 @@ public final class ReadAloud implements AutoCloseable {
           String sentence = (String) next;
           listener.onSentence(sentence);
           AudioOutput out = output();
-          synthesizer.speak(sentence, options, (samples, count) -> {
+          synthesizer.speak(sentence, readingOptions, (samples, count) -> {
             if (stopped) {
               return false;
             }

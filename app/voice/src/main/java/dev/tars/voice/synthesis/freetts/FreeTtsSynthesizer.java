@@ -37,6 +37,19 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
     }
   }
 
+  /** The voice names, without loading any voice (cheap enough for a settings page). */
+  public static List<String> availableVoices() {
+    List<String> names = new ArrayList<>();
+    for (Voice voice : new KevinVoiceDirectory().getVoices()) {
+      if ("general".equals(voice.getDomain())) {
+        names.add(voice.getName());
+      }
+    }
+    names.remove(DEFAULT_VOICE);
+    names.addFirst(DEFAULT_VOICE);
+    return names;
+  }
+
   /** Prepares the default voice (about a second, so call it off the UI thread). */
   public static FreeTtsSynthesizer load() {
     try {

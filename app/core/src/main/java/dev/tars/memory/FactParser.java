@@ -1,0 +1,73 @@
+package dev.tars.memory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and validates the model's answer to the extraction prompt against {@code facts.schema.json}. With a
+ * grammar the answer already has that shape; remote servers may ignore the schema, so code fences and text
+ * around the JSON object are tolerated, but every field is checked.
+ */
+public final class FactParser {
+  static final int MAX_FACTS = 4;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One fact the model found. */
+  public record Fact(String text, boolean projectScope) {}
+
+  private FactParser() {}
+
+  public static List<Fact> parse(String answer) throws MemoryExtractionException {
+    String text = answer == null ? "" : answer.strip();
+    int start = text.indexOf('{');
+    int end = text.lastIndexOf('}');
+    if (start < 0 || end < start) {
+      throw new MemoryExtractionException("The model did not answer with JSON, so no facts were learned"
+          + " from this conversation. " + preview(text));
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(text.substring(start, end + 1));
+    } catch (JsonProcessingException e) {
+      throw new MemoryExtractionException("The model's answer was not valid JSON (" + e.getOriginalMessage()
+          + "), so no facts were learned from this conversation.", e);
+    }
+    JsonNode facts = root.get("facts");
+    if (facts == null || !facts.isArray()) {
+      throw new MemoryExtractionException("The model's answer had no \"facts\" list, so no facts were learned"
+          + " from this conversation.");
+    }
+    List<Fact> result = new ArrayList<>();
+    for (int i = 0; i < facts.size() && result.size() < MAX_FACTS; i++) {
+      JsonNode fact = facts.get(i);
+      JsonNode factText = fact.get("text");
+      String scope = fact.path("scope").asText("");
+      if (factText == null || !factText.isTextual()) {
+        throw new MemoryExtractionException("Fact " + (i + 1) + " in the model's answer has no text.");
+      }
+      if (!scope.equals("global") && !scope.equals("project")) {
+        throw new MemoryExtractionException("Fact " + (i + 1) + " in the model's answer has scope \"" + scope
+            + "\"; only \"global\" or \"project\" are allowed.");
+      }
+      String clean = factText.asText().strip().replaceAll("\\s+", " ");
+      if (clean.length() < 3 || Terms.normalize(clean).isEmpty()) {
+        continue;
+      }
+      if (clean.length() > MemoryService.MAX_TEXT) {
+        clean = clean.substring(0, MemoryService.MAX_TEXT);
+      }
+      result.add(new Fact(clean, scope.equals("project")));
+    }
+    return result;
+  }
+
+  private static String preview(String text) {
+    if (text.isEmpty()) {
+      return "The answer was empty.";
+    }
+    return "It began: \"" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "\"";
+  }
+}

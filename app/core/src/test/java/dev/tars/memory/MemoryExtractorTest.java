@@ -1,0 +1,133 @@
+package dev.tars.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tars.chat.Conversation;
+import dev.tars.chat.ConversationStore;
+import dev.tars.chat.MessageStatus;
+import dev.tars.engine.EngineException;
+import dev.tars.engine.Role;
+import dev.tars.engine.Sampling;
+import dev.tars.projects.Project;
+import dev.tars.projects.ProjectService;
+import dev.tars.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MemoryExtractorTest {
+  @TempDir Path home;
+  private Database database;
+  private ConversationStore conversations;
+  private MemoryService memories;
+  private ProjectService projects;
+  private Conversation conversation;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
+    memories = new MemoryService(database.dataSource(), Clock.systemUTC());
+    projects = new ProjectService(database.dataSource(), Clock.systemUTC());
+    conversation = conversations.create("Units", "", Sampling.DEFAULTS);
+    conversations.addMessage(conversation.id(), Role.USER, "Give me the recipe in grams, I never use cups.",
+        MessageStatus.COMPLETE);
+    conversations.addMessage(conversation.id(), Role.ASSISTANT, "Sure: 250 g flour...", MessageStatus.COMPLETE);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private MemoryExtractor extractor(CannedEngine engine) {
+    return new MemoryExtractor(() -> engine, conversations, memories, projects, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void factsInTheAnswerBecomeProposalsScopedAsTheModelSaid() throws Exception {
+    Project acme = projects.create("Acme");
+    projects.moveConversation(conversation.id(), acme.id());
+    CannedEngine engine = new CannedEngine(4096, "```json\n{\"facts\": [{\"text\": \"Prefers metric units\","
+        + " \"scope\": \"global\"}, {\"text\": \"Bakes for the Acme office party\", \"scope\": \"project\"}]}\n```");
+
+    MemoryExtractor.Extraction result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+
+    assertThat(result.proposals()).extracting(Proposal::text, Proposal::scope).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Prefers metric units", MemoryScope.GLOBAL),
+        org.assertj.core.groups.Tuple.tuple("Bakes for the Acme office party", MemoryScope.project(acme.id())));
+    var request = engine.requests.get(0);
+    assertThat(request.responseSchema()).contains("\"facts\"");
+    assertThat(request.messages().get(1).content()).contains("User: Give me the recipe in grams");
+  }
+
+  @Test
+  void onlyMessagesNotReadBeforeAreSentAndNothingNewMeansNoCall() throws Exception {
+    CannedEngine engine = new CannedEngine(4096, "{\"facts\": []}");
+    MemoryExtractor extractor = extractor(engine);
+    extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+    extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+    assertThat(engine.requests).hasSize(1);
+
+    conversations.addMessage(conversation.id(), Role.USER, "Also, I live in Oslo.", MessageStatus.COMPLETE);
+    extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+    assertThat(engine.requests).hasSize(2);
+    assertThat(engine.requests.get(1).messages().get(1).content()).contains("I live in Oslo")
+        .doesNotContain("grams");
+  }
+
+  @Test
+  void knownFactsAreListedInThePromptAndNotProposedAgain() throws Exception {
+    memories.add(MemoryScope.GLOBAL, "Prefers metric units", false);
+    CannedEngine engine = new CannedEngine(4096, "{\"facts\": [{\"text\": \"prefers metric units.\", \"scope\": \"global\"}]}");
+    var result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+    assertThat(result.facts()).hasSize(1);
+    assertThat(result.proposals()).isEmpty();
+    assertThat(engine.requests.get(0).messages().get(0).content()).contains("- Prefers metric units");
+  }
+
+  @Test
+  void invalidAnswersGiveAClearMessageAndTheConversationIsReadAgainNextTime() throws Exception {
+    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "I think the user likes grams."))
+        .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+        .isInstanceOf(MemoryExtractionException.class).hasMessageContaining("did not answer with JSON");
+    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"facts\": [{\"text\": \"x y z\", \"scope\": \"team\"}]}"))
+        .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+        .hasMessageContaining("only \"global\" or \"project\"");
+    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"facts\": [{\"text\": \"broken"))
+        .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+        .hasMessageContaining("did not answer with JSON");
+    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"items\": []}"))
+        .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+        .hasMessageContaining("no \"facts\" list");
+    assertThat(memories.extractedUpTo(conversation.id())).isZero();
+    assertThat(memories.pendingProposals()).isEmpty();
+  }
+
+  @Test
+  void noModelGivesThePersonTheEnginesMessage() {
+    MemoryExtractor extractor = new MemoryExtractor(() -> {
+      throw new EngineException("No model is chosen. Pick one in Settings.");
+    }, conversations, memories, projects, Duration.ofSeconds(5));
+    assertThatThrownBy(() -> extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+        .isInstanceOf(MemoryExtractionException.class).hasMessage("No model is chosen. Pick one in Settings.");
+  }
+
+  @Test
+  void aLongConversationIsCutToTheNewestMessagesThatFit() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      conversations.addMessage(conversation.id(), Role.USER, "message " + i + " " + "padding ".repeat(40),
+          MessageStatus.COMPLETE);
+    }
+    CannedEngine engine = new CannedEngine(2048, "{\"facts\": []}");
+    extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+    var request = engine.requests.get(0);
+    assertThat(engine.countTokens(request.messages())).isLessThanOrEqualTo(2048 - 1300);
+    assertThat(request.messages().get(1).content()).contains("message 59").doesNotContain("message 0 ");
+  }
+}
