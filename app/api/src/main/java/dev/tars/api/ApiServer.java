@@ -125,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
     pool.setDaemon(true);
     Server server = new Server(pool);
     server.setStopTimeout(3_000);
+    server.setErrorHandler(new JsonErrorHandler());
     ApiHandler handler = new ApiHandler(options, services);
     server.setHandler(handler);
     ServerConnector connector = bind(server, options);
