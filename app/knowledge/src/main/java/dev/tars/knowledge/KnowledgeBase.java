@@ -56,7 +56,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return service;
   }
 
-  /** The embedding model (owned by this knowledge base), e.g. for the local API's {@code /v1/embeddings}. */
+  /** The embedding model (owned by this knowledge base): the local API's embeddings and memory matching use it. */
   public dev.tars.knowledge.embed.Embedder embedder() {
     return embedder;
   }

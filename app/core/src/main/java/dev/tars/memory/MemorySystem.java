@@ -1,0 +1,135 @@
+package dev.tars.memory;
+
+import dev.tars.chat.ConversationStore;
+import dev.tars.chat.EngineSource;
+import dev.tars.chat.PromptContext;
+import dev.tars.concurrent.NamedThreads;
+import dev.tars.config.SettingsStore;
+import dev.tars.exchange.ExchangeService;
+import dev.tars.projects.ProjectInstructionsContext;
+import dev.tars.projects.ProjectService;
+import dev.tars.schedule.DailyJobRunner;
+import dev.tars.schedule.DailySchedule;
+import dev.tars.search.ConversationSearch;
+import dev.tars.search.MemorySearch;
+import dev.tars.search.SearchService;
+import dev.tars.search.SearchSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects, memory, search, export/import and the nightly synthesis, built together so the composition root
+ * wires one object: pass {@link #promptContexts()} to {@code StoredChatService}, call {@link #start()} once
+ * the app runs and {@link #close()} before the database closes. Model work (extraction, nightly) runs on one
+ * named worker thread, so it never competes with itself.
+ */
+public final class MemorySystem implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MemorySystem.class);
+  static final Duration MODEL_TIMEOUT = Duration.ofMinutes(3);
+
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.named("memory"));
+  private final ProjectService projects;
+  private final MemoryService memories;
+  private final MemoryExtractor extractor;
+  private final NightlySynthesis synthesis;
+  private final DailyJobRunner nightly;
+  private final SearchService search;
+  private final ExchangeService exchange;
+  private final List<PromptContext> promptContexts;
+
+  /**
+   * @param scheduler the app's single scheduler (only the nightly job's minute check runs on it)
+   * @param embedder for semantic memory matching, or null for keywords only
+   * @param extraSearchSources e.g. the knowledge module's {@code DocumentSearch}
+   */
+  public MemorySystem(DataSource dataSource, ConversationStore conversations, SettingsStore settings,
+      EngineSource engines, ScheduledExecutorService scheduler, Clock clock, TextEmbedder embedder,
+      List<SearchSource> extraSearchSources) {
+    projects = new ProjectService(dataSource, clock);
+    memories = new MemoryService(dataSource, clock);
+    extractor = new MemoryExtractor(engines, conversations, memories, projects, MODEL_TIMEOUT);
+    synthesis = new NightlySynthesis(engines, conversations, projects, extractor, dataSource, clock, MODEL_TIMEOUT);
+    nightly = new DailyJobRunner(NightlySynthesis.JOB_NAME, DailySchedule.TWO_AM, clock, scheduler, worker,
+        dataSource, synthesis);
+    List<SearchSource> sources = new ArrayList<>(List.of(new ConversationSearch(dataSource, clock),
+        new MemorySearch(memories)));
+    sources.addAll(extraSearchSources);
+    search = new SearchService(sources);
+    exchange = new ExchangeService(dataSource, conversations, projects, memories, settings, clock);
+    promptContexts = List.of(new ProjectInstructionsContext(projects),
+        new MemoryContext(memories, projects, new MemorySelector(embedder)));
+  }
+
+  /** For {@code StoredChatService}: project instructions first, then memories. Put document passages after. */
+  public List<PromptContext> promptContexts() {
+    return promptContexts;
+  }
+
+  /** Starts the nightly job's checks (and catches up a run missed while the app was closed). */
+  public void start() {
+    nightly.start();
+  }
+
+  /**
+   * Reads a conversation for new facts in the background, e.g. when the person leaves it. Failures (no model,
+   * an unusable answer) are logged; the nightly job tries again.
+   */
+  public CompletableFuture<MemoryExtractor.Extraction> extractLater(long conversationId) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return extractor.extract(conversationId, MemoryService.ORIGIN_CONVERSATION);
+      } catch (MemoryExtractionException e) {
+        LOG.info("No facts from conversation {}: {}", conversationId, e.getMessage());
+        return new MemoryExtractor.Extraction(List.of(), List.of());
+      }
+    }, worker);
+  }
+
+  public ProjectService projects() {
+    return projects;
+  }
+
+  public MemoryService memories() {
+    return memories;
+  }
+
+  public DailyJobRunner nightly() {
+    return nightly;
+  }
+
+  public NightlySynthesis synthesis() {
+    return synthesis;
+  }
+
+  public SearchService search() {
+    return search;
+  }
+
+  public ExchangeService exchange() {
+    return exchange;
+  }
+
+  /** Stops the nightly checks and waits up to 3 s for model work under way. */
+  @Override
+  public void close() {
+    nightly.close();
+    worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+        LOG.warn("Memory work did not stop within 3 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
