@@ -86,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
    *
    * @param chat answers chat completions (the engine Settings choose)
    * @param history where exchanges are kept when {@link Options#recordHistory}; may be null
-   * @param embedder for {@code /v1/embeddings}; null answers 501
+   * @param embedder for {@code /v1/embeddings} (not closed by the server); null answers 501
    * @param knowledge for the {@code tars.knowledge} extension; null answers 501
    * @param audit every request is recorded here; the caller closes it after the server
    */
@@ -125,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
     pool.setDaemon(true);
     Server server = new Server(pool);
     server.setStopTimeout(3_000);
+    server.setErrorHandler(new JsonErrorHandler());
     ApiHandler handler = new ApiHandler(options, services);
     server.setHandler(handler);
     ServerConnector connector = bind(server, options);

@@ -155,6 +155,17 @@ class ApiServerIT {
   }
 
   @Test
+  void garbageThatIsNotHttpGetsAJsonErrorAndTheServerKeepsServing() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", served.server().port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400").contains("\"error\"").doesNotContain("<html");
+    }
+    assertThat(api.get(served, "/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void unknownModelGets404ThatNamesTheServedOne() throws Exception {
     HttpResponse<String> response = api.post(served, "/v1/chat/completions",
         "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");

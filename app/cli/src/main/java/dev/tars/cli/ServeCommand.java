@@ -6,6 +6,7 @@ import dev.tars.api.AuditLog;
 import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.EngineException;
+import dev.tars.knowledge.KnowledgeBase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--history", description = "Also keep every chat completion in the app's history.")
   boolean history;
 
+  @Option(names = "--no-knowledge",
+      description = "Do not load the knowledge base (no /v1/embeddings, no answers from documents; starts faster).")
+  boolean noKnowledge;
+
   @Option(names = "--max-parallel", defaultValue = "4", paramLabel = "N",
       description = "Requests worked on at once; more get HTTP 429 (default: ${DEFAULT-VALUE}).")
   int maxParallel;
@@ -68,11 +73,15 @@ final class ServeCommand implements Callable<Integer> {
       String key = ApiKeys.loadOrCreate(keyFile);
       StatelessChat chat = new StatelessChat(services.engines);
       String modelName = modelName(chat);
+      KnowledgeBase knowledge = noKnowledge ? null
+          : KnowledgeBase.open(services.paths, services.database.dataSource(), "eng");
       ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withHost(host, allowRemote)
           .withLimits(4L << 20, maxParallel).withHistory(history)
           .withDefaults(services.settings.get().defaultSampling());
-      try (ApiServer server = ApiServer.start(options,
-          new ApiServer.Services(chat, services.chat, null, null, audit))) {
+      try (knowledge;
+          ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
+              knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
+              knowledge == null ? null : KnowledgeForApi.source(knowledge), audit))) {
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
@@ -80,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port != 0 && server.port() != port) {
           out.println("Port " + port + " is taken; using " + server.port() + ".");
         }
-        out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName + ")");
+        out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
+            + (knowledge == null ? "; no knowledge base" : "; embeddings: " + knowledge.embedder().modelName()) + ")");
         out.println("API key: " + key + "  (kept in " + keyFile + ")");
         out.println("Audit log: " + audit.file() + (history ? "; requests are also kept in the history" : ""));
         out.println("Press Ctrl+C to stop.");

@@ -98,7 +98,14 @@ class ServeAndChatCommandIT {
       Path keyFile = home.resolve("api-key");
       assertThat(Files.readString(keyFile).strip()).isEqualTo(key);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-      assertThat(Files.readAllLines(home.resolve("logs/api-audit.jsonl"))).hasSize(2);
+      HttpResponse<String> embeddings = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/embeddings"))
+          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tars\",\"input\":[\"hello\",\"world\"]}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(embeddings.statusCode()).as(embeddings.body()).isEqualTo(200);
+      assertThat(JSON.readTree(embeddings.body()).path("data").path(1).path("embedding").size())
+          .as("the knowledge base's bge-small embedder").isEqualTo(384);
+      assertThat(Files.readAllLines(home.resolve("logs/api-audit.jsonl"))).hasSize(3);
 
       serving.cancel(true);
       executor.shutdown();

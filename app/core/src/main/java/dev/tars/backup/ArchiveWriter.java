@@ -87,6 +87,7 @@ public final class ArchiveWriter {
             throw new IllegalArgumentException("Two backup sources are called " + source.name());
           }
           manifestSources.add(new Manifest.Source(source.name(), source.kind(), source.restorePath()));
+          zip.setLevel(source.compressible() ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION);
           Path scratch = Files.createTempDirectory(scratchRoot, "backup-" + source.name() + "-");
           try (Snapshot snapshot = source.snapshot(scratch)) {
             for (String name : snapshot.files()) {
@@ -98,6 +99,7 @@ public final class ArchiveWriter {
             SafeFiles.deleteTree(scratch);
           }
         }
+        zip.setLevel(Deflater.BEST_SPEED);
         for (Map.Entry<String, byte[]> extra : new LinkedHashMap<>(extras).entrySet()) {
           entries.add(add(zip, extra.getKey(), new java.io.ByteArrayInputStream(extra.getValue())));
         }

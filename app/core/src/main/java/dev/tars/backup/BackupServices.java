@@ -35,12 +35,17 @@ public final class BackupServices {
         checkers, config, clock, appVersion, DiskSpace.SYSTEM);
   }
 
+  /** Where the knowledge module keeps its Lucene index, relative to the data home. */
+  public static final String KNOWLEDGE_INDEX = "knowledge/index";
+
   /**
-   * The knowledge folder as files, for use only while the app is stopped (nothing writes to the index).
-   * Verified by hash only.
+   * The knowledge index's files, for use only while the app is stopped (no writer: the folder holds one
+   * consistent commit). Same name and place as the live source of the knowledge module, so archives made
+   * either way restore alike. The unpacked embedding model is left out; the app unpacks it again.
    */
-  public static BackupSource knowledgeFolderOfStoppedApp(AppPaths paths) {
-    return new FolderSource("knowledge", "files", paths.knowledge(), "knowledge", f -> !f.endsWith("write.lock"));
+  public static BackupSource knowledgeIndexOfStoppedApp(AppPaths paths) {
+    return new FolderSource("knowledge-index", "lucene", paths.home().resolve(KNOWLEDGE_INDEX), KNOWLEDGE_INDEX,
+        f -> !f.equals("write.lock"));
   }
 
   /**

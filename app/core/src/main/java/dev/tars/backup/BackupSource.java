@@ -32,4 +32,12 @@ public interface BackupSource {
    * @param scratch an empty private folder the source may use; it is deleted after the snapshot is closed
    */
   Snapshot snapshot(Path scratch) throws IOException;
+
+  /**
+   * Whether deflating the files is worth its time. False for data that is already compressed or random-like
+   * (Lucene compresses stored fields itself; vectors do not shrink), which is then stored as is.
+   */
+  default boolean compressible() {
+    return true;
+  }
 }

@@ -232,6 +232,9 @@ public final class Downloader implements AutoCloseable {
     private volatile StopReason stopReason;
     private volatile Sink sink;
     private volatile PartialDownload memo;
+    /** SHA-256 of the part's first {@link #hashed} bytes, updated as bytes arrive (no second pass at the end). */
+    private volatile MessageDigest digest = newDigest();
+    private volatile long hashed;
 
     Job(DownloadRequest request, DownloadListener listener, Path part) {
       this.request = request;
@@ -418,6 +421,9 @@ public final class Downloader implements AutoCloseable {
 
     private Attempt attempt() throws InterruptedException, IOException {
       long have = size(part);
+      if (hashed != have) {
+        hashExisting(have);
+      }
       // No HttpRequest.timeout: it bounds the whole exchange, body included, and would cut off a large
       // download on a slow line. The stall watchdog below bounds the wait for headers and for each buffer.
       HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
@@ -504,7 +510,7 @@ public final class Downloader implements AutoCloseable {
             + "). Try again.", true, null);
       }
       listener.onStatus(DownloadStatus.VERIFYING, "Checking the downloaded file");
-      String sha256 = sha256(part);
+      String sha256 = hashed == size ? HexFormat.of().formatHex(digest.digest()) : sha256(part);
       if (request.sha256() != null && !request.sha256().equals(sha256)) {
         return fail("The downloaded file is damaged: its SHA-256 checksum is " + sha256.substring(0, 12)
             + "... but should be " + request.sha256().substring(0, 12) + "... It was deleted; download it again"
@@ -521,6 +527,22 @@ public final class Downloader implements AutoCloseable {
       moveIntoPlace(part, request.target());
       Files.deleteIfExists(state);
       return new DownloadOutcome.Completed(request.target(), size, sha256);
+    }
+
+    /** Hashes what an earlier attempt or run left in the part, so that new bytes can be hashed as they come. */
+    private void hashExisting(long bytes) throws IOException {
+      digest = newDigest();
+      hashed = 0;
+      byte[] buffer = new byte[1 << 16];
+      try (InputStream in = Files.newInputStream(part)) {
+        int n;
+        while (hashed < bytes && (n = in.read(buffer, 0, (int) Math.min(buffer.length, bytes - hashed))) > 0) {
+          digest.update(buffer, 0, n);
+          hashed += n;
+        }
+      } catch (NoSuchFileException e) {
+        hashed = 0;
+      }
     }
 
     /** One HTTP response: decides what to do from the status, then writes the body to the part file. */
@@ -633,6 +655,8 @@ public final class Downloader implements AutoCloseable {
       private void truncatePart() throws IOException {
         Files.deleteIfExists(part);
         offset = 0;
+        digest = newDigest();
+        hashed = 0;
       }
 
       @Override
@@ -656,9 +680,12 @@ public final class Downloader implements AutoCloseable {
           }
           try {
             for (ByteBuffer b : buffers) {
+              ByteBuffer view = b.duplicate();
               while (b.hasRemaining()) {
                 written += channel.write(b);
               }
+              hashed += view.remaining();
+              digest.update(view);
             }
             if (written >= nextDiskCheck && total > 0) {
               nextDiskCheck = written + options.diskCheckEveryBytes();
@@ -780,13 +807,16 @@ public final class Downloader implements AutoCloseable {
     }
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest;
+  private static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = newDigest();
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
       int n;

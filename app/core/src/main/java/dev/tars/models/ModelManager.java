@@ -322,6 +322,11 @@ public final class ModelManager implements AutoCloseable {
     return ModelMetadata.of(GgufCheck.read(file, file.toString()));
   }
 
+  /** Whether {@code model} is the one the engine uses now. */
+  public boolean isActive(InstalledModel model) {
+    return activeModel.get().map(a -> sameFile(a, installed.location(model))).orElse(false);
+  }
+
   /** Deletes an installed model; refuses the one in use. */
   public InstalledModel remove(String name) throws ModelException {
     InstalledModel model = installed.find(name).orElseThrow(() -> new ModelException("No installed model is "
@@ -356,7 +361,11 @@ public final class ModelManager implements AutoCloseable {
 
   private static long folderSize(Path folder) {
     try (var files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      long total = 0;
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        total += Files.size(p);
+      }
+      return total;
     } catch (IOException e) {
       return -1;
     }

@@ -25,6 +25,10 @@ public final class Checks {
       if (!engine.shouldBeRunning()) {
         return Health.ok();
       }
+      Optional<String> failure = engine.failure();
+      if (failure.isPresent()) {
+        return Health.critical("The local model engine stopped and will not restart by itself: " + failure.get());
+      }
       Optional<ProcessHandle> process = engine.process();
       if (process.isEmpty() || !process.get().isAlive()) {
         return Health.critical("The local model engine is not running (restarted " + engine.restartCount()
@@ -76,6 +80,8 @@ public final class Checks {
    * and when the newest one failed verification.
    */
   public static HealthCheck backupAge(BackupService backups, Duration maxAge, Clock clock) {
+    // A first start has no backup yet: that is only a problem once the app has run for maxAge without one.
+    java.time.Instant watchedSince = clock.instant();
     return new Named("backup", () -> {
       List<BackupInfo> all = backups.list();
       if (!all.isEmpty() && all.get(0).state() == BackupState.FAILED) {
@@ -83,7 +89,8 @@ public final class Checks {
             + String.join(" ", all.get(0).status().problems()) + " Make a new backup now.");
       }
       Optional<BackupInfo> verified = all.stream().filter(b -> b.state() == BackupState.VERIFIED).findFirst();
-      boolean stale = verified.map(b -> b.createdAt().isBefore(clock.instant().minus(maxAge))).orElse(true);
+      java.time.Instant lastGood = verified.map(BackupInfo::createdAt).orElse(watchedSince);
+      boolean stale = lastGood.isBefore(clock.instant().minus(maxAge));
       if (stale && backups.changedSinceLastBackup()) {
         return Health.warning(verified.map(b -> "The last good backup is from " + b.createdAt() + ".")
             .orElse("There is no good backup yet.") + " Back up now from the Backups page or with `tars backup`.");

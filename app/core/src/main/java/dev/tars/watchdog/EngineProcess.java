@@ -16,4 +16,9 @@ public interface EngineProcess {
 
   /** How many times the engine was restarted after a crash since the app started. */
   int restartCount();
+
+  /** Why the engine gave up, in words for a person, when it did; empty while it runs or restarts. */
+  default Optional<String> failure() {
+    return Optional.empty();
+  }
 }

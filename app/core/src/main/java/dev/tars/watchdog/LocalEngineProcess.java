@@ -33,6 +33,12 @@ public final class LocalEngineProcess implements EngineProcess {
   }
 
   @Override
+  public Optional<String> failure() {
+    EngineStatus status = engine.status();
+    return status.state() == EngineStatus.State.FAILED ? Optional.of(status.message()) : Optional.empty();
+  }
+
+  @Override
   public int restartCount() {
     return restarts.get();
   }

@@ -36,6 +36,7 @@ public final class Watchdog implements AutoCloseable {
   private final java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
       new java.util.concurrent.ScheduledThreadPoolExecutor(1, NamedThreads.named("watchdog"));
   private final Map<String, Tracker> open = new HashMap<>();
+  private final Map<String, java.util.function.DoubleSupplier> gauges = new java.util.concurrent.ConcurrentHashMap<>();
   private long round;
   private int restartsSeen;
   private volatile boolean closed;
@@ -78,6 +79,14 @@ public final class Watchdog implements AutoCloseable {
 
   public void addCheck(HealthCheck check) {
     checks.add(check);
+  }
+
+  /**
+   * Samples {@code value} on every health round into the in-memory {@link Metrics} gauge {@code name}, e.g.
+   * {@link Metrics#INDEX_DOCUMENTS}. The supplier runs on the watchdog thread and must be quick.
+   */
+  public void addGauge(String name, java.util.function.DoubleSupplier value) {
+    gauges.put(name, value);
   }
 
   /** Starts the periodic work. Unfinished backup files of an earlier crash are removed first. */
@@ -208,6 +217,13 @@ public final class Watchdog implements AutoCloseable {
       }
     }
     metrics.memory(ProcessMemory.ofThisProcess(), engineBytes);
+    gauges.forEach((name, value) -> {
+      try {
+        metrics.gauge(name, value.getAsDouble());
+      } catch (RuntimeException e) {
+        LOG.debug("Gauge {} not sampled: {}", name, e.getMessage());
+      }
+    });
   }
 
   private void publish(Problem problem) {

@@ -200,6 +200,36 @@ class WatchdogTest {
   }
 
   @Test
+  void backupAgeWarnsOnlyAfterTheAppRanTooLongWithoutAGoodBackup() {
+    java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    BackupService backups = backups(DiskSpace.SYSTEM);
+    HealthCheck age = Checks.backupAge(backups, Duration.ofHours(3), clock);
+
+    assertThat(age.check().isOk()).as("a first start is not a problem").isTrue();
+    now.set(now.get().plus(Duration.ofHours(4)));
+    assertThat(age.check().message()).contains("There is no good backup yet");
+
+    backups.backupNow("manual");
+    assertThat(age.check().isOk()).isTrue();
+  }
+
+  @Test
   void standardChecksReportAFullDiskAndAnUnreachableDatabase() {
     assertThat(Checks.diskSpace(home, 1L << 30, folder -> 1L << 20).check().severity()).isEqualTo(Health.Severity.CRITICAL);
     assertThat(Checks.diskSpace(home, 1L << 30, folder -> 600L << 20).check().severity()).isEqualTo(Health.Severity.WARNING);

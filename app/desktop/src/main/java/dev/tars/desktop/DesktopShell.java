@@ -2,11 +2,21 @@ package dev.tars.desktop;
 
 import dev.tars.chat.ChatService;
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.config.AppPaths;
 import dev.tars.config.SettingsStore;
+import dev.tars.desktop.chat.ChatViewModel;
+import dev.tars.desktop.models.ModelsView;
+import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.desktop.voice.SpeakerButton;
+import dev.tars.desktop.voice.VoiceFeature;
+import dev.tars.desktop.voice.VoiceSettingsView;
+import dev.tars.engine.Role;
+import dev.tars.models.ModelManager;
 import dev.tars.desktop.engine.EngineHost;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -35,9 +48,20 @@ public final class DesktopShell implements AutoCloseable {
   private final FxUiDispatcher ui = new FxUiDispatcher();
   private final MainViewModel viewModel;
   private final I18n i18n;
+  private final AppPaths paths;
+  private final ModelManager models;
+  private ModelsViewModel modelsViewModel;
+  private VoiceFeature voice;
 
-  public DesktopShell(ChatService chats, SettingsStore settings, EngineHost engine, I18n i18n) {
+  /**
+   * @param paths the data home, for the voice feature's settings and models; null leaves voice out
+   * @param models the model catalog and downloads; null leaves the Models page out
+   */
+  public DesktopShell(ChatService chats, SettingsStore settings, EngineHost engine, I18n i18n, AppPaths paths,
+      ModelManager models) {
     this.i18n = i18n;
+    this.paths = paths;
+    this.models = models;
     this.viewModel = new MainViewModel(chats, settings, engine, new Background(work, ui), i18n);
   }
 
@@ -53,6 +77,8 @@ public final class DesktopShell implements AutoCloseable {
     Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
         Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
+    addModels(view);
+    addVoice(view, scene);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -63,6 +89,40 @@ public final class DesktopShell implements AutoCloseable {
     stage.setScene(scene);
     viewModel.start();
     stage.show();
+  }
+
+  private void addModels(MainView view) {
+    if (models == null) {
+      return;
+    }
+    modelsViewModel = new ModelsViewModel(models, ui::run, work);
+    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, new ModelsView(modelsViewModel).load());
+    modelsViewModel.refresh();
+  }
+
+  /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
+  private void addVoice(MainView view, Scene scene) {
+    if (paths == null) {
+      return;
+    }
+    try {
+      voice = new VoiceFeature(paths, ui, i18n.locale());
+      ChatViewModel chat = viewModel.chat();
+      view.chatView().addComposerTool(voice.inputView(chat.inputProperty(), chat::send).root());
+      view.chatView().setAnswerActions(item -> item.role() == Role.ASSISTANT
+          ? SpeakerButton.forAnswer(item, item::content, voice.readAloudViewModel(), voice.texts()) : null);
+      voice.attach(chat);
+      voice.install(scene);
+      Button voiceSettings = new Button(i18n.get("voice.settings"));
+      voiceSettings.setOnAction(e -> new VoiceSettingsView(voice.settingsViewModel(), voice.texts())
+          .show(scene.getWindow()));
+      Label hint = new Label(i18n.get("voice.settings.hint"));
+      hint.getStyleClass().add("settings-hint");
+      view.settingsView().addSection(i18n.get("voice.title"), new VBox(8, hint, voiceSettings));
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Voice is not available", e);
+      voice = null;
+    }
   }
 
   /** Stops answers under way and waits (bounded) until they are stored as stopped. */
@@ -80,6 +140,12 @@ public final class DesktopShell implements AutoCloseable {
 
   @Override
   public void close() {
+    if (voice != null) {
+      voice.close();
+    }
+    if (modelsViewModel != null) {
+      modelsViewModel.close();
+    }
     work.shutdown();
     ui.close();
     try {

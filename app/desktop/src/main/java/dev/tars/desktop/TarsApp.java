@@ -1,5 +1,10 @@
 package dev.tars.desktop;
 
+import dev.tars.backup.BackupService;
+import dev.tars.backup.BackupServices;
+import dev.tars.backup.BackupSettings;
+import dev.tars.backup.H2Checker;
+import dev.tars.backup.PendingRestore;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.StoredChatService;
 import dev.tars.concurrent.NamedThreads;
@@ -14,7 +19,11 @@ import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
+import dev.tars.watchdog.Metrics;
+import dev.tars.watchdog.Watchdog;
+import dev.tars.watchdog.Watchdogs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,9 +52,14 @@ public final class TarsApp extends Application {
   private StoredSettings settings;
   private EngineHost engines;
   private StoredChatService chats;
+  private ModelManager models;
   private DesktopShell shell;
+  private BackupService backups;
+  private Metrics metrics;
+  private Watchdog watchdog;
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private LaunchOptions launch = LaunchOptions.NONE;
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -65,16 +79,28 @@ public final class TarsApp extends Application {
 
   @Override
   public void init() {
+    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+    launch = options;
     try {
       paths.ensureCreated();
+      // A restore asked for on the Backups page (or by `tars backup restore`) replaces files before anything opens them.
+      PendingRestore.applyIfRequested(paths, Clock.systemUTC(), appVersion()).ifPresent(outcome ->
+          LOG.info("Restore of backup {} at start: {}", outcome.restoredId(),
+              outcome.restored() ? "done, safety backup " + outcome.safetyBackupId() : outcome.problems()));
       database = Database.open(paths.database());
       settings = new StoredSettings(database.dataSource());
       engines = new EngineHost(engineFactory,
           Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
       chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
           engines::engine, settings);
+      models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
+          .filter(path -> !path.isBlank()).map(Path::of));
       settings.addListener(engines::apply);
+      if (options.smoke() && options.model() != null) {
+        settings.save(settings.get().withModelPath(options.model().toString()));
+      }
       engines.apply(settings.get());
+      startWatchdog();
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
       Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
@@ -82,6 +108,22 @@ public final class TarsApp extends Application {
       startupProblem = e.getMessage();
       closeServices();
     }
+  }
+
+  /** Hourly backups when data changed and at exit, health checks, metrics; problems go to the log for now. */
+  private void startWatchdog() {
+    BackupSettings backupSettings = new BackupSettings(database.dataSource());
+    backups = BackupServices.standard(paths, database, java.util.List.of(),
+        java.util.List.of(new H2Checker()), backupSettings::get, Clock.systemUTC(), appVersion());
+    metrics = new Metrics(database.dataSource(), Clock.systemUTC());
+    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings.get(), null, metrics,
+        Clock.systemUTC());
+    watchdog.start();
+  }
+
+  private static String appVersion() {
+    String version = TarsApp.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   /**
@@ -134,9 +176,23 @@ public final class TarsApp extends Application {
       Platform.exit();
       return;
     }
-    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()));
+    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
     shell.show(stage);
+    if (launch.smoke()) {
+      new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
+    } else if (launch.model() != null) {
+      offerModel(launch.model());
+    }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  /** A .gguf file was double-clicked (file association): offer to answer with it. */
+  private void offerModel(Path model) {
+    I18n i18n = I18n.forLanguage(settings.get().language());
+    Alert ask = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("app.useModel", model.getFileName()));
+    ask.setHeaderText(i18n.get("app.useModelTitle"));
+    ask.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK)
+        .ifPresent(button -> settings.save(settings.get().withModelPath(model.toAbsolutePath().toString())));
   }
 
   @Override
@@ -157,8 +213,15 @@ public final class TarsApp extends Application {
     if (chats != null) {
       chats.close();
     }
+    if (models != null) {
+      models.close();
+    }
     if (engines != null) {
       engines.close();
+    }
+    if (watchdog != null) {
+      // After chat and engines stopped writing, before the database closes: the backup at exit.
+      watchdog.close();
     }
     if (database != null) {
       database.close();

@@ -14,7 +14,20 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class TarsLauncher {
   private TarsLauncher() {}
 
+  /** When this process started, for the smoke run's start-up figure. */
+  static final long STARTED_NANOS = System.nanoTime();
+
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--smoke") && System.getenv("TARS_HOME") == null
+        && System.getProperty("tars.home") == null) {
+      // A smoke run never touches the person's own data.
+      try {
+        System.setProperty("tars.home", java.nio.file.Files.createTempDirectory("tars-smoke").toString());
+      } catch (java.io.IOException e) {
+        System.err.println("tars: cannot create a temporary data folder: " + e.getMessage());
+        System.exit(1);
+      }
+    }
     AppPaths paths;
     try {
       paths = AppPaths.fromEnvironment().ensureCreated();
@@ -35,6 +48,9 @@ public final class TarsLauncher {
         paths.models());
     Application.launch(TarsApp.class, args);
     log.info("Tars exited");
+    if (java.util.Arrays.asList(args).contains("--smoke")) {
+      System.exit(SmokeRun.exitCode);
+    }
   }
 
   private static String version() {

@@ -9,6 +9,9 @@ import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,8 @@ class ChatWindowIT {
   @BeforeAll
   static void toolkit() throws Exception {
     FxToolkit.registerPrimaryStage();
+    // Start-up opens H2 and builds every page; on a busy 2-core machine that can take longer than TestFX's 30 s.
+    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
   }
 
   @BeforeEach
@@ -141,11 +146,21 @@ class ChatWindowIT {
     }
   }
 
-  /** The engine child; its JVM flags come before the long classpath, which the JDK may cut off. */
+  /** The engine child, known by its main class. */
   private static Optional<ProcessHandle> engineProcess() {
     return ProcessHandle.current().descendants()
-        .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("logback-engine.xml"))
+        .filter(p -> p.isAlive() && commandLine(p).contains("dev.tars.llama.EngineServer"))
         .findFirst();
+  }
+
+  /** The JDK gives up on very long command lines (the child's classpath), so read Linux's own copy first. */
+  private static String commandLine(ProcessHandle process) {
+    Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+    try {
+      return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return process.info().commandLine().orElse("");
+    }
   }
 
   private void waitForEngineReady() throws Exception {

@@ -56,7 +56,7 @@ public final class KnowledgeBase implements AutoCloseable {
     return service;
   }
 
-  /** The embedding model, shared with memory matching (adapt it to {@code dev.tars.memory.TextEmbedder}). */
+  /** The embedding model (owned by this knowledge base): the local API's embeddings and memory matching use it. */
   public dev.tars.knowledge.embed.Embedder embedder() {
     return embedder;
   }

@@ -428,6 +428,12 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
       LOG.error("Out of memory while indexing {}", doc.path(), e);
       failIfStill(id, current[0], "The file needed more memory than Tars can give it. Split it into smaller files.");
     } catch (RuntimeException e) {
+      if (closing) {
+        // Shutting down interrupted the embedding: not the document's fault, so it waits for the next start.
+        LOG.info("Indexing {} interrupted by shutdown; it stays queued", doc.path());
+        store.transition(id, current[0], DocumentStatus.QUEUED);
+        return;
+      }
       LOG.error("Unexpected failure while indexing {}", doc.path(), e);
       failIfStill(id, current[0], "An unexpected error stopped indexing this file (" + e.getMessage()
           + "). Details are in the log.");

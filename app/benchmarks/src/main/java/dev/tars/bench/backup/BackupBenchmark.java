@@ -6,6 +6,10 @@ import dev.tars.backup.BackupServices;
 import dev.tars.backup.BackupStatus;
 import dev.tars.backup.H2Checker;
 import dev.tars.config.AppPaths;
+import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.knowledge.chunk.Chunk;
+import dev.tars.knowledge.index.IndexedChunk;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
 import java.nio.file.Files;
@@ -21,25 +25,37 @@ import java.util.Random;
 
 /**
  * Backup and verify time of a data home with N messages (default 10,000 in 200 conversations, 20-2,000
- * characters each). References measured in the same run: H2's own {@code BACKUP TO} (what the archive wraps)
+ * characters each) and M knowledge chunks (default 50,000: ~1,000 characters and a 384-d vector each, in
+ * documents of 50 chunks, merged to one segment as the app does). References measured in the same run: H2's own {@code BACKUP TO} (what the archive wraps)
  * and a plain file copy of the database. Wall time suffers when the machine is shared; the CPU time of the
  * measuring thread (all the work runs on it) does much less.
  *
- * <pre>java -cp ... dev.tars.bench.backup.BackupBenchmark [messages] [runs]</pre>
+ * <pre>java -cp ... dev.tars.bench.backup.BackupBenchmark [messages] [chunks] [runs]</pre>
  */
 public final class BackupBenchmark {
   private BackupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path home = Files.createTempDirectory("tars-backup-bench");
     AppPaths paths = new AppPaths(home).ensureCreated();
-    try (Database db = Database.open(paths.database())) {
+    Path indexDir = paths.knowledge().resolve("index");
+    try (Database db = Database.open(paths.database()); KnowledgeIndex index = new KnowledgeIndex(indexDir)) {
       fill(db, messages);
+      long t = System.nanoTime();
+      fill(index, chunks);
+      System.out.printf(Locale.ROOT, "(indexing %d chunks took %.0f s; not part of the figures)%n", chunks,
+          (System.nanoTime() - t) / 1e9);
       Path store = Path.of(paths.database() + ".mv.db");
       long dbBytes = Files.size(store);
-      BackupService service = BackupServices.standard(paths, db, List.of(), List.of(new H2Checker()),
+      long indexBytes;
+      try (var files = Files.list(indexDir)) {
+        indexBytes = files.mapToLong(f -> f.toFile().length()).sum();
+      }
+      BackupService service = BackupServices.standard(paths, db, List.of(index.backupSource("knowledge/index")),
+          List.of(new H2Checker(), new LuceneIndexChecker()),
           () -> new BackupConfig(java.time.Duration.ofHours(1), new dev.tars.backup.RetentionPolicy(100, 0, 0, 0), null),
           Clock.systemUTC(), "bench");
       service.backupNow("warm-up");
@@ -90,8 +106,8 @@ public final class BackupBenchmark {
         archiveBytes = run.backup().size();
         Thread.sleep(1100); // distinct ids
       }
-      System.out.printf(Locale.ROOT, "messages: %d, database file: %.1f MiB, archive: %.1f MiB%n", messages,
-          dbBytes / 1048576.0, archiveBytes / 1048576.0);
+      System.out.printf(Locale.ROOT, "messages: %d, database file: %.1f MiB; chunks: %d, index: %.1f MiB; archive: %.1f MiB%n",
+          messages, dbBytes / 1048576.0, chunks, indexBytes / 1048576.0, archiveBytes / 1048576.0);
       System.out.printf(Locale.ROOT, "runs: %d, load average at the end: %.1f on %d cores%n", runs,
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
@@ -99,13 +115,40 @@ public final class BackupBenchmark {
       System.out.printf(Locale.ROOT, "reference: H2 BACKUP TO alone %.0f ms wall, %.0f ms CPU%n", h2Ms / runs, h2Cpu / runs);
       System.out.printf(Locale.ROOT, "backup (archive written, fsynced, renamed; no verify): %.0f ms wall, %.0f ms CPU"
           + " (%.2fx BACKUP TO's CPU)%n", backupMs / runs, backupCpu / runs, backupCpu / h2Cpu);
-      System.out.printf(Locale.ROOT, "verify (whole-file + entry hashes, extract, open, read every row): %.0f ms wall,"
+      System.out.printf(Locale.ROOT, "verify (whole-file + entry hashes, extract, read every row, CheckIndex): %.0f ms wall,"
           + " %.0f ms CPU (%.2fx BACKUP TO's CPU)%n", verifyMs / runs, verifyCpu / runs, verifyCpu / h2Cpu);
     } finally {
       try (var walk = Files.walk(home)) {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static void fill(KnowledgeIndex index, int chunks) {
+    Random random = new Random(7);
+    String words = "lucene indexes passages of documents so that a question finds the paragraph that answers it ";
+    int perDocument = 50;
+    for (int document = 0; document * perDocument < chunks; document++) {
+      List<IndexedChunk> batch = new java.util.ArrayList<>();
+      for (int ordinal = 0; ordinal < perDocument && document * perDocument + ordinal < chunks; ordinal++) {
+        StringBuilder text = new StringBuilder(1000);
+        while (text.length() < 1000) {
+          text.append(words, random.nextInt(words.length() / 2), words.length());
+        }
+        float[] vector = new float[384];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+          vector[i] = (float) random.nextGaussian();
+          norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+          vector[i] /= (float) Math.sqrt(norm);
+        }
+        batch.add(new IndexedChunk(new Chunk(ordinal, 0, ordinal * 1000, ordinal * 1000 + 1000, text.toString()), vector));
+      }
+      index.replace(document, 1, "document-" + document + ".pdf", batch);
+    }
+    index.optimize();
   }
 
   private static void fill(Database db, int messages) {

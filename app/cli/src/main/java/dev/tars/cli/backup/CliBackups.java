@@ -8,6 +8,7 @@ import dev.tars.backup.BackupServices;
 import dev.tars.backup.BackupSettings;
 import dev.tars.backup.H2Checker;
 import dev.tars.config.AppPaths;
+import dev.tars.knowledge.backup.LuceneIndexChecker;
 import dev.tars.storage.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,16 +49,16 @@ final class CliBackups {
     return Database.open(paths.database());
   }
 
-  /** The standard service over a stopped app's data: database plus the knowledge folder as files. */
+  /** The standard service over a stopped app's data: database plus the knowledge index's files. */
   static BackupService service(AppPaths paths, Database db) {
     BackupSettings settings = new BackupSettings(db.dataSource());
-    return BackupServices.standard(paths, db, List.of(BackupServices.knowledgeFolderOfStoppedApp(paths)),
-        List.of(new H2Checker()), settings::get, Clock.systemUTC(), appVersion());
+    return BackupServices.standard(paths, db, List.of(BackupServices.knowledgeIndexOfStoppedApp(paths)),
+        List.of(new H2Checker(), new LuceneIndexChecker()), settings::get, Clock.systemUTC(), appVersion());
   }
 
-  /** Verification and listing need no database: they work while the app runs. */
+  /** Verification and listing need no database: they work while the app runs. Indexes get CheckIndex. */
   static BackupService catalogOnly(AppPaths paths) {
-    return new BackupService(paths, List.of(), java.util.Map::of, List.of(new H2Checker()), () -> BackupConfig.DEFAULT,
+    return new BackupService(paths, List.of(), java.util.Map::of, List.of(new H2Checker(), new LuceneIndexChecker()), () -> BackupConfig.DEFAULT,
         Clock.systemUTC(), appVersion(), dev.tars.models.DiskSpace.SYSTEM);
   }
 

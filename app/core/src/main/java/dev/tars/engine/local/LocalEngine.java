@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +114,28 @@ public final class LocalEngine implements ChatEngine {
           interval, maxRestarts);
     }
   }
+
+  /**
+   * llama.cpp's own timing of one request, as it logs it: tokens read from the prompt (those not already in
+   * the KV cache) and tokens generated, with the milliseconds each took. For benchmarks and diagnostics.
+   *
+   * @param sequence increases with every request the engine timed
+   */
+  public record NativeTimings(long sequence, int promptTokens, double promptMillis, int generatedTokens,
+      double generationMillis) {
+    public double promptPerSecond() {
+      return promptTokens * 1000 / promptMillis;
+    }
+
+    public double generationPerSecond() {
+      return generatedTokens * 1000 / generationMillis;
+    }
+  }
+
+  private static final Pattern PROMPT_TIMING = Pattern.compile("prompt eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
+  private static final Pattern EVAL_TIMING = Pattern.compile("^\\s*eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
+
+  private volatile NativeTimings lastTimings;
 
   /** One running child process and the client that talks to it. */
   private record Child(long epoch, Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri,
@@ -538,9 +563,25 @@ public final class LocalEngine implements ChatEngine {
     readyLine.complete(null);
   }
 
-  private static void forwardLog(Process p, Deque<String> recentErrors) {
+  /** llama.cpp's timing of the latest request it finished, if any. */
+  public Optional<NativeTimings> lastNativeTimings() {
+    return Optional.ofNullable(lastTimings);
+  }
+
+  private void forwardLog(Process p, Deque<String> recentErrors) {
+    Matcher prompt = null;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
+        Matcher m = PROMPT_TIMING.matcher(line);
+        if (m.find()) {
+          prompt = m;
+        } else if (prompt != null && (m = EVAL_TIMING.matcher(line)).find()) {
+          NativeTimings previous = lastTimings;
+          lastTimings = new NativeTimings(previous == null ? 1 : previous.sequence() + 1,
+              Integer.parseInt(prompt.group(2)), Double.parseDouble(prompt.group(1)), Integer.parseInt(m.group(2)),
+              Double.parseDouble(m.group(1)));
+          prompt = null;
+        }
         if (line.startsWith("ERROR") || line.startsWith("WARN")) {
           CHILD_LOG.warn("{}", line);
           synchronized (recentErrors) {

@@ -57,7 +57,7 @@ public final class OpenAiChatEngine implements ChatEngine {
    *
    * @param baseUrl server root or its {@code /v1} root
    * @param apiKey bearer token, or null/blank for none
-   * @param model model id to ask for; null = the first the server lists
+   * @param model model id to ask for; null or blank = the first the server lists
    * @param llamaCppExtensions send {@code cache_prompt} (strict OpenAI servers reject unknown fields)
    * @param connectTimeout how long to wait for a connection
    * @param responseTimeout how long to wait for response headers (includes queueing and reading the prompt)
@@ -66,6 +66,8 @@ public final class OpenAiChatEngine implements ChatEngine {
       Duration connectTimeout, Duration responseTimeout) {
     public Options {
       Objects.requireNonNull(baseUrl, "baseUrl");
+      apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+      model = model == null || model.isBlank() ? null : model.strip();
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(responseTimeout, "responseTimeout");
     }

@@ -8,6 +8,7 @@ import dev.tars.engine.Role;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -41,6 +42,7 @@ public final class ChatView {
   private final Map<MessageItem, MessageCard> cards = new HashMap<>();
   private final Parent root;
   private boolean stickToBottom = true;
+  private Function<MessageItem, Node> answerActions = item -> null;
 
   @FXML private Label titleLabel;
   @FXML private Button settingsButton;
@@ -51,6 +53,7 @@ public final class ChatView {
   @FXML private FlowPane suggestions;
   @FXML private Label trimNotice;
   @FXML private TextArea input;
+  @FXML private HBox composer;
   @FXML private Button sendButton;
   @FXML private Button stopButton;
 
@@ -160,6 +163,18 @@ public final class ChatView {
     viewModel.stop();
   }
 
+  /** Adds a tool (e.g. a microphone button) to the input box, before Send. */
+  public void addComposerTool(Node tool) {
+    composer.getChildren().add(composer.getChildren().size() - 1, tool);
+  }
+
+  /** Extra actions for every answer (e.g. read aloud); the factory may return null. */
+  public void setAnswerActions(Function<MessageItem, Node> factory) {
+    answerActions = factory;
+    cards.clear();
+    rebuild();
+  }
+
   public void focusInput() {
     input.requestFocus();
   }
@@ -254,6 +269,10 @@ public final class ChatView {
       regenerate.setOnAction(e -> viewModel.regenerate());
       showRegenerate(false);
       HBox actions = new HBox(4, copy, regenerate);
+      Node extra = answerActions.apply(item);
+      if (extra != null) {
+        actions.getChildren().add(extra);
+      }
       actions.getStyleClass().add("message-actions");
 
       body.getStyleClass().addAll("assistant-body", "markdown");

@@ -226,14 +226,27 @@ public final class ChatViewModel {
         }
         streamingSessions.put(conversation.id(), session);
         conversationChanged.accept(conversation.id());
-        startReply(session, answer, () -> chats.send(conversation.id(), text, listenerFor(session, answer)));
-      }, e -> failed(session, answer, i18n.get("chat.createFailed")));
+        startReply(session, answer, () -> chats.send(conversation.id(), text, listenerFor(session, answer)),
+            () -> giveBack(session, question, answer, text));
+      }, e -> {
+        giveBack(session, question, answer, text);
+        failed(session, answer, i18n.get("chat.createFailed"));
+      });
     } else {
       streamingSessions.put(session.conversationId, session);
       long id = session.conversationId;
-      startReply(session, answer, () -> chats.send(id, text, listenerFor(session, answer)));
+      startReply(session, answer, () -> chats.send(id, text, listenerFor(session, answer)),
+          () -> giveBack(session, question, answer, text));
     }
     return true;
+  }
+
+  /** Nothing was stored: the question goes back into the input box so that no typing is lost. */
+  private void giveBack(Session session, MessageItem question, MessageItem answer, String text) {
+    session.items.removeAll(question, answer);
+    if (session == current && (input.get() == null || input.get().isBlank())) {
+      input.set(text);
+    }
   }
 
   /** Answers the last question again, replacing the last answer. */
@@ -249,7 +262,7 @@ public final class ChatViewModel {
     setState(session, State.GENERATING);
     long id = session.conversationId;
     streamingSessions.put(id, session);
-    startReply(session, answer, () -> chats.regenerate(id, listenerFor(session, answer)));
+    startReply(session, answer, () -> chats.regenerate(id, listenerFor(session, answer)), () -> {});
   }
 
   /** Stops the answer under way at once; what was generated stays, marked as stopped. */
@@ -269,7 +282,8 @@ public final class ChatViewModel {
     Reply start() throws Exception;
   }
 
-  private void startReply(Session session, MessageItem answer, ReplyStart start) {
+  /** @param notStarted runs when the service refused before storing anything */
+  private void startReply(Session session, MessageItem answer, ReplyStart start, Runnable notStarted) {
     background.run(start::start, reply -> {
       if (!session.generating() || answer.status() != MessageStatus.STREAMING) {
         return;
@@ -278,7 +292,10 @@ public final class ChatViewModel {
       if (session.stopRequested) {
         background.run(reply::stop, e -> notices.error(i18n.get("chat.stopFailed")));
       }
-    }, e -> failed(session, answer, i18n.get("chat.sendFailed")));
+    }, e -> {
+      notStarted.run();
+      failed(session, answer, i18n.get("chat.sendFailed"));
+    });
   }
 
   private ReplyListener listenerFor(Session session, MessageItem answer) {

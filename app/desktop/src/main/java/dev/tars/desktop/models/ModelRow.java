@@ -2,8 +2,10 @@ package dev.tars.desktop.models;
 
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.InstalledModel;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,6 +40,7 @@ public final class ModelRow {
   private final StringProperty progressText = new SimpleStringProperty("");
   private final StringProperty message = new SimpleStringProperty("");
   private final StringProperty details = new SimpleStringProperty("");
+  private final BooleanProperty active = new SimpleBooleanProperty(false);
   private InstalledModel installed;
 
   ModelRow(String name, CatalogEntry entry) {
@@ -117,6 +120,11 @@ public final class ModelRow {
   /** The latest status or error in words. */
   public StringProperty messageProperty() {
     return message;
+  }
+
+  /** Whether this is the model the engine uses now. */
+  public BooleanProperty activeProperty() {
+    return active;
   }
 
   /** What the GGUF header says, once installed. */

@@ -45,7 +45,7 @@ public final class ModelsView {
   @FXML private TableColumn<ModelRow, String> licenseColumn;
   @FXML private TableColumn<ModelRow, String> fitColumn;
   @FXML private TableColumn<ModelRow, ModelRow> statusColumn;
-  @FXML private TableColumn<ModelRow, ModelRow.State> actionsColumn;
+  @FXML private TableColumn<ModelRow, String> actionsColumn;
 
   public ModelsView(ModelsViewModel viewModel) {
     this.viewModel = viewModel;
@@ -81,7 +81,9 @@ public final class ModelsView {
     fitColumn.setCellFactory(column -> new FitCell());
     statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     statusColumn.setCellFactory(column -> new StatusCell());
-    actionsColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+    actionsColumn.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+        () -> c.getValue().state() + (c.getValue().activeProperty().get() ? " active" : ""),
+        c.getValue().stateProperty(), c.getValue().activeProperty()));
     actionsColumn.setCellFactory(column -> new ActionsCell());
     root.setOnDragOver(this::onDragOver);
     root.setOnDragDropped(this::onDragDropped);
@@ -200,26 +202,39 @@ public final class ModelsView {
     }
   }
 
-  private final class ActionsCell extends TableCell<ModelRow, ModelRow.State> {
+  private final class ActionsCell extends TableCell<ModelRow, String> {
     private final HBox box = new HBox(6);
 
+    ActionsCell() {
+      box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+
     @Override
-    protected void updateItem(ModelRow.State state, boolean empty) {
-      super.updateItem(state, empty);
+    protected void updateItem(String key, boolean empty) {
+      super.updateItem(key, empty);
       ModelRow row = getTableRow() == null ? null : getTableRow().getItem();
-      if (empty || state == null || row == null) {
+      if (empty || key == null || row == null) {
         setGraphic(null);
         return;
       }
       box.getChildren().clear();
-      switch (state) {
+      switch (row.state()) {
         case AVAILABLE -> box.getChildren().add(button("Download", () -> viewModel.download(row)));
         case FAILED -> box.getChildren().add(button("Retry", () -> viewModel.download(row)));
         case QUEUED, DOWNLOADING -> box.getChildren().addAll(button("Pause", () -> viewModel.pause(row)),
             button("Cancel", () -> viewModel.cancel(row)));
         case PAUSED -> box.getChildren().addAll(button("Resume", () -> viewModel.download(row)),
             button("Cancel", () -> viewModel.cancel(row)));
-        case INSTALLED -> box.getChildren().add(button("Delete", () -> confirmDelete(row)));
+        case INSTALLED -> {
+          if (row.activeProperty().get()) {
+            Label inUse = new Label("In use");
+            inUse.getStyleClass().add("models-in-use");
+            box.getChildren().add(inUse);
+          } else if (viewModel.canUse(row)) {
+            box.getChildren().add(button("Use", () -> viewModel.use(row)));
+          }
+          box.getChildren().add(button("Delete", () -> confirmDelete(row)));
+        }
         case VERIFYING, INCLUDED -> { }
       }
       setGraphic(box);

@@ -10,6 +10,7 @@ import dev.tars.models.DownloadStatus;
 import dev.tars.models.Fit;
 import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
+import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -39,11 +41,22 @@ public final class ModelsViewModel implements AutoCloseable {
   private final Map<String, Download> downloads = new HashMap<>();
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
+  private final Consumer<Path> useModel;
 
+  /** A page without a "Use" button (the model is chosen elsewhere). */
   public ModelsViewModel(ModelManager manager, Executor ui, Executor background) {
+    this(manager, ui, background, null);
+  }
+
+  /**
+   * @param useModel makes the given GGUF file the model Tars uses (e.g. saves it in the settings); called on
+   *     a background thread; null hides the "Use" button
+   */
+  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, Consumer<Path> useModel) {
     this.manager = manager;
     this.ui = ui;
     this.background = background;
+    this.useModel = useModel;
     machine.set("This computer has " + Bytes.human(manager.totalRam()) + " of memory; models are stored in "
         + manager.modelsDir());
     refresh();
@@ -79,6 +92,7 @@ public final class ModelsViewModel implements AutoCloseable {
       if (!downloads.containsKey(e.name())) {
         InstalledModel m = installed.stream().filter(i -> i.name().equals(e.name())).findFirst().orElse(null);
         if (m != null) {
+          row.activeProperty().set(manager.isActive(m));
           markInstalled(row, m);
         } else if (!e.downloadable()) {
           row.stateProperty().set(ModelRow.State.INCLUDED);
@@ -110,6 +124,7 @@ public final class ModelsViewModel implements AutoCloseable {
         row.licenseProperty().set("see the model's source");
         row.fitProperty().set(manager.fit(m.sizeBytes()).label());
         row.fitHintProperty().set(fitHint(m.sizeBytes()));
+        row.activeProperty().set(manager.isActive(m));
         markInstalled(row, m);
         fresh.add(row);
       }
@@ -140,6 +155,32 @@ public final class ModelsViewModel implements AutoCloseable {
     row.progressTextProperty().set("");
     row.messageProperty().set("Installed");
     row.stateProperty().set(ModelRow.State.INSTALLED);
+  }
+
+  /** Whether an installed chat model on {@code row} can be made the one Tars uses. */
+  public boolean canUse(ModelRow row) {
+    return useModel != null && row.state() == ModelRow.State.INSTALLED && !row.activeProperty().get()
+        && row.installed() != null && row.installed().kind() == ModelKind.CHAT;
+  }
+
+  /** Makes {@code row}'s model the one Tars uses. */
+  public void use(ModelRow row) {
+    if (!canUse(row)) {
+      return;
+    }
+    Path file = manager.location(row.installed());
+    background.execute(() -> {
+      try {
+        useModel.accept(file);
+        ui.execute(() -> {
+          refresh();
+          notice.set("Tars now uses " + row.titleProperty().get() + ".");
+        });
+      } catch (RuntimeException e) {
+        LOG.error("Could not switch to {}", file, e);
+        ui.execute(() -> notice.set("Could not switch to " + row.titleProperty().get() + ": " + e.getMessage()));
+      }
+    });
   }
 
   /** Starts or resumes downloading {@code row}'s model. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -24,6 +25,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -35,6 +37,7 @@ public final class SettingsView {
   private final Parent root;
   private final List<Object> bindings = new ArrayList<>();
 
+  @FXML private VBox sections;
   @FXML private Button backButton;
   @FXML private ComboBox<Theme> theme;
   @FXML private ComboBox<String> language;
@@ -132,6 +135,15 @@ public final class SettingsView {
         throw new UnsupportedOperationException("not editable");
       }
     };
+  }
+
+  /** Adds a section (e.g. Voice) at the end of the page. */
+  public void addSection(String title, Node content) {
+    Label heading = new Label(title);
+    heading.getStyleClass().add("settings-section-title");
+    VBox section = new VBox(10, heading, content);
+    section.getStyleClass().add("settings-section");
+    sections.getChildren().add(section);
   }
 
   @FXML

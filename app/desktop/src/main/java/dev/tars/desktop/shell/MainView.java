@@ -57,6 +57,8 @@ public final class MainView {
   @FXML private ProgressIndicator engineProgress;
   @FXML private Label engineLabel;
   @FXML private Button settingsButton;
+  @FXML private VBox nav;
+  private final Map<String, Parent> extraPages = new HashMap<>();
   @FXML private VBox noticeBox;
 
   public MainView(MainViewModel viewModel, I18n i18n) {
@@ -82,6 +84,8 @@ public final class MainView {
 
     settingsButton.setGraphic(Icons.icon(Icons.TUNE, 16));
     settingsButton.setText(i18n.get("settings.title"));
+    settingsButton.setMinWidth(Region.USE_PREF_SIZE);
+    viewModel.pageProperty().addListener((obs, old, now) -> showPage(viewModel.state()));
     engineLabel.textProperty().bind(viewModel.engineTextProperty());
     engineProgress.visibleProperty().bind(viewModel.engineBusyProperty());
     engineProgress.managedProperty().bind(engineProgress.visibleProperty());
@@ -94,6 +98,8 @@ public final class MainView {
   }
 
   private void showPage(MainViewModel.State state) {
+    extraPages.forEach((id, page) -> page.setVisible(state == MainViewModel.State.PAGE
+        && id.equals(viewModel.pageProperty().get())));
     welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
     chatView.root().setVisible(state == MainViewModel.State.CHAT);
     settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
@@ -128,6 +134,30 @@ public final class MainView {
   @FXML
   private void openSettings() {
     viewModel.showSettings();
+  }
+
+  /**
+   * Adds a feature page (models, knowledge, memory, backups, ...) and a button for it in the sidebar.
+   *
+   * @param iconPath an SVG path from {@link Icons}, or null
+   */
+  public void addPage(String id, String label, String iconPath, Parent page) {
+    extraPages.put(id, page);
+    pages.getChildren().add(page);
+    Button button = new Button(label, iconPath == null ? null : Icons.icon(iconPath, 15));
+    button.getStyleClass().addAll(Styles.FLAT, "nav-button");
+    button.setMaxWidth(Double.MAX_VALUE);
+    button.setOnAction(e -> viewModel.showPage(id));
+    nav.getChildren().add(button);
+    showPage(viewModel.state());
+  }
+
+  public ChatView chatView() {
+    return chatView;
+  }
+
+  public SettingsView settingsView() {
+    return settingsView;
   }
 
   private void showNotices() {

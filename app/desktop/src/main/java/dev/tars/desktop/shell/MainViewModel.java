@@ -28,7 +28,9 @@ public final class MainViewModel {
     /** No model yet: the welcome page asks for one. */
     WELCOME,
     CHAT,
-    SETTINGS
+    SETTINGS,
+    /** A feature page added to the window (models, knowledge, ...); {@link #pageProperty()} says which. */
+    PAGE
   }
 
   private final SettingsStore settingsStore;
@@ -42,6 +44,7 @@ public final class MainViewModel {
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STARTING);
   private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(Theme.SYSTEM);
   private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(EngineStatus.NONE);
+  private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper engineBusy = new ReadOnlyBooleanWrapper();
   private String language;
@@ -56,7 +59,12 @@ public final class MainViewModel {
     this.chat = new ChatViewModel(chats, background, i18n, notices, conversations::refreshAndSelect);
     this.settings = new SettingsViewModel(settingsStore, background, i18n);
     this.welcome = new WelcomeViewModel(settingsStore, background, i18n);
-    conversations.selectedProperty().addListener((obs, old, now) -> chat.open(now == null ? null : now.id()));
+    conversations.selectedProperty().addListener((obs, old, now) -> {
+      chat.open(now == null ? null : now.id());
+      if (now != null && (state.get() == State.SETTINGS || state.get() == State.PAGE)) {
+        state.set(State.CHAT);
+      }
+    });
     settingsStore.addListener(s -> background.ui().run(() -> settingsChanged(s)));
     engine.addStatusListener(s -> background.ui().run(() -> showEngine(s)));
     showEngine(engine.status());
@@ -118,6 +126,16 @@ public final class MainViewModel {
     }
   }
 
+  /** Shows the feature page {@code id}. */
+  public void showPage(String id) {
+    page.set(id);
+    state.set(State.PAGE);
+  }
+
+  public ReadOnlyStringProperty pageProperty() {
+    return page.getReadOnlyProperty();
+  }
+
   /** Leaves the settings page for the chat, or for the welcome page when there still is no model. */
   public void closeSettings() {
     background.run(settingsStore::get, s -> state.set(configured(s) ? State.CHAT : State.WELCOME),
@@ -126,7 +144,7 @@ public final class MainViewModel {
 
   public void newConversation() {
     conversations.newConversation();
-    if (state.get() == State.SETTINGS) {
+    if (state.get() == State.SETTINGS || state.get() == State.PAGE) {
       closeSettings();
     }
   }

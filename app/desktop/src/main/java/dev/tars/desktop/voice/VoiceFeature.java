@@ -17,6 +17,7 @@ import dev.tars.voice.synthesis.LazySynthesizer;
 import dev.tars.voice.synthesis.SpeechSynthesizer;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -106,11 +107,17 @@ public final class VoiceFeature implements AutoCloseable {
     ChatReadAloud.attach(chat, readAloudViewModel);
   }
 
-  /** The push-to-talk key and Esc for the window. Call after {@link #inputViewModel}. */
+  /** The voice stylesheet, for a scene that shows voice controls. */
+  public static String stylesheet() {
+    return Objects.requireNonNull(VoiceFeature.class.getResource("voice.css"), "voice.css").toExternalForm();
+  }
+
+  /** The push-to-talk key, Esc and the voice stylesheet for the window. Call after {@link #inputViewModel}. */
   public void install(Scene scene) {
     if (input == null) {
       throw new IllegalStateException("Create the input view model before installing the keys");
     }
+    scene.getStylesheets().add(stylesheet());
     keys = PushToTalkKeys.install(scene, settings.pushToTalkKey(), input, readAloudViewModel);
   }
 

@@ -166,6 +166,23 @@ class ChatViewModelTest {
   }
 
   @Test
+  void whenTheConversationIsGoneTheQuestionGoesBackIntoTheInputBox() {
+    start(new ScriptedEngine(ANSWER, 1));
+    long id = services.chats.create("Soon gone").id();
+    chat.open(id);
+    ui.runUntil(() -> chat.state() == ChatViewModel.State.EMPTY, WAIT);
+    services.chats.delete(id);
+
+    chat.inputProperty().set("Still there?");
+    chat.send();
+    ui.runUntil(() -> chat.state() != ChatViewModel.State.GENERATING, WAIT);
+
+    assertThat(chat.inputProperty().get()).isEqualTo("Still there?");
+    assertThat(chat.messagesProperty()).isEmpty();
+    assertThat(notices.shown()).extracting(Notices.Notice::text).anyMatch(t -> t.contains("could not be sent"));
+  }
+
+  @Test
   void blankInputIsNotSent() {
     start(new ScriptedEngine(ANSWER, 1));
     chat.inputProperty().set("   ");

@@ -137,6 +137,27 @@ class ModelsViewModelTest {
   }
 
   @Test
+  void useMakesAnInstalledChatModelTheActiveOne() throws Exception {
+    AtomicReference<Path> chosen = new AtomicReference<>();
+    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, file -> {
+      chosen.set(file);
+      active.set(file);
+    });
+    Path src = Files.createDirectories(home.resolve("src"));
+    withUse.importFile(Files.copy(TestModels.tiny(), src.resolve("mine.gguf")), false);
+    ModelRow mine = withUse.rows().stream().filter(r -> r.name().equals("mine")).findFirst().orElseThrow();
+    assertThat(withUse.canUse(mine)).isTrue();
+    assertThat(viewModel.canUse(mine)).as("no Use button without a way to switch").isFalse();
+
+    withUse.use(mine);
+
+    assertThat(chosen.get()).isEqualTo(home.resolve("models/mine.gguf").toAbsolutePath());
+    assertThat(mine.activeProperty().get()).isTrue();
+    assertThat(withUse.canUse(mine)).isFalse();
+    assertThat(withUse.noticeProperty().get()).startsWith("Tars now uses");
+  }
+
+  @Test
   void deleteRefusesTheActiveModelAndOtherwiseFreesTheRow() throws Exception {
     Path src = Files.createDirectories(home.resolve("src"));
     viewModel.importFile(Files.copy(TestModels.tiny(), src.resolve("mine.gguf")), false);

@@ -66,6 +66,12 @@ public final class LuceneBackupSource implements BackupSource {
     return restorePath;
   }
 
+  /** Stored fields are already compressed by Lucene and vectors do not shrink: deflating costs CPU for little. */
+  @Override
+  public boolean compressible() {
+    return false;
+  }
+
   /** The generation of the last commit: it grows with every commit. */
   @Override
   public String changeToken() {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *       re-normalised, so the set is clustered like real data (uniform random vectors say nothing about HNSW).
  * </ol>
  * System properties: {@code bench.corpus} (default /usr/share/doc), {@code bench.corpusKB} (default 600),
- * {@code bench.chunks} (default 100000), {@code bench.queries} (default 200), {@code bench.noise} (default 0.02).
+ * {@code bench.chunks} (default 100000), {@code bench.queries} (default 200), {@code bench.noise} (default 0.05).
  */
 public final class KnowledgeBench {
   private KnowledgeBench() {}
@@ -45,7 +45,7 @@ public final class KnowledgeBench {
     long corpusBytes = Long.getLong("bench.corpusKB", 600) * 1024;
     int totalChunks = Integer.getInteger("bench.chunks", 100_000);
     int queries = Integer.getInteger("bench.queries", 200);
-    double noise = Double.parseDouble(System.getProperty("bench.noise", "0.02"));
+    double noise = Double.parseDouble(System.getProperty("bench.noise", "0.05"));
     PrintStream out = System.out;
     Path work = Files.createTempDirectory("tars-knowledge-bench-");
     out.println("== Tars knowledge benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ==");
@@ -136,7 +136,8 @@ public final class KnowledgeBench {
         }
         index.optimize();
         double buildSeconds = (System.nanoTime() - t2) / 1e9;
-        out.printf(Locale.ROOT, "index: %d chunks (%d real embeddings + noise sigma %.3f/dim), built and merged "
+        out.printf(Locale.ROOT, "index: %d chunks (%d real embeddings, the rest each a real one mixed with up to 50%% of another "
+            + "+ noise sigma %.3f/dim), built and merged "
             + "in %.1f s%n", index.size(), vectors.size(), noise, buildSeconds);
 
         List<String> queryTexts = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.tars.voice.bench;
+package dev.tars.bench.voice;
 
 import dev.tars.voice.audio.PacedSource;
 import dev.tars.voice.audio.SpeechAudio;
@@ -17,9 +17,8 @@ import dev.tars.voice.recognition.pocketsphinx.PocketSphinxModel;
 import dev.tars.voice.recognition.pocketsphinx.PocketSphinxRecognizer;
 import dev.tars.voice.synthesis.VoiceOptions;
 import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
-import dev.tars.voice.testing.RecordingOutput;
-import dev.tars.voice.testing.SpokenFixtures;
-import dev.tars.voice.testing.SpokenFixtures.Spoken;
+import dev.tars.voice.audio.AudioOutput;
+import dev.tars.voice.synthesis.SpeechSynthesizer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -31,14 +30,27 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Voice figures: recognition real-time factor, key-release-to-final-text latency for a 3-second utterance, and
  * time to first audio when reading a streamed answer aloud. Run with {@code ./tars bench} (or
- * {@code ./mvnw -Pbench -pl app/voice -am verify -DskipTests}). {@code -Dvoice.bench.explore=true} also compares
- * PocketSphinx decoder settings.
+ * {@code ./mvnw -q -Pbench -pl app/benchmarks -am verify -DskipTests}). {@code -Dvoice.bench.explore=true} also
+ * compares PocketSphinx decoder settings. Real engines throughout: FreeTTS speaks, PocketSphinx listens.
  */
 public final class VoiceBenchmark {
+  /** The sentences of the recognizer contract test (SpeechRecognizerContract), for the same WER figure. */
+  private static final List<String> SENTENCES = List.of(
+      "The quick brown fox jumps over the lazy dog.",
+      "Please open the window before you leave.",
+      "I would like a cup of coffee with milk.",
+      "The weather today is sunny and warm.",
+      "Turn off the lights in the kitchen.",
+      "What time is the meeting tomorrow morning?",
+      "Send a message to my brother about dinner.",
+      "How many people live in the city?");
+
+  private record Spoken(String text, Path wav, short[] samples) {}
   private static final int RUNS = 5;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final String UTTERANCE = "Please remind me to call my brother tomorrow morning.";
@@ -52,7 +64,7 @@ public final class VoiceBenchmark {
     List<Spoken> sentences;
     Spoken utterance;
     try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.load()) {
-      sentences = SpokenFixtures.speak(tts, SpokenFixtures.SENTENCES, dir);
+      sentences = speak(tts, SENTENCES, dir);
       utterance = threeSeconds(tts, dir);
       System.out.printf(Locale.ROOT, "utterance: \"%s\", %.2f s of audio%n", UTTERANCE,
           utterance.samples().length / (double) SpeechAudio.SAMPLE_RATE);
@@ -73,7 +85,7 @@ public final class VoiceBenchmark {
 
   private static Spoken threeSeconds(FreeTtsSynthesizer tts, Path dir) {
     short[] speech = tts.synthesize(UTTERANCE, VoiceOptions.DEFAULTS);
-    short[] padded = SpokenFixtures.withSilence(speech, 0.15);
+    short[] padded = withSilence(speech, 0.15);
     Path wav = dir.resolve("utterance.wav");
     WavWriter.write(wav, padded);
     return new Spoken(UTTERANCE, wav, padded);
@@ -163,11 +175,12 @@ public final class VoiceBenchmark {
    * first sentence to the first audio reaching the (real-time) output.
    */
   private static void readAloud(FreeTtsSynthesizer tts) throws Exception {
-    List<String> tokens = List.of("Sure", ".", " The", " capital", " of", " France", " is", " Paris", ",", " a",
-        " city", " of", " about", " two", " million", " people", ".", " It", " lies", " on", " the", " Seine", ".");
+    List<String> tokens = List.of("The", " capital", " of", " France", " is", " Paris", ",", " a", " city", " of",
+        " about", " two", " million", " people", ".", " It", " lies", " on", " the", " Seine", ".");
+    int firstFullStop = tokens.indexOf(".");
     double[] fromSentenceEnd = new double[RUNS + 2];
     for (int run = 0; run < RUNS + 2; run++) {
-      RecordingOutput speaker = new RecordingOutput(true);
+      RecordingOutput speaker = new RecordingOutput();
       CompletableFuture<Boolean> done = new CompletableFuture<>();
       AtomicLong firstEndNanos = new AtomicLong();
       try (ReadAloud readAloud = new ReadAloud(tts, () -> speaker, VoiceOptions.DEFAULTS)) {
@@ -178,7 +191,7 @@ public final class VoiceBenchmark {
           }
         });
         for (int i = 0; i < tokens.size(); i++) {
-          if (i == 1) {
+          if (i == firstFullStop) {
             firstEndNanos.set(System.nanoTime());
           }
           reading.append(tokens.get(i));
@@ -194,8 +207,61 @@ public final class VoiceBenchmark {
     System.out.printf(Locale.ROOT, "  first sentence's full stop -> first audio: %.0f ms   (target <= 500 ms)"
         + "  [min %.0f, max %.0f; first, cold run %.0f ms]%n", median(measured),
         Arrays.stream(measured).min().orElse(0), Arrays.stream(measured).max().orElse(0), fromSentenceEnd[0]);
-    System.out.printf(Locale.ROOT, "  (the splitter waits for the next token to know \"%s\" ended: one token, 50 ms)%n",
-        "Sure.");
+    System.out.printf(Locale.ROOT, "  (first sentence: 12 words, ~4 s of speech; the splitter waits one more token, 50 ms,"
+        + " to know it ended)%n");
+  }
+
+  private static List<Spoken> speak(SpeechSynthesizer tts, List<String> texts, Path dir) {
+    List<Spoken> spoken = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      short[] samples = withSilence(tts.synthesize(texts.get(i), VoiceOptions.DEFAULTS), 0.3);
+      Path wav = dir.resolve("sentence-" + i + ".wav");
+      WavWriter.write(wav, samples);
+      spoken.add(new Spoken(texts.get(i), wav, samples));
+    }
+    return spoken;
+  }
+
+  private static short[] withSilence(short[] speech, double seconds) {
+    int pad = (int) (seconds * SpeechAudio.SAMPLE_RATE);
+    short[] out = new short[speech.length + 2 * pad];
+    System.arraycopy(speech, 0, out, pad, speech.length);
+    return out;
+  }
+
+  /** Stands in for a sound card: blocks like one with a fifth of a second of buffer; notes the first samples. */
+  private static final class RecordingOutput implements AudioOutput {
+    private final AtomicLong firstPlayNanos = new AtomicLong();
+    private long playedUntilNanos;
+
+    @Override
+    public void play(short[] chunk, int count) {
+      long now = System.nanoTime();
+      firstPlayNanos.compareAndSet(0, now);
+      long wait;
+      synchronized (this) {
+        playedUntilNanos = Math.max(playedUntilNanos, now) + count * 1_000_000_000L / SpeechAudio.SAMPLE_RATE;
+        wait = playedUntilNanos - now - 200_000_000L;
+      }
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+
+    long firstPlayNanos() {
+      return firstPlayNanos.get();
+    }
+
+    @Override
+    public void drain() {}
+
+    @Override
+    public synchronized void stopNow() {
+      playedUntilNanos = 0;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static double median(double[] values) {

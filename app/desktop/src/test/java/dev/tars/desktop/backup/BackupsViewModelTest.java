@@ -1,0 +1,132 @@
+package dev.tars.desktop.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tars.backup.BackupConfig;
+import dev.tars.backup.BackupService;
+import dev.tars.backup.BackupServices;
+import dev.tars.backup.H2Checker;
+import dev.tars.backup.PendingRestore;
+import dev.tars.chat.ConversationStore;
+import dev.tars.chat.MessageStatus;
+import dev.tars.config.AppPaths;
+import dev.tars.desktop.TestServices;
+import dev.tars.desktop.fx.TestUi;
+import dev.tars.desktop.shell.Notices;
+import dev.tars.engine.Role;
+import dev.tars.engine.Sampling;
+import dev.tars.watchdog.Metrics;
+import dev.tars.watchdog.Watchdog;
+import dev.tars.watchdog.WatchdogConfig;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupsViewModelTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  @TempDir Path home;
+  private TestServices services;
+  private Watchdog watchdog;
+  private final TestUi ui = new TestUi();
+  private final Notices notices = new Notices();
+  private final AtomicInteger restarts = new AtomicInteger();
+  private BackupsViewModel viewModel;
+  private AppPaths paths;
+
+  @BeforeEach
+  void open() {
+    paths = new AppPaths(home).ensureCreated();
+    services = new TestServices(home, null);
+    ConversationStore store = new ConversationStore(services.database.dataSource(), Clock.systemUTC());
+    long c = store.create("to keep", "", Sampling.DEFAULTS).id();
+    for (int i = 0; i < 5; i++) {
+      store.addMessage(c, Role.USER, "message " + i, MessageStatus.COMPLETE);
+    }
+    BackupService backups = BackupServices.standard(paths, services.database, List.of(), List.of(new H2Checker()),
+        () -> BackupConfig.DEFAULT, Clock.systemUTC(), "test");
+    watchdog = new Watchdog(WatchdogConfig.DEFAULT, backups, List.of(), new Metrics(services.database.dataSource(),
+        Clock.systemUTC()), null, Clock.systemUTC());
+    viewModel = new BackupsViewModel(backups, watchdog, ui.background(), notices, restarts::incrementAndGet);
+  }
+
+  @AfterEach
+  void close() {
+    watchdog.close();
+    services.close();
+  }
+
+  private BackupRow backUp() {
+    viewModel.backUpNow();
+    assertThat(viewModel.stateProperty().get()).isEqualTo(BackupsViewModel.State.BACKING_UP);
+    ui.runUntil(() -> viewModel.stateProperty().get() == BackupsViewModel.State.IDLE && !viewModel.rows().isEmpty(), WAIT);
+    return viewModel.rows().get(0);
+  }
+
+  @Test
+  void backUpNowAddsAVerifiedRowAndSaysSo() {
+    BackupRow row = backUp();
+
+    assertThat(row.state()).isEqualTo("verified");
+    assertThat(row.madeBy()).isEqualTo("by you");
+    assertThat(row.details()).isEqualTo("5 messages");
+    assertThat(viewModel.summaryProperty().get()).startsWith("1 backups, 1 checked and sound");
+    assertThat(notices.shown()).anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notices.Kind.SUCCESS));
+  }
+
+  @Test
+  void aDamagedBackupIsShownAsDamagedAndCannotBeRestored() throws Exception {
+    BackupRow row = backUp();
+    try (RandomAccessFile file = new RandomAccessFile(paths.backups().resolve("tars-backup-" + row.id() + ".zip").toFile(), "rw")) {
+      file.seek(file.length() / 2);
+      int b = file.read();
+      file.seek(file.length() / 2);
+      file.write(b ^ 1);
+    }
+
+    viewModel.verify(row);
+    ui.runUntil(() -> viewModel.stateProperty().get() == BackupsViewModel.State.IDLE
+        && viewModel.rows().get(0).state().equals("damaged"), WAIT);
+    assertThat(notices.shown()).anySatisfy(n -> assertThat(n.text()).contains("is damaged and cannot be restored"));
+    assertThat(viewModel.rows().get(0).restorable()).isFalse();
+
+    viewModel.prepareRestore(viewModel.rows().get(0));
+    ui.runUntil(() -> viewModel.stateProperty().get() == BackupsViewModel.State.IDLE, WAIT);
+    assertThat(viewModel.restoreQuestionProperty().get()).isEmpty();
+    assertThat(PendingRestore.pending(paths)).isEmpty();
+  }
+
+  @Test
+  void restoreAsksWithWhatWillBeReplacedThenRestartsTheApp() {
+    BackupRow row = backUp();
+
+    viewModel.prepareRestore(row);
+    ui.runUntil(() -> !viewModel.restoreQuestionProperty().get().isEmpty(), WAIT);
+    assertThat(viewModel.restoreQuestionProperty().get()).contains("your conversations and settings")
+        .contains("The backup holds 5 messages").contains("backed up first");
+
+    viewModel.confirmRestore();
+    ui.runUntil(() -> restarts.get() == 1, WAIT);
+    assertThat(viewModel.stateProperty().get()).isEqualTo(BackupsViewModel.State.RESTARTING);
+    assertThat(PendingRestore.pending(paths)).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(row.id()));
+  }
+
+  @Test
+  void cancellingTheRestoreChangesNothing() {
+    BackupRow row = backUp();
+    viewModel.prepareRestore(row);
+    ui.runUntil(() -> !viewModel.restoreQuestionProperty().get().isEmpty(), WAIT);
+
+    viewModel.cancelRestore();
+
+    assertThat(viewModel.stateProperty().get()).isEqualTo(BackupsViewModel.State.IDLE);
+    assertThat(PendingRestore.pending(paths)).isEmpty();
+    assertThat(restarts.get()).isZero();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.tars.knowledge;
+
+import java.util.List;
+
+/**
+ * Renders retrieved passages as numbered sources for a chat prompt. The numbers are the passages' positions
+ * in the list plus one, so an answer's {@code [2]} maps back to {@code passages.get(1)} for the citation link.
+ */
+public final class PromptContext {
+  private PromptContext() {}
+
+  /** An instruction plus the numbered sources; empty when there are no passages. */
+  public static String render(List<Passage> passages) {
+    if (passages.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("Answer using the numbered sources below when they are relevant, and cite them like [1] or [2]. ")
+        .append("If they do not contain the answer, say so.\n\n");
+    for (int i = 0; i < passages.size(); i++) {
+      Passage p = passages.get(i);
+      sb.append('[').append(i + 1).append("] ").append(label(p)).append('\n').append(p.text().strip()).append("\n\n");
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  /** "report.pdf, page 3" or "notes.md": how a citation names its source. */
+  public static String label(Passage p) {
+    String name = p.path().getFileName() == null ? p.path().toString() : p.path().getFileName().toString();
+    return p.page() > 0 ? name + ", page " + p.page() : name;
+  }
+}
