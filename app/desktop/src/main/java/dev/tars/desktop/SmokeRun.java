@@ -55,7 +55,7 @@ final class SmokeRun {
     }
     out.flush();
     int code = exitCode;
-    Platform.runLater(Platform::exit);
+    Platform.exit(); // thread-safe: no need to hop to the JavaFX thread
     // The answer is stored; give the orderly shutdown a moment, then make sure the process ends.
     NamedThreads.named("smoke-exit").newThread(() -> {
       try {
