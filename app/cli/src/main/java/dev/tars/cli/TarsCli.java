@@ -23,7 +23,11 @@ import picocli.CommandLine.Command;
         dev.tars.cli.knowledge.SearchCommand.class,
         dev.tars.cli.voice.TranscribeCommand.class,
         dev.tars.cli.voice.SayCommand.class,
-        dev.tars.cli.backup.BackupCommand.class
+        dev.tars.cli.backup.BackupCommand.class,
+        dev.tars.cli.memory.MemoryCommand.class,
+        dev.tars.cli.memory.FindCommand.class,
+        dev.tars.cli.memory.ExportCommand.class,
+        dev.tars.cli.memory.ImportCommand.class
     })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

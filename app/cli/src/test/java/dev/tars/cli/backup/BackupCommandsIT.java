@@ -51,7 +51,7 @@ class BackupCommandsIT {
   private int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    CommandLine cli = TarsCli.commandLine().addSubcommand(new BackupCommand());
+    CommandLine cli = TarsCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
