@@ -1,12 +1,9 @@
 package dev.tars.desktop.backup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.tars.desktop.fx.Fxml;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -41,17 +38,7 @@ public final class BackupsView {
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    URL url = BackupsView.class.getResource("Backups.fxml");
-    if (url == null) {
-      throw new IllegalStateException("Backups.fxml is missing next to " + BackupsView.class.getName());
-    }
-    FXMLLoader loader = new FXMLLoader(url);
-    loader.setController(this);
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load " + url, e);
-    }
+    return Fxml.load(this, "Backups.fxml");
   }
 
   @FXML

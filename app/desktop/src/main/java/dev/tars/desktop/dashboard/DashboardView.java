@@ -1,14 +1,11 @@
 package dev.tars.desktop.dashboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import dev.tars.desktop.fx.Fxml;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.BarChart;
@@ -41,17 +38,7 @@ public final class DashboardView {
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    URL url = DashboardView.class.getResource("Dashboard.fxml");
-    if (url == null) {
-      throw new IllegalStateException("Dashboard.fxml is missing next to " + DashboardView.class.getName());
-    }
-    FXMLLoader loader = new FXMLLoader(url);
-    loader.setController(this);
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load " + url, e);
-    }
+    return Fxml.load(this, "Dashboard.fxml");
   }
 
   @FXML

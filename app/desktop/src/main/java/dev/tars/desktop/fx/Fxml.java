@@ -15,11 +15,20 @@ public final class Fxml {
     String simpleName = view.getClass().getSimpleName();
     String name = (simpleName.endsWith("View") ? simpleName.substring(0, simpleName.length() - 4) : simpleName)
         + ".fxml";
+    return load(view, name, i18n.bundle());
+  }
+
+  /** Loads {@code name} next to the view class, for pages whose texts are not in a bundle yet. */
+  public static <T extends Parent> T load(Object view, String name) {
+    return load(view, name, null);
+  }
+
+  private static <T extends Parent> T load(Object view, String name, java.util.ResourceBundle bundle) {
     URL url = view.getClass().getResource(name);
     if (url == null) {
       throw new IllegalStateException("Missing FXML resource " + name + " next to " + view.getClass().getName());
     }
-    FXMLLoader loader = new FXMLLoader(url, i18n.bundle());
+    FXMLLoader loader = new FXMLLoader(url, bundle);
     loader.setController(view);
     try {
       return loader.load();

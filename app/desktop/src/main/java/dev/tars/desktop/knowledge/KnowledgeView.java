@@ -1,15 +1,12 @@
 package dev.tars.desktop.knowledge;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import dev.tars.desktop.fx.Fxml;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -52,17 +49,7 @@ public final class KnowledgeView {
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    URL url = KnowledgeView.class.getResource("KnowledgeView.fxml");
-    if (url == null) {
-      throw new IllegalStateException("KnowledgeView.fxml is missing next to " + KnowledgeView.class.getName());
-    }
-    FXMLLoader loader = new FXMLLoader(url);
-    loader.setController(this);
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load " + url, e);
-    }
+    return Fxml.load(this, "KnowledgeView.fxml");
   }
 
   @FXML

@@ -1,15 +1,12 @@
 package dev.tars.desktop.models;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import dev.tars.desktop.fx.Fxml;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -53,17 +50,7 @@ public final class ModelsView {
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    URL url = ModelsView.class.getResource("ModelsView.fxml");
-    if (url == null) {
-      throw new IllegalStateException("ModelsView.fxml is missing next to " + ModelsView.class.getName());
-    }
-    FXMLLoader loader = new FXMLLoader(url);
-    loader.setController(this);
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load " + url, e);
-    }
+    return Fxml.load(this, "ModelsView.fxml");
   }
 
   @FXML
