@@ -7,6 +7,7 @@ import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.EngineException;
 import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.knowledge.api.KnowledgeForApi;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -19,6 +19,19 @@ public record BackupConfig(Duration interval, RetentionPolicy retention, Path mi
     }
   }
 
+  public BackupConfig withInterval(Duration value) {
+    return new BackupConfig(value, retention, mirrorFolder);
+  }
+
+  public BackupConfig withRetention(RetentionPolicy value) {
+    return new BackupConfig(interval, value, mirrorFolder);
+  }
+
+  /** {@code folder} null: no mirror. */
+  public BackupConfig withMirror(Path folder) {
+    return new BackupConfig(interval, retention, folder);
+  }
+
   public Optional<Path> mirror() {
     return Optional.ofNullable(mirrorFolder);
   }

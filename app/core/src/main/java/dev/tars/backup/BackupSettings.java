@@ -1,17 +1,23 @@
 package dev.tars.backup;
 
 import dev.tars.storage.Jdbc;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link BackupConfig} stored in the {@code setting} table under {@code backup.*} names. An unreadable value
- * falls back to its default, like every other setting.
+ * {@link BackupConfig}, and the address problems are sent to (the watchdog's webhook), stored in the
+ * {@code setting} table under {@code backup.*} names. An unreadable value falls back to its default, like every
+ * other setting. Thread-safe; listeners hear of each save on the saving thread.
  */
 public final class BackupSettings {
   private static final Logger LOG = LoggerFactory.getLogger(BackupSettings.class);
@@ -21,9 +27,12 @@ public final class BackupSettings {
   static final String DAILY = "backup.keepDaily";
   static final String WEEKLY = "backup.keepWeekly";
   static final String MIRROR = "backup.mirrorFolder";
+  static final String WEBHOOK = "backup.webhookUrl";
 
   private final Jdbc jdbc;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile BackupConfig current;
+  private volatile String webhookUrl;
 
   public BackupSettings(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
@@ -34,7 +43,53 @@ public final class BackupSettings {
     return current;
   }
 
+  /** Where the watchdog posts problems (http or https); empty when nobody wants alerts. */
+  public String webhookUrl() {
+    return webhookUrl;
+  }
+
+  /** Called after each save, on the saving thread. */
+  public void addListener(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Saves both and tells the listeners.
+   *
+   * @throws IllegalArgumentException with a message for a person when {@code webhook} is not an http(s) address
+   */
+  public synchronized void save(BackupConfig config, String webhook) {
+    String url = webhook == null ? "" : webhook.strip();
+    checkWebhook(url);
+    write(config, Map.of(WEBHOOK, url));
+    webhookUrl = url;
+    listeners.forEach(Runnable::run);
+  }
+
   public synchronized void save(BackupConfig config) {
+    write(config, Map.of());
+    listeners.forEach(Runnable::run);
+  }
+
+  /** Refuses anything but an empty text or an http(s) address with a host. */
+  public static void checkWebhook(String url) {
+    if (url.isEmpty()) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      LOG.debug("Not a URI: {}", url, e);
+    }
+    throw new IllegalArgumentException("The alert address must start with http:// or https:// and name a host, "
+        + "e.g. https://hooks.example.com/tars. Leave it empty for no alerts.");
+  }
+
+  private void write(BackupConfig config, Map<String, String> more) {
     Map<String, String> values = new HashMap<>();
     values.put(INTERVAL_MINUTES, Long.toString(config.interval().toMinutes()));
     values.put(LAST, Integer.toString(config.retention().last()));
@@ -42,6 +97,7 @@ public final class BackupSettings {
     values.put(DAILY, Integer.toString(config.retention().daily()));
     values.put(WEEKLY, Integer.toString(config.retention().weekly()));
     values.put(MIRROR, config.mirror().map(Path::toString).orElse(""));
+    values.putAll(more);
     jdbc.inTransaction(c -> {
       for (Map.Entry<String, String> e : values.entrySet()) {
         try (var s = Jdbc.prepare(c, "MERGE INTO setting (name, content) KEY (name) VALUES (?, ?)", e.getKey(), e.getValue())) {
@@ -56,6 +112,7 @@ public final class BackupSettings {
   private BackupConfig load() {
     Map<String, String> stored = new HashMap<>();
     jdbc.query("SELECT name, content FROM setting WHERE name LIKE 'backup.%'", r -> stored.put(r.getString(1), r.getString(2)));
+    webhookUrl = stored.getOrDefault(WEBHOOK, "").strip();
     BackupConfig d = BackupConfig.DEFAULT;
     try {
       RetentionPolicy retention = new RetentionPolicy(

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param remoteModel model name to ask the remote server for; empty uses the server's first model
  * @param contextSize context window for the local engine, in tokens
  * @param threads CPU threads for the local engine; 0 picks one per core
+ * @param apiServer whether the app serves the local OpenAI-compatible API on 127.0.0.1 while it runs
+ * @param apiPort the first port the local API tries (the next free one is used when it is taken)
  */
 public record AppSettings(
     Theme theme,
@@ -26,11 +28,15 @@ public record AppSettings(
     String remoteApiKey,
     String remoteModel,
     int contextSize,
-    int threads) {
+    int threads,
+    boolean apiServer,
+    int apiPort) {
+
+  public static final int DEFAULT_API_PORT = 4891;
 
   public static final AppSettings DEFAULTS = new AppSettings(Theme.SYSTEM, "",
       "You are Tars, a helpful assistant running privately on the user's computer.", Sampling.DEFAULTS,
-      EngineChoice.LOCAL, "", "", "", "", 4096, 0);
+      EngineChoice.LOCAL, "", "", "", "", 4096, 0, false, DEFAULT_API_PORT);
 
   public AppSettings {
     Objects.requireNonNull(theme, "theme");
@@ -48,35 +54,43 @@ public record AppSettings(
     if (threads < 0) {
       throw new IllegalArgumentException("threads must not be negative, was " + threads);
     }
+    if (apiPort < 1 || apiPort > 65535) {
+      throw new IllegalArgumentException("the API port must be 1-65535, was " + apiPort);
+    }
   }
 
   public AppSettings withTheme(Theme value) {
     return new AppSettings(value, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
   }
 
   public AppSettings withLanguage(String value) {
     return new AppSettings(theme, value, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
   }
 
   public AppSettings withDefaults(String systemPrompt, Sampling sampling) {
     return new AppSettings(theme, language, systemPrompt, sampling, engine, modelPath, remoteUrl, remoteApiKey,
-        remoteModel, contextSize, threads);
+        remoteModel, contextSize, threads, apiServer, apiPort);
   }
 
   public AppSettings withModelPath(String value) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, value, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
   }
 
   public AppSettings withEngine(EngineChoice choice, String url, String apiKey, String model) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, choice, modelPath, url, apiKey,
-        model, contextSize, threads);
+        model, contextSize, threads, apiServer, apiPort);
   }
 
   public AppSettings withLocalEngine(int contextTokens, int threadCount) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextTokens, threadCount);
+        remoteApiKey, remoteModel, contextTokens, threadCount, apiServer, apiPort);
+  }
+
+  public AppSettings withApiServer(boolean enabled, int port) {
+    return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
+        remoteApiKey, remoteModel, contextSize, threads, enabled, port);
   }
 }

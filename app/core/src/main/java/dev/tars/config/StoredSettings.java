@@ -76,7 +76,9 @@ public final class StoredSettings implements SettingsStore {
           v.get("remoteApiKey", Function.identity(), d.remoteApiKey()),
           v.get("remoteModel", Function.identity(), d.remoteModel()),
           v.get("contextSize", Integer::parseInt, d.contextSize()),
-          v.get("threads", Integer::parseInt, d.threads()));
+          v.get("threads", Integer::parseInt, d.threads()),
+          v.get("apiServer", StoredSettings::parseBoolean, d.apiServer()),
+          v.get("apiPort", Integer::parseInt, d.apiPort()));
     } catch (IllegalArgumentException e) {
       LOG.warn("Stored settings are out of range ({}); using the defaults", e.getMessage());
       return d;
@@ -98,7 +100,17 @@ public final class StoredSettings implements SettingsStore {
     m.put("remoteModel", s.remoteModel());
     m.put("contextSize", Integer.toString(s.contextSize()));
     m.put("threads", Integer.toString(s.threads()));
+    m.put("apiServer", Boolean.toString(s.apiServer()));
+    m.put("apiPort", Integer.toString(s.apiPort()));
     return m;
+  }
+
+  private static boolean parseBoolean(String raw) {
+    return switch (raw.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("not a boolean: " + raw);
+    };
   }
 
   private record Values(Map<String, String> stored) {

@@ -80,6 +80,12 @@ public final class Checks {
    * and when the newest one failed verification.
    */
   public static HealthCheck backupAge(BackupService backups, Duration maxAge, Clock clock) {
+    return backupAge(backups, () -> maxAge, clock);
+  }
+
+  /** Like {@link #backupAge(BackupService, Duration, Clock)}, with a limit that follows the settings. */
+  public static HealthCheck backupAge(BackupService backups, java.util.function.Supplier<Duration> maxAge,
+      Clock clock) {
     // A first start has no backup yet: that is only a problem once the app has run for maxAge without one.
     java.time.Instant watchedSince = clock.instant();
     return new Named("backup", () -> {
@@ -90,7 +96,7 @@ public final class Checks {
       }
       Optional<BackupInfo> verified = all.stream().filter(b -> b.state() == BackupState.VERIFIED).findFirst();
       java.time.Instant lastGood = verified.map(BackupInfo::createdAt).orElse(watchedSince);
-      boolean stale = lastGood.isBefore(clock.instant().minus(maxAge));
+      boolean stale = lastGood.isBefore(clock.instant().minus(maxAge.get()));
       if (stale && backups.changedSinceLastBackup()) {
         return Health.warning(verified.map(b -> "The last good backup is from " + b.createdAt() + ".")
             .orElse("There is no good backup yet.") + " Back up now from the Backups page or with `tars backup`.");

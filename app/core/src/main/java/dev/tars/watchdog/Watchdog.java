@@ -37,6 +37,7 @@ public final class Watchdog implements AutoCloseable {
       new java.util.concurrent.ScheduledThreadPoolExecutor(1, NamedThreads.named("watchdog"));
   private final Map<String, Tracker> open = new HashMap<>();
   private final Map<String, java.util.function.DoubleSupplier> gauges = new java.util.concurrent.ConcurrentHashMap<>();
+  private java.util.concurrent.ScheduledFuture<?> scheduledBackups;
   private long round;
   private int restartsSeen;
   private volatile boolean closed;
@@ -98,11 +99,32 @@ public final class Watchdog implements AutoCloseable {
       }
     });
     long health = config.healthEvery().toMillis();
-    long backup = config.backupEvery().toMillis();
     scheduler.scheduleWithFixedDelay(this::healthRound, 0, health, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(() -> backupIfChanged("scheduled"), backup, backup, TimeUnit.MILLISECONDS);
+    scheduleBackups(config.backupEvery());
     scheduler.scheduleWithFixedDelay(() -> metrics.prune(config.metricsKept()), 1, 24 * 60, TimeUnit.MINUTES);
     LOG.info("Watchdog started: health every {}, backup check every {}", config.healthEvery(), config.backupEvery());
+  }
+
+  /**
+   * From now on, checks for changes and backs up every {@code every} (the person changed the interval in
+   * Settings); the next check is one interval from now.
+   */
+  public synchronized void setBackupInterval(java.time.Duration every) {
+    if (every.isNegative() || every.isZero()) {
+      throw new IllegalArgumentException("The backup interval must be positive");
+    }
+    if (closed || scheduledBackups == null) {
+      return;
+    }
+    scheduledBackups.cancel(false);
+    scheduleBackups(every);
+    LOG.info("Backup check now every {}", every);
+  }
+
+  private synchronized void scheduleBackups(java.time.Duration every) {
+    long millis = every.toMillis();
+    scheduledBackups = scheduler.scheduleWithFixedDelay(() -> backupIfChanged("scheduled"), millis, millis,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Backs up now on the watchdog thread; the future fails with a {@link BackupException} a person can read. */

@@ -25,6 +25,17 @@ public final class Watchdogs {
    */
   public static Watchdog standard(AppPaths paths, DataSource dataSource, BackupService backups, BackupConfig backup,
       EngineProcess engine, Metrics metrics, Clock clock) {
+    return standard(paths, dataSource, backups, () -> backup, engine, metrics, clock);
+  }
+
+  /**
+   * Like {@link #standard(AppPaths, DataSource, BackupService, BackupConfig, EngineProcess, Metrics, Clock)}, with
+   * the backup-age limit following {@code backup} as the settings change. The interval itself is changed with
+   * {@link Watchdog#setBackupInterval}.
+   */
+  public static Watchdog standard(AppPaths paths, DataSource dataSource, BackupService backups,
+      java.util.function.Supplier<BackupConfig> settings, EngineProcess engine, Metrics metrics, Clock clock) {
+    BackupConfig backup = settings.get();
     WatchdogConfig defaults = WatchdogConfig.DEFAULT;
     WatchdogConfig config = new WatchdogConfig(defaults.healthEvery(), backup.interval(), defaults.shutdownWait(),
         defaults.maxReportGap(), defaults.diskWarnBytes(), defaults.metricsKept());
@@ -32,8 +43,18 @@ public final class Watchdogs {
     checks.add(Checks.diskSpace(paths.home(), config.diskWarnBytes(), DiskSpace.SYSTEM));
     checks.add(Checks.database(dataSource));
     // Twice the interval plus an hour: one skipped round (app asleep, backup running) is not yet a problem.
-    checks.add(Checks.backupAge(backups, backup.interval().multipliedBy(2).plusHours(1), clock));
+    checks.add(Checks.backupAge(backups, () -> settings.get().interval().multipliedBy(2).plusHours(1), clock));
     return new Watchdog(config, backups, checks, metrics, engine, clock);
+  }
+
+  /**
+   * A webhook whose address can change while the app runs (or be empty: no alerts); starts with {@code url}.
+   */
+  public static WebhookRelay addWebhookRelay(Watchdog watchdog, String url, Clock clock) {
+    WebhookRelay relay = new WebhookRelay(watchdog.scheduler(), clock);
+    relay.use(url);
+    watchdog.addListener(relay);
+    return relay;
   }
 
   /**

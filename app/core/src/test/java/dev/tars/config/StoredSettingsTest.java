@@ -24,7 +24,8 @@ class StoredSettingsTest {
   void savedSettingsSurviveARestartAndListenersHearOfThem() throws Exception {
     AppSettings changed = AppSettings.DEFAULTS.withTheme(Theme.DARK).withLanguage("es")
         .withDefaults("Answer in Spanish.", new Sampling(0.2, 0.5, 77)).withModelPath("/models/a.gguf")
-        .withEngine(EngineChoice.REMOTE, "http://gpu-box:8080/v1", "secret", "qwen").withLocalEngine(8192, 2);
+        .withEngine(EngineChoice.REMOTE, "http://gpu-box:8080/v1", "secret", "qwen").withLocalEngine(8192, 2)
+        .withApiServer(true, 5123);
     AtomicReference<AppSettings> heard = new AtomicReference<>();
     try (Database db = Database.open(home.resolve("db/tars"))) {
       StoredSettings settings = new StoredSettings(db.dataSource());

@@ -1,10 +1,12 @@
 package dev.tars.desktop;
 
 import dev.tars.backup.BackupService;
+import dev.tars.backup.BackupSettings;
 import dev.tars.chat.ChatService;
 import dev.tars.config.AppPaths;
 import dev.tars.config.SettingsStore;
 import dev.tars.desktop.engine.EngineHost;
+import dev.tars.desktop.settings.LocalApi;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.memory.MemorySystem;
 import dev.tars.models.ModelManager;
@@ -19,10 +21,12 @@ import java.util.Objects;
  * they need.
  *
  * @param restartApp closes the app and starts it again (a restore is applied during that start)
+ * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
+ * @param localApi the local API server the Settings switch turns on and off
  */
 public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
     ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
-    Metrics metrics, Runnable restartApp) {
+    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
 
   public DesktopServices {
     Objects.requireNonNull(chats, "chats");
@@ -32,6 +36,7 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
 
   /** Only chat: what the window needs at the least. */
   public static DesktopServices chatOnly(ChatService chats, SettingsStore settings, EngineHost engines) {
-    return new DesktopServices(chats, settings, engines, null, null, null, null, null, null, null, () -> {});
+    return new DesktopServices(chats, settings, engines, null, null, null, null, null, null, null, () -> {}, null,
+        null);
   }
 }

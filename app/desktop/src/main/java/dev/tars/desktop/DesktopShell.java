@@ -1,6 +1,8 @@
 package dev.tars.desktop;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.backup.BackupSettingsView;
+import dev.tars.desktop.backup.BackupSettingsViewModel;
 import dev.tars.desktop.backup.BackupsView;
 import dev.tars.desktop.backup.BackupsViewModel;
 import dev.tars.desktop.chat.ChatViewModel;
@@ -17,6 +19,8 @@ import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
 import dev.tars.desktop.projects.ProjectSwitcherView;
 import dev.tars.desktop.projects.ProjectsViewModel;
+import dev.tars.desktop.settings.LocalApiView;
+import dev.tars.desktop.settings.LocalApiViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
 import dev.tars.desktop.shell.Notices;
@@ -86,6 +90,7 @@ public final class DesktopShell implements AutoCloseable {
     addModels(view);
     addBackups(view);
     addVoice(view, scene);
+    addLocalApi(view);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -138,25 +143,47 @@ public final class DesktopShell implements AutoCloseable {
       return;
     }
     BackupsViewModel backups = new BackupsViewModel(services.backups(), services.watchdog(), background,
-        viewModel.notices(), services.restartApp());
-    view.addPage("backups", i18n.get("backups.title"), Icons.HISTORY, new BackupsView(backups).load());
+        viewModel.notices(), services.restartApp(), i18n);
+    view.addPage("backups", i18n.get("backups.title"), Icons.HISTORY, new BackupsView(backups, i18n,
+        services.backupSettings() == null ? null : viewModel::showSettings).load());
     backups.refresh();
+    if (services.backupSettings() != null) {
+      BackupSettingsViewModel backupSettings = new BackupSettingsViewModel(services.backupSettings(),
+          services.backups().catalog().folder(), background, i18n);
+      view.settingsView().addSection(i18n.get("backupSettings.title"),
+          new BackupSettingsView(backupSettings, i18n).root());
+      viewModel.stateProperty().addListener((obs, old, now) -> {
+        if (now == MainViewModel.State.SETTINGS) {
+          backupSettings.load();
+        }
+      });
+    }
     services.watchdog().addListener(problem -> ui.run(() -> {
-      if (!problem.resolved()) {
+      // A restart already has its notice from the engine status (and is counted on the Dashboard).
+      if (!problem.resolved() && !"engine-restart".equals(problem.check())) {
         viewModel.notices().post(new Notices.Notice(problem.severity() == Health.Severity.CRITICAL
             ? Notices.Kind.ERROR : Notices.Kind.WARNING, problem.message()));
       }
     }));
     if (services.metrics() != null) {
       DashboardViewModel dashboard = new DashboardViewModel(services.metrics(), services.backups(), background,
-          Clock.systemUTC());
-      view.addPage("dashboard", i18n.get("dashboard.title"), Icons.CHART, new DashboardView(dashboard).load());
+          Clock.systemUTC(), i18n);
+      view.addPage("dashboard", i18n.get("dashboard.title"), Icons.CHART, new DashboardView(dashboard, i18n).load());
       viewModel.pageProperty().addListener((obs, old, now) -> {
         if ("dashboard".equals(now)) {
           dashboard.refresh();
         }
       });
     }
+  }
+
+  /** The Settings switch for the local OpenAI-compatible API server (off until the person turns it on). */
+  private void addLocalApi(MainView view) {
+    if (services.localApi() == null) {
+      return;
+    }
+    LocalApiViewModel api = new LocalApiViewModel(services.settings(), services.localApi(), background, ui, i18n);
+    view.settingsView().addSection(i18n.get("localApi.title"), new LocalApiView(api, i18n).root());
   }
 
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */

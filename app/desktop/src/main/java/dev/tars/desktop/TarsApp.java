@@ -16,20 +16,24 @@ import dev.tars.config.StoredSettings;
 import dev.tars.desktop.engine.EngineHost;
 import dev.tars.desktop.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.settings.LocalApi;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
 import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.knowledge.api.KnowledgeForApi;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
 import dev.tars.memory.MemorySystem;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
+import dev.tars.watchdog.AnswerMetrics;
 import dev.tars.watchdog.LocalEngineProcess;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import dev.tars.watchdog.Watchdogs;
+import dev.tars.watchdog.WebhookRelay;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +68,10 @@ public final class TarsApp extends Application {
   private MemorySystem memory;
   private DesktopShell shell;
   private BackupService backups;
+  private BackupSettings backupSettings;
   private Metrics metrics;
   private Watchdog watchdog;
+  private LocalApi localApi;
   private final LocalEngineProcess localEngine = new LocalEngineProcess();
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -110,12 +116,19 @@ public final class TarsApp extends Application {
           watchdog.scheduler(), Clock.systemDefaultZone(),
           knowledge == null ? null : text -> knowledge.embedder().embedQuery(text),
           knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
-      chats = new StoredChatService(conversations, engines::engine, settings, memory.promptContexts());
+      // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
+      chats = new StoredChatService(conversations, new AnswerMetrics(engines::engine, metrics), settings,
+          memory.promptContexts());
       settings.addListener(engines::apply);
+      localApi = new LocalApi(paths.home(), paths.logs(), engines::engine,
+          knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
+          knowledge == null ? null : KnowledgeForApi.source(knowledge));
+      settings.addListener(localApi::apply);
       if (options.smoke() && options.model() != null) {
         settings.save(settings.get().withModelPath(options.model().toString()));
       }
       engines.apply(settings.get());
+      localApi.apply(settings.get());
       memory.start();
       if (knowledge != null) {
         knowledge.service().start(); // resumes files left queued by the last run
@@ -147,15 +160,45 @@ public final class TarsApp extends Application {
    * health checks of disk, database, backups and the local engine, and metrics.
    */
   private void startWatchdog() {
-    BackupSettings backupSettings = new BackupSettings(database.dataSource());
+    backupSettings = new BackupSettings(database.dataSource());
     List<BackupSource> extraSources = knowledge == null ? List.of()
         : List.of(knowledge.service().index().backupSource(BackupServices.KNOWLEDGE_INDEX));
     backups = BackupServices.standard(paths, database, extraSources,
         List.of(new H2Checker(), new LuceneIndexChecker()), backupSettings::get, Clock.systemUTC(), appVersion());
     metrics = new Metrics(database.dataSource(), Clock.systemUTC());
-    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings.get(), localEngine, metrics,
+    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings::get, localEngine, metrics,
         Clock.systemUTC());
+    WebhookRelay webhook = Watchdogs.addWebhookRelay(watchdog, "", Clock.systemUTC());
+    useWebhook(webhook);
+    backupSettings.addListener(() -> {
+      watchdog.setBackupInterval(backupSettings.get().interval());
+      useWebhook(webhook);
+    });
+    if (knowledge != null) {
+      // Sampled with the memory gauges (every minute) for the Dashboard.
+      var index = knowledge.service().index();
+      Path indexFolder = paths.home().resolve(BackupServices.KNOWLEDGE_INDEX);
+      watchdog.addGauge(Metrics.INDEX_DOCUMENTS, index::size);
+      watchdog.addGauge(Metrics.INDEX_BYTES, () -> folderBytes(indexFolder));
+    }
     watchdog.start();
+  }
+
+  private void useWebhook(WebhookRelay webhook) {
+    try {
+      webhook.use(backupSettings.webhookUrl());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Alerts are off: the stored alert address is not usable ({})", e.getMessage());
+      webhook.use("");
+    }
+  }
+
+  private static long folderBytes(Path folder) {
+    try (var files = java.nio.file.Files.walk(folder)) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
   }
 
   private static String appVersion() {
@@ -216,7 +259,7 @@ public final class TarsApp extends Application {
       return;
     }
     shell = new DesktopShell(new DesktopServices(chats, settings, engines, paths, models, knowledge, memory, backups,
-        watchdog, metrics, AppRestart::restart), I18n.forLanguage(settings.get().language()));
+        watchdog, metrics, AppRestart::restart, backupSettings, localApi), I18n.forLanguage(settings.get().language()));
     shell.show(stage);
     if (launch.smoke()) {
       new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
@@ -255,6 +298,9 @@ public final class TarsApp extends Application {
     }
     if (memory != null) {
       memory.close();
+    }
+    if (localApi != null) {
+      localApi.close();
     }
     if (models != null) {
       models.close();

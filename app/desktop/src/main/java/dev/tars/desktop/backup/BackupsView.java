@@ -2,7 +2,9 @@ package dev.tars.desktop.backup;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.tars.backup.BackupState;
 import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -19,9 +21,14 @@ import javafx.scene.layout.HBox;
 /** The Backups page: table of archives with Verify and Restore, and Back up now. */
 public final class BackupsView {
   private final BackupsViewModel viewModel;
+  private final I18n i18n;
+  private final Runnable openSettings;
 
   @FXML private BorderPane root;
   @FXML private Label summaryLabel;
+  @FXML private Label progressLabel;
+  @FXML private Label problemLabel;
+  @FXML private Button settingsButton;
   @FXML private Button backupButton;
   @FXML private ProgressIndicator busy;
   @FXML private TableView<BackupRow> table;
@@ -32,30 +39,41 @@ public final class BackupsView {
   @FXML private TableColumn<BackupRow, String> detailsColumn;
   @FXML private TableColumn<BackupRow, BackupRow> actionsColumn;
 
-  public BackupsView(BackupsViewModel viewModel) {
+  /**
+   * @param openSettings shows where backups are set up (schedule, what is kept, mirror, alerts)
+   */
+  public BackupsView(BackupsViewModel viewModel, I18n i18n, Runnable openSettings) {
     this.viewModel = viewModel;
+    this.i18n = i18n;
+    this.openSettings = openSettings;
   }
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    return Fxml.load(this, "Backups.fxml");
+    return Fxml.load(this, i18n);
   }
 
   @FXML
   private void initialize() {
     summaryLabel.textProperty().bind(viewModel.summaryProperty());
+    progressLabel.textProperty().bind(viewModel.progressProperty());
+    problemLabel.textProperty().bind(viewModel.problemProperty());
+    problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+    problemLabel.managedProperty().bind(problemLabel.visibleProperty());
     var idle = viewModel.stateProperty().isEqualTo(BackupsViewModel.State.IDLE);
     backupButton.disableProperty().bind(idle.not());
     busy.visibleProperty().bind(idle.not());
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setItems(viewModel.rows());
-    table.setPlaceholder(new Label("No backups yet."));
+    table.setPlaceholder(new Label(i18n.get("backups.empty")));
     text(createdColumn, BackupRow::created);
     text(sizeColumn, BackupRow::size);
     text(stateColumn, BackupRow::state);
     text(madeByColumn, BackupRow::madeBy);
     text(detailsColumn, BackupRow::details);
     stateColumn.setCellFactory(c -> new StateCell());
+    settingsButton.setVisible(openSettings != null);
+    settingsButton.setManaged(openSettings != null);
     detailsColumn.setCellFactory(c -> new TableCell<>() {
       @Override
       protected void updateItem(String details, boolean empty) {
@@ -75,15 +93,23 @@ public final class BackupsView {
   }
 
   @FXML
+  private void onSettings() {
+    if (openSettings != null) {
+      openSettings.run();
+    }
+  }
+
+  @FXML
   private void onBackUpNow() {
     viewModel.backUpNow();
   }
 
   private void askRestore(String question) {
     Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-    alert.setTitle("Restore backup");
+    alert.setTitle(i18n.get("backups.restore.title"));
     alert.setHeaderText(null);
-    ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Restore and restart");
+    ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText(i18n.get("backups.restore.confirm"));
+    ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("action.cancel"));
     if (root.getScene() != null) {
       alert.initOwner(root.getScene().getWindow());
     }
@@ -101,19 +127,17 @@ public final class BackupsView {
       super.updateItem(state, empty);
       getStyleClass().removeAll("backup-verified", "backup-damaged", "backup-unchecked");
       setText(empty ? null : state);
-      if (!empty && state != null) {
-        getStyleClass().add(switch (state) {
-          case "verified" -> "backup-verified";
-          case "damaged" -> "backup-damaged";
-          default -> "backup-unchecked";
-        });
+      BackupRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+      if (row != null) {
+        getStyleClass().add(row.status() == BackupState.VERIFIED ? "backup-verified"
+            : row.status() == BackupState.FAILED ? "backup-damaged" : "backup-unchecked");
       }
     }
   }
 
   private final class ActionsCell extends TableCell<BackupRow, BackupRow> {
-    private final Button verify = new Button("Verify");
-    private final Button restore = new Button("Restore…");
+    private final Button verify = new Button(i18n.get("backups.verify"));
+    private final Button restore = new Button(i18n.get("backups.restore"));
     private final HBox box = new HBox(6, verify, restore);
 
     ActionsCell() {

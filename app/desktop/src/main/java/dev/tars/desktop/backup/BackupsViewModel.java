@@ -6,6 +6,7 @@ import dev.tars.backup.BackupState;
 import dev.tars.backup.BackupStatus;
 import dev.tars.backup.RestorePlan;
 import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.Notices;
 import dev.tars.watchdog.Watchdog;
 import java.time.ZoneId;
@@ -26,6 +27,10 @@ import javafx.collections.ObservableList;
  * The Backups page: the list of archives, Back up now, Verify and Restore. Backups and checks run on the
  * watchdog's thread, listing on the background executor; results come back through the UI dispatcher. Used
  * on the UI thread only.
+ *
+ * <p>A backup that fails is shown on the page ({@link #problemProperty()}) until the next one succeeds; its
+ * notice comes from the watchdog, which reports every failed backup (scheduled ones too), so it is not posted
+ * twice.
  */
 public final class BackupsViewModel {
   /** What the page is doing; buttons are disabled while it is not {@link #IDLE}. */
@@ -37,17 +42,18 @@ public final class BackupsViewModel {
     RESTARTING
   }
 
-  private static final DateTimeFormatter CREATED =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
-
   private final BackupService backups;
   private final Watchdog watchdog;
   private final Background background;
   private final Notices notices;
   private final Runnable restartApp;
+  private final I18n i18n;
+  private final DateTimeFormatter created;
   private final ObservableList<BackupRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper restoreQuestion = new ReadOnlyStringWrapper("");
   private String restoreId;
 
@@ -55,12 +61,21 @@ public final class BackupsViewModel {
    * @param restartApp closes the app and starts it again; the restore is applied during that start
    */
   public BackupsViewModel(BackupService backups, Watchdog watchdog, Background background, Notices notices,
-      Runnable restartApp) {
+      Runnable restartApp, I18n i18n) {
     this.backups = backups;
     this.watchdog = watchdog;
     this.background = background;
     this.notices = notices;
     this.restartApp = restartApp;
+    this.i18n = i18n;
+    this.created = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
+    state.addListener((obs, old, now) -> progress.set(switch (now) {
+      case IDLE -> "";
+      case BACKING_UP -> i18n.get("backups.progress.backingUp");
+      case VERIFYING -> i18n.get("backups.progress.verifying");
+      case PREPARING_RESTORE -> i18n.get("backups.progress.preparingRestore");
+      case RESTARTING -> i18n.get("backups.progress.restarting");
+    }));
   }
 
   public ObservableList<BackupRow> rows() {
@@ -76,13 +91,23 @@ public final class BackupsViewModel {
     return summary.getReadOnlyProperty();
   }
 
+  /** What is under way (next to the spinner); empty when idle. */
+  public ReadOnlyStringProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** Why the last backup failed or could not be mirrored, with what to do; empty when all is well. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
   /** Non-empty while a restore waits for the person's answer: what will be replaced, in words. */
   public ReadOnlyStringProperty restoreQuestionProperty() {
     return restoreQuestion.getReadOnlyProperty();
   }
 
   public void refresh() {
-    background.run(backups::list, this::show, e -> notices.error("The backups cannot be listed: " + e.getMessage()));
+    background.run(backups::list, this::show, e -> problem.set(i18n.get("backups.listFailed", e.getMessage())));
   }
 
   public void backUpNow() {
@@ -93,12 +118,12 @@ public final class BackupsViewModel {
     whenDone(watchdog.backupNow("manual"), run -> {
       BackupInfo b = run.backup();
       if (b.state() == BackupState.VERIFIED) {
-        notices.post(new Notices.Notice(Notices.Kind.SUCCESS, "Backup made and checked (" + size(b.size()) + ")."));
+        problem.set(run.mirrorProblem().map(p -> i18n.get("backups.mirrorFailed", p)).orElse(""));
+        notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.made", size(b.size()))));
       } else {
-        notices.error("The new backup failed its check: " + String.join(" ", b.status().problems()));
+        problem.set(i18n.get("backups.madeDamaged", String.join(" ", b.status().problems())));
       }
-      run.mirrorProblem().ifPresent(p -> notices.post(new Notices.Notice(Notices.Kind.WARNING, p)));
-    });
+    }, failure -> problem.set(i18n.get("backups.failed", failure)));
   }
 
   public void verify(BackupRow row) {
@@ -108,12 +133,11 @@ public final class BackupsViewModel {
     state.set(State.VERIFYING);
     whenDone(watchdog.verify(row.id()), (BackupStatus status) -> {
       if (status.state() == BackupState.VERIFIED) {
-        notices.post(new Notices.Notice(Notices.Kind.SUCCESS, "Backup " + row.created() + " is sound."));
+        notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.sound", row.created())));
       } else {
-        notices.error("Backup " + row.created() + " is damaged and cannot be restored: "
-            + String.join(" ", status.problems()));
+        notices.error(i18n.get("backups.damaged", row.created(), String.join(" ", status.problems())));
       }
-    });
+    }, failure -> notices.error(i18n.get("backups.verifyFailed", failure)));
   }
 
   /** Checks the archive and asks the person (through {@link #restoreQuestionProperty()}) to confirm. */
@@ -147,7 +171,7 @@ public final class BackupsViewModel {
     restoreQuestion.set("");
     background.run(() -> backups.requestRestore(id), plan -> {
       state.set(State.RESTARTING);
-      notices.info("Tars restarts to restore the backup; your current data is backed up first.");
+      notices.info(i18n.get("backups.restarting"));
       restartApp.run();
     }, e -> {
       state.set(State.IDLE);
@@ -155,12 +179,12 @@ public final class BackupsViewModel {
     });
   }
 
-  private <T> void whenDone(CompletableFuture<T> future, Consumer<T> onSuccess) {
+  private <T> void whenDone(CompletableFuture<T> future, Consumer<T> onSuccess, Consumer<String> onFailure) {
     future.whenComplete((result, failure) -> background.ui().run(() -> {
       state.set(State.IDLE);
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        notices.error(String.valueOf(cause.getMessage()));
+        onFailure.accept(String.valueOf(cause.getMessage()));
       } else {
         onSuccess.accept(result);
       }
@@ -169,51 +193,54 @@ public final class BackupsViewModel {
   }
 
   private void show(List<BackupInfo> list) {
-    rows.setAll(list.stream().map(BackupsViewModel::row).toList());
+    rows.setAll(list.stream().map(this::row).toList());
     long sound = list.stream().filter(b -> b.state() == BackupState.VERIFIED).count();
-    summary.set(list.isEmpty() ? "No backups yet. Tars backs up every hour when something changed, and when it closes."
-        : list.size() + " backups, " + sound + " checked and sound, " + size(list.stream().mapToLong(BackupInfo::size).sum())
-            + " in " + backups.catalog().folder() + ".");
+    summary.set(list.isEmpty() ? i18n.get("backups.summary.none")
+        : i18n.get("backups.summary", list.size(), sound, size(list.stream().mapToLong(BackupInfo::size).sum()),
+            backups.catalog().folder().toString()));
   }
 
-  static BackupRow row(BackupInfo b) {
+  BackupRow row(BackupInfo b) {
     BackupStatus s = b.status();
-    String state = switch (b.state()) {
-      case VERIFIED -> "verified";
-      case FAILED -> "damaged";
-      case UNVERIFIED -> "not checked";
+    String stateText = i18n.get(switch (b.state()) {
+      case VERIFIED -> "backups.state.verified";
+      case FAILED -> "backups.state.damaged";
+      case UNVERIFIED -> "backups.state.unchecked";
+    });
+    String trigger = String.valueOf(s.trigger());
+    String madeBy = switch (trigger) {
+      case "scheduled", "exit", "manual", "before-restore" -> i18n.get("backups.trigger." + trigger);
+      default -> trigger;
     };
-    String madeBy = switch (String.valueOf(s.trigger())) {
-      case "scheduled" -> "hourly";
-      case "exit" -> "at exit";
-      case "manual" -> "by you";
-      case "before-restore" -> "before a restore";
-      default -> String.valueOf(s.trigger());
-    };
-    String details = b.state() == BackupState.FAILED ? String.join(" ", s.problems())
-        : s.facts().containsKey("database.rows.MESSAGE") ? s.facts().get("database.rows.MESSAGE") + " messages"
-            + (s.facts().containsKey("knowledge-index.documents")
-                ? ", " + s.facts().get("knowledge-index.documents") + " passages" : "")
-            : "";
-    return new BackupRow(b.id(), CREATED.format(b.createdAt()), size(b.size()), state, madeBy, details,
+    String details = "";
+    if (b.state() == BackupState.FAILED) {
+      details = String.join(" ", s.problems());
+    } else if (s.facts().containsKey("database.rows.MESSAGE")) {
+      details = i18n.get("backups.holds.messages", s.facts().get("database.rows.MESSAGE"));
+      if (s.facts().containsKey("knowledge-index.documents")) {
+        details = i18n.get("backups.holds.messagesAndPassages", s.facts().get("database.rows.MESSAGE"),
+            s.facts().get("knowledge-index.documents"));
+      }
+    }
+    return new BackupRow(b.id(), created.format(b.createdAt()), size(b.size()), b.state(), stateText, madeBy, details,
         b.state() != BackupState.FAILED);
   }
 
-  private static String describe(BackupRow row, RestorePlan plan) {
-    StringBuilder text = new StringBuilder("Restore the backup of " + row.created() + "?\n\nThis replaces:\n");
+  private String describe(BackupRow row, RestorePlan plan) {
+    StringBuilder text = new StringBuilder(i18n.get("backups.restore.question", row.created())).append('\n');
     for (RestorePlan.Replacement r : plan.replacements()) {
-      text.append("  • ").append(switch (r.source()) {
-        case "database" -> "your conversations and settings";
-        case "knowledge-index", "knowledge" -> "your document index";
+      String what = switch (r.source()) {
+        case "database" -> i18n.get("backups.restore.database");
+        case "knowledge-index", "knowledge" -> i18n.get("backups.restore.index");
         default -> r.source();
-      }).append(" (").append(size(r.currentBytes())).append(" now, ").append(size(r.backupBytes()))
-          .append(" in the backup)\n");
+      };
+      text.append(i18n.get("backups.restore.line", what, size(r.currentBytes()), size(r.backupBytes()))).append('\n');
     }
     Long messages = plan.facts().get("database.rows.MESSAGE");
     if (messages != null) {
-      text.append("\nThe backup holds ").append(messages).append(" messages.");
+      text.append('\n').append(i18n.get("backups.restore.messages", messages));
     }
-    text.append("\nYour current data is backed up first, then Tars restarts.");
+    text.append('\n').append(i18n.get("backups.restore.after"));
     return text.toString();
   }
 

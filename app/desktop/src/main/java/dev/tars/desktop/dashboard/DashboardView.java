@@ -5,6 +5,7 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.AreaChart;
@@ -15,10 +16,18 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
 
-/** The Dashboard page: four charts and a few figures, refreshed every 30 seconds while it is shown. */
+/**
+ * The Dashboard page: four charts and a few figures, refreshed every {@value #REFRESH_SECONDS} seconds while it
+ * is shown (the memory gauges are sampled every minute; answers are recorded as they finish).
+ */
 public final class DashboardView {
+  static final int REFRESH_SECONDS = 10;
+
   private final DashboardViewModel viewModel;
+  private final I18n i18n;
   private final Timeline refresher;
+  /** Kept in a field: a binding listens to its inputs weakly and would otherwise be collected. */
+  private javafx.beans.binding.BooleanBinding shown;
 
   @FXML private BorderPane root;
   @FXML private Label answersLabel;
@@ -30,15 +39,16 @@ public final class DashboardView {
   @FXML private AreaChart<Number, Number> memoryChart;
   @FXML private BarChart<String, Number> backupChart;
 
-  public DashboardView(DashboardViewModel viewModel) {
+  public DashboardView(DashboardViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
-    this.refresher = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refresh()));
+    this.i18n = i18n;
+    this.refresher = new Timeline(new KeyFrame(Duration.seconds(REFRESH_SECONDS), e -> viewModel.refresh()));
     refresher.setCycleCount(Timeline.INDEFINITE);
   }
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    return Fxml.load(this, "Dashboard.fxml");
+    return Fxml.load(this, i18n);
   }
 
   @FXML
@@ -47,24 +57,29 @@ public final class DashboardView {
     indexLabel.textProperty().bind(viewModel.indexProperty());
     engineLabel.textProperty().bind(viewModel.engineProperty());
     backupLabel.textProperty().bind(viewModel.lastBackupProperty());
-    bindNumbers(speedChart, "tokens/s", viewModel.tokensPerSecond());
-    bindNumbers(waitChart, "first token (ms)", viewModel.timeToFirstToken());
-    bindNumbers(memoryChart, "app (MB)", viewModel.appMemory());
-    bindNumbers(memoryChart, "engine (MB)", viewModel.engineMemory());
+    bindNumbers(speedChart, i18n.get("dashboard.series.speed"), viewModel.tokensPerSecond());
+    bindNumbers(waitChart, i18n.get("dashboard.series.wait"), viewModel.timeToFirstToken());
+    bindNumbers(memoryChart, i18n.get("dashboard.series.app"), viewModel.appMemory());
+    bindNumbers(memoryChart, i18n.get("dashboard.series.engine"), viewModel.engineMemory());
     XYChart.Series<String, Number> sizes = new XYChart.Series<>();
-    sizes.setName("backup size (MB)");
+    sizes.setName(i18n.get("dashboard.series.backupSize"));
     backupChart.getData().add(sizes);
     viewModel.backupSizes().addListener((ListChangeListener<DashboardViewModel.Point>) c ->
         sizes.getData().setAll(viewModel.backupSizes().stream()
             .map(p -> new XYChart.Data<String, Number>(p.label(), p.y())).toList()));
-    root.sceneProperty().addListener((obs, old, scene) -> {
-      if (scene == null) {
-        refresher.stop();
-      } else {
+    // The shell hides pages rather than removing them: refresh only while the page is really on screen.
+    shown = root.visibleProperty().and(root.sceneProperty().isNotNull());
+    shown.addListener((obs, was, now) -> {
+      if (now) {
         viewModel.refresh();
         refresher.play();
+      } else {
+        refresher.stop();
       }
     });
+    if (shown.get()) {
+      refresher.play();
+    }
     viewModel.refresh();
   }
 

@@ -3,6 +3,7 @@ package dev.tars.desktop.dashboard;
 import dev.tars.backup.BackupInfo;
 import dev.tars.backup.BackupService;
 import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.watchdog.Metrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -25,9 +25,8 @@ public final class DashboardViewModel {
   /** One point of a chart: {@code x} (a number or a category label) and {@code y}. */
   public record Point(double x, String label, double y) {}
 
-  private static final DateTimeFormatter DAY_TIME =
-      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
-
+  private final DateTimeFormatter dayTime;
+  private final I18n i18n;
   private final Metrics metrics;
   private final BackupService backups;
   private final Background background;
@@ -42,7 +41,9 @@ public final class DashboardViewModel {
   private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper("");
 
-  public DashboardViewModel(Metrics metrics, BackupService backups, Background background, Clock clock) {
+  public DashboardViewModel(Metrics metrics, BackupService backups, Background background, Clock clock, I18n i18n) {
+    this.i18n = i18n;
+    this.dayTime = DateTimeFormatter.ofPattern("d MMM HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
     this.metrics = metrics;
     this.backups = backups;
     this.background = background;
@@ -68,7 +69,7 @@ public final class DashboardViewModel {
           metrics.series(Metrics.ENGINE_RESTARTS, day, 10_000),
           metrics.series(Metrics.ENGINE_RESTARTS, now.minus(Duration.ofDays(7)), 10_000),
           backups.list(), now);
-    }, this::show, e -> answers.set("The figures cannot be read: " + e.getMessage()));
+    }, this::show, e -> answers.set(i18n.get("dashboard.failed", e.getMessage())));
   }
 
   private void show(Snapshot s) {
@@ -79,19 +80,21 @@ public final class DashboardViewModel {
     List<BackupInfo> oldestFirst = new ArrayList<>(s.backups().subList(0, Math.min(24, s.backups().size())));
     java.util.Collections.reverse(oldestFirst);
     backupSizes.setAll(oldestFirst.stream()
-        .map(b -> new Point(0, DAY_TIME.format(b.createdAt()), b.size() / 1048576.0)).toList());
+        .map(b -> new Point(0, dayTime.format(b.createdAt()), b.size() / 1048576.0)).toList());
 
-    answers.set(s.speed().isEmpty() ? "No answers yet."
-        : String.format(Locale.ROOT, "Last %d answers: %.1f tokens/s on average, first token after %.0f ms on average.",
-            s.speed().size(), average(s.speed()), average(s.firstToken())));
-    index.set(s.indexDocs().isEmpty() ? "No document index yet."
-        : String.format(Locale.ROOT, "Document index: %,d passages, %.1f MB.", (long) last(s.indexDocs()),
+    answers.set(s.speed().isEmpty() ? i18n.get("dashboard.answers.none")
+        : i18n.get("dashboard.answers", s.speed().size(), average(s.speed()), average(s.firstToken())));
+    index.set(s.indexDocs().isEmpty() ? i18n.get("dashboard.index.none")
+        : i18n.get("dashboard.index", (long) last(s.indexDocs()),
             s.indexBytes().isEmpty() ? 0 : last(s.indexBytes()) / 1048576.0));
-    engine.set(String.format(Locale.ROOT, "Engine restarts after a crash: %d in the last day, %d in the last week.",
-        s.restartsDay().size(), s.restartsWeek().size()));
-    lastBackup.set(s.backups().isEmpty() ? "No backup yet."
-        : "Last backup: " + DAY_TIME.format(s.backups().get(0).createdAt()) + ", "
-            + s.backups().get(0).state().name().toLowerCase(Locale.ROOT) + "; " + s.backups().size() + " kept.");
+    engine.set(i18n.get("dashboard.restarts", s.restartsDay().size(), s.restartsWeek().size()));
+    lastBackup.set(s.backups().isEmpty() ? i18n.get("dashboard.backup.none")
+        : i18n.get("dashboard.backup", dayTime.format(s.backups().get(0).createdAt()),
+            i18n.get(switch (s.backups().get(0).state()) {
+              case VERIFIED -> "backups.state.verified";
+              case FAILED -> "backups.state.damaged";
+              case UNVERIFIED -> "backups.state.unchecked";
+            }), s.backups().size()));
   }
 
   private static List<Point> numbered(List<Metrics.Sample> samples, double scale) {

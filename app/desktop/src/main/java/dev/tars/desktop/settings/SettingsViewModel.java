@@ -124,7 +124,7 @@ public final class SettingsViewModel {
     saved = change.apply(saved);
     AppSettings snapshot = saved;
     background.run(() -> {
-      store.save(snapshot);
+      store.save(keepLocalApi(snapshot));
       return null;
     }, ignored -> {}, e -> fail(i18n.get("settings.saveFailed")));
   }
@@ -149,12 +149,21 @@ public final class SettingsViewModel {
     background.run(() -> {
       Optional<String> fileProblem = checkModelFile(updated);
       if (fileProblem.isEmpty()) {
-        store.save(updated);
+        store.save(keepLocalApi(updated));
       }
       return fileProblem;
     }, fileProblem -> fileProblem.ifPresentOrElse(this::fail, () -> fill(updated)),
         e -> fail(i18n.get("settings.saveFailed")));
     return true;
+  }
+
+  /**
+   * The local API switch is saved by its own section of this page, maybe after these fields were loaded: keep
+   * what is stored for it rather than the value loaded with the page.
+   */
+  private AppSettings keepLocalApi(AppSettings changed) {
+    AppSettings stored = store.get();
+    return changed.withApiServer(stored.apiServer(), stored.apiPort());
   }
 
   /** Drops unsaved changes. */

@@ -14,6 +14,7 @@ import dev.tars.desktop.dashboard.DashboardView;
 import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.Notices;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
@@ -123,8 +124,11 @@ public final class BackupPagesDemo extends Application {
     Background background = new Background(Executors.newFixedThreadPool(1, NamedThreads.named("demo-background")),
         new FxUiDispatcher());
     Notices notices = new Notices();
-    Parent backupsPage = new BackupsView(new BackupsViewModel(backups, watchdog, background, notices, () -> {})).load();
-    Parent dashboardPage = new DashboardView(new DashboardViewModel(metrics, backups, background, CLOCK)).load();
+    I18n i18n = I18n.forLanguage(System.getProperty("tars.language", "en"));
+    Parent backupsPage = new BackupsView(new BackupsViewModel(backups, watchdog, background, notices, () -> {}, i18n),
+        i18n, () -> {}).load();
+    Parent dashboardPage = new DashboardView(new DashboardViewModel(metrics, backups, background, CLOCK, i18n), i18n)
+        .load();
     Scene scene = new Scene(backupsPage, 1100, 640);
     scene.getStylesheets().add(BackupPagesDemo.class.getResource("/dev/tars/desktop/tars.css").toExternalForm());
     stage.setTitle("Tars");

@@ -12,6 +12,7 @@ import dev.tars.desktop.dashboard.DashboardView;
 import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.Notices;
 import dev.tars.storage.Database;
 import dev.tars.watchdog.Metrics;
@@ -62,8 +63,11 @@ class BackupPagesViewIT {
     backups.backupNow("scheduled");
     watchdog = new Watchdog(WatchdogConfig.DEFAULT, backups, List.of(), metrics, null, Clock.systemUTC());
     Background background = new Background(executor, new FxUiDispatcher());
-    backupsPage = new BackupsView(new BackupsViewModel(backups, watchdog, background, new Notices(), () -> {})).load();
-    dashboardPage = new DashboardView(new DashboardViewModel(metrics, backups, background, Clock.systemUTC())).load();
+    I18n i18n = I18n.forLanguage("en");
+    backupsPage = new BackupsView(new BackupsViewModel(backups, watchdog, background, new Notices(), () -> {}, i18n),
+        i18n, null).load();
+    dashboardPage = new DashboardView(new DashboardViewModel(metrics, backups, background, Clock.systemUTC(), i18n),
+        i18n).load();
     stage.setScene(new Scene(new StackPane(dashboardPage, backupsPage), 1000, 600));
     stage.show();
   }
@@ -85,7 +89,7 @@ class BackupPagesViewIT {
     Thread.sleep(1100); // a new second: a new id
     robot.clickOn("Back up now");
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    assertThat(table.getItems()).extracting(BackupRow::madeBy).containsExactly("by you", "hourly");
+    assertThat(table.getItems()).extracting(BackupRow::madeBy).containsExactly("by you", "on schedule");
 
     @SuppressWarnings("unchecked")
     XYChart<Number, Number> speed = (XYChart<Number, Number>) dashboardPage.lookup(".chart");

@@ -11,6 +11,7 @@ import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
 import dev.tars.config.AppPaths;
 import dev.tars.desktop.TestServices;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.desktop.shell.Notices;
 import dev.tars.engine.Role;
@@ -39,6 +40,8 @@ class BackupsViewModelTest {
   private final AtomicInteger restarts = new AtomicInteger();
   private BackupsViewModel viewModel;
   private AppPaths paths;
+  private final java.util.concurrent.atomic.AtomicReference<BackupConfig> config =
+      new java.util.concurrent.atomic.AtomicReference<>(BackupConfig.DEFAULT);
 
   @BeforeEach
   void open() {
@@ -50,10 +53,11 @@ class BackupsViewModelTest {
       store.addMessage(c, Role.USER, "message " + i, MessageStatus.COMPLETE);
     }
     BackupService backups = BackupServices.standard(paths, services.database, List.of(), List.of(new H2Checker()),
-        () -> BackupConfig.DEFAULT, Clock.systemUTC(), "test");
+        config::get, Clock.systemUTC(), "test");
     watchdog = new Watchdog(WatchdogConfig.DEFAULT, backups, List.of(), new Metrics(services.database.dataSource(),
         Clock.systemUTC()), null, Clock.systemUTC());
-    viewModel = new BackupsViewModel(backups, watchdog, ui.background(), notices, restarts::incrementAndGet);
+    viewModel = new BackupsViewModel(backups, watchdog, ui.background(), notices, restarts::incrementAndGet,
+        I18n.forLanguage("en"));
   }
 
   @AfterEach
@@ -74,10 +78,27 @@ class BackupsViewModelTest {
     BackupRow row = backUp();
 
     assertThat(row.state()).isEqualTo("verified");
+    assertThat(row.status()).isEqualTo(dev.tars.backup.BackupState.VERIFIED);
     assertThat(row.madeBy()).isEqualTo("by you");
     assertThat(row.details()).isEqualTo("5 messages");
-    assertThat(viewModel.summaryProperty().get()).startsWith("1 backups, 1 checked and sound");
+    assertThat(viewModel.summaryProperty().get()).startsWith("1 backup, 1 checked and sound");
     assertThat(notices.shown()).anySatisfy(n -> assertThat(n.kind()).isEqualTo(Notices.Kind.SUCCESS));
+  }
+
+  @Test
+  void aMissingMirrorFolderIsShownOnThePageWithWhatToDoWhileTheBackupItselfIsKept() throws Exception {
+    config.set(BackupConfig.DEFAULT.withMirror(home.resolve("unplugged-disk")));
+
+    BackupRow row = backUp();
+
+    assertThat(row.state()).isEqualTo("verified");
+    assertThat(viewModel.problemProperty().get()).startsWith("The backup was made, but not mirrored:")
+        .contains("unplugged-disk").contains("is not there").contains("Connect the disk");
+
+    config.set(BackupConfig.DEFAULT);
+    Thread.sleep(1100); // backup ids are to the second
+    backUp();
+    assertThat(viewModel.problemProperty().get()).isEmpty();
   }
 
   @Test

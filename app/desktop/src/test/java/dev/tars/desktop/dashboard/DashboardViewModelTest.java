@@ -8,6 +8,7 @@ import dev.tars.backup.BackupServices;
 import dev.tars.backup.H2Checker;
 import dev.tars.config.AppPaths;
 import dev.tars.desktop.TestServices;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.watchdog.Metrics;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ class DashboardViewModelTest {
           () -> BackupConfig.DEFAULT, Clock.systemUTC(), "test");
       backups.backupNow("manual");
       TestUi ui = new TestUi();
-      DashboardViewModel viewModel = new DashboardViewModel(metrics, backups, ui.background(), Clock.systemUTC());
+      DashboardViewModel viewModel = new DashboardViewModel(metrics, backups, ui.background(), Clock.systemUTC(),
+          I18n.forLanguage("en"));
 
       viewModel.refresh();
       ui.runUntil(() -> !viewModel.tokensPerSecond().isEmpty(), Duration.ofSeconds(10));

@@ -1,0 +1,147 @@
+package dev.tars.desktop.backup;
+
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Spinners;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/** The "Backups and alerts" section of the Settings page. */
+public final class BackupSettingsView {
+  private final BackupSettingsViewModel viewModel;
+  private final I18n i18n;
+  private final List<Object> bindings = new ArrayList<>();
+  private final VBox root;
+
+  public BackupSettingsView(BackupSettingsViewModel viewModel, I18n i18n) {
+    this.viewModel = viewModel;
+    this.i18n = i18n;
+    this.root = build();
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  private VBox build() {
+    Label hint = new Label(i18n.get("backupSettings.hint"));
+    hint.getStyleClass().add("settings-hint");
+    hint.setWrapText(true);
+
+    GridPane grid = new GridPane();
+    grid.setHgap(16);
+    grid.setVgap(10);
+    grid.getColumnConstraints().addAll(fixed(220), grow());
+
+    Spinner<Integer> interval = spinner(110);
+    bindings.add(Spinners.bindInt(interval, viewModel.intervalMinutesProperty(),
+        BackupSettingsViewModel.MIN_INTERVAL_MINUTES, BackupSettingsViewModel.MAX_INTERVAL_MINUTES, 15));
+    Label unit = new Label(i18n.get("backupSettings.interval.unit"));
+    unit.getStyleClass().add("settings-hint");
+    grid.addRow(0, new Label(i18n.get("backupSettings.interval")), row(interval, unit));
+
+    HBox keep = new HBox(8);
+    keep.setAlignment(Pos.CENTER_LEFT);
+    keep.getChildren().addAll(keepField(viewModel.keepLastProperty(), "backupSettings.keepLast"));
+    keep.getChildren().addAll(keepField(viewModel.keepHourlyProperty(), "backupSettings.keepHourly"));
+    keep.getChildren().addAll(keepField(viewModel.keepDailyProperty(), "backupSettings.keepDaily"));
+    keep.getChildren().addAll(keepField(viewModel.keepWeeklyProperty(), "backupSettings.keepWeekly"));
+    grid.addRow(1, new Label(i18n.get("backupSettings.keep")), keep);
+
+    TextField mirror = new TextField();
+    mirror.setId("backupMirror");
+    mirror.setPromptText(i18n.get("backupSettings.mirror.prompt"));
+    mirror.textProperty().bindBidirectional(viewModel.mirrorFolderProperty());
+    HBox.setHgrow(mirror, Priority.ALWAYS);
+    Button browse = new Button(i18n.get("settings.browse"));
+    browse.setOnAction(e -> chooseMirror(mirror));
+    grid.addRow(2, new Label(i18n.get("backupSettings.mirror")), row(mirror, browse));
+
+    TextField webhook = new TextField();
+    webhook.setId("backupWebhook");
+    webhook.setPromptText(i18n.get("backupSettings.webhook.prompt"));
+    webhook.textProperty().bindBidirectional(viewModel.webhookUrlProperty());
+    grid.addRow(3, new Label(i18n.get("backupSettings.webhook")), webhook);
+
+    Label message = new Label();
+    message.setWrapText(true);
+    message.setMaxWidth(Double.MAX_VALUE);
+    message.textProperty().bind(viewModel.messageProperty());
+    viewModel.failedProperty().addListener((obs, was, failed) -> message.getStyleClass().setAll(
+        "label", failed ? "form-error" : "settings-hint"));
+    message.getStyleClass().add("settings-hint");
+    HBox.setHgrow(message, Priority.ALWAYS);
+    Button save = new Button(i18n.get("action.save"));
+    save.setId("backupSettingsSave");
+    save.disableProperty().bind(viewModel.savingProperty());
+    save.setOnAction(e -> {
+      root.lookupAll(".spinner").forEach(n -> ((Spinner<?>) n).commitValue());
+      viewModel.save();
+    });
+    HBox footer = new HBox(10, message, save);
+    footer.setAlignment(Pos.CENTER_RIGHT);
+
+    viewModel.load();
+    return new VBox(10, hint, grid, footer);
+  }
+
+  private List<Node> keepField(javafx.beans.property.IntegerProperty property, String key) {
+    Spinner<Integer> spinner = spinner(76);
+    bindings.add(Spinners.bindInt(spinner, property, 0, 1000, 1));
+    Label label = new Label(i18n.get(key));
+    label.getStyleClass().add("settings-hint");
+    return List.of(spinner, label);
+  }
+
+  private void chooseMirror(TextField mirror) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(i18n.get("backupSettings.mirror.choose"));
+    String current = mirror.getText() == null ? "" : mirror.getText().strip();
+    if (!current.isEmpty() && Files.isDirectory(Path.of(current))) {
+      chooser.setInitialDirectory(new File(current));
+    }
+    File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (folder != null) {
+      mirror.setText(folder.getAbsolutePath());
+    }
+  }
+
+  private static Spinner<Integer> spinner(double width) {
+    Spinner<Integer> spinner = new Spinner<>();
+    spinner.setEditable(true);
+    spinner.setPrefWidth(width);
+    return spinner;
+  }
+
+  private static HBox row(Node... nodes) {
+    HBox box = new HBox(8, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  private static ColumnConstraints fixed(double width) {
+    ColumnConstraints c = new ColumnConstraints(width);
+    c.setMaxWidth(width);
+    return c;
+  }
+
+  private static ColumnConstraints grow() {
+    ColumnConstraints c = new ColumnConstraints();
+    c.setHgrow(Priority.ALWAYS);
+    return c;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.tars.desktop.settings;
+
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.Spinners;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The "Local API server" section of the Settings page. */
+public final class LocalApiView {
+  private final LocalApiViewModel viewModel;
+  private final I18n i18n;
+  private final VBox root;
+  private Object portBinding;
+
+  public LocalApiView(LocalApiViewModel viewModel, I18n i18n) {
+    this.viewModel = viewModel;
+    this.i18n = i18n;
+    this.root = build();
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  private VBox build() {
+    Label hint = new Label(i18n.get("localApi.hint"));
+    hint.getStyleClass().add("settings-hint");
+    hint.setWrapText(true);
+    CheckBox enabled = new CheckBox(i18n.get("localApi.enabled"));
+    enabled.setId("localApiEnabled");
+    enabled.selectedProperty().bindBidirectional(viewModel.enabledProperty());
+
+    GridPane grid = new GridPane();
+    grid.setHgap(16);
+    grid.setVgap(10);
+    ColumnConstraints label = new ColumnConstraints(220);
+    label.setMaxWidth(220);
+    ColumnConstraints rest = new ColumnConstraints();
+    rest.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().addAll(label, rest);
+
+    Spinner<Integer> port = new Spinner<>();
+    port.setEditable(true);
+    port.setPrefWidth(120);
+    portBinding = Spinners.bindInt(port, viewModel.portProperty(), 1024, 65535, 1);
+    Button applyPort = new Button(i18n.get("localApi.applyPort"));
+    applyPort.visibleProperty().bind(viewModel.portChangedProperty());
+    applyPort.setOnAction(e -> {
+      port.commitValue();
+      viewModel.applyPort();
+    });
+    HBox portRow = new HBox(8, port, applyPort);
+    portRow.setAlignment(Pos.CENTER_LEFT);
+    grid.addRow(0, new Label(i18n.get("localApi.port")), portRow);
+
+    TextField key = new TextField();
+    key.setId("localApiKey");
+    key.setEditable(false);
+    key.textProperty().bind(viewModel.keyProperty());
+    HBox.setHgrow(key, Priority.ALWAYS);
+    Button copy = new Button(i18n.get("action.copy"));
+    copy.setOnAction(e -> {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(viewModel.keyProperty().get());
+      Clipboard.getSystemClipboard().setContent(content);
+      copy.setText(i18n.get("action.copied"));
+    });
+    key.textProperty().addListener((obs, old, now) -> copy.setText(i18n.get("action.copy")));
+    HBox keyRow = new HBox(8, key, copy);
+    keyRow.setAlignment(Pos.CENTER_LEFT);
+    grid.addRow(1, new Label(i18n.get("localApi.key")), keyRow);
+
+    Label status = new Label();
+    status.setId("localApiStatus");
+    status.setWrapText(true);
+    status.textProperty().bind(viewModel.statusProperty());
+    status.getStyleClass().add("settings-hint");
+    viewModel.failedProperty().addListener((obs, was, failed) -> status.getStyleClass().setAll(
+        "label", failed ? "form-error" : "settings-hint"));
+
+    viewModel.load();
+    return new VBox(10, hint, enabled, grid, status);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.tars.desktop.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tars.desktop.TestServices;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.TestUi;
+import dev.tars.engine.EngineException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Settings switch for the local API, down to real HTTP over loopback. */
+class LocalApiIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  @TempDir Path home;
+
+  @Test
+  void switchingItOnServesHealthOnLoopbackWithTheKeyAndSwitchingItOffStopsIt() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    TestUi ui = new TestUi();
+    try (TestServices services = new TestServices(home, () -> {
+      throw new EngineException("No model in this test.");
+    });
+        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
+          throw new EngineException("No model in this test.");
+        }, null, null)) {
+      services.settings.addListener(api::apply);
+      api.apply(services.settings.get()).get();
+      assertThat(services.settings.get().apiServer()).as("off by default").isFalse();
+      assertThat(api.status().state()).isEqualTo(LocalApi.State.OFF);
+
+      LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
+          I18n.forLanguage("en"));
+      viewModel.load();
+      ui.runUntil(() -> !viewModel.keyProperty().get().isEmpty(), WAIT);
+      assertThat(viewModel.statusProperty().get()).isEqualTo("Off.");
+      String key = viewModel.keyProperty().get();
+      assertThat(key).startsWith("tars-");
+      assertThat(Files.getPosixFilePermissions(home.resolve("api-key")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+      viewModel.portProperty().set(port);
+      viewModel.enabledProperty().set(true);
+      ui.runUntil(() -> viewModel.statusProperty().get().startsWith("Serving at"), WAIT);
+      assertThat(viewModel.statusProperty().get()).isEqualTo("Serving at http://127.0.0.1:" + port + "/v1");
+      assertThat(services.settings.get().apiServer()).isTrue();
+      assertThat(services.settings.get().apiPort()).isEqualTo(port);
+
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"ok\"");
+      HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/v1/models")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(noKey.statusCode()).isEqualTo(401);
+      HttpResponse<String> withKey = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/metrics")).header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(withKey.statusCode()).isEqualTo(200);
+
+      viewModel.enabledProperty().set(false);
+      ui.runUntil(() -> viewModel.statusProperty().get().equals("Off."), WAIT);
+      assertThat(services.settings.get().apiServer()).isFalse();
+      assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(ConnectException.class);
+    }
+  }
+
+  @Test
+  void aPortTakenByAnotherProgramMovesToTheNextFreeOneAndSaysSo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
+          throw new EngineException("No model in this test.");
+        }, null, null)) {
+      int port = taken.getLocalPort();
+      api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, port)).get();
+
+      assertThat(api.status().state()).isEqualTo(LocalApi.State.SERVING);
+      assertThat(api.status().port()).isNotEqualTo(port);
+      assertThat(api.status().askedPort()).isEqualTo(port);
+    }
+  }
+}
