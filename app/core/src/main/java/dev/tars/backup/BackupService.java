@@ -183,7 +183,14 @@ public final class BackupService {
     Retention.Decision decision = Retention.decide(all.stream()
         .map(b -> new Retention.Candidate(b.id(), b.createdAt(), b.state())).toList(), config.get().retention(), clock);
     List<String> deleted = new ArrayList<>();
+    // The backup a restore waits for must outlive the exit backup that runs just before that restore.
+    Optional<String> awaited = target == catalog ? PendingRestore.pending(paths).map(PendingRestore.Request::id)
+        : Optional.empty();
     for (String id : decision.delete()) {
+      if (awaited.filter(id::equals).isPresent()) {
+        LOG.info("Keeping backup {}: a restore of it is waiting for the next start", id);
+        continue;
+      }
       try {
         target.delete(id);
         deleted.add(id);

@@ -23,15 +23,12 @@ final class AppRestart {
   private AppRestart() {}
 
   static void restart() {
-    ProcessHandle.Info self = ProcessHandle.current().info();
-    if (self.command().isEmpty()) {
+    List<String> command = relaunchCommand();
+    if (command.isEmpty()) {
       LOG.warn("Cannot tell how this run was started; closing, the restore is applied at the next start");
       Platform.exit();
       return;
     }
-    List<String> command = new ArrayList<>();
-    command.add(self.command().get());
-    command.addAll(List.of(self.arguments().orElse(new String[0])));
     try {
       ProcessBuilder next = new ProcessBuilder(command).inheritIO();
       next.environment().put(PREVIOUS_RUN, Long.toString(ProcessHandle.current().pid()));
@@ -41,6 +38,31 @@ final class AppRestart {
       LOG.warn("Could not start a new run; the restore is applied at the next start", e);
     }
     Platform.exit();
+  }
+
+  /**
+   * How to start this app again. The installed app is started through its launcher (jpackage names it in
+   * {@code jpackage.app-path}); a run from the sources ({@code ./tars}) is rebuilt from what this JVM knows of
+   * itself. The process's own command line is not used: Linux may hand it over truncated (a long class path),
+   * and the new run then fails to start.
+   */
+  static List<String> relaunchCommand() {
+    String launcher = System.getProperty("jpackage.app-path");
+    if (launcher != null && !launcher.isBlank()) {
+      return List.of(launcher);
+    }
+    String javaCommand = System.getProperty("sun.java.command", "");
+    java.util.Optional<String> javaBinary = ProcessHandle.current().info().command();
+    if (javaBinary.isEmpty() || javaCommand.isBlank() || javaCommand.endsWith(".jar")) {
+      return List.of();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary.get());
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.addAll(List.of(javaCommand.split(" ")));
+    return command;
   }
 
   /** In a run started by {@link #restart}: waits (at most a minute) until the previous run has exited. */

@@ -17,6 +17,7 @@ import dev.tars.desktop.engine.EngineHost;
 import dev.tars.desktop.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.settings.LocalApi;
+import dev.tars.desktop.shell.Notices;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
@@ -74,6 +75,7 @@ public final class TarsApp extends Application {
   private LocalApi localApi;
   private final LocalEngineProcess localEngine = new LocalEngineProcess();
   private String startupProblem;
+  private Optional<PendingRestore.Outcome> restoreOutcome = Optional.empty();
   private final AtomicBoolean closed = new AtomicBoolean();
   private LaunchOptions launch = LaunchOptions.NONE;
 
@@ -100,7 +102,8 @@ public final class TarsApp extends Application {
     try {
       paths.ensureCreated();
       // A restore asked for on the Backups page (or by `tars backup restore`) replaces files before anything opens them.
-      PendingRestore.applyIfRequested(paths, Clock.systemUTC(), appVersion()).ifPresent(outcome ->
+      restoreOutcome = PendingRestore.applyIfRequested(paths, Clock.systemUTC(), appVersion());
+      restoreOutcome.ifPresent(outcome ->
           LOG.info("Restore of backup {} at start: {}", outcome.restoredId(),
               outcome.restored() ? "done, safety backup " + outcome.safetyBackupId() : outcome.problems()));
       database = Database.open(paths.database());
@@ -261,12 +264,22 @@ public final class TarsApp extends Application {
     shell = new DesktopShell(new DesktopServices(chats, settings, engines, paths, models, knowledge, memory, backups,
         watchdog, metrics, AppRestart::restart, backupSettings, localApi), I18n.forLanguage(settings.get().language()));
     shell.show(stage);
+    restoreOutcome.ifPresent(this::tellRestoreOutcome);
     if (launch.smoke()) {
       new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
     } else if (launch.model() != null) {
       offerModel(launch.model());
     }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  /** The person restarted for a restore: say whether it was done (a refused archive leaves the data as it was). */
+  private void tellRestoreOutcome(PendingRestore.Outcome outcome) {
+    I18n i18n = I18n.forLanguage(settings.get().language());
+    shell.viewModel().notices().post(outcome.restored()
+        ? new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.restored"))
+        : new Notices.Notice(Notices.Kind.ERROR, i18n.get("backups.restoreAbandoned",
+            String.join(" ", outcome.problems()))));
   }
 
   /** A .gguf file was double-clicked (file association): offer to answer with it. */

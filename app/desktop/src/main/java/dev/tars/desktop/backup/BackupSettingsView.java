@@ -14,9 +14,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
@@ -54,12 +56,12 @@ public final class BackupSettingsView {
     unit.getStyleClass().add("settings-hint");
     grid.addRow(0, new Label(i18n.get("backupSettings.interval")), row(interval, unit));
 
-    HBox keep = new HBox(8);
+    FlowPane keep = new FlowPane(14, 8);
     keep.setAlignment(Pos.CENTER_LEFT);
-    keep.getChildren().addAll(keepField(viewModel.keepLastProperty(), "backupSettings.keepLast"));
-    keep.getChildren().addAll(keepField(viewModel.keepHourlyProperty(), "backupSettings.keepHourly"));
-    keep.getChildren().addAll(keepField(viewModel.keepDailyProperty(), "backupSettings.keepDaily"));
-    keep.getChildren().addAll(keepField(viewModel.keepWeeklyProperty(), "backupSettings.keepWeekly"));
+    keep.getChildren().addAll(keepField(viewModel.keepLastProperty(), "backupSettings.keepLast"),
+        keepField(viewModel.keepHourlyProperty(), "backupSettings.keepHourly"),
+        keepField(viewModel.keepDailyProperty(), "backupSettings.keepDaily"),
+        keepField(viewModel.keepWeeklyProperty(), "backupSettings.keepWeekly"));
     grid.addRow(1, new Label(i18n.get("backupSettings.keep")), keep);
 
     TextField mirror = new TextField();
@@ -88,6 +90,7 @@ public final class BackupSettingsView {
     Button save = new Button(i18n.get("action.save"));
     save.setId("backupSettingsSave");
     save.disableProperty().bind(viewModel.savingProperty());
+    save.setMinWidth(Region.USE_PREF_SIZE);
     save.setOnAction(e -> {
       root.lookupAll(".spinner").forEach(n -> ((Spinner<?>) n).commitValue());
       viewModel.save();
@@ -99,12 +102,13 @@ public final class BackupSettingsView {
     return new VBox(10, hint, grid, footer);
   }
 
-  private List<Node> keepField(javafx.beans.property.IntegerProperty property, String key) {
+  private Node keepField(javafx.beans.property.IntegerProperty property, String key) {
     Spinner<Integer> spinner = spinner(76);
     bindings.add(Spinners.bindInt(spinner, property, 0, 1000, 1));
     Label label = new Label(i18n.get(key));
     label.getStyleClass().add("settings-hint");
-    return List.of(spinner, label);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    return row(spinner, label);
   }
 
   private void chooseMirror(TextField mirror) {

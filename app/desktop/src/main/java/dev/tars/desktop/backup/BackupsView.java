@@ -141,6 +141,7 @@ public final class BackupsView {
     private final HBox box = new HBox(6, verify, restore);
 
     ActionsCell() {
+      box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       var idle = viewModel.stateProperty().isEqualTo(BackupsViewModel.State.IDLE);
       verify.getStyleClass().add("small");
       restore.getStyleClass().add("small");

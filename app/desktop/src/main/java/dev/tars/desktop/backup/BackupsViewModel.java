@@ -68,7 +68,7 @@ public final class BackupsViewModel {
     this.notices = notices;
     this.restartApp = restartApp;
     this.i18n = i18n;
-    this.created = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
+    this.created = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", i18n.locale()).withZone(ZoneId.systemDefault());
     state.addListener((obs, old, now) -> progress.set(switch (now) {
       case IDLE -> "";
       case BACKING_UP -> i18n.get("backups.progress.backingUp");
@@ -217,7 +217,7 @@ public final class BackupsViewModel {
       details = String.join(" ", s.problems());
     } else if (s.facts().containsKey("database.rows.MESSAGE")) {
       details = i18n.get("backups.holds.messages", s.facts().get("database.rows.MESSAGE"));
-      if (s.facts().containsKey("knowledge-index.documents")) {
+      if (s.facts().getOrDefault("knowledge-index.documents", 0L) > 0) {
         details = i18n.get("backups.holds.messagesAndPassages", s.facts().get("database.rows.MESSAGE"),
             s.facts().get("knowledge-index.documents"));
       }

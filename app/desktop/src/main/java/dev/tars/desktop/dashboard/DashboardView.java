@@ -57,6 +57,8 @@ public final class DashboardView {
     indexLabel.textProperty().bind(viewModel.indexProperty());
     engineLabel.textProperty().bind(viewModel.engineProperty());
     backupLabel.textProperty().bind(viewModel.lastBackupProperty());
+    wholeNumberTicks(speedChart);
+    wholeNumberTicks(waitChart);
     bindNumbers(speedChart, i18n.get("dashboard.series.speed"), viewModel.tokensPerSecond());
     bindNumbers(waitChart, i18n.get("dashboard.series.wait"), viewModel.timeToFirstToken());
     bindNumbers(memoryChart, i18n.get("dashboard.series.app"), viewModel.appMemory());
@@ -81,6 +83,25 @@ public final class DashboardView {
       refresher.play();
     }
     viewModel.refresh();
+  }
+
+  /** Answers are counted: label 1, 2, 3 and leave the in-between ticks unlabelled. */
+  private static void wholeNumberTicks(XYChart<Number, Number> chart) {
+    if (chart.getXAxis() instanceof javafx.scene.chart.NumberAxis axis) {
+      axis.setMinorTickVisible(false);
+      axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+          double v = value.doubleValue();
+          return v == Math.rint(v) && v >= 1 ? Long.toString((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+          return Double.parseDouble(text);
+        }
+      });
+    }
   }
 
   private static void bindNumbers(XYChart<Number, Number> chart, String name,

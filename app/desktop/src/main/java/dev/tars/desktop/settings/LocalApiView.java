@@ -78,6 +78,7 @@ public final class LocalApiView {
       copy.setText(i18n.get("action.copied"));
     });
     key.textProperty().addListener((obs, old, now) -> copy.setText(i18n.get("action.copy")));
+    copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox keyRow = new HBox(8, key, copy);
     keyRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(1, new Label(i18n.get("localApi.key")), keyRow);
