@@ -97,6 +97,7 @@ public final class Watchdog implements AutoCloseable {
       if (removed > 0) {
         LOG.info("Removed {} unfinished backup file(s) of an earlier run", removed);
       }
+      verifyUnchecked();
     });
     long health = config.healthEvery().toMillis();
     scheduler.scheduleWithFixedDelay(this::healthRound, 0, health, TimeUnit.MILLISECONDS);
@@ -125,6 +126,23 @@ public final class Watchdog implements AutoCloseable {
     long millis = every.toMillis();
     scheduledBackups = scheduler.scheduleWithFixedDelay(() -> backupIfChanged("scheduled"), millis, millis,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Checks archives written without a check (the safety backup a restore makes at start, before anything is
+   * open), so the Backups page shows them as sound or damaged rather than unchecked.
+   */
+  private void verifyUnchecked() {
+    try {
+      for (var backup : backups.list()) {
+        if (backup.state() == BackupState.UNVERIFIED) {
+          BackupStatus status = backups.verify(backup.id());
+          LOG.info("Checked backup {} written by an earlier start: {}", backup.id(), status.state());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Unchecked backups could not be checked", e);
+    }
   }
 
   /** Backs up now on the watchdog thread; the future fails with a {@link BackupException} a person can read. */

@@ -154,6 +154,48 @@ class WatchdogTest {
   }
 
   @Test
+  void aNewIntervalFromSettingsTakesEffectWithoutARestart() throws Exception {
+    ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
+    store.addMessage(store.create("interval", "", Sampling.DEFAULTS).id(), Role.USER, "hi", MessageStatus.COMPLETE);
+    BackupService backups = backups(DiskSpace.SYSTEM);
+    Watchdog watchdog = watchdog(config(Duration.ofHours(1), Duration.ofHours(1)), backups, null, List.of());
+    watchdog.start();
+    Thread.sleep(500);
+    assertThat(backups.list()).as("the hourly check has not come yet").isEmpty();
+
+    watchdog.setBackupInterval(Duration.ofMillis(200));
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // The archive is listed as soon as it is written; its trigger once it is checked.
+    while ((backups.list().isEmpty() || backups.list().get(0).state() == dev.tars.backup.BackupState.UNVERIFIED)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(backups.list()).singleElement().satisfies(b -> assertThat(b.status().trigger()).isEqualTo("scheduled"));
+    watchdog.close();
+  }
+
+  @Test
+  void anArchiveWrittenWithoutACheckIsCheckedWhenTheWatchdogStarts() throws Exception {
+    BackupService backups = backups(DiskSpace.SYSTEM);
+    var made = backups.backupNow("manual").backup();
+    // As the safety backup of a restore is left: written before anything opened, not yet checked.
+    backups.catalog().writeStatus(made.id(), dev.tars.backup.BackupStatus.written(made.status().archiveSha256(),
+        "before-restore", 10));
+    assertThat(backups.list().get(0).state()).isEqualTo(dev.tars.backup.BackupState.UNVERIFIED);
+    Watchdog watchdog = watchdog(config(Duration.ofHours(1), Duration.ofHours(1)), backups, null, List.of());
+
+    watchdog.start();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (backups.list().get(0).state() == dev.tars.backup.BackupState.UNVERIFIED && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(backups.list().get(0).state()).isEqualTo(dev.tars.backup.BackupState.VERIFIED);
+    watchdog.close();
+  }
+
+  @Test
   void aBackupThatCannotBeWrittenIsPublishedAsACriticalProblem() {
     Watchdog watchdog = watchdog(config(Duration.ofHours(1), Duration.ofHours(1)), backups(folder -> 0), null, List.of());
     try {

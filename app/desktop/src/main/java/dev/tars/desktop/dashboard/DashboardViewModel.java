@@ -43,7 +43,8 @@ public final class DashboardViewModel {
 
   public DashboardViewModel(Metrics metrics, BackupService backups, Background background, Clock clock, I18n i18n) {
     this.i18n = i18n;
-    this.dayTime = DateTimeFormatter.ofPattern("d MMM HH:mm", i18n.locale()).withZone(ZoneId.systemDefault());
+    // Seconds too: the chart's categories are these labels, and two backups in one minute must stay two bars.
+    this.dayTime = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", i18n.locale()).withZone(ZoneId.systemDefault());
     this.metrics = metrics;
     this.backups = backups;
     this.background = background;
