@@ -294,14 +294,30 @@ public final class Watchdog implements AutoCloseable {
     }
     closed = true;
     long started = System.nanoTime();
+    long waitMillis = config.shutdownWait().toMillis();
+    java.util.concurrent.Future<?> exitBackup = null;
     try {
-      scheduler.submit(() -> backupIfChanged("exit"));
+      exitBackup = scheduler.submit(() -> backupIfChanged("exit"));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("Watchdog already stopped");
     }
+    // Wait for the exit backup before shutdown(): with delayed tasks dropped at shutdown, a task the thread had
+    // not yet picked up would be cancelled, and the last changes would go without a backup.
+    if (exitBackup != null) {
+      try {
+        exitBackup.get(waitMillis, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("The backup at exit did not finish within {}", config.shutdownWait());
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+        LOG.warn("The backup at exit failed", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     scheduler.shutdown();
     try {
-      if (!scheduler.awaitTermination(config.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
+      long left = Math.max(0, waitMillis - (System.nanoTime() - started) / 1_000_000);
+      if (!scheduler.awaitTermination(left, TimeUnit.MILLISECONDS)) {
         LOG.warn("Watchdog did not finish within {}; stopping it (an unfinished backup is discarded at next start)",
             config.shutdownWait());
         scheduler.shutdownNow();

@@ -213,6 +213,36 @@ class WatchdogTest {
   }
 
   @Test
+  void theBackupAtExitIsTakenEvenWhenTheWatchdogIsBusyWhenTheAppCloses() throws Exception {
+    HealthCheck slow = new HealthCheck() {
+      @Override
+      public String name() {
+        return "slow";
+      }
+
+      @Override
+      public Health check() {
+        try {
+          Thread.sleep(700);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return Health.ok();
+      }
+    };
+    ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
+    store.addMessage(store.create("last words", "", Sampling.DEFAULTS).id(), Role.USER, "keep me", MessageStatus.COMPLETE);
+    BackupService backups = backups(DiskSpace.SYSTEM);
+    Watchdog watchdog = watchdog(config(Duration.ofHours(1), Duration.ofHours(1)), backups, null, List.of(slow));
+    watchdog.start();
+    Thread.sleep(200); // the first health round is running
+
+    watchdog.close();
+
+    assertThat(backups.list()).singleElement().satisfies(b -> assertThat(b.status().trigger()).isEqualTo("exit"));
+  }
+
+  @Test
   void closeWaitsNoLongerThanConfiguredForAStuckCheck() throws Exception {
     HealthCheck stuck = new HealthCheck() {
       @Override
