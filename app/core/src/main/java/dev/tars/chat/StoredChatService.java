@@ -13,6 +13,7 @@ import dev.tars.engine.Sampling;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
   }
 
   @Override
+  public Map<Long, List<AnswerSource>> sources(long conversationId) {
+    return store.sources(conversationId);
+  }
+
+  @Override
   public Reply send(long conversationId, String userText, ReplyListener listener) {
     if (userText == null || userText.isBlank()) {
       throw new IllegalArgumentException("Type a message first.");
@@ -193,10 +199,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       Conversation conversation = existing(conversationId);
       ChatEngine engine;
       ContextWindow.Fitted fitted;
+      List<ContextBlock> blocks;
       try {
         engine = engines.engine();
         List<Message> history = store.messages(conversation.id());
-        List<ContextBlock> blocks = gatherContext(conversation, history);
+        blocks = gatherContext(conversation, history);
         if (!blocks.isEmpty()) {
           listener.contextUsed(blocks);
         }
@@ -209,6 +216,8 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         return;
       }
       Message draft = store.addMessage(conversationId, Role.ASSISTANT, "", MessageStatus.STREAMING);
+      // Kept before the first token so that citations survive even an answer the app dies in the middle of.
+      keepSources(draft.id(), blocks);
       listener.started(draft, fitted.trim());
       ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -236,6 +245,15 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         listener.finished(answer);
         done.complete(answer);
       });
+    }
+
+    private void keepSources(long messageId, List<ContextBlock> blocks) {
+      try {
+        store.addSources(messageId, AnswerSource.of(blocks));
+      } catch (RuntimeException e) {
+        // Citations are a bonus too: the answer still comes, only without its source list.
+        LOG.warn("Could not keep the sources of answer {}", messageId, e);
+      }
     }
 
     private List<ContextBlock> gatherContext(Conversation conversation, List<Message> history) {

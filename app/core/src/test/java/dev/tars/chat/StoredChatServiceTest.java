@@ -269,6 +269,28 @@ class StoredChatServiceTest {
   }
 
   @Test
+  void sourcesOfTheContextAreKeptWithTheAnswerAndLeaveWithItWhenItIsRegenerated() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    PromptContext documents = (conversation, text) -> text.contains("Everest") ? List.of(new ContextBlock("knowledge",
+        "[1] peaks.pdf, page 2\nEverest is 8849 m.", List.of(new ContextBlock.Source("[1] peaks.pdf, page 2",
+            "document:4:100-180")))) : List.of();
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(documents));
+    Conversation conversation = service.create("");
+
+    Message cited = service.send(conversation.id(), "How tall is Everest?", new ReplyListener() {})
+        .done().get(5, TimeUnit.SECONDS);
+    Message plain = service.send(conversation.id(), "Thanks!", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(service.sources(conversation.id())).containsOnlyKeys(cited.id());
+    assertThat(service.sources(conversation.id()).get(cited.id())).containsExactly(
+        new AnswerSource("knowledge", "[1] peaks.pdf, page 2", "document:4:100-180"));
+    service.regenerate(conversation.id(), new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+    assertThat(service.sources(conversation.id())).containsOnlyKeys(cited.id()).doesNotContainKey(plain.id());
+  }
+
+  @Test
   void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
     service = open(new ScriptedEngine(words(1), 1, 4096));
 
