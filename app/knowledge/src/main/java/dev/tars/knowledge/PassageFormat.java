@@ -6,8 +6,8 @@ import java.util.List;
  * Renders retrieved passages as numbered sources for a chat prompt. The numbers are the passages' positions
  * in the list plus one, so an answer's {@code [2]} maps back to {@code passages.get(1)} for the citation link.
  */
-public final class PromptContext {
-  private PromptContext() {}
+public final class PassageFormat {
+  private PassageFormat() {}
 
   /** An instruction plus the numbered sources; empty when there are no passages. */
   public static String render(List<Passage> passages) {
