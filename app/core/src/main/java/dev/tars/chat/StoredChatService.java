@@ -203,12 +203,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       try {
         engine = engines.engine();
         List<Message> history = store.messages(conversation.id());
-        blocks = gatherContext(conversation, history);
+        blocks = new ArrayList<>(gatherContext(conversation, history));
+        fitted = fitDroppingContext(engine, conversation, history, blocks);
         if (!blocks.isEmpty()) {
-          listener.contextUsed(blocks);
+          listener.contextUsed(List.copyOf(blocks));
         }
-        fitted = contextWindow.fit(engine, prompt(conversation, history, blocks),
-            conversation.sampling().maxTokens());
       } catch (EngineException e) {
         LOG.warn("Cannot answer conversation {}: {}", conversationId, e.getMessage(), e);
         listener.failed(e.getMessage());
@@ -245,6 +244,26 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         listener.finished(answer);
         done.complete(answer);
       });
+    }
+
+    /**
+     * Fits the prompt; when even the newest message does not fit with all the context, leaves context blocks out
+     * from the last (documents, then memories) rather than refusing to answer. {@code blocks} keeps what fits.
+     */
+    private ContextWindow.Fitted fitDroppingContext(ChatEngine engine, Conversation conversation,
+        List<Message> history, List<ContextBlock> blocks) throws EngineException {
+      while (true) {
+        try {
+          return contextWindow.fit(engine, prompt(conversation, history, blocks), conversation.sampling().maxTokens());
+        } catch (PromptTooLongException e) {
+          if (blocks.isEmpty()) {
+            throw e;
+          }
+          ContextBlock dropped = blocks.removeLast();
+          LOG.info("Left the {} context out of the prompt of conversation {}: the context window has no room for it",
+              dropped.kind(), conversation.id());
+        }
+      }
     }
 
     private void keepSources(long messageId, List<ContextBlock> blocks) {

@@ -291,6 +291,33 @@ class StoredChatServiceTest {
   }
 
   @Test
+  void contextThatDoesNotFitTheWindowIsLeftOutInsteadOfRefusingToAnswer() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200);
+    PromptContext project = (conversation, text) -> List.of(new ContextBlock("project", "Be brief.",
+        List.of(new ContextBlock.Source("Project: Travel", "project:2"))));
+    PromptContext documents = (conversation, text) -> List.of(new ContextBlock("knowledge",
+        String.join(" ", words(300)), List.of(new ContextBlock.Source("[1] big.pdf", "document:1:0-1200"))));
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(project, documents));
+    Conversation conversation = service.updateSettings(service.create("").id(), "", new Sampling(0.7, 0.9, 64));
+    List<ContextBlock> reported = new CopyOnWriteArrayList<>();
+
+    Message answer = service.send(conversation.id(), "Hello?", new ReplyListener() {
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        reported.addAll(blocks);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
+    assertThat(engine.requests.get(0).messages().get(0).content()).isEqualTo("Be brief.");
+    assertThat(reported).extracting(ContextBlock::kind).containsExactly("project");
+    assertThat(service.sources(conversation.id()).get(answer.id())).extracting(AnswerSource::kind)
+        .containsExactly("project");
+  }
+
+  @Test
   void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
     service = open(new ScriptedEngine(words(1), 1, 4096));
 

@@ -12,6 +12,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** In the chat's input row: the "answer from documents" switch and the collections it answers from. */
 public final class DocumentAnswersView {
@@ -40,7 +41,8 @@ public final class DocumentAnswersView {
     chooser.getStyleClass().addAll("documents-chooser", "right-pill");
     chooser.setTooltip(new Tooltip(i18n.get("chat.documents.collections")));
     chooser.textProperty().bind(viewModel.summaryProperty());
-    chooser.setMaxWidth(180);
+    chooser.setMaxWidth(170);
+    toggle.setMinWidth(Region.USE_PREF_SIZE);
     chooser.setOnShowing(e -> viewModel.refreshCollections());
     viewModel.collections().addListener((ListChangeListener<DocumentAnswersViewModel.CollectionOption>) c -> fillMenu());
     viewModel.selected().addListener((ListChangeListener<Long>) c -> fillMenu());
