@@ -113,7 +113,7 @@ public final class TarsApp extends Application {
           knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
       chats = new StoredChatService(conversations, engines::engine, settings, knowledge == null
           ? memory.promptContexts() : Stream.concat(memory.promptContexts().stream(),
-              Stream.of(knowledge.documentContext(() -> settings.get().contextSize()))).toList());
+              Stream.of(knowledge.documentContext(engines::engine, () -> settings.get().contextSize()))).toList());
       settings.addListener(engines::apply);
       if (options.smoke() && options.model() != null) {
         settings.save(settings.get().withModelPath(options.model().toString()));

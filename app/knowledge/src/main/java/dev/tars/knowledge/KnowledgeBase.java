@@ -78,10 +78,12 @@ public final class KnowledgeBase implements AutoCloseable {
    * For {@code StoredChatService}, after project instructions and memories: passages of the person's documents
    * for conversations that answer from them.
    *
-   * @param contextTokens the chat model's context window in tokens (e.g. the context size in Settings)
+   * @param engines the engine that answers (its model's context window sets the passages' budget)
+   * @param configuredTokens the context size in Settings, for when the engine does not say
    */
-  public DocumentContext documentContext(java.util.function.IntSupplier contextTokens) {
-    return new DocumentContext(service, conversationDocuments, contextTokens);
+  public DocumentContext documentContext(dev.tars.chat.EngineSource engines,
+      java.util.function.IntSupplier configuredTokens) {
+    return new DocumentContext(service, conversationDocuments, engines, configuredTokens);
   }
 
   @Override

@@ -73,7 +73,7 @@ class DocumentAnswersIT {
     choices = new ConversationDocuments(db.dataSource());
     StoredSettings settings = new StoredSettings(db.dataSource());
     chats = new StoredChatService(new ConversationStore(db.dataSource(), Clock.systemUTC()), () -> engine, settings,
-        List.of(new DocumentContext(knowledge, choices, () -> settings.get().contextSize())));
+        List.of(new DocumentContext(knowledge, choices, () -> engine, () -> settings.get().contextSize())));
   }
 
   static long collectionId(String name) {
@@ -103,7 +103,7 @@ class DocumentAnswersIT {
 
     String system = engine.lastSystemPrompt();
     assertThat(system).contains("cite them like [1]").contains("[1] rivers.pdf, page 2\nThe Rhine is about 1230");
-    assertThat(reported).extracting(ContextBlock::kind).containsExactly(DocumentContext.KIND);
+    assertThat(reported).isNotEmpty().extracting(ContextBlock::kind).containsOnly(DocumentContext.KIND);
     List<AnswerSource> kept = chats.sources(conversation.id()).get(answer.id());
     assertThat(kept).isNotEmpty().allMatch(s -> s.kind().equals(DocumentContext.KIND));
     assertThat(kept.getFirst().label()).isEqualTo("[1] rivers.pdf, page 2");
@@ -169,6 +169,23 @@ class DocumentAnswersIT {
   }
 
   @Test
+  void whenTheWindowIsTightTheWeakestPassagesAreLeftOutAndTheBestStays() throws Exception {
+    Conversation conversation = chats.create("");
+    choices.choose(conversation.id(), new DocumentChoice(true, List.of()));
+    engine.contextLength = 300;
+    try {
+      Message answer = chats.send(conversation.id(), "How long is the Rhine?", new ReplyListener() {})
+          .done().get(30, TimeUnit.SECONDS);
+
+      List<AnswerSource> kept = chats.sources(conversation.id()).get(answer.id());
+      assertThat(engine.lastSystemPrompt()).contains("[1] rivers.pdf, page 2").doesNotContain("[3]");
+      assertThat(kept).extracting(AnswerSource::label).startsWith("[1] rivers.pdf, page 2").hasSizeLessThan(3);
+    } finally {
+      engine.contextLength = 4096;
+    }
+  }
+
+  @Test
   void theBudgetIsAQuarterOfTheContextWindowWithinBounds() {
     assertThat(DocumentContext.budget(4096)).isEqualTo(1024);
     assertThat(DocumentContext.budget(512)).isEqualTo(DocumentContext.MIN_BUDGET);
@@ -178,6 +195,7 @@ class DocumentAnswersIT {
   /** A chat model stand-in: answers "ok" at once and keeps the prompts it was sent. */
   static final class PromptRecorder implements ChatEngine {
     final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
+    volatile int contextLength = 4096;
 
     String lastSystemPrompt() {
       List<ChatMessage> messages = requests.getLast().messages();
@@ -186,7 +204,7 @@ class DocumentAnswersIT {
 
     @Override
     public ModelInfo model() {
-      return new ModelInfo("recorder", 4096);
+      return new ModelInfo("recorder", contextLength);
     }
 
     @Override
