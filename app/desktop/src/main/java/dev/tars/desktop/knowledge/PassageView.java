@@ -76,6 +76,7 @@ public final class PassageView {
     VBox.setVgrow(scroller, Priority.ALWAYS);
 
     root = new VBox(8, file, where, message, scroller);
+    root.setPadding(new Insets(16, 20, 4, 20));
     root.getStylesheets().add(Objects.requireNonNull(
         PassageView.class.getResource("/dev/tars/desktop/chat/citations.css"), "citations.css").toExternalForm());
     viewModel.stateProperty().addListener((obs, old, now) -> {
