@@ -195,7 +195,22 @@ public final class StoredChatService implements ChatService, AutoCloseable {
     private volatile Generation generation;
     private volatile boolean stopRequested;
 
+    private volatile ScheduledFuture<?> flushing;
+    private volatile long draftId = -1;
+
+    /**
+     * Never leaves the reply unended: whatever fails (a listener, the store, an engine bug), {@code done}
+     * completes and the draft does not stay STREAMING, or whoever waits for the answer waits forever.
+     */
     void run(long conversationId, ReplyListener listener) {
+      try {
+        stream(conversationId, listener);
+      } catch (RuntimeException e) {
+        abandon(conversationId, listener, e);
+      }
+    }
+
+    private void stream(long conversationId, ReplyListener listener) {
       Conversation conversation = existing(conversationId);
       ChatEngine engine;
       ContextWindow.Fitted fitted;
@@ -215,34 +230,33 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         return;
       }
       Message draft = store.addMessage(conversationId, Role.ASSISTANT, "", MessageStatus.STREAMING);
+      draftId = draft.id();
       // Kept before the first token so that citations survive even an answer the app dies in the middle of.
       keepSources(draft.id(), blocks);
       listener.started(draft, fitted.trim());
-      ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
+      flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
       generation = engine.generate(request, delta -> {
         synchronized (text) {
           text.append(delta);
         }
-        listener.text(delta);
+        try {
+          listener.text(delta);
+        } catch (RuntimeException e) {
+          // Showing the text failed, keeping it did not: the answer goes on and is stored whole.
+          LOG.warn("Reply listener failed on streamed text of answer {}", draft.id(), e);
+        }
       });
       if (stopRequested) {
         generation.cancel();
       }
       generation.result().whenComplete((completion, failure) -> {
-        flushing.cancel(false);
-        MessageStatus status = statusOf(completion, failure);
-        String content = snapshot();
-        store.updateMessage(draft.id(), content, status);
-        store.touch(conversationId);
-        Message answer = store.message(draft.id()).orElseThrow();
-        if (status == MessageStatus.INTERRUPTED) {
-          LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
-              ? completion.error().getMessage() : failure);
+        try {
+          end(conversationId, draft, listener, completion, failure);
+        } catch (RuntimeException e) {
+          abandon(conversationId, listener, e);
         }
-        listener.finished(answer);
-        done.complete(answer);
       });
     }
 
@@ -273,6 +287,54 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         // Citations are a bonus too: the answer still comes, only without its source list.
         LOG.warn("Could not keep the sources of answer {}", messageId, e);
       }
+    }
+
+    private void end(long conversationId, Message draft, ReplyListener listener, Completion completion,
+        Throwable failure) {
+      flushing.cancel(false);
+      MessageStatus status = statusOf(completion, failure);
+      String content = snapshot();
+      store.updateMessage(draft.id(), content, status);
+      store.touch(conversationId);
+      Message answer = store.message(draft.id()).orElseThrow();
+      if (status == MessageStatus.INTERRUPTED) {
+        LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
+            ? completion.error().getMessage() : failure);
+      }
+      try {
+        listener.finished(answer);
+      } catch (RuntimeException e) {
+        LOG.warn("Reply listener failed on the end of answer {}", draft.id(), e);
+      }
+      done.complete(answer);
+    }
+
+    private void abandon(long conversationId, ReplyListener listener, RuntimeException cause) {
+      LOG.error("Answering in conversation {} failed unexpectedly", conversationId, cause);
+      ScheduledFuture<?> flushes = flushing;
+      if (flushes != null) {
+        flushes.cancel(false);
+      }
+      Generation running = generation;
+      if (running != null) {
+        running.cancel();
+      }
+      if (draftId >= 0) {
+        try {
+          store.updateMessage(draftId, snapshot(), MessageStatus.INTERRUPTED);
+        } catch (RuntimeException e) {
+          LOG.warn("Could not mark answer {} as interrupted", draftId, e);
+        }
+      }
+      if (!done.isDone()) {
+        try {
+          listener.failed("Tars could not finish this answer because of an internal error (details are in the"
+              + " log). What was written so far is kept; try again.");
+        } catch (RuntimeException e) {
+          LOG.warn("Reply listener failed on the failure of an answer", e);
+        }
+      }
+      done.completeExceptionally(cause);
     }
 
     private List<ContextBlock> gatherContext(Conversation conversation, List<Message> history) {

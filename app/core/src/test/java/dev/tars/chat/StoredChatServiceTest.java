@@ -197,6 +197,51 @@ class StoredChatServiceTest {
   }
 
   @Test
+  void aListenerThatThrowsNeitherStopsNorHangsTheAnswer() throws Exception {
+    service = open(new ScriptedEngine(words(5), 1, 4096));
+    Conversation conversation = service.create("");
+
+    Message answer = service.send(conversation.id(), "Hello", new ReplyListener() {
+      @Override
+      public void text(String delta) {
+        throw new IllegalStateException("the view is gone");
+      }
+
+      @Override
+      public void finished(Message answer) {
+        throw new IllegalStateException("the view is gone");
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
+    assertThat(service.messages(conversation.id()).get(1).content()).isEqualTo("word ".repeat(5));
+  }
+
+  @Test
+  void anUnexpectedFailureEndsTheReplyWithAMessageAndNoAnswerIsLeftStreaming() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(5), 1, 4096);
+    engine.onGenerate = request -> {
+      throw new IllegalStateException("engine bug");
+    };
+    service = open(engine);
+    Conversation conversation = service.create("");
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    Reply reply = service.send(conversation.id(), "Hello", new ReplyListener() {
+      @Override
+      public void failed(String message) {
+        failure.set(message);
+      }
+    });
+
+    assertThatThrownBy(() -> reply.done().get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(failure.get()).contains("internal error").contains("try again").doesNotContain("engine bug");
+    assertThat(service.messages(conversation.id())).extracting(Message::role, Message::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Role.USER, MessageStatus.COMPLETE),
+        org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, MessageStatus.INTERRUPTED));
+  }
+
+  @Test
   void firstMessageNamesTheConversationAndTitlesCanBeFiltered() throws Exception {
     service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
     Conversation trip = service.create("");
