@@ -31,7 +31,7 @@ public final class DocumentAnswersFeature {
     this.opener = opener;
     this.background = background;
     this.i18n = i18n;
-    this.answers = new DocumentAnswersViewModel(choices, knowledge, background, i18n, notices);
+    this.answers = new DocumentAnswersViewModel(choices, knowledge::collections, background, i18n, notices);
   }
 
   public DocumentAnswersViewModel viewModel() {

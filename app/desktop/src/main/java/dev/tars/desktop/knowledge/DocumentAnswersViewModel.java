@@ -5,10 +5,11 @@ import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.Notices;
 import dev.tars.knowledge.ConversationDocuments;
 import dev.tars.knowledge.DocumentChoice;
-import dev.tars.knowledge.KnowledgeService;
+import dev.tars.knowledge.CollectionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,7 +28,7 @@ public final class DocumentAnswersViewModel {
   public record CollectionOption(long id, String name, int documents) {}
 
   private final ConversationDocuments choices;
-  private final KnowledgeService knowledge;
+  private final Supplier<List<CollectionInfo>> knowledgeCollections;
   private final Background background;
   private final I18n i18n;
   private final Notices notices;
@@ -40,10 +41,11 @@ public final class DocumentAnswersViewModel {
   /** The choice for the next new conversation; read by the chat's background thread when it is stored. */
   private volatile DocumentChoice pending = DocumentChoice.OFF;
 
-  public DocumentAnswersViewModel(ConversationDocuments choices, KnowledgeService knowledge, Background background,
-      I18n i18n, Notices notices) {
+  /** @param collections reads the knowledge base's collections (blocking: called in the background) */
+  public DocumentAnswersViewModel(ConversationDocuments choices, Supplier<List<CollectionInfo>> collections,
+      Background background, I18n i18n, Notices notices) {
     this.choices = choices;
-    this.knowledge = knowledge;
+    this.knowledgeCollections = collections;
     this.background = background;
     this.i18n = i18n;
     this.notices = notices;
@@ -86,7 +88,7 @@ public final class DocumentAnswersViewModel {
 
   /** Reads the collections again (e.g. when the chooser opens: documents may have been added since). */
   public void refreshCollections() {
-    background.run(knowledge::collections, list -> {
+    background.run(knowledgeCollections::get, list -> {
       collections.setAll(list.stream().filter(c -> c.documents() > 0)
           .map(c -> new CollectionOption(c.id(), c.name(), c.documents())).toList());
       updateSummary();
