@@ -110,6 +110,10 @@ class DocumentAnswersWindowIT {
     assertThat(fx(() -> robot.lookup("#passageText").queryAs(Text.class).getText())).contains(OWLS);
     assertThat(fx(() -> robot.lookup("#passageFile").queryAs(Label.class).getText())).isEqualTo("birds.md");
     assertThat(fx(() -> robot.lookup("#openFileButton").queryAs(Button.class).isDisabled())).isFalse();
+    Files.move(home.resolve("docs/birds.md"), home.resolve("birds-moved.md"));
+    robot.clickOn("#openFileButton");
+    waitUntil(10, () -> robot.lookup(".passage-message").queryAs(Label.class).getText()
+        .contains("is not there any more"));
     robot.clickOn("Close");
 
     robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);

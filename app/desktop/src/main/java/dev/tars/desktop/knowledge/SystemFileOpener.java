@@ -30,7 +30,7 @@ public final class SystemFileOpener implements FileOpener {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       // xdg-open returns once it handed the file over; a non-zero code means no program took it.
-      if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() != 0 && !os.contains("win")) {
+      if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() != 0 && !os.contains("win")) {
         throw new IOException(command.getFirst() + " could not open " + file + " (exit " + process.exitValue() + ")");
       }
     } catch (InterruptedException e) {
