@@ -50,6 +50,11 @@ public final class DocumentAnswersFeature {
       passage.load(source);
       view.show(scene.getWindow());
     });
-    scene.getAccelerators().put(SHORTCUT, answers::toggle);
+    // Only where the switch can be seen: a change nobody saw would surprise the next answer.
+    scene.getAccelerators().put(SHORTCUT, () -> {
+      if (chatView.root().isVisible()) {
+        answers.toggle();
+      }
+    });
   }
 }
