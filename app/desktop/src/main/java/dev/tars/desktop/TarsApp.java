@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -121,7 +122,8 @@ public final class TarsApp extends Application {
           knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = new StoredChatService(conversations, new AnswerMetrics(engines::engine, metrics), settings,
-          memory.promptContexts());
+          knowledge == null ? memory.promptContexts() : Stream.concat(memory.promptContexts().stream(),
+              Stream.of(knowledge.documentContext(engines::engine, () -> settings.get().contextSize()))).toList());
       settings.addListener(engines::apply);
       localApi = new LocalApi(paths.home(), paths.logs(), engines::engine,
           knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
