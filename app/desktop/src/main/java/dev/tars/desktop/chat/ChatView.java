@@ -131,6 +131,7 @@ public final class ChatView {
       }
     });
     viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
+    viewModel.focusedMessageProperty().addListener((obs, old, now) -> revealFocused());
     viewModel.canRegenerateProperty().addListener((obs, old, now) -> markLast());
     rebuild();
   }
@@ -199,6 +200,34 @@ public final class ChatView {
     messageBox.getChildren().setAll(nodes);
     markLast();
     stickToBottom = true;
+    revealFocused();
+  }
+
+  /** Scrolls to the message a search result pointed at and marks it for a few seconds. */
+  private void revealFocused() {
+    long id = viewModel.focusedMessageProperty().get();
+    if (id == 0) {
+      return;
+    }
+    MessageCard card = viewModel.messagesProperty().stream().filter(item -> item.id() == id).findFirst()
+        .map(cards::get).orElse(null);
+    if (card == null) {
+      return;
+    }
+    viewModel.messageFocused();
+    stickToBottom = false;
+    card.getStyleClass().add("message-found");
+    // After the next layout pass the cards have their heights; scroll so the found message sits near the top.
+    javafx.application.Platform.runLater(() -> {
+      messageBox.applyCss();
+      messageBox.layout();
+      double room = messageBox.getHeight() - scroller.getViewportBounds().getHeight();
+      double top = Math.max(0, card.getBoundsInParent().getMinY() - 16);
+      scroller.setVvalue(room <= 0 ? 0 : Math.min(1, top / room) * scroller.getVmax());
+    });
+    PauseTransition fade = new PauseTransition(Duration.seconds(4));
+    fade.setOnFinished(e -> card.getStyleClass().remove("message-found"));
+    fade.play();
   }
 
   private void markLast() {

@@ -175,6 +175,10 @@ public final class MainView {
     showPage(viewModel.state());
   }
 
+  public ConversationListView conversationList() {
+    return sidebarView;
+  }
+
   public ChatView chatView() {
     return chatView;
   }
