@@ -203,6 +203,15 @@ public final class ChatView {
     revealFocused();
   }
 
+  /** Scrolls so that {@code card} sits near the top of the visible part. */
+  private void scrollTo(Node card) {
+    scroller.applyCss();
+    scroller.layout();
+    double room = messageBox.getHeight() - scroller.getViewportBounds().getHeight();
+    double top = Math.max(0, card.getBoundsInParent().getMinY() - 16);
+    scroller.setVvalue(room <= 0 ? 0 : Math.min(1, top / room) * scroller.getVmax());
+  }
+
   /** Scrolls to the message a search result pointed at and marks it for a few seconds. */
   private void revealFocused() {
     long id = viewModel.focusedMessageProperty().get();
@@ -217,14 +226,11 @@ public final class ChatView {
     viewModel.messageFocused();
     stickToBottom = false;
     card.getStyleClass().add("message-found");
-    // After the next layout pass the cards have their heights; scroll so the found message sits near the top.
-    javafx.application.Platform.runLater(() -> {
-      messageBox.applyCss();
-      messageBox.layout();
-      double room = messageBox.getHeight() - scroller.getViewportBounds().getHeight();
-      double top = Math.max(0, card.getBoundsInParent().getMinY() - 16);
-      scroller.setVvalue(room <= 0 ? 0 : Math.min(1, top / room) * scroller.getVmax());
-    });
+    scrollTo(card);
+    // Once more after the next pulse: Markdown bodies can still change height when they are first laid out.
+    PauseTransition settle = new PauseTransition(Duration.millis(80));
+    settle.setOnFinished(e -> scrollTo(card));
+    settle.play();
     PauseTransition fade = new PauseTransition(Duration.seconds(4));
     fade.setOnFinished(e -> card.getStyleClass().remove("message-found"));
     fade.play();

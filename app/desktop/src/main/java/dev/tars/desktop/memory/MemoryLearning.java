@@ -85,8 +85,8 @@ public final class MemoryLearning {
       int proposed = 0;
       int remembered = 0;
       for (CompletableFuture<MemoryExtractor.Extraction> read : reads) {
-        MemoryExtractor.Extraction e = read.getNow(null);
-        if (read.isDone() && !read.isCompletedExceptionally() && e != null) {
+        if (read.isDone() && !read.isCompletedExceptionally()) {
+          MemoryExtractor.Extraction e = read.getNow(MemoryExtractor.Extraction.NOTHING);
           proposed += e.proposals().size();
           remembered += e.remembered().size();
         }
