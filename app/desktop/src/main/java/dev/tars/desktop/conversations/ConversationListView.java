@@ -31,6 +31,7 @@ public final class ConversationListView {
   private final ConversationListViewModel viewModel;
   private final I18n i18n;
   private final Runnable openSettingsOfSelected;
+  private final Runnable newConversation;
   private final Parent root;
   // The conversation being renamed in place; the list's own editing would also start on a plain click.
   private final ObjectProperty<ConversationItem> renaming = new SimpleObjectProperty<>();
@@ -45,9 +46,19 @@ public final class ConversationListView {
 
   /** @param openSettingsOfSelected opens the settings dialog of the selected conversation */
   public ConversationListView(ConversationListViewModel viewModel, I18n i18n, Runnable openSettingsOfSelected) {
+    this(viewModel, i18n, openSettingsOfSelected, viewModel::newConversation);
+  }
+
+  /**
+   * @param newConversation what New chat does; the window's own also leaves a page (Memory, Settings) for the
+   *     chat, which the list alone cannot
+   */
+  public ConversationListView(ConversationListViewModel viewModel, I18n i18n, Runnable openSettingsOfSelected,
+      Runnable newConversation) {
     this.viewModel = viewModel;
     this.i18n = i18n;
     this.openSettingsOfSelected = openSettingsOfSelected;
+    this.newConversation = newConversation;
     this.root = Fxml.load(this, i18n);
   }
 
@@ -98,7 +109,7 @@ public final class ConversationListView {
 
   @FXML
   private void newConversation() {
-    viewModel.newConversation();
+    newConversation.run();
   }
 
   /** Starts renaming the selected conversation in place. */

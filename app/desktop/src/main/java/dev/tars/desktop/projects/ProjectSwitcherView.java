@@ -1,6 +1,7 @@
 package dev.tars.desktop.projects;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.tars.desktop.conversations.ConversationItem;
 import dev.tars.desktop.conversations.ConversationListView;
 import dev.tars.desktop.fx.I18n;
@@ -45,6 +46,9 @@ import javafx.stage.Window;
  * move or export one conversation. Small enough to be built in code rather than FXML.
  */
 public final class ProjectSwitcherView {
+  /** Three dots: "more actions". */
+  static final String MORE_ICON = "M12 8c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9"
+      + " 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z";
   /** An upload arrow: the import action's icon. */
   static final String IMPORT_ICON = "M9 16h6v-6h4l-7-7-7 7h4zm-4 2h14v2H5z";
 
@@ -89,9 +93,9 @@ public final class ProjectSwitcherView {
       items.addAll(List.of(new SeparatorMenuItem(), export, importItem));
     }
     items.addAll(List.of(new SeparatorMenuItem(), delete));
-    MenuButton menu = new MenuButton(null, Icons.icon(Icons.TUNE, 15));
+    MenuButton menu = new MenuButton(null, Icons.icon(MORE_ICON, 16));
     menu.getItems().setAll(items);
-    menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "project-menu");
+    menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW, "project-menu");
     menu.setAccessibleText(i18n.get("projects.menu"));
     menu.setTooltip(new Tooltip(i18n.get("projects.menu")));
     HBox row = new HBox(4, choice, menu);
