@@ -46,9 +46,12 @@ import javafx.stage.Window;
  * move or export one conversation. Small enough to be built in code rather than FXML.
  */
 public final class ProjectSwitcherView {
-  /** Three dots: "more actions". */
-  static final String MORE_ICON = "M12 8c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9"
-      + " 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z";
+  /**
+   * Three dots: "more actions". A region scales its shape to fill the icon, so two specks in the corners keep
+   * the narrow dots from being stretched into bars.
+   */
+  static final String MORE_ICON = "M0 0h.01v.01H0zM24 24h-.01v-.01H24zM12 8c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2"
+      + " .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z";
   /** An upload arrow: the import action's icon. */
   static final String IMPORT_ICON = "M9 16h6v-6h4l-7-7-7 7h4zm-4 2h14v2H5z";
 
