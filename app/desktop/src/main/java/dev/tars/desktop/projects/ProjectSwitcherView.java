@@ -185,7 +185,12 @@ public final class ProjectSwitcherView {
     grid.addRow(3, new Label(i18n.get("projects.collections")), collections);
     grid.getChildren().stream().filter(n -> n instanceof Label && GridPane.getColumnIndex(n) == 0)
         .forEach(n -> GridPane.setValignment(n, javafx.geometry.VPos.TOP));
-    GridPane.setHgrow(name, Priority.ALWAYS);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    grid.getColumnConstraints().setAll(labels, fields);
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.setTitle(i18n.get("projects.edit.title", p.name()));
     dialog.getDialogPane().setContent(grid);

@@ -123,7 +123,12 @@ class ProjectsWindowIT {
     chooseProject(robot, "Work");
     waitUntil(() -> titles(robot).equals(List.of("Budget")));
 
+    // New chat from another page (Memory) comes back to the chat.
+    robot.clickOn(robot.lookup(".nav-button").queryAll().stream()
+        .filter(n -> n instanceof Button b && b.getText().equals("Memory")).findFirst().orElseThrow());
+    waitUntil(() -> !isShowing(robot.lookup(".composer-input").query()));
     robot.clickOn(robot.lookup(".new-chat").queryButton());
+    waitUntil(() -> isShowing(robot.lookup(".composer-input").query()));
     robot.clickOn(".composer-input").write("Plan the offsite");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> titles(robot).contains("Plan the offsite"));
@@ -182,6 +187,16 @@ class ProjectsWindowIT {
     robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
         .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && name.equals(c.getText())).findFirst()
         .orElseThrow());
+  }
+
+  /** True when the node and all its parents are visible. */
+  private static boolean isShowing(Node node) {
+    for (Node at = node; at != null; at = at.getParent()) {
+      if (!at.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when the node's middle is inside the window's visible part of the chat. */
