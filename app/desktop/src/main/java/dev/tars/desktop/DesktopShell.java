@@ -10,8 +10,10 @@ import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
+import dev.tars.desktop.knowledge.DocumentAnswersFeature;
 import dev.tars.desktop.knowledge.KnowledgeView;
 import dev.tars.desktop.knowledge.KnowledgeViewModel;
+import dev.tars.desktop.knowledge.SystemFileOpener;
 import dev.tars.desktop.memory.MemoryFeature;
 import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
@@ -89,7 +91,7 @@ public final class DesktopShell implements AutoCloseable {
     Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
         Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
-    addKnowledge(view);
+    addKnowledge(view, scene);
     addMemory(view, scene);
     addModels(view);
     addBackups(view);
@@ -106,8 +108,11 @@ public final class DesktopShell implements AutoCloseable {
     stage.show();
   }
 
-  /** The Knowledge page; files dropped anywhere on the window are indexed and the page shows their progress. */
-  private void addKnowledge(MainView view) {
+  /**
+   * The Knowledge page (files dropped anywhere on the window are indexed and the page shows their progress), and
+   * answering from documents in the chat with citations that open their passage.
+   */
+  private void addKnowledge(MainView view, Scene scene) {
     if (services.knowledge() == null) {
       return;
     }
@@ -118,6 +123,8 @@ public final class DesktopShell implements AutoCloseable {
       knowledgeViewModel.add(paths);
       viewModel.showPage(KNOWLEDGE_PAGE);
     });
+    new DocumentAnswersFeature(services.knowledge().service(), services.knowledge().conversationDocuments(),
+        new SystemFileOpener(), background, i18n, viewModel.notices()).attach(view.chatView(), viewModel.chat(), scene);
   }
 
   /** The project switcher, the Memory page and Ctrl+K search over everything. */

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -110,7 +111,9 @@ public final class TarsApp extends Application {
           watchdog.scheduler(), Clock.systemDefaultZone(),
           knowledge == null ? null : text -> knowledge.embedder().embedQuery(text),
           knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
-      chats = new StoredChatService(conversations, engines::engine, settings, memory.promptContexts());
+      chats = new StoredChatService(conversations, engines::engine, settings, knowledge == null
+          ? memory.promptContexts() : Stream.concat(memory.promptContexts().stream(),
+              Stream.of(knowledge.documentContext(engines::engine, () -> settings.get().contextSize()))).toList());
       settings.addListener(engines::apply);
       if (options.smoke() && options.model() != null) {
         settings.save(settings.get().withModelPath(options.model().toString()));
