@@ -1,5 +1,6 @@
 package dev.tars.projects;
 
+import dev.tars.chat.AnswerSource;
 import dev.tars.chat.ChatService;
 import dev.tars.chat.Conversation;
 import dev.tars.chat.Message;
@@ -10,6 +11,7 @@ import dev.tars.engine.ChatMessage;
 import dev.tars.engine.Sampling;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +93,11 @@ public final class ProjectChats implements ChatService {
   @Override
   public List<Message> messages(long conversationId) {
     return chats.messages(conversationId);
+  }
+
+  @Override
+  public Map<Long, List<AnswerSource>> sources(long conversationId) {
+    return chats.sources(conversationId);
   }
 
   @Override

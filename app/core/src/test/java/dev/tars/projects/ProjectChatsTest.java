@@ -63,6 +63,16 @@ class ProjectChatsTest {
   }
 
   @Test
+  void everyMethodOfTheChatServiceIsPassedOnNotLeftToItsDefault() throws Exception {
+    for (var method : dev.tars.chat.ChatService.class.getMethods()) {
+      if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+        assertThat(ProjectChats.class.getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass())
+            .as(method.getName()).isEqualTo(ProjectChats.class);
+      }
+    }
+  }
+
+  @Test
   void aConversationCreatedAfterItsProjectWasDeletedStaysInTheDefaultProject() {
     Project gone = projects.create("Gone");
     scoped.setProject(gone.id());
