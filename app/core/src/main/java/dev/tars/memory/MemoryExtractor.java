@@ -38,7 +38,14 @@ public final class MemoryExtractor {
   private static final int RESERVED_TOKENS = 1300;
 
   /** What one extraction found and proposed. */
-  public record Extraction(List<FactParser.Fact> facts, List<Proposal> proposals) {}
+  public record Extraction(List<FactParser.Fact> facts, List<Proposal> proposals, List<Memory> remembered) {
+    public static final Extraction NOTHING = new Extraction(List.of(), List.of(), List.of());
+
+    /** How many facts are new to the person: waiting for an answer or (auto-accept) already kept. */
+    public int learned() {
+      return proposals.size() + remembered.size();
+    }
+  }
 
   private final EngineSource engines;
   private final ConversationStore conversations;
@@ -63,13 +70,13 @@ public final class MemoryExtractor {
    */
   public Extraction extract(long conversationId, String origin) throws MemoryExtractionException {
     if (!memories.settings().enabled()) {
-      return new Extraction(List.of(), List.of());
+      return Extraction.NOTHING;
     }
     long after = memories.extractedUpTo(conversationId);
     List<Message> fresh = conversations.messages(conversationId).stream()
         .filter(m -> m.id() > after && !m.content().isBlank() && m.status() != MessageStatus.STREAMING).toList();
     if (fresh.stream().noneMatch(m -> m.role() == Role.USER)) {
-      return new Extraction(List.of(), List.of());
+      return Extraction.NOTHING;
     }
     long projectId = projects.projectOf(conversationId);
     Project project = projects.project(projectId);
@@ -90,14 +97,17 @@ public final class MemoryExtractor {
       }
       List<FactParser.Fact> facts = FactParser.parse(completion.text());
       List<Proposal> proposals = new ArrayList<>();
+      List<Memory> remembered = new ArrayList<>();
       for (FactParser.Fact fact : facts) {
         MemoryScope scope = fact.projectScope() && !project.isDefault()
             ? MemoryScope.project(projectId) : MemoryScope.GLOBAL;
-        memories.propose(scope, fact.text(), origin, conversationId).ifPresent(proposals::add);
+        MemoryService.Offer offer = memories.offer(scope, fact.text(), origin, conversationId);
+        offer.proposal().ifPresent(proposals::add);
+        offer.remembered().ifPresent(remembered::add);
       }
       memories.markExtracted(conversationId, fresh.get(fresh.size() - 1).id());
       LOG.info("Conversation {}: {} fact(s) found, {} proposed", conversationId, facts.size(), proposals.size());
-      return new Extraction(facts, proposals);
+      return new Extraction(facts, proposals, remembered);
     } catch (EngineException e) {
       throw new MemoryExtractionException(e.getMessage(), e);
     } catch (TimeoutException e) {

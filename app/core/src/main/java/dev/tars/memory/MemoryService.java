@@ -89,22 +89,29 @@ public final class MemoryService {
    * @return the new proposal, or empty when the fact was a duplicate or was accepted automatically
    */
   public Optional<Proposal> propose(MemoryScope scope, String text, String origin, long sourceConversationId) {
+    return offer(scope, text, origin, sourceConversationId).proposal();
+  }
+
+  /** What became of an offered fact: a proposal waiting for the person, a memory kept at once, or neither. */
+  record Offer(Optional<Proposal> proposal, Optional<Memory> remembered) {}
+
+  Offer offer(MemoryScope scope, String text, String origin, long sourceConversationId) {
     String clean = validText(text);
     String normalized = Terms.normalize(clean);
     if (normalized.isEmpty() || store.proposedBefore(normalized)
         || store.all().stream().anyMatch(m -> Terms.normalize(m.text()).equals(normalized))) {
-      return Optional.empty();
+      return new Offer(Optional.empty(), Optional.empty());
     }
     long id = store.propose(scope, clean, normalized, origin, sourceConversationId);
     if (settings.autoAccept()) {
       store.settle(id, "ACCEPTED");
-      store.add(scope, clean, false, sourceConversationId);
+      long memoryId = store.add(scope, clean, false, sourceConversationId);
       LOG.info("Remembered a proposed fact automatically (auto-accept is on)");
       changed();
-      return Optional.empty();
+      return new Offer(Optional.empty(), store.find(memoryId));
     }
     changed();
-    return store.pendingProposal(id);
+    return new Offer(store.pendingProposal(id), Optional.empty());
   }
 
   public List<Proposal> pendingProposals() {

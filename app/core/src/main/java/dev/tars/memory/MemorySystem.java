@@ -90,7 +90,7 @@ public final class MemorySystem implements AutoCloseable {
         return extractor.extract(conversationId, MemoryService.ORIGIN_CONVERSATION);
       } catch (MemoryExtractionException e) {
         LOG.info("No facts from conversation {}: {}", conversationId, e.getMessage());
-        return new MemoryExtractor.Extraction(List.of(), List.of());
+        return MemoryExtractor.Extraction.NOTHING;
       }
     }, worker);
   }

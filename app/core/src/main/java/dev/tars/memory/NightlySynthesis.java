@@ -85,7 +85,7 @@ public final class NightlySynthesis implements ScheduledJob {
       for (long conversationId : entry.getValue()) {
         read++;
         try {
-          proposed += extractor.extract(conversationId, MemoryService.ORIGIN_NIGHTLY).proposals().size();
+          proposed += extractor.extract(conversationId, MemoryService.ORIGIN_NIGHTLY).learned();
         } catch (MemoryExtractionException e) {
           failedExtractions++;
           LOG.warn("Nightly: no facts from conversation {}: {}", conversationId, e.getMessage());

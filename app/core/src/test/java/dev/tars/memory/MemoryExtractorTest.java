@@ -67,6 +67,21 @@ class MemoryExtractorTest {
   }
 
   @Test
+  void withAutoAcceptTheLearnedFactsAreRememberedAtOnceAndCounted() throws Exception {
+    memories.saveSettings(new MemorySettings(true, true, 300));
+    CannedEngine engine = new CannedEngine(4096, "{\"facts\": [{\"text\": \"Prefers metric units\","
+        + " \"scope\": \"global\"}, {\"text\": \"Lives in Oslo\", \"scope\": \"global\"}]}");
+
+    MemoryExtractor.Extraction result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
+
+    assertThat(result.proposals()).isEmpty();
+    assertThat(result.remembered()).extracting(Memory::text).containsExactly("Prefers metric units", "Lives in Oslo");
+    assertThat(result.learned()).isEqualTo(2);
+    assertThat(memories.all()).extracting(Memory::text).containsExactlyInAnyOrder("Prefers metric units", "Lives in Oslo");
+    assertThat(memories.pendingProposals()).isEmpty();
+  }
+
+  @Test
   void onlyMessagesNotReadBeforeAreSentAndNothingNewMeansNoCall() throws Exception {
     CannedEngine engine = new CannedEngine(4096, "{\"facts\": []}");
     MemoryExtractor extractor = extractor(engine);

@@ -19,7 +19,7 @@ import dev.tars.desktop.knowledge.SystemFileOpener;
 import dev.tars.desktop.memory.MemoryFeature;
 import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
-import dev.tars.desktop.projects.ProjectSwitcherView;
+import dev.tars.desktop.projects.ProjectsFeature;
 import dev.tars.desktop.projects.ProjectsViewModel;
 import dev.tars.desktop.settings.LocalApiView;
 import dev.tars.desktop.settings.LocalApiViewModel;
@@ -30,9 +30,12 @@ import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;
 import dev.tars.engine.Role;
+import dev.tars.models.ModelKind;
+import dev.tars.projects.ProjectChats;
 import dev.tars.watchdog.Health;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,11 +71,16 @@ public final class DesktopShell implements AutoCloseable {
   private ModelsViewModel modelsViewModel;
   private KnowledgeViewModel knowledgeViewModel;
   private VoiceFeature voice;
+  private final ProjectChats projectChats;
 
   public DesktopShell(DesktopServices services, I18n i18n) {
     this.services = services;
     this.i18n = i18n;
-    this.viewModel = new MainViewModel(services.chats(), services.settings(), services.engines(), background, i18n);
+    // With projects, the conversation list shows the current project's conversations and new ones go there.
+    this.projectChats = services.memory() == null ? null
+        : new ProjectChats(services.chats(), services.memory().projects());
+    this.viewModel = new MainViewModel(projectChats == null ? services.chats() : projectChats, services.settings(),
+        services.engines(), background, i18n);
   }
 
   public MainViewModel viewModel() {
@@ -129,10 +137,23 @@ public final class DesktopShell implements AutoCloseable {
     if (services.memory() == null) {
       return;
     }
-    ProjectsViewModel projects = new ProjectsViewModel(services.memory().projects(), background, i18n);
-    view.addSidebarHeader(new ProjectSwitcherView(projects, i18n).root());
-    projects.refresh();
-    new MemoryFeature(services.memory(), viewModel, background, i18n, ZoneId.systemDefault()).attach(view, scene);
+    ProjectsFeature projects = new ProjectsFeature(services.memory().projects(), services.memory().exchange(),
+        projectChats, viewModel, services.settings(), background, i18n, this::collections, this::chatModels);
+    projects.attach(view.conversationList());
+    new MemoryFeature(services.memory(), viewModel, background, i18n, ZoneId.systemDefault(),
+        projects::openConversation).attach(view, scene);
+  }
+
+  /** Document collections a project can search by default (called in the background). */
+  private List<ProjectsViewModel.Collection> collections() {
+    return services.knowledge() == null ? List.of() : services.knowledge().service().collections().stream()
+        .map(c -> new ProjectsViewModel.Collection(c.id(), c.name())).toList();
+  }
+
+  /** Installed chat models a project can use by default (called in the background). */
+  private List<String> chatModels() {
+    return services.models() == null ? List.of() : services.models().installed().stream()
+        .filter(m -> m.kind() == ModelKind.CHAT).map(m -> services.models().location(m).toString()).toList();
   }
 
   private void addModels(MainView view) {

@@ -141,6 +141,7 @@ public final class ChatView {
       }
     });
     viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
+    viewModel.focusedMessageProperty().addListener((obs, old, now) -> revealFocused());
     viewModel.canRegenerateProperty().addListener((obs, old, now) -> markLast());
     rebuild();
   }
@@ -214,6 +215,40 @@ public final class ChatView {
     messageBox.getChildren().setAll(nodes);
     markLast();
     stickToBottom = true;
+    revealFocused();
+  }
+
+  /** Scrolls so that {@code card} sits near the top of the visible part. */
+  private void scrollTo(Node card) {
+    scroller.applyCss();
+    scroller.layout();
+    double room = messageBox.getHeight() - scroller.getViewportBounds().getHeight();
+    double top = Math.max(0, card.getBoundsInParent().getMinY() - 16);
+    scroller.setVvalue(room <= 0 ? 0 : Math.min(1, top / room) * scroller.getVmax());
+  }
+
+  /** Scrolls to the message a search result pointed at and marks it for a few seconds. */
+  private void revealFocused() {
+    long id = viewModel.focusedMessageProperty().get();
+    if (id == 0) {
+      return;
+    }
+    MessageCard card = viewModel.messagesProperty().stream().filter(item -> item.id() == id).findFirst()
+        .map(cards::get).orElse(null);
+    if (card == null) {
+      return;
+    }
+    viewModel.messageFocused();
+    stickToBottom = false;
+    card.getStyleClass().add("message-found");
+    scrollTo(card);
+    // Once more after the next pulse: Markdown bodies can still change height when they are first laid out.
+    PauseTransition settle = new PauseTransition(Duration.millis(80));
+    settle.setOnFinished(e -> scrollTo(card));
+    settle.play();
+    PauseTransition fade = new PauseTransition(Duration.seconds(4));
+    fade.setOnFinished(e -> card.getStyleClass().remove("message-found"));
+    fade.play();
   }
 
   private void markLast() {

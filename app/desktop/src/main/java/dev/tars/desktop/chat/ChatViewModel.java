@@ -24,6 +24,8 @@ import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -68,6 +70,7 @@ public final class ChatViewModel {
   private final ReadOnlyStringWrapper trimNotice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
   private final StringProperty input = new SimpleStringProperty("");
+  private final ReadOnlyLongWrapper focusedMessage = new ReadOnlyLongWrapper();
   private final Map<Long, Session> streamingSessions = new HashMap<>();
   private Session current;
   private LongConsumer beforeFirstMessage = id -> {};
@@ -134,6 +137,23 @@ public final class ChatViewModel {
 
   public StringProperty inputProperty() {
     return input;
+  }
+
+  /**
+   * The message to bring into view once it is shown (a search result), or 0; the view scrolls to it, marks it
+   * for a moment and calls {@link #messageFocused()}.
+   */
+  public ReadOnlyLongProperty focusedMessageProperty() {
+    return focusedMessage.getReadOnlyProperty();
+  }
+
+  /** Asks the view to bring message {@code messageId} into view when its conversation is shown. */
+  public void focusMessage(long messageId) {
+    focusedMessage.set(messageId);
+  }
+
+  public void messageFocused() {
+    focusedMessage.set(0);
   }
 
   /** The conversation shown, or null for a new one not stored yet. */

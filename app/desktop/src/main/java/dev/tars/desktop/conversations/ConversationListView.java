@@ -12,6 +12,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -29,6 +31,7 @@ public final class ConversationListView {
   private final ConversationListViewModel viewModel;
   private final I18n i18n;
   private final Runnable openSettingsOfSelected;
+  private final Runnable newConversation;
   private final Parent root;
   // The conversation being renamed in place; the list's own editing would also start on a plain click.
   private final ObjectProperty<ConversationItem> renaming = new SimpleObjectProperty<>();
@@ -37,12 +40,25 @@ public final class ConversationListView {
   @FXML private TextField filter;
   @FXML private ListView<ConversationItem> list;
   @FXML private Label emptyLabel;
+  @FXML private VBox header;
+  private final ObjectProperty<Consumer<ConversationItem>> moveAction = new SimpleObjectProperty<>();
+  private final ObjectProperty<Consumer<ConversationItem>> exportAction = new SimpleObjectProperty<>();
 
   /** @param openSettingsOfSelected opens the settings dialog of the selected conversation */
   public ConversationListView(ConversationListViewModel viewModel, I18n i18n, Runnable openSettingsOfSelected) {
+    this(viewModel, i18n, openSettingsOfSelected, viewModel::newConversation);
+  }
+
+  /**
+   * @param newConversation what New chat does; the window's own also leaves a page (Memory, Settings) for the
+   *     chat, which the list alone cannot
+   */
+  public ConversationListView(ConversationListViewModel viewModel, I18n i18n, Runnable openSettingsOfSelected,
+      Runnable newConversation) {
     this.viewModel = viewModel;
     this.i18n = i18n;
     this.openSettingsOfSelected = openSettingsOfSelected;
+    this.newConversation = newConversation;
     this.root = Fxml.load(this, i18n);
   }
 
@@ -93,7 +109,7 @@ public final class ConversationListView {
 
   @FXML
   private void newConversation() {
-    viewModel.newConversation();
+    newConversation.run();
   }
 
   /** Starts renaming the selected conversation in place. */
@@ -104,9 +120,27 @@ public final class ConversationListView {
     }
   }
 
+  /** Puts {@code node} under the app's name, above New chat (e.g. the project switcher). */
+  public void addHeader(Node node) {
+    header.getChildren().add(node);
+  }
+
+  /** Adds "Move to project…" to each conversation's menu; {@code action} asks where to and moves it. */
+  public void setMoveAction(Consumer<ConversationItem> action) {
+    moveAction.set(action);
+  }
+
+  /** Adds "Export…" to each conversation's menu. */
+  public void setExportAction(Consumer<ConversationItem> action) {
+    exportAction.set(action);
+  }
+
   public void focusFilter() {
     filter.requestFocus();
   }
+
+  /** A download arrow: the export actions' icon. */
+  public static final String EXPORT_ICON = "M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z";
 
   static String age(Instant when, Instant now, I18n i18n) {
     if (when == null) {
@@ -169,7 +203,13 @@ public final class ConversationListView {
       });
       MenuItem delete = new MenuItem(i18n.get("conversations.delete"), Icons.icon(Icons.DELETE, 14));
       delete.setOnAction(e -> viewModel.delete(getItem()));
-      ContextMenu menu = new ContextMenu(rename, settings, delete);
+      MenuItem move = new MenuItem(i18n.get("conversations.move"), Icons.icon(Icons.FOLDER, 14));
+      move.visibleProperty().bind(moveAction.isNotNull());
+      move.setOnAction(e -> moveAction.get().accept(getItem()));
+      MenuItem export = new MenuItem(i18n.get("conversations.export"), Icons.icon(EXPORT_ICON, 14));
+      export.visibleProperty().bind(exportAction.isNotNull());
+      export.setOnAction(e -> exportAction.get().accept(getItem()));
+      ContextMenu menu = new ContextMenu(rename, settings, move, export, delete);
       emptyProperty().addListener((obs, was, empty) -> setContextMenu(empty ? null : menu));
     }
 

@@ -1,5 +1,6 @@
 package dev.tars.desktop.memory;
 
+import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.search.SearchDialog;
@@ -9,28 +10,43 @@ import dev.tars.desktop.shell.MainViewModel;
 import dev.tars.memory.MemorySystem;
 import dev.tars.search.SearchHit;
 import java.time.ZoneId;
+import java.util.function.BiConsumer;
+import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 
 /**
- * Puts memory in the window: the Memory page (sidebar button) and the Ctrl+K search over everything. A
- * conversation or message result opens that conversation; a memory result opens the Memory page.
+ * Puts memory in the window: the Memory page (sidebar button), the Ctrl+K search over everything, and reading
+ * conversations for new facts ({@link MemoryLearning}). A conversation or message result opens that
+ * conversation at the message; a memory result opens the Memory page.
  */
 public final class MemoryFeature {
   public static final String PAGE_ID = "memory";
+  /** How long the chat must be quiet before Tars reads conversations for facts. */
+  static final Duration QUIET_TIME = Duration.seconds(45);
 
   private final MemoryViewModel memoryModel;
   private final SearchViewModel searchModel;
+  private final MemoryLearning learning;
   private final I18n i18n;
   private final ZoneId zone;
 
-  public MemoryFeature(MemorySystem system, MainViewModel main, Background background, I18n i18n, ZoneId zone) {
+  /**
+   * @param openConversation opens (conversation id, message id or 0), switching project if needed
+   */
+  public MemoryFeature(MemorySystem system, MainViewModel main, Background background, I18n i18n, ZoneId zone,
+      BiConsumer<Long, Long> openConversation) {
     this.i18n = i18n;
     this.zone = zone;
     this.memoryModel = new MemoryViewModel(system.memories(), system.projects(), system.nightly(), background,
         i18n, zone);
-    this.searchModel = new SearchViewModel(system.search(), background, i18n, hit -> open(main, hit));
+    this.searchModel = new SearchViewModel(system.search(), background, i18n, hit -> open(main, hit,
+        openConversation));
     system.memories().addListener(() -> background.ui().run(memoryModel::refresh));
+    this.learning = new MemoryLearning(system::extractLater, main.notices(), i18n, background.ui(),
+        () -> main.showPage(PAGE_ID));
+    watchTheChat(main);
   }
 
   /** Adds the Memory page and the search overlay to the window and Ctrl+K to its scene. */
@@ -44,11 +60,44 @@ public final class MemoryFeature {
     memoryModel.refresh();
   }
 
-  private void open(MainViewModel main, SearchHit hit) {
+  public MemoryLearning learning() {
+    return learning;
+  }
+
+  private void watchTheChat(MainViewModel main) {
+    PauseTransition quiet = new PauseTransition(QUIET_TIME);
+    quiet.setOnFinished(e -> learning.quiet());
+    learning.setTimer(new MemoryLearning.QuietTimer() {
+      @Override
+      public void restart() {
+        quiet.playFromStart();
+      }
+
+      @Override
+      public void stop() {
+        quiet.stop();
+      }
+    });
+    ChatViewModel chat = main.chat();
+    chat.stateProperty().addListener((obs, old, now) -> {
+      if (now == ChatViewModel.State.GENERATING) {
+        learning.answerStarted();
+      } else if (old == ChatViewModel.State.GENERATING && chat.conversationId() != null) {
+        learning.answerEnded(chat.conversationId());
+      }
+    });
+    main.conversations().selectedProperty().addListener((obs, old, now) -> {
+      if (old != null && (now == null || now.id() != old.id())) {
+        learning.left(old.id());
+      }
+    });
+  }
+
+  private void open(MainViewModel main, SearchHit hit, BiConsumer<Long, Long> openConversation) {
     if (hit.kind() == SearchHit.Kind.MEMORY) {
       main.showPage(PAGE_ID);
     } else if (hit.conversationId() > 0) {
-      main.conversations().refreshAndSelect(hit.conversationId());
+      openConversation.accept(hit.conversationId(), hit.kind() == SearchHit.Kind.MESSAGE ? hit.messageId() : 0L);
     }
   }
 }

@@ -13,7 +13,6 @@ import dev.tars.schedule.DailyJobRunner;
 import dev.tars.schedule.JobRun;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -257,7 +256,8 @@ public final class MemoryViewModel {
   private void showRows() {
     Filter f = filter.get();
     String needle = textFilter.get() == null ? "" : textFilter.get().strip().toLowerCase(Locale.ROOT);
-    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale());
+    // A language without a country ("en") formats MEDIUM dates as "2026 Nov 20"; day month year reads well in both.
+    DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy", i18n.locale());
     rows.setAll(all.stream()
         .filter(m -> f == null || f.scope() == null || f.scope().equals(m.scope()))
         .filter(m -> needle.isEmpty() || m.text().toLowerCase(Locale.ROOT).contains(needle))
@@ -278,8 +278,7 @@ public final class MemoryViewModel {
       nightlyText.set(i18n.get("memory.nightly.off"));
       return;
     }
-    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(i18n.locale());
+    DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", i18n.locale());
     String next = when.format(nightly.nextRun().atZone(zone));
     if (run == null || run.lastRunAt() == null) {
       nightlyText.set(i18n.get("memory.nightly.never", next));

@@ -7,7 +7,6 @@ import dev.tars.search.SearchHit;
 import dev.tars.search.Snippet;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -47,7 +46,8 @@ public final class SearchDialog {
     this.viewModel = viewModel;
     this.i18n = i18n;
     this.zone = zone;
-    this.when = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale());
+    // A language without a country ("en") formats MEDIUM dates as "2026 Nov 20"; day month year reads well in both.
+    this.when = DateTimeFormatter.ofPattern("d MMM yyyy", i18n.locale());
     field.getStyleClass().add("search-field");
     field.setPromptText(i18n.get("search.prompt"));
     field.textProperty().bindBidirectional(viewModel.queryProperty());

@@ -79,7 +79,10 @@ public final class MainView {
 
   @FXML
   private void initialize() {
-    sidebarView = new ConversationListView(viewModel.conversations(), i18n, this::openConversationSettings);
+    sidebarView = new ConversationListView(viewModel.conversations(), i18n, this::openConversationSettings, () -> {
+      viewModel.newConversation();
+      chatView.focusInput();
+    });
     sidebarSlot.getChildren().add(sidebarView.root());
     chatView = new ChatView(viewModel.chat(), i18n);
     settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
@@ -173,6 +176,10 @@ public final class MainView {
     button.setOnAction(e -> viewModel.showPage(id));
     nav.getChildren().add(button);
     showPage(viewModel.state());
+  }
+
+  public ConversationListView conversationList() {
+    return sidebarView;
   }
 
   public ChatView chatView() {
