@@ -59,6 +59,9 @@ TARS_HOME="$WORK/home" xvfb-run -a -s "-screen 0 1280x800x24" /opt/tars/bin/Tars
 grep "^SMOKE" "$WORK/smoke.txt" || true
 grep -q "^SMOKE OK" "$WORK/smoke.txt" || { cat "$WORK/smoke.txt"; fail "smoke run did not answer"; }
 test -f "$WORK/home/db/tars.mv.db" || fail "no database in the data folder"
+if grep -E '\]\[(aot|cds) *\]' "$WORK/smoke.txt"; then
+  fail "the JVM rejected the start-up cache of the installed app (see the lines above)"
+fi
 
 say "opening a .gguf the way the menu entry does"
 exec_line="$(sed -n 's/^Exec=//p' "$ENTRY")"
