@@ -17,7 +17,15 @@ public final class TarsLauncher {
   /** When this process started, for the smoke run's start-up figure. */
   static final long STARTED_NANOS = System.nanoTime();
 
+  private static volatile LaunchOptions launchOptions = LaunchOptions.NONE;
+
+  /** What this process was started with ({@link LaunchOptions#NONE} when the app was not started by main). */
+  static LaunchOptions launchOptions() {
+    return launchOptions;
+  }
+
   public static void main(String[] args) {
+    launchOptions = LaunchOptions.parse(java.util.Arrays.asList(args));
     if (java.util.Arrays.asList(args).contains("--smoke") && System.getenv("TARS_HOME") == null
         && System.getProperty("tars.home") == null) {
       // A smoke run never touches the person's own data.

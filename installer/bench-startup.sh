@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the packaged app (run by ./tars bench): cold start of the app image to a visible
+# window, and resident memory of the UI process idle without a model. Each round starts, in turn:
+#   packaged   the app image as built (AOT start-up cache, small initial heap)
+#   no-cache   the same image without the AOT cache line in its .cfg
+#   jvm-heap   the same image without the heap options (the JVM's default heap sizing)
+# so a busy machine shifts every variant alike. The window is "up" when X reports a visible window named
+# Tars (xdotool); memory is VmRSS from /proc 5 s later. Uses an existing data folder (not a first run).
+#   installer/bench-startup.sh [rounds]      (builds the app image if there is none)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+ROUNDS="${1:-5}"
+IMAGE="$ROOT/installer/target/dist/Tars"
+for tool in xdotool Xvfb; do
+  command -v "$tool" >/dev/null || { echo "bench-startup: needs $tool (apt-get install xdotool xvfb)" >&2; exit 1; }
+done
+if [ ! -x "$IMAGE/bin/Tars" ]; then
+  echo "bench-startup: building the app image..." >&2
+  ./mvnw -B -q -Pinstaller package -DskipTests -Dtars.package.skip=true -pl installer -am >&2
+fi
+
+WORK="$(mktemp -d)"
+XPID=""
+cleanup() { [ -n "$XPID" ] && kill "$XPID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# Variants share the image's files (hard links) and differ only in their .cfg.
+variant() { # name, sed expression applied to the .cfg
+  cp -al "$IMAGE" "$WORK/$1"
+  local cfg="$WORK/$1/lib/app/Tars.cfg"
+  sed "$2" "$cfg" > "$WORK/cfg" && rm "$cfg" && mv "$WORK/cfg" "$cfg"
+}
+variant packaged 's/^$//'
+variant no-cache '/AOTCache=/d'
+variant jvm-heap '/-Xms\|-Xmx\|HeapFreeRatio/d'
+VARIANTS=(packaged no-cache jvm-heap)
+
+for display in $(seq 90 120); do [ ! -e "/tmp/.X11-unix/X$display" ] && break; done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XPID=$!
+export DISPLAY=":$display"
+sleep 1
+
+TICKS=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / t) }' "/proc/$1/stat"; }
+
+start_once() { # variant -> "window_ms rss_kb cpu_ms"
+  local t0 t1 pid
+  t0=$(date +%s%N)
+  TARS_HOME="$WORK/home" "$WORK/$1/bin/Tars" >"$WORK/$1.log" 2>&1 &
+  pid=$!
+  until xdotool search --onlyvisible --name '^Tars$' >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "bench-startup: $1 exited before its window showed" >&2; cat "$WORK/$1.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  local cpu
+  cpu=$(cpu_ms "$pid")
+  sleep 5
+  local rss
+  rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(( (t1 - t0) / 1000000 )) $rss $cpu"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+start_once packaged >/dev/null   # first run of the data folder creates the database; not measured
+for round in $(seq 1 "$ROUNDS"); do
+  for v in "${VARIANTS[@]}"; do
+    read -r ms rss cpu < <(start_once "$v")
+    echo "$ms" >> "$WORK/$v.ms"; echo "$rss" >> "$WORK/$v.rss"; echo "$cpu" >> "$WORK/$v.cpu"
+    printf 'round %d %-9s window %6d ms  CPU %6d ms  RSS %4d MB\n' "$round" "$v" "$ms" "$cpu" $(( rss / 1024 )) >&2
+  done
+done
+
+load=$(cut -d' ' -f1 /proc/loadavg)
+echo
+echo "Start-up of the app image (median of $ROUNDS starts each, load average $load, $(nproc) cores)"
+printf '%-10s %16s %20s %14s\n' variant "to window (ms)" "CPU to window (ms)" "idle RSS (MB)"
+for v in "${VARIANTS[@]}"; do
+  printf '%-10s %16d %20d %14d\n' "$v" "$(median < "$WORK/$v.ms")" "$(median < "$WORK/$v.cpu")" \
+    $(( $(median < "$WORK/$v.rss") / 1024 ))
+done
+p_ms=$(median < "$WORK/packaged.ms"); n_ms=$(median < "$WORK/no-cache.ms")
+p_cpu=$(median < "$WORK/packaged.cpu"); n_cpu=$(median < "$WORK/no-cache.cpu")
+p_rss=$(median < "$WORK/packaged.rss"); h_rss=$(median < "$WORK/jvm-heap.rss")
+awk -v p="$p_ms" -v n="$n_ms" -v pc="$p_cpu" -v nc="$n_cpu" -v pr="$p_rss" -v hr="$h_rss" 'BEGIN {
+  printf "AOT cache: window after %.2fx the time and %.2fx the CPU without it (target: packaged <= 1500 ms)\n", p / n, pc / nc
+  printf "Heap options: RSS %.2fx the JVM default heap sizing (target: packaged <= 250 MB)\n", pr / hr }'
