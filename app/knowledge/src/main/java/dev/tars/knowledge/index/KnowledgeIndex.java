@@ -81,7 +81,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    */
   public record Hnsw(int maxConn, int beamWidth, int searchWidth) {
     /** Measured choice, see docs/decisions/0404-retrieval-tuning.md. */
-    public static final Hnsw DEFAULT = new Hnsw(16, 100, 100);
+    public static final Hnsw DEFAULT = new Hnsw(32, 200, 800);
 
     KnnVectorsFormat format() {
       return new Lucene99HnswVectorsFormat(maxConn, beamWidth);
@@ -181,6 +181,30 @@ public final class KnowledgeIndex implements AutoCloseable {
   private void commit() throws IOException {
     writer.commit();
     searchers.maybeRefreshBlocking();
+  }
+
+  /**
+   * Waits until Lucene's background merges are done, then commits and refreshes so searches see the merged
+   * segments; the benchmark measures a settled index rather than one busy merging.
+   *
+   * @return false when merges were still running at the deadline
+   */
+  public boolean awaitMerges(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    synchronized (this) {
+      try {
+        commit();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot commit the knowledge index: " + e.getMessage(), e);
+      }
+    }
+    return true;
   }
 
   /** Merges segments into one: many small segments make vector search several times slower. */
