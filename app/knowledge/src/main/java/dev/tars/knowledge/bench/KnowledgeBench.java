@@ -284,7 +284,7 @@ public final class KnowledgeBench {
       String q = queries.get(w % n);
       index.search(embedder.embedQuery(q), q, List.of(), k, candidates);
     }
-    for (int c : new int[] {10, 50, 100, 200, 400, 800}) {
+    for (int c : new int[] {10, 50, 100, 200, 400, 800, 1600}) {
       double recall = 0;
       double[] miss = new double[2];
       long[] times = new long[n];
