@@ -155,6 +155,7 @@ public final class KnowledgeBench {
     for (String q : queries) {
       queryVectors.add(embedder.embedQuery(q));
     }
+    compareQueryThreads(embedder, cache, queries, out);
     long t0 = System.nanoTime();
     float[][] exactScores = new float[queryCount][];
     for (int q = 0; q < queryCount; q++) {
@@ -209,6 +210,32 @@ public final class KnowledgeBench {
         }
         measure(index, hnsw, embedder, queries, queryVectors, corpus, exactScores, out);
       }
+    }
+  }
+
+  /** Query embedding with one intra-op thread (a worker's session) against the query session, interleaved. */
+  private static void compareQueryThreads(OnnxEmbedder embedder, Path cache, List<String> queries, PrintStream out) {
+    try (OnnxEmbedder single = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache.resolve("models"), 1, 1)) {
+      int n = queries.size();
+      long[] one = new long[n];
+      long[] many = new long[n];
+      for (int q = 0; q < Math.min(n, 30); q++) {
+        single.embedQuery(queries.get(q));
+        embedder.embedQuery(queries.get(q));
+      }
+      for (int q = 0; q < n; q++) {
+        long s = System.nanoTime();
+        single.embedQuery(queries.get(q));
+        long m = System.nanoTime();
+        embedder.embedQuery(queries.get(q));
+        one[q] = m - s;
+        many[q] = System.nanoTime() - m;
+      }
+      Arrays.sort(one);
+      Arrays.sort(many);
+      out.printf(Locale.ROOT, "query embedding, interleaved at load %s: 1 thread p50 %.2f ms p95 %.2f ms; %d threads "
+          + "(query session) p50 %.2f ms p95 %.2f ms%n", load(), pct(one, 50), pct(one, 95),
+          OnnxEmbedder.DEFAULT_QUERY_THREADS, pct(many, 50), pct(many, 95));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.tars.knowledge.backup.LuceneBackupSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -189,7 +190,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    *
    * @return false when merges were still running at the deadline
    */
-  public boolean awaitMerges(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitMerges(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
       if (System.nanoTime() > deadline) {
@@ -207,7 +208,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     return true;
   }
 
-  /** Merges segments into one: many small segments make vector search several times slower. */
+  /** Merges segments into one (the benchmark compares both states; ingestion leaves merging to Lucene, see 0404). */
   public synchronized void optimize() {
     try {
       writer.forceMerge(1);
