@@ -3,6 +3,7 @@ package dev.tars.chat;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.Sampling;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,14 @@ public interface ChatService {
   void restore(long id);
 
   List<Message> messages(long conversationId);
+
+  /**
+   * What the answers of a conversation were given to read (cited passages, memories, project instructions),
+   * by message id; answers without any are absent. Services that keep no sources return an empty map.
+   */
+  default Map<Long, List<AnswerSource>> sources(long conversationId) {
+    return Map.of();
+  }
 
   /**
    * Commits the user's message, then streams an answer. The answer is committed while it streams (at least

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -99,6 +101,34 @@ public final class ConversationStore {
   public List<Message> messages(long conversationId) {
     return jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? ORDER BY id",
         ConversationStore::message, conversationId);
+  }
+
+  /** Keeps what answer {@code messageId} was given to read, in order. */
+  public void addSources(long messageId, List<AnswerSource> sources) {
+    for (int i = 0; i < sources.size(); i++) {
+      AnswerSource s = sources.get(i);
+      jdbc.update("INSERT INTO message_source (message_id, position, kind, label, reference) VALUES (?, ?, ?, ?, ?)",
+          messageId, i, clip(s.kind(), 32), clip(s.label(), 1000), clip(s.reference(), 1000));
+    }
+  }
+
+  /** The sources of every answer of a conversation that has any, by message id, each in its stored order. */
+  public Map<Long, List<AnswerSource>> sources(long conversationId) {
+    record Row(long messageId, AnswerSource source) {}
+    List<Row> rows = jdbc.query("SELECT s.message_id, s.kind, s.label, s.reference FROM message_source s"
+        + " JOIN message m ON m.id = s.message_id WHERE m.conversation_id = ? ORDER BY s.message_id, s.position",
+        row -> new Row(row.getLong(1), new AnswerSource(row.getString(2), row.getString(3), row.getString(4))),
+        conversationId);
+    Map<Long, List<AnswerSource>> out = new LinkedHashMap<>();
+    for (Row row : rows) {
+      out.computeIfAbsent(row.messageId(), id -> new java.util.ArrayList<>()).add(row.source());
+    }
+    out.replaceAll((id, list) -> List.copyOf(list));
+    return out;
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /** Answers that were streaming when the app died are marked interrupted; returns how many. */

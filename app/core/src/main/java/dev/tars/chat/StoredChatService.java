@@ -13,6 +13,7 @@ import dev.tars.engine.Sampling;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
   }
 
   @Override
+  public Map<Long, List<AnswerSource>> sources(long conversationId) {
+    return store.sources(conversationId);
+  }
+
+  @Override
   public Reply send(long conversationId, String userText, ReplyListener listener) {
     if (userText == null || userText.isBlank()) {
       throw new IllegalArgumentException("Type a message first.");
@@ -189,19 +195,34 @@ public final class StoredChatService implements ChatService, AutoCloseable {
     private volatile Generation generation;
     private volatile boolean stopRequested;
 
+    private volatile ScheduledFuture<?> flushing;
+    private volatile long draftId = -1;
+
+    /**
+     * Never leaves the reply unended: whatever fails (a listener, the store, an engine bug), {@code done}
+     * completes and the draft does not stay STREAMING, or whoever waits for the answer waits forever.
+     */
     void run(long conversationId, ReplyListener listener) {
+      try {
+        stream(conversationId, listener);
+      } catch (RuntimeException e) {
+        abandon(conversationId, listener, e);
+      }
+    }
+
+    private void stream(long conversationId, ReplyListener listener) {
       Conversation conversation = existing(conversationId);
       ChatEngine engine;
       ContextWindow.Fitted fitted;
+      List<ContextBlock> blocks;
       try {
         engine = engines.engine();
         List<Message> history = store.messages(conversation.id());
-        List<ContextBlock> blocks = gatherContext(conversation, history);
+        blocks = new ArrayList<>(gatherContext(conversation, history));
+        fitted = fitDroppingContext(engine, conversation, history, blocks);
         if (!blocks.isEmpty()) {
-          listener.contextUsed(blocks);
+          listener.contextUsed(List.copyOf(blocks));
         }
-        fitted = contextWindow.fit(engine, prompt(conversation, history, blocks),
-            conversation.sampling().maxTokens());
       } catch (EngineException e) {
         LOG.warn("Cannot answer conversation {}: {}", conversationId, e.getMessage(), e);
         listener.failed(e.getMessage());
@@ -209,33 +230,111 @@ public final class StoredChatService implements ChatService, AutoCloseable {
         return;
       }
       Message draft = store.addMessage(conversationId, Role.ASSISTANT, "", MessageStatus.STREAMING);
+      draftId = draft.id();
+      // Kept before the first token so that citations survive even an answer the app dies in the middle of.
+      keepSources(draft.id(), blocks);
       listener.started(draft, fitted.trim());
-      ScheduledFuture<?> flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
+      flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
       generation = engine.generate(request, delta -> {
         synchronized (text) {
           text.append(delta);
         }
-        listener.text(delta);
+        try {
+          listener.text(delta);
+        } catch (RuntimeException e) {
+          // Showing the text failed, keeping it did not: the answer goes on and is stored whole.
+          LOG.warn("Reply listener failed on streamed text of answer {}", draft.id(), e);
+        }
       });
       if (stopRequested) {
         generation.cancel();
       }
       generation.result().whenComplete((completion, failure) -> {
-        flushing.cancel(false);
-        MessageStatus status = statusOf(completion, failure);
-        String content = snapshot();
-        store.updateMessage(draft.id(), content, status);
-        store.touch(conversationId);
-        Message answer = store.message(draft.id()).orElseThrow();
-        if (status == MessageStatus.INTERRUPTED) {
-          LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
-              ? completion.error().getMessage() : failure);
+        try {
+          end(conversationId, draft, listener, completion, failure);
+        } catch (RuntimeException e) {
+          abandon(conversationId, listener, e);
         }
-        listener.finished(answer);
-        done.complete(answer);
       });
+    }
+
+    /**
+     * Fits the prompt; when even the newest message does not fit with all the context, leaves context blocks out
+     * from the last (documents, then memories) rather than refusing to answer. {@code blocks} keeps what fits.
+     */
+    private ContextWindow.Fitted fitDroppingContext(ChatEngine engine, Conversation conversation,
+        List<Message> history, List<ContextBlock> blocks) throws EngineException {
+      while (true) {
+        try {
+          return contextWindow.fit(engine, prompt(conversation, history, blocks), conversation.sampling().maxTokens());
+        } catch (PromptTooLongException e) {
+          if (blocks.isEmpty()) {
+            throw e;
+          }
+          ContextBlock dropped = blocks.removeLast();
+          LOG.info("Left the {} context out of the prompt of conversation {}: the context window has no room for it",
+              dropped.kind(), conversation.id());
+        }
+      }
+    }
+
+    private void keepSources(long messageId, List<ContextBlock> blocks) {
+      try {
+        store.addSources(messageId, AnswerSource.of(blocks));
+      } catch (RuntimeException e) {
+        // Citations are a bonus too: the answer still comes, only without its source list.
+        LOG.warn("Could not keep the sources of answer {}", messageId, e);
+      }
+    }
+
+    private void end(long conversationId, Message draft, ReplyListener listener, Completion completion,
+        Throwable failure) {
+      flushing.cancel(false);
+      MessageStatus status = statusOf(completion, failure);
+      String content = snapshot();
+      store.updateMessage(draft.id(), content, status);
+      store.touch(conversationId);
+      Message answer = store.message(draft.id()).orElseThrow();
+      if (status == MessageStatus.INTERRUPTED) {
+        LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
+            ? completion.error().getMessage() : failure);
+      }
+      try {
+        listener.finished(answer);
+      } catch (RuntimeException e) {
+        LOG.warn("Reply listener failed on the end of answer {}", draft.id(), e);
+      }
+      done.complete(answer);
+    }
+
+    private void abandon(long conversationId, ReplyListener listener, RuntimeException cause) {
+      LOG.error("Answering in conversation {} failed unexpectedly", conversationId, cause);
+      ScheduledFuture<?> flushes = flushing;
+      if (flushes != null) {
+        flushes.cancel(false);
+      }
+      Generation running = generation;
+      if (running != null) {
+        running.cancel();
+      }
+      if (draftId >= 0) {
+        try {
+          store.updateMessage(draftId, snapshot(), MessageStatus.INTERRUPTED);
+        } catch (RuntimeException e) {
+          LOG.warn("Could not mark answer {} as interrupted", draftId, e);
+        }
+      }
+      if (!done.isDone()) {
+        try {
+          listener.failed("Tars could not finish this answer because of an internal error (details are in the"
+              + " log). What was written so far is kept; try again.");
+        } catch (RuntimeException e) {
+          LOG.warn("Reply listener failed on the failure of an answer", e);
+        }
+      }
+      done.completeExceptionally(cause);
     }
 
     private List<ContextBlock> gatherContext(Conversation conversation, List<Message> history) {

@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
+          // Each feature owns a version range (V1-V9 foundation, V10-V19 knowledge, V30-V39 memory...), so a
+          // new migration of an early range arrives after later ones were applied: it must still run.
+          .outOfOrder(true)
           .load()
           .migrate();
     } catch (SQLException e) {

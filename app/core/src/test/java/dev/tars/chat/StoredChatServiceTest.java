@@ -197,6 +197,51 @@ class StoredChatServiceTest {
   }
 
   @Test
+  void aListenerThatThrowsNeitherStopsNorHangsTheAnswer() throws Exception {
+    service = open(new ScriptedEngine(words(5), 1, 4096));
+    Conversation conversation = service.create("");
+
+    Message answer = service.send(conversation.id(), "Hello", new ReplyListener() {
+      @Override
+      public void text(String delta) {
+        throw new IllegalStateException("the view is gone");
+      }
+
+      @Override
+      public void finished(Message answer) {
+        throw new IllegalStateException("the view is gone");
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
+    assertThat(service.messages(conversation.id()).get(1).content()).isEqualTo("word ".repeat(5));
+  }
+
+  @Test
+  void anUnexpectedFailureEndsTheReplyWithAMessageAndNoAnswerIsLeftStreaming() throws Exception {
+    ScriptedEngine engine = new ScriptedEngine(words(5), 1, 4096);
+    engine.onGenerate = request -> {
+      throw new IllegalStateException("engine bug");
+    };
+    service = open(engine);
+    Conversation conversation = service.create("");
+    AtomicReference<String> failure = new AtomicReference<>();
+
+    Reply reply = service.send(conversation.id(), "Hello", new ReplyListener() {
+      @Override
+      public void failed(String message) {
+        failure.set(message);
+      }
+    });
+
+    assertThatThrownBy(() -> reply.done().get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(failure.get()).contains("internal error").contains("try again").doesNotContain("engine bug");
+    assertThat(service.messages(conversation.id())).extracting(Message::role, Message::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Role.USER, MessageStatus.COMPLETE),
+        org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, MessageStatus.INTERRUPTED));
+  }
+
+  @Test
   void firstMessageNamesTheConversationAndTitlesCanBeFiltered() throws Exception {
     service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
     Conversation trip = service.create("");
@@ -266,6 +311,55 @@ class StoredChatServiceTest {
     assertThat(engine.requests.get(0).messages().get(0).content())
         .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
     assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
+  }
+
+  @Test
+  void sourcesOfTheContextAreKeptWithTheAnswerAndLeaveWithItWhenItIsRegenerated() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    PromptContext documents = (conversation, text) -> text.contains("Everest") ? List.of(new ContextBlock("knowledge",
+        "[1] peaks.pdf, page 2\nEverest is 8849 m.", List.of(new ContextBlock.Source("[1] peaks.pdf, page 2",
+            "document:4:100-180")))) : List.of();
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(documents));
+    Conversation conversation = service.create("");
+
+    Message cited = service.send(conversation.id(), "How tall is Everest?", new ReplyListener() {})
+        .done().get(5, TimeUnit.SECONDS);
+    Message plain = service.send(conversation.id(), "Thanks!", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(service.sources(conversation.id())).containsOnlyKeys(cited.id());
+    assertThat(service.sources(conversation.id()).get(cited.id())).containsExactly(
+        new AnswerSource("knowledge", "[1] peaks.pdf, page 2", "document:4:100-180"));
+    service.regenerate(conversation.id(), new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
+    assertThat(service.sources(conversation.id())).containsOnlyKeys(cited.id()).doesNotContainKey(plain.id());
+  }
+
+  @Test
+  void contextThatDoesNotFitTheWindowIsLeftOutInsteadOfRefusingToAnswer() throws Exception {
+    database = Database.open(home.resolve("db/tars"));
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200);
+    PromptContext project = (conversation, text) -> List.of(new ContextBlock("project", "Be brief.",
+        List.of(new ContextBlock.Source("Project: Travel", "project:2"))));
+    PromptContext documents = (conversation, text) -> List.of(new ContextBlock("knowledge",
+        String.join(" ", words(300)), List.of(new ContextBlock.Source("[1] big.pdf", "document:1:0-1200"))));
+    service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> engine,
+        new StoredSettings(database.dataSource()), List.of(project, documents));
+    Conversation conversation = service.updateSettings(service.create("").id(), "", new Sampling(0.7, 0.9, 64));
+    List<ContextBlock> reported = new CopyOnWriteArrayList<>();
+
+    Message answer = service.send(conversation.id(), "Hello?", new ReplyListener() {
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        reported.addAll(blocks);
+      }
+    }).done().get(5, TimeUnit.SECONDS);
+
+    assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
+    assertThat(engine.requests.get(0).messages().get(0).content()).isEqualTo("Be brief.");
+    assertThat(reported).extracting(ContextBlock::kind).containsExactly("project");
+    assertThat(service.sources(conversation.id()).get(answer.id())).extracting(AnswerSource::kind)
+        .containsExactly("project");
   }
 
   @Test

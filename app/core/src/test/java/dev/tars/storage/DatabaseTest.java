@@ -26,6 +26,21 @@ class DatabaseTest {
   }
 
   @Test
+  void aMigrationOfAnEarlierRangeLandingAfterLaterOnesIsStillApplied() throws Exception {
+    Path file = home.resolve("db/tars");
+    try (Database db = Database.open(file)) {
+      Jdbc jdbc = new Jdbc(db.dataSource());
+      // As a database made before V2 existed, while later feature ranges (V10, V30, ...) were already applied.
+      jdbc.update("DROP TABLE message_source");
+      jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+    }
+    try (Database db = Database.open(file)) {
+      assertThat(new Jdbc(db.dataSource()).queryOne("SELECT COUNT(*) FROM message_source",
+          row -> row.getInt(1))).contains(0);
+    }
+  }
+
+  @Test
   void aDamagedFileGivesAMessageThatSaysWhatToDo() throws Exception {
     Path file = home.resolve("db/tars");
     Files.createDirectories(file.getParent());

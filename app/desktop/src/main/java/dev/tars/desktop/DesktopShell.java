@@ -1,24 +1,34 @@
 package dev.tars.desktop;
 
-import dev.tars.chat.ChatService;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.config.AppPaths;
-import dev.tars.config.SettingsStore;
+import dev.tars.desktop.backup.BackupsView;
+import dev.tars.desktop.backup.BackupsViewModel;
 import dev.tars.desktop.chat.ChatViewModel;
-import dev.tars.desktop.models.ModelsView;
-import dev.tars.desktop.models.ModelsViewModel;
-import dev.tars.desktop.voice.SpeakerButton;
-import dev.tars.desktop.voice.VoiceFeature;
-import dev.tars.desktop.voice.VoiceSettingsView;
-import dev.tars.engine.Role;
-import dev.tars.models.ModelManager;
-import dev.tars.desktop.engine.EngineHost;
+import dev.tars.desktop.dashboard.DashboardView;
+import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
+import dev.tars.desktop.knowledge.DocumentAnswersFeature;
+import dev.tars.desktop.knowledge.KnowledgeView;
+import dev.tars.desktop.knowledge.KnowledgeViewModel;
+import dev.tars.desktop.knowledge.SystemFileOpener;
+import dev.tars.desktop.memory.MemoryFeature;
+import dev.tars.desktop.models.ModelsView;
+import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.desktop.projects.ProjectSwitcherView;
+import dev.tars.desktop.projects.ProjectsViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
+import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.voice.SpeakerButton;
+import dev.tars.desktop.voice.VoiceFeature;
+import dev.tars.desktop.voice.VoiceSettingsView;
+import dev.tars.engine.Role;
+import dev.tars.watchdog.Health;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,28 +51,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopShell implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
+  static final String KNOWLEDGE_PAGE = "knowledge";
 
   // One thread: storage calls from the UI then happen in the order the person made them (delete before undo,
   // one theme pick after another). Streaming runs on the chat service's own threads.
   private final ExecutorService work = Executors.newSingleThreadExecutor(NamedThreads.named("ui-work"));
   private final FxUiDispatcher ui = new FxUiDispatcher();
+  private final Background background = new Background(work, ui);
+  private final DesktopServices services;
   private final MainViewModel viewModel;
   private final I18n i18n;
-  private final AppPaths paths;
-  private final ModelManager models;
   private ModelsViewModel modelsViewModel;
+  private KnowledgeViewModel knowledgeViewModel;
   private VoiceFeature voice;
 
-  /**
-   * @param paths the data home, for the voice feature's settings and models; null leaves voice out
-   * @param models the model catalog and downloads; null leaves the Models page out
-   */
-  public DesktopShell(ChatService chats, SettingsStore settings, EngineHost engine, I18n i18n, AppPaths paths,
-      ModelManager models) {
+  public DesktopShell(DesktopServices services, I18n i18n) {
+    this.services = services;
     this.i18n = i18n;
-    this.paths = paths;
-    this.models = models;
-    this.viewModel = new MainViewModel(chats, settings, engine, new Background(work, ui), i18n);
+    this.viewModel = new MainViewModel(services.chats(), services.settings(), services.engines(), background, i18n);
   }
 
   public MainViewModel viewModel() {
@@ -77,7 +83,10 @@ public final class DesktopShell implements AutoCloseable {
     Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
         Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
+    addKnowledge(view, scene);
+    addMemory(view, scene);
     addModels(view);
+    addBackups(view);
     addVoice(view, scene);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
@@ -91,22 +100,79 @@ public final class DesktopShell implements AutoCloseable {
     stage.show();
   }
 
-  private void addModels(MainView view) {
-    if (models == null) {
+  /**
+   * The Knowledge page (files dropped anywhere on the window are indexed and the page shows their progress), and
+   * answering from documents in the chat with citations that open their passage.
+   */
+  private void addKnowledge(MainView view, Scene scene) {
+    if (services.knowledge() == null) {
       return;
     }
-    modelsViewModel = new ModelsViewModel(models, ui::run, work);
+    knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background);
+    view.addPage(KNOWLEDGE_PAGE, i18n.get("knowledge.title"), Icons.BOOK,
+        new KnowledgeView(knowledgeViewModel).load());
+    view.setFileDrop(paths -> {
+      knowledgeViewModel.add(paths);
+      viewModel.showPage(KNOWLEDGE_PAGE);
+    });
+    new DocumentAnswersFeature(services.knowledge().service(), services.knowledge().conversationDocuments(),
+        new SystemFileOpener(), background, i18n, viewModel.notices()).attach(view.chatView(), viewModel.chat(), scene);
+  }
+
+  /** The project switcher, the Memory page and Ctrl+K search over everything. */
+  private void addMemory(MainView view, Scene scene) {
+    if (services.memory() == null) {
+      return;
+    }
+    ProjectsViewModel projects = new ProjectsViewModel(services.memory().projects(), background, i18n);
+    view.addSidebarHeader(new ProjectSwitcherView(projects, i18n).root());
+    projects.refresh();
+    new MemoryFeature(services.memory(), viewModel, background, i18n, ZoneId.systemDefault()).attach(view, scene);
+  }
+
+  private void addModels(MainView view) {
+    if (services.models() == null) {
+      return;
+    }
+    modelsViewModel = new ModelsViewModel(services.models(), ui::run, work);
     view.addPage("models", i18n.get("models.title"), Icons.FOLDER, new ModelsView(modelsViewModel).load());
     modelsViewModel.refresh();
   }
 
+  /** Backups (list, verify, restore) and the Dashboard (answer speed, memory, index, backups, restarts). */
+  private void addBackups(MainView view) {
+    if (services.backups() == null || services.watchdog() == null) {
+      return;
+    }
+    BackupsViewModel backups = new BackupsViewModel(services.backups(), services.watchdog(), background,
+        viewModel.notices(), services.restartApp());
+    view.addPage("backups", i18n.get("backups.title"), Icons.HISTORY, new BackupsView(backups).load());
+    backups.refresh();
+    services.watchdog().addListener(problem -> ui.run(() -> {
+      if (!problem.resolved()) {
+        viewModel.notices().post(new Notices.Notice(problem.severity() == Health.Severity.CRITICAL
+            ? Notices.Kind.ERROR : Notices.Kind.WARNING, problem.message()));
+      }
+    }));
+    if (services.metrics() != null) {
+      DashboardViewModel dashboard = new DashboardViewModel(services.metrics(), services.backups(), background,
+          Clock.systemUTC());
+      view.addPage("dashboard", i18n.get("dashboard.title"), Icons.CHART, new DashboardView(dashboard).load());
+      viewModel.pageProperty().addListener((obs, old, now) -> {
+        if ("dashboard".equals(now)) {
+          dashboard.refresh();
+        }
+      });
+    }
+  }
+
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
   private void addVoice(MainView view, Scene scene) {
-    if (paths == null) {
+    if (services.paths() == null) {
       return;
     }
     try {
-      voice = new VoiceFeature(paths, ui, i18n.locale());
+      voice = new VoiceFeature(services.paths(), ui, i18n.locale());
       ChatViewModel chat = viewModel.chat();
       view.chatView().addComposerTool(voice.inputView(chat.inputProperty(), chat::send).root());
       view.chatView().setAnswerActions(item -> item.role() == Role.ASSISTANT
@@ -145,6 +211,9 @@ public final class DesktopShell implements AutoCloseable {
     }
     if (modelsViewModel != null) {
       modelsViewModel.close();
+    }
+    if (knowledgeViewModel != null) {
+      knowledgeViewModel.close();
     }
     work.shutdown();
     ui.close();

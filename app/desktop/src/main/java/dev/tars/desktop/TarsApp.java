@@ -2,6 +2,7 @@ package dev.tars.desktop;
 
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupServices;
+import dev.tars.backup.BackupSource;
 import dev.tars.backup.BackupSettings;
 import dev.tars.backup.H2Checker;
 import dev.tars.backup.PendingRestore;
@@ -19,18 +20,25 @@ import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
+import dev.tars.knowledge.DocumentSearch;
+import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.memory.MemorySystem;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
+import dev.tars.watchdog.LocalEngineProcess;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import dev.tars.watchdog.Watchdogs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -53,10 +61,13 @@ public final class TarsApp extends Application {
   private EngineHost engines;
   private StoredChatService chats;
   private ModelManager models;
+  private KnowledgeBase knowledge;
+  private MemorySystem memory;
   private DesktopShell shell;
   private BackupService backups;
   private Metrics metrics;
   private Watchdog watchdog;
+  private final LocalEngineProcess localEngine = new LocalEngineProcess();
   private String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
   private LaunchOptions launch = LaunchOptions.NONE;
@@ -79,7 +90,7 @@ public final class TarsApp extends Application {
 
   @Override
   public void init() {
-    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of() : getParameters().getRaw());
+    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     launch = options;
     try {
       paths.ensureCreated();
@@ -91,16 +102,27 @@ public final class TarsApp extends Application {
       settings = new StoredSettings(database.dataSource());
       engines = new EngineHost(engineFactory,
           Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
-      chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()),
-          engines::engine, settings);
+      ConversationStore conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
       models = ModelManager.create(paths, () -> Optional.of(settings.get().modelPath())
           .filter(path -> !path.isBlank()).map(Path::of));
+      knowledge = openKnowledge();
+      startWatchdog();
+      memory = new MemorySystem(database.dataSource(), conversations, settings, engines::engine,
+          watchdog.scheduler(), Clock.systemDefaultZone(),
+          knowledge == null ? null : text -> knowledge.embedder().embedQuery(text),
+          knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
+      chats = new StoredChatService(conversations, engines::engine, settings, knowledge == null
+          ? memory.promptContexts() : Stream.concat(memory.promptContexts().stream(),
+              Stream.of(knowledge.documentContext(engines::engine, () -> settings.get().contextSize()))).toList());
       settings.addListener(engines::apply);
       if (options.smoke() && options.model() != null) {
         settings.save(settings.get().withModelPath(options.model().toString()));
       }
       engines.apply(settings.get());
-      startWatchdog();
+      memory.start();
+      if (knowledge != null) {
+        knowledge.service().start(); // resumes files left queued by the last run
+      }
       // A session logout or `kill` skips stop(): still stop the engine process and close the database.
       Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
@@ -110,13 +132,31 @@ public final class TarsApp extends Application {
     }
   }
 
-  /** Hourly backups when data changed and at exit, health checks, metrics; problems go to the log for now. */
+  /**
+   * Documents are optional: when the embedding model cannot be loaded the app still chats, and the log says
+   * why. Opened on the launcher thread because unpacking the model takes a moment on first start.
+   */
+  private KnowledgeBase openKnowledge() {
+    try {
+      return KnowledgeBase.open(paths, database.dataSource(), "eng");
+    } catch (RuntimeException | LinkageError e) {
+      LOG.error("The knowledge base could not open; documents are not available in this run", e);
+      return null;
+    }
+  }
+
+  /**
+   * Hourly backups when data changed and at exit (database, and the document index as a live Lucene snapshot),
+   * health checks of disk, database, backups and the local engine, and metrics.
+   */
   private void startWatchdog() {
     BackupSettings backupSettings = new BackupSettings(database.dataSource());
-    backups = BackupServices.standard(paths, database, java.util.List.of(),
-        java.util.List.of(new H2Checker()), backupSettings::get, Clock.systemUTC(), appVersion());
+    List<BackupSource> extraSources = knowledge == null ? List.of()
+        : List.of(knowledge.service().index().backupSource(BackupServices.KNOWLEDGE_INDEX));
+    backups = BackupServices.standard(paths, database, extraSources,
+        List.of(new H2Checker(), new LuceneIndexChecker()), backupSettings::get, Clock.systemUTC(), appVersion());
     metrics = new Metrics(database.dataSource(), Clock.systemUTC());
-    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings.get(), null, metrics,
+    watchdog = Watchdogs.standard(paths, database.dataSource(), backups, backupSettings.get(), localEngine, metrics,
         Clock.systemUTC());
     watchdog.start();
   }
@@ -131,6 +171,7 @@ public final class TarsApp extends Application {
    * child process (llama.cpp never runs in the UI process); a remote one is an OpenAI-compatible server.
    */
   private ChatEngine createEngine(AppSettings s, Consumer<EngineStatus> status) throws EngineException {
+    localEngine.watch(null);
     if (s.engine() == EngineChoice.REMOTE) {
       URI url;
       try {
@@ -152,6 +193,7 @@ public final class TarsApp extends Application {
       engine.close();
       throw e;
     }
+    localEngine.watch(engine);
     return engine;
   }
 
@@ -176,7 +218,8 @@ public final class TarsApp extends Application {
       Platform.exit();
       return;
     }
-    shell = new DesktopShell(chats, settings, engines, I18n.forLanguage(settings.get().language()), paths, models);
+    shell = new DesktopShell(new DesktopServices(chats, settings, engines, paths, models, knowledge, memory, backups,
+        watchdog, metrics, AppRestart::restart), I18n.forLanguage(settings.get().language()));
     shell.show(stage);
     if (launch.smoke()) {
       new SmokeRun(chats, System.out, TarsLauncher.STARTED_NANOS).start();
@@ -213,6 +256,9 @@ public final class TarsApp extends Application {
     if (chats != null) {
       chats.close();
     }
+    if (memory != null) {
+      memory.close();
+    }
     if (models != null) {
       models.close();
     }
@@ -220,8 +266,11 @@ public final class TarsApp extends Application {
       engines.close();
     }
     if (watchdog != null) {
-      // After chat and engines stopped writing, before the database closes: the backup at exit.
+      // After chat and engines stopped writing, before the index and database close: the backup at exit.
       watchdog.close();
+    }
+    if (knowledge != null) {
+      knowledge.close();
     }
     if (database != null) {
       database.close();

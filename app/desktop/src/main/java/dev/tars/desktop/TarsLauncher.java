@@ -46,6 +46,7 @@ public final class TarsLauncher {
     log.info("Tars {} starting on Java {} ({})", version(), Runtime.version(), System.getProperty("os.name"));
     log.info("Data home {}; database {}; logs {}; models {}", paths.home(), paths.database(), paths.logs(),
         paths.models());
+    AppRestart.awaitPreviousRun(log);
     Application.launch(TarsApp.class, args);
     log.info("Tars exited");
     if (java.util.Arrays.asList(args).contains("--smoke")) {

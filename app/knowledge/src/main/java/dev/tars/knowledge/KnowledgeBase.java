@@ -25,11 +25,14 @@ public final class KnowledgeBase implements AutoCloseable {
   private final OnnxEmbedder embedder;
   private final ChildProcessOcr ocr;
   private final KnowledgeService service;
+  private final ConversationDocuments conversationDocuments;
 
-  private KnowledgeBase(OnnxEmbedder embedder, ChildProcessOcr ocr, KnowledgeService service) {
+  private KnowledgeBase(OnnxEmbedder embedder, ChildProcessOcr ocr, KnowledgeService service,
+      ConversationDocuments conversationDocuments) {
     this.embedder = embedder;
     this.ocr = ocr;
     this.service = service;
+    this.conversationDocuments = conversationDocuments;
   }
 
   /**
@@ -44,7 +47,7 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       KnowledgeService service = new KnowledgeService(dataSource, root.resolve("index"), embedder,
           new DocumentParser(ocr), Chunker.standard(), EMBEDDING_WORKERS);
-      return new KnowledgeBase(embedder, ocr, service);
+      return new KnowledgeBase(embedder, ocr, service, new ConversationDocuments(dataSource));
     } catch (RuntimeException e) {
       ocr.close();
       embedder.close();
@@ -64,6 +67,23 @@ public final class KnowledgeBase implements AutoCloseable {
   /** What chat calls; the same object as {@link #service()}. */
   public KnowledgeRetriever retriever() {
     return service;
+  }
+
+  /** Which conversations answer from documents, and from which collections. */
+  public ConversationDocuments conversationDocuments() {
+    return conversationDocuments;
+  }
+
+  /**
+   * For {@code StoredChatService}, after project instructions and memories: passages of the person's documents
+   * for conversations that answer from them.
+   *
+   * @param engines the engine that answers (its model's context window sets the passages' budget)
+   * @param configuredTokens the context size in Settings, for when the engine does not say
+   */
+  public DocumentContext documentContext(dev.tars.chat.EngineSource engines,
+      java.util.function.IntSupplier configuredTokens) {
+    return new DocumentContext(service, conversationDocuments, engines, configuredTokens);
   }
 
   @Override

@@ -132,6 +132,9 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
+  // "WARN  [thread] logger - text" or, with the test logging set-up, "03:19:13.975 [main] WARN  logger - text".
+  private static final Pattern CHILD_LEVEL =
+      Pattern.compile("^(?:[\\d:.T-]+(?:\\s+[\\d:.]+)?\\s+(?:\\[[^]]*]\\s+)?)?(ERROR|WARN|INFO)\\b");
   private static final Pattern PROMPT_TIMING = Pattern.compile("prompt eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
   private static final Pattern EVAL_TIMING = Pattern.compile("^\\s*eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
 
@@ -582,7 +585,8 @@ public final class LocalEngine implements ChatEngine {
               Double.parseDouble(m.group(1)));
           prompt = null;
         }
-        if (line.startsWith("ERROR") || line.startsWith("WARN")) {
+        String level = levelOf(line);
+        if (level.equals("ERROR") || level.equals("WARN")) {
           CHILD_LOG.warn("{}", line);
           synchronized (recentErrors) {
             recentErrors.addLast(line);
@@ -590,7 +594,7 @@ public final class LocalEngine implements ChatEngine {
               recentErrors.removeFirst();
             }
           }
-        } else if (line.startsWith("INFO")) {
+        } else if (level.equals("INFO")) {
           CHILD_LOG.info("{}", line);
         } else {
           CHILD_LOG.debug("{}", line);
@@ -601,9 +605,15 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
+  /** The log level of a child's line: first word, or the word after a timestamp; empty for native output. */
+  static String levelOf(String line) {
+    Matcher m = CHILD_LEVEL.matcher(line);
+    return m.find() ? m.group(1) : "";
+  }
+
   private static String lastError(Deque<String> recentErrors) {
     synchronized (recentErrors) {
-      return recentErrors.isEmpty() ? "" : " (" + recentErrors.getLast().replaceFirst("^\\w+\\s+\\S+ - ", "") + ")";
+      return recentErrors.isEmpty() ? "" : " (" + recentErrors.getLast().replaceFirst(".*? - ", "") + ")";
     }
   }
 

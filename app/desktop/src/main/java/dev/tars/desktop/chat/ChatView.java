@@ -1,5 +1,6 @@
 package dev.tars.desktop.chat;
 
+import dev.tars.chat.AnswerSource;
 import dev.tars.chat.MessageStatus;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
@@ -8,6 +9,8 @@ import dev.tars.engine.Role;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -20,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -43,6 +47,7 @@ public final class ChatView {
   private final Parent root;
   private boolean stickToBottom = true;
   private Function<MessageItem, Node> answerActions = item -> null;
+  private Consumer<AnswerSource> citationOpener;
 
   @FXML private Label titleLabel;
   @FXML private Button settingsButton;
@@ -62,7 +67,12 @@ public final class ChatView {
     this.i18n = i18n;
     this.markdown = new MarkdownView(i18n);
     this.root = Fxml.load(this, i18n);
+    root.getStylesheets().add(Objects.requireNonNull(ChatView.class.getResource("citations.css"),
+        "citations.css").toExternalForm());
   }
+
+  /** Kinds of sources shown as clickable citations; the others (memories, project) in a "used" line. */
+  static final String CITED_KIND = "knowledge";
 
   public Parent root() {
     return root;
@@ -175,6 +185,11 @@ public final class ChatView {
     rebuild();
   }
 
+  /** What a click on a document citation under an answer does (e.g. open the passage); none by default. */
+  public void setCitationOpener(Consumer<AnswerSource> opener) {
+    citationOpener = opener;
+  }
+
   public void focusInput() {
     input.requestFocus();
   }
@@ -276,7 +291,11 @@ public final class ChatView {
       actions.getStyleClass().add("message-actions");
 
       body.getStyleClass().addAll("assistant-body", "markdown");
-      VBox card = new VBox(6, header, body, error, actions);
+      VBox sources = new VBox(4);
+      sources.getStyleClass().add("answer-sources");
+      item.sources().addListener((ListChangeListener<AnswerSource>) change -> fillSources(sources));
+      fillSources(sources);
+      VBox card = new VBox(6, header, body, error, sources, actions);
       card.getStyleClass().add("assistant-card");
       HBox.setHgrow(card, Priority.ALWAYS);
       card.setMaxWidth(Double.MAX_VALUE);
@@ -286,6 +305,44 @@ public final class ChatView {
       item.statusProperty().addListener((obs, old, now) -> showStatus());
       markdown.fill(body, item.content());
       showStatus();
+    }
+
+    /** Citation chips for document passages, then one quiet line for memories and project instructions. */
+    private void fillSources(VBox box) {
+      List<AnswerSource> cited = item.sources().stream().filter(s -> CITED_KIND.equals(s.kind())).toList();
+      List<AnswerSource> used = item.sources().stream().filter(s -> !CITED_KIND.equals(s.kind())).toList();
+      box.getChildren().clear();
+      if (!cited.isEmpty()) {
+        FlowPane chips = new FlowPane(6, 6);
+        chips.getStyleClass().add("citation-chips");
+        for (AnswerSource source : cited) {
+          Button chip = new Button(source.label());
+          chip.getStyleClass().addAll("citation-chip", "small");
+          chip.setGraphic(Icons.icon(Icons.BOOK, 11));
+          chip.setTooltip(new Tooltip(i18n.get("chat.citation.open", source.label())));
+          chip.setOnAction(e -> {
+            if (citationOpener != null) {
+              citationOpener.accept(source);
+            }
+          });
+          chips.getChildren().add(chip);
+        }
+        box.getChildren().add(chips);
+      }
+      if (!used.isEmpty()) {
+        long memories = used.stream().filter(s -> "memory".equals(s.kind())).count();
+        List<String> parts = new java.util.ArrayList<>();
+        used.stream().filter(s -> !"memory".equals(s.kind())).map(AnswerSource::label).forEach(parts::add);
+        if (memories > 0) {
+          parts.add(i18n.get("chat.used.memories", memories));
+        }
+        Label line = new Label(i18n.get("chat.used", String.join(" · ", parts)));
+        line.getStyleClass().add("answer-used");
+        line.setTooltip(new Tooltip(String.join("\n", used.stream().map(AnswerSource::label).toList())));
+        box.getChildren().add(line);
+      }
+      box.setVisible(!box.getChildren().isEmpty());
+      box.setManaged(box.isVisible());
     }
 
     private void showStatus() {

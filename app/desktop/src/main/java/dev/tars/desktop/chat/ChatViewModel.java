@@ -1,6 +1,8 @@
 package dev.tars.desktop.chat;
 
+import dev.tars.chat.AnswerSource;
 import dev.tars.chat.ChatService;
+import dev.tars.chat.ContextBlock;
 import dev.tars.chat.Conversation;
 import dev.tars.chat.ContextTrim;
 import dev.tars.chat.Message;
@@ -62,11 +64,13 @@ public final class ChatViewModel {
   private final ReadOnlyListWrapper<MessageItem> messages = new ReadOnlyListWrapper<>();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EMPTY);
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Long> conversationId = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper trimNotice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
   private final StringProperty input = new SimpleStringProperty("");
   private final Map<Long, Session> streamingSessions = new HashMap<>();
   private Session current;
+  private LongConsumer beforeFirstMessage = id -> {};
 
   /**
    * @param conversationChanged told the id of a conversation that was created or got a new message, so the
@@ -137,6 +141,19 @@ public final class ChatViewModel {
     return current.conversationId;
   }
 
+  /** The conversation shown (null for a new one); changes when another is opened or a new one is stored. */
+  public ReadOnlyObjectProperty<Long> conversationIdProperty() {
+    return conversationId.getReadOnlyProperty();
+  }
+
+  /**
+   * Work to do in the background when a new conversation has just been stored and before its first message is
+   * sent, e.g. keeping a per-conversation choice the person made while it was still unsaved.
+   */
+  public void setBeforeFirstMessage(LongConsumer work) {
+    beforeFirstMessage = work;
+  }
+
   /** Shows conversation {@code conversationId}, or a new empty one when null. */
   public void open(Long conversationId) {
     if (conversationId != null && conversationId.equals(current.conversationId)) {
@@ -156,14 +173,18 @@ public final class ChatViewModel {
       return;
     }
     background.run(() -> new Loaded(chats.conversation(conversationId).orElse(null),
-        chats.messages(conversationId)), loaded -> {
+        chats.messages(conversationId), chats.sources(conversationId)), loaded -> {
           if (loaded.conversation() == null) {
             session.conversationId = null;
             setState(session, State.EMPTY);
             return;
           }
           session.title = loaded.conversation().title();
-          session.items.setAll(loaded.messages().stream().map(MessageItem::of).toList());
+          session.items.setAll(loaded.messages().stream().map(message -> {
+            MessageItem item = MessageItem.of(message);
+            item.sources().setAll(loaded.sources().getOrDefault(message.id(), List.of()));
+            return item;
+          }).toList());
           setState(session, session.items.isEmpty() ? State.EMPTY : State.IDLE);
           if (session == current) {
             title.set(session.title);
@@ -174,11 +195,12 @@ public final class ChatViewModel {
         });
   }
 
-  private record Loaded(Conversation conversation, List<Message> messages) {}
+  private record Loaded(Conversation conversation, List<Message> messages, Map<Long, List<AnswerSource>> sources) {}
 
   private void show(Session session) {
     current = session;
     messages.set(session.items);
+    conversationId.set(session.conversationId);
     title.set(session.title);
     trimNotice.set(session.trimNotice);
     state.set(session.state);
@@ -218,11 +240,16 @@ public final class ChatViewModel {
     setState(session, State.GENERATING);
     if (session.conversationId == null) {
       String newTitle = titleFrom(text);
-      background.run(() -> chats.create(newTitle), conversation -> {
+      background.run(() -> {
+        Conversation created = chats.create(newTitle);
+        beforeFirstMessage.accept(created.id());
+        return created;
+      }, conversation -> {
         session.conversationId = conversation.id();
         session.title = conversation.title();
         if (session == current) {
           title.set(session.title);
+          conversationId.set(session.conversationId);
         }
         streamingSessions.put(conversation.id(), session);
         conversationChanged.accept(conversation.id());
@@ -319,6 +346,12 @@ public final class ChatViewModel {
             }
           }
         });
+      }
+
+      @Override
+      public void contextUsed(List<ContextBlock> blocks) {
+        List<AnswerSource> sources = AnswerSource.of(blocks);
+        ui.run(() -> answer.sources().setAll(sources));
       }
 
       @Override

@@ -1,5 +1,6 @@
 package dev.tars.desktop.chat;
 
+import dev.tars.chat.AnswerSource;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
 import dev.tars.engine.Role;
@@ -7,6 +8,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /** One message as the chat shows it; the content of an answer grows while it streams. UI thread only. */
 public final class MessageItem {
@@ -15,6 +18,7 @@ public final class MessageItem {
   private final StringProperty content = new SimpleStringProperty("");
   private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(MessageStatus.COMPLETE);
   private final StringProperty error = new SimpleStringProperty("");
+  private final ObservableList<AnswerSource> sources = FXCollections.observableArrayList();
 
   MessageItem(Role role, String content, MessageStatus status) {
     this.role = role;
@@ -59,6 +63,11 @@ public final class MessageItem {
   /** A message for a person when nothing could be generated; empty otherwise. */
   public StringProperty errorProperty() {
     return error;
+  }
+
+  /** What the answer was given to read (cited passages, memories, project); empty for most messages. */
+  public ObservableList<AnswerSource> sources() {
+    return sources;
   }
 
   @Override

@@ -26,6 +26,13 @@ public final class Icons {
   public static final String FOLDER = "M20 6h-8l-2-2H4c-1.1 0-1.99.9-1.99 2L2 18c0 1.1.9 2 2 2h16c1.1 0 2-.9 2-2V8"
       + "c0-1.1-.9-2-2-2zm0 12H4V8h16v10z";
 
+  public static final String BOOK = "M18 2H6c-1.1 0-2 .9-2 2v16c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z"
+      + "M6 4h5v8l-2.5-1.5L6 12V4z";
+  public static final String HISTORY = "M13 3a9 9 0 0 0-9 9H1l3.89 3.89.07.14L9 12H6c0-3.87 3.13-7 7-7s7 3.13 7 7"
+      + "-3.13 7-7 7c-1.93 0-3.68-.79-4.94-2.06l-1.42 1.42A8.954 8.954 0 0 0 13 21a9 9 0 0 0 0-18zm-1 5v5"
+      + "l4.28 2.54.72-1.21-3.5-2.08V8H12z";
+  public static final String CHART = "M5 9.2h3V19H5zM10.6 5h2.8v14h-2.8zm5.6 8H19v6h-2.8z";
+
   private Icons() {}
 
   /** An icon of {@code size} pixels; its colour is {@code -color-fg-default} unless CSS says otherwise. */

@@ -73,6 +73,9 @@ public final class KnowledgeView {
       }
     });
     progressBar.progressProperty().bind(viewModel.progressProperty());
+    // A full bar over "0 documents indexed" reads as done with nothing: show it once there is something.
+    progressBar.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.documents()));
+    progressBar.managedProperty().bind(progressBar.visibleProperty());
     progressLabel.textProperty().bind(viewModel.progressTextProperty());
     noticeLabel.textProperty().bind(viewModel.noticeProperty());
     viewModel.stateProperty().addListener((obs, old, now) -> updateButtons(now));

@@ -13,15 +13,19 @@ import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.settings.SettingsView;
 import dev.tars.desktop.welcome.WelcomeView;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -32,6 +36,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -59,6 +64,7 @@ public final class MainView {
   @FXML private Button settingsButton;
   @FXML private VBox nav;
   private final Map<String, Parent> extraPages = new HashMap<>();
+  private Consumer<List<Path>> fileDrop;
   @FXML private VBox noticeBox;
 
   public MainView(MainViewModel viewModel, I18n i18n) {
@@ -118,13 +124,30 @@ public final class MainView {
   private void dragOver(DragEvent event) {
     if (viewModel.state() == MainViewModel.State.WELCOME) {
       welcomeView.dragOver(event);
+    } else if (fileDrop != null && event.getDragboard().hasFiles()) {
+      event.acceptTransferModes(TransferMode.COPY);
+      event.consume();
     }
   }
 
   private void dropped(DragEvent event) {
     if (viewModel.state() == MainViewModel.State.WELCOME) {
       welcomeView.dropped(event);
+    } else if (fileDrop != null && event.getDragboard().hasFiles()) {
+      fileDrop.accept(event.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+      event.setDropCompleted(true);
+      event.consume();
     }
+  }
+
+  /** Files and folders dropped anywhere on the window (outside the welcome page) go to {@code handler}. */
+  public void setFileDrop(Consumer<List<Path>> handler) {
+    this.fileDrop = handler;
+  }
+
+  /** Puts {@code node} at the top of the sidebar, above the conversations (e.g. the project switcher). */
+  public void addSidebarHeader(Node node) {
+    sidebar.getChildren().add(0, node);
   }
 
   private void openConversationSettings() {

@@ -1,4 +1,4 @@
-package dev.tars.benchmarks;
+package dev.tars.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.tars.benchmarks.models;
+package dev.tars.bench.models;
 
 import dev.tars.models.DiskSpace;
 import dev.tars.models.DownloadListener;

@@ -6,22 +6,28 @@ import java.util.List;
  * Renders retrieved passages as numbered sources for a chat prompt. The numbers are the passages' positions
  * in the list plus one, so an answer's {@code [2]} maps back to {@code passages.get(1)} for the citation link.
  */
-public final class PromptContext {
-  private PromptContext() {}
+public final class PassageFormat {
+  private PassageFormat() {}
+
+  /** What the model is told to do with the sources that follow it. */
+  public static final String INSTRUCTION = "Answer using the numbered sources below when they are relevant, and cite"
+      + " them like [1] or [2]. If they do not contain the answer, say so.";
 
   /** An instruction plus the numbered sources; empty when there are no passages. */
   public static String render(List<Passage> passages) {
     if (passages.isEmpty()) {
       return "";
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("Answer using the numbered sources below when they are relevant, and cite them like [1] or [2]. ")
-        .append("If they do not contain the answer, say so.\n\n");
+    StringBuilder sb = new StringBuilder(INSTRUCTION);
     for (int i = 0; i < passages.size(); i++) {
-      Passage p = passages.get(i);
-      sb.append('[').append(i + 1).append("] ").append(label(p)).append('\n').append(p.text().strip()).append("\n\n");
+      sb.append("\n\n").append(source(i + 1, passages.get(i)));
     }
-    return sb.toString().stripTrailing();
+    return sb.toString();
+  }
+
+  /** One numbered source: "[2] report.pdf, page 3" and the passage on the next line. */
+  public static String source(int number, Passage p) {
+    return "[" + number + "] " + label(p) + "\n" + p.text().strip();
   }
 
   /** "report.pdf, page 3" or "notes.md": how a citation names its source. */

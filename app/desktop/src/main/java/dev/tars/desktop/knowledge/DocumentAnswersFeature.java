@@ -1,0 +1,60 @@
+package dev.tars.desktop.knowledge;
+
+import dev.tars.desktop.chat.ChatView;
+import dev.tars.desktop.chat.ChatViewModel;
+import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.shell.Notices;
+import dev.tars.knowledge.ConversationDocuments;
+import dev.tars.knowledge.KnowledgeService;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Documents in the chat: the "answer from documents" switch with its collection chooser (Ctrl+D toggles it),
+ * and document citations under answers that open their passage.
+ */
+public final class DocumentAnswersFeature {
+  public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+
+  private final KnowledgeService knowledge;
+  private final FileOpener opener;
+  private final Background background;
+  private final I18n i18n;
+  private final DocumentAnswersViewModel answers;
+
+  public DocumentAnswersFeature(KnowledgeService knowledge, ConversationDocuments choices, FileOpener opener,
+      Background background, I18n i18n, Notices notices) {
+    this.knowledge = knowledge;
+    this.opener = opener;
+    this.background = background;
+    this.i18n = i18n;
+    this.answers = new DocumentAnswersViewModel(choices, knowledge::collections, background, i18n, notices);
+  }
+
+  public DocumentAnswersViewModel viewModel() {
+    return answers;
+  }
+
+  /** Adds the switch to the chat's input row, citations that open passages, and Ctrl+D to the scene. */
+  public void attach(ChatView chatView, ChatViewModel chat, Scene scene) {
+    chatView.addComposerTool(new DocumentAnswersView(answers, i18n).root());
+    chat.setBeforeFirstMessage(answers.beforeFirstMessage());
+    chat.conversationIdProperty().addListener((obs, old, now) -> answers.show(now));
+    answers.show(chat.conversationId());
+    chatView.setCitationOpener(source -> {
+      PassageViewModel passage = new PassageViewModel(knowledge, opener, background, i18n);
+      PassageView view = new PassageView(passage, i18n);
+      passage.load(source);
+      view.show(scene.getWindow());
+    });
+    // Only where the switch can be seen: a change nobody saw would surprise the next answer.
+    scene.getAccelerators().put(SHORTCUT, () -> {
+      if (chatView.root().isVisible()) {
+        answers.toggle();
+      }
+    });
+  }
+}

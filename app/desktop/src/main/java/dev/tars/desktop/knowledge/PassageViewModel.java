@@ -1,0 +1,133 @@
+package dev.tars.desktop.knowledge;
+
+import dev.tars.chat.AnswerSource;
+import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
+import dev.tars.knowledge.CitedPassage;
+import dev.tars.knowledge.KnowledgeService;
+import dev.tars.knowledge.PassageReference;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A cited passage as the passage view shows it: the file, the page, the passage and the text around it, and
+ * opening the file in its own program. UI thread only; reading and opening run through {@link Background}.
+ */
+public final class PassageViewModel {
+  public enum State { LOADING, SHOWN, MISSING }
+
+  /** Characters of the document shown on each side of the passage. */
+  static final int AROUND = 1500;
+
+  private final KnowledgeService knowledge;
+  private final FileOpener opener;
+  private final Background background;
+  private final I18n i18n;
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+  private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper where = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper before = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper passage = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private Path file;
+
+  public PassageViewModel(KnowledgeService knowledge, FileOpener opener, Background background, I18n i18n) {
+    this.knowledge = knowledge;
+    this.opener = opener;
+    this.background = background;
+    this.i18n = i18n;
+  }
+
+  /** Loads the passage a citation points to. */
+  public void load(AnswerSource source) {
+    state.set(State.LOADING);
+    message.set(i18n.get("passage.loading"));
+    fileName.set(source.label());
+    Optional<PassageReference> ref = PassageReference.parse(source.reference());
+    if (ref.isEmpty()) {
+      missing();
+      return;
+    }
+    background.run(() -> knowledge.citedPassage(ref.get(), AROUND), found -> {
+      if (found.isEmpty()) {
+        missing();
+      } else {
+        show(found.get());
+      }
+    }, e -> {
+      state.set(State.MISSING);
+      message.set(i18n.get("passage.loadFailed"));
+    });
+  }
+
+  private void missing() {
+    state.set(State.MISSING);
+    message.set(i18n.get("passage.missing"));
+  }
+
+  private void show(CitedPassage cited) {
+    file = cited.document().path();
+    fileName.set(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    String folder = file.getParent() == null ? "" : file.getParent().toString();
+    where.set(cited.page() > 0 ? i18n.get("passage.page", cited.page()) + " · " + folder : folder);
+    before.set(cited.before());
+    passage.set(cited.passage());
+    after.set(cited.after());
+    message.set("");
+    state.set(State.SHOWN);
+  }
+
+  /** Opens the document in the program the system uses for it; says so when the file is gone. */
+  public void openFile() {
+    Path target = file;
+    if (target == null) {
+      return;
+    }
+    message.set("");
+    background.run(() -> {
+      if (!Files.exists(target)) {
+        throw new NoSuchFileException(target.toString());
+      }
+      opener.open(target);
+      return null;
+    }, ignored -> {}, e -> message.set(e instanceof NoSuchFileException
+        ? i18n.get("passage.fileMissing", target) : i18n.get("passage.openFailed", target.getFileName())));
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty fileNameProperty() {
+    return fileName.getReadOnlyProperty();
+  }
+
+  /** "Page 3 · /home/ana/reports", or only the folder when the format has no pages. */
+  public ReadOnlyStringProperty whereProperty() {
+    return where.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty beforeProperty() {
+    return before.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty passageProperty() {
+    return passage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty afterProperty() {
+    return after.getReadOnlyProperty();
+  }
+
+  /** Loading, a passage that is gone, or a file that would not open; empty otherwise. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+}

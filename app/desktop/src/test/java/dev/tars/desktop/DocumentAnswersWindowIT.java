@@ -1,0 +1,140 @@
+package dev.tars.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tars.chat.AnswerSource;
+import dev.tars.chat.Conversation;
+import dev.tars.chat.ConversationStore;
+import dev.tars.chat.Message;
+import dev.tars.chat.MessageStatus;
+import dev.tars.config.AppPaths;
+import dev.tars.config.StoredSettings;
+import dev.tars.engine.Role;
+import dev.tars.engine.Sampling;
+import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.knowledge.Passage;
+import dev.tars.knowledge.PassageReference;
+import dev.tars.storage.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Answering from documents through the whole app's window (TestFX, headless): real H2, real document index and
+ * embedder; the chat model is scripted.
+ */
+class DocumentAnswersWindowIT {
+  private static final String OWLS = "Owls can rotate their heads about 270 degrees because their necks have"
+      + " fourteen vertebrae, twice as many as people have.";
+
+  @TempDir Path home;
+  private AppPaths paths;
+  private Application app;
+  private long answered;
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+  }
+
+  /** An indexed document and a conversation whose answer cites it (and used a memory), as a past run left them. */
+  @BeforeEach
+  void seed() throws Exception {
+    paths = new AppPaths(home).ensureCreated();
+    Path docs = Files.createDirectories(home.resolve("docs"));
+    Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n" + OWLS
+        + "\n\n# Swifts\n\nSwifts sleep while flying.");
+    try (Database db = Database.open(paths.database())) {
+      StoredSettings settings = new StoredSettings(db.dataSource());
+      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
+      try (KnowledgeBase knowledge = KnowledgeBase.open(paths, db.dataSource(), "eng")) {
+        knowledge.service().add("Nature", List.of(docs));
+        knowledge.service().start();
+        assertThat(knowledge.service().awaitIdle(Duration.ofSeconds(60))).isTrue();
+        Passage owls = knowledge.service().search("owl neck vertebrae", List.of(), 1).getFirst();
+        ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
+        Conversation conversation = store.create("Owl necks", "", Sampling.DEFAULTS);
+        store.addMessage(conversation.id(), Role.USER, "Why can owls turn their heads so far?", MessageStatus.COMPLETE);
+        Message answer = store.addMessage(conversation.id(), Role.ASSISTANT,
+            "Their necks have fourteen vertebrae [1].", MessageStatus.COMPLETE);
+        store.addSources(answer.id(), List.of(
+            new AnswerSource("knowledge", "[1] birds.md", PassageReference.of(owls).toString()),
+            new AnswerSource("memory", "Likes birds", "memory:1")));
+        answered = answer.id();
+      }
+    }
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (app != null) {
+      FxToolkit.cleanupApplication(app);
+    }
+  }
+
+  @Test
+  void aStoredAnswersCitationOpensItsPassageAndCtrlDAnswersANewQuestionFromDocuments() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    app = FxToolkit.setupApplication(() -> new TarsApp(paths,
+        (settings, status) -> new ScriptedEngine("Owls have many neck bones.", 5)));
+
+    waitUntil(60, () -> !robot.lookup(".conversation-cell").queryAll().isEmpty());
+    robot.clickOn("Owl necks");
+    waitUntil(30, () -> !robot.lookup(".citation-chip").queryAll().isEmpty());
+    assertThat(fx(() -> robot.lookup(".citation-chip").queryAs(Button.class).getText())).isEqualTo("[1] birds.md");
+    assertThat(fx(() -> robot.lookup(".answer-used").queryAs(Label.class).getText())).isEqualTo("Used: 1 memory");
+
+    robot.clickOn(".citation-chip");
+    waitUntil(30, () -> robot.lookup("#passageText").tryQuery().map(n -> !((Text) n).getText().isEmpty())
+        .orElse(false));
+    assertThat(fx(() -> robot.lookup("#passageText").queryAs(Text.class).getText())).contains(OWLS);
+    assertThat(fx(() -> robot.lookup("#passageFile").queryAs(Label.class).getText())).isEqualTo("birds.md");
+    assertThat(fx(() -> robot.lookup("#openFileButton").queryAs(Button.class).isDisabled())).isFalse();
+    Files.move(home.resolve("docs/birds.md"), home.resolve("birds-moved.md"));
+    robot.clickOn("#openFileButton");
+    waitUntil(10, () -> robot.lookup(".passage-message").queryAs(Label.class).getText()
+        .contains("is not there any more"));
+    robot.clickOn("Close");
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+    robot.clickOn(".composer-input");
+    robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+    waitUntil(10, () -> robot.lookup("#documentsToggle").queryAs(ToggleButton.class).isSelected());
+    robot.write("How many vertebrae does an owl neck have?");
+    robot.type(KeyCode.ENTER);
+
+    waitUntil(60, () -> robot.lookup(".citation-chip").queryAll().size() == 1
+        && robot.lookup(".assistant-card").queryAll().size() == 1);
+    assertThat(fx(() -> robot.lookup(".citation-chip").queryAs(Button.class).getText())).isEqualTo("[1] birds.md");
+    assertThat(fx(() -> robot.lookup("#documentsToggle").queryAs(ToggleButton.class).isSelected())).isTrue();
+  }
+
+  private static <T> T fx(Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+  }
+
+}
