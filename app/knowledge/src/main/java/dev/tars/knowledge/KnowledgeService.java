@@ -63,7 +63,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
   /**
    * Candidates each of vector and keyword search contribute to the fusion. The vector search itself walks the
    * HNSW graph wider ({@link KnowledgeIndex.Hnsw#searchWidth()}) and keeps its best 100, so the true nearest
-   * neighbours are among them (see docs/decisions/0404-retrieval-tuning.md).
+   * neighbours are among them (see docs/decisions/0405-retrieval-tuning.md).
    */
   public static final int CANDIDATES = 100;
 

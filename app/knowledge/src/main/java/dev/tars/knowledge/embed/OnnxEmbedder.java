@@ -91,7 +91,7 @@ public final class OnnxEmbedder implements Embedder {
   /**
    * Threads one query embedding may use. A query is a single short sequence, so splitting each operator over
    * the cores shortens it; passages keep one thread per worker (two single-threaded workers embed more per
-   * second than one two-threaded one). See docs/decisions/0404-retrieval-tuning.md.
+   * second than one two-threaded one). See docs/decisions/0405-retrieval-tuning.md.
    */
   public static final int DEFAULT_QUERY_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 

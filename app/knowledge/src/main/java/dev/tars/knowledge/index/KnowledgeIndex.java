@@ -81,7 +81,7 @@ public final class KnowledgeIndex implements AutoCloseable {
    * of the true nearest neighbours for a little more time.
    */
   public record Hnsw(int maxConn, int beamWidth, int searchWidth) {
-    /** Measured choice, see docs/decisions/0404-retrieval-tuning.md. */
+    /** Measured choice, see docs/decisions/0405-retrieval-tuning.md. */
     public static final Hnsw DEFAULT = new Hnsw(32, 200, 800);
 
     KnnVectorsFormat format() {
@@ -208,7 +208,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     return true;
   }
 
-  /** Merges segments into one (the benchmark compares both states; ingestion leaves merging to Lucene, see 0404). */
+  /** Merges segments into one (the benchmark compares both states; ingestion leaves merging to Lucene, see decision 0405). */
   public synchronized void optimize() {
     try {
       writer.forceMerge(1);
