@@ -61,8 +61,9 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
   static final String CANCELLED = "Indexing was cancelled before this file was done. Add it again to index it.";
   private static final int EMBED_SLICE = 32;
   /**
-   * Candidates each of vector and keyword search contribute to the fusion. HNSW asked for 10 misses some
-   * true neighbours; asked for 100 and cut to 10 it finds ~all of them (see the benchmark) for well under 1 ms.
+   * Candidates each of vector and keyword search contribute to the fusion. The vector search itself walks the
+   * HNSW graph wider ({@link KnowledgeIndex.Hnsw#searchWidth()}) and keeps its best 100, so the true nearest
+   * neighbours are among them (see docs/decisions/0405-retrieval-tuning.md).
    */
   public static final int CANDIDATES = 100;
 

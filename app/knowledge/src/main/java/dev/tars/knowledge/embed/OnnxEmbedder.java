@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +56,19 @@ public final class OnnxEmbedder implements Embedder {
   private final List<Predictor<NDList, NDList>> allPredictors = new ArrayList<>();
   private final ExecutorService workers;
   private final int workerCount;
+  /** A session of its own with several intra-op threads, so one query uses every core; null when disabled. */
+  private final ZooModel<NDList, NDList> queryModel;
+  private final Predictor<NDList, NDList> queryPredictor;
+  private final ReentrantLock queryLock = new ReentrantLock();
 
   private OnnxEmbedder(ModelFiles files, HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model,
-      int workerCount) {
+      int workerCount, ZooModel<NDList, NDList> queryModel) {
     this.files = files;
     this.tokenizer = tokenizer;
     this.model = model;
     this.workerCount = workerCount;
+    this.queryModel = queryModel;
+    this.queryPredictor = queryModel == null ? null : queryModel.newPredictor();
     // One predictor more than workers so a query never waits behind an ingestion batch.
     this.predictors = new ArrayBlockingQueue<>(workerCount + 1);
     for (int i = 0; i <= workerCount; i++) {
@@ -78,6 +85,21 @@ public final class OnnxEmbedder implements Embedder {
    * @throws EmbedderUnavailableException with a person-readable message when the model cannot be loaded
    */
   public static OnnxEmbedder load(ModelFiles files, Path cacheDir, int workers) {
+    return load(files, cacheDir, workers, DEFAULT_QUERY_THREADS);
+  }
+
+  /**
+   * Threads one query embedding may use. A query is a single short sequence, so splitting each operator over
+   * the cores shortens it; passages keep one thread per worker (two single-threaded workers embed more per
+   * second than one two-threaded one). See docs/decisions/0405-retrieval-tuning.md.
+   */
+  public static final int DEFAULT_QUERY_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * As {@link #load(ModelFiles, Path, int)}; {@code queryThreads > 1} gives queries a session of their own with
+   * that many intra-op threads (a second copy of the model in memory; the default model's file is 33 MB).
+   */
+  public static OnnxEmbedder load(ModelFiles files, Path cacheDir, int workers, int queryThreads) {
     System.setProperty("ai.djl.offline", "true");
     try {
       Path dir = cacheDir.resolve(files.name());
@@ -90,22 +112,28 @@ public final class OnnxEmbedder implements Embedder {
           .optTruncation(true)
           .optPadding(true)
           .build();
-      Criteria<NDList, NDList> criteria = Criteria.builder()
-          .setTypes(NDList.class, NDList.class)
-          .optModelPath(onnx.getParent())
-          .optModelName(files.name())
-          .optEngine("OnnxRuntime")
-          .optOption("intraOpNumThreads", "1")
-          .optOption("interOpNumThreads", "1")
-          .build();
-      ZooModel<NDList, NDList> model = criteria.loadModel();
-      LOG.info("Loaded embedding model {} ({}-d) with {} workers", files.name(), files.dimension(), workers);
-      return new OnnxEmbedder(files, tokenizer, model, workers);
+      ZooModel<NDList, NDList> model = session(onnx, files.name(), 1);
+      ZooModel<NDList, NDList> queryModel = queryThreads > 1 ? session(onnx, files.name(), queryThreads) : null;
+      LOG.info("Loaded embedding model {} ({}-d) with {} workers, {} threads per query", files.name(),
+          files.dimension(), workers, Math.max(1, queryThreads));
+      return new OnnxEmbedder(files, tokenizer, model, workers, queryModel);
     } catch (Exception e) {
       LOG.error("Cannot load embedding model {}", files.name(), e);
       throw new EmbedderUnavailableException("The embedding model " + files.name()
           + " could not be loaded (" + e.getMessage() + "). Reinstall Tars or check the log.", e);
     }
+  }
+
+  private static ZooModel<NDList, NDList> session(Path onnx, String name, int threads) throws Exception {
+    return Criteria.builder()
+        .setTypes(NDList.class, NDList.class)
+        .optModelPath(onnx.getParent())
+        .optModelName(name)
+        .optEngine("OnnxRuntime")
+        .optOption("intraOpNumThreads", Integer.toString(threads))
+        .optOption("interOpNumThreads", "1")
+        .build()
+        .loadModel();
   }
 
   private static Path unpack(String resource, Path target) throws IOException {
@@ -179,7 +207,16 @@ public final class OnnxEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String query) {
-    return runBatch(List.of(files.queryInstruction() + query))[0];
+    List<String> text = List.of(files.queryInstruction() + query);
+    // A second query arriving meanwhile does not wait: it takes a worker predictor instead.
+    if (queryPredictor != null && queryLock.tryLock()) {
+      try {
+        return infer(queryPredictor, text)[0];
+      } finally {
+        queryLock.unlock();
+      }
+    }
+    return runBatch(text)[0];
   }
 
   /** Raw model throughput path, used by the benchmark as the reference the pipeline is compared to. */
@@ -195,6 +232,14 @@ public final class OnnxEmbedder implements Embedder {
       Thread.currentThread().interrupt();
       throw new EmbedderUnavailableException("Embedding was interrupted", e);
     }
+    try {
+      return infer(predictor, texts);
+    } finally {
+      predictors.add(predictor);
+    }
+  }
+
+  private float[][] infer(Predictor<NDList, NDList> predictor, List<String> texts) {
     try (NDManager manager = NDManager.newBaseManager()) {
       Encoding[] encodings = tokenizer.batchEncode(texts);
       int rows = encodings.length;
@@ -227,8 +272,6 @@ public final class OnnxEmbedder implements Embedder {
       return vectors;
     } catch (ai.djl.translate.TranslateException e) {
       throw new EmbedderUnavailableException("Embedding failed: " + e.getMessage(), e);
-    } finally {
-      predictors.add(predictor);
     }
   }
 
@@ -257,6 +300,15 @@ public final class OnnxEmbedder implements Embedder {
       workers.shutdownNow();
     }
     allPredictors.forEach(Predictor::close);
+    if (queryModel != null) {
+      queryLock.lock();
+      try {
+        queryPredictor.close();
+        queryModel.close();
+      } finally {
+        queryLock.unlock();
+      }
+    }
     model.close();
     tokenizer.close();
   }

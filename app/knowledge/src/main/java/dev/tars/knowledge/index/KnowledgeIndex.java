@@ -5,6 +5,7 @@ import dev.tars.knowledge.backup.LuceneBackupSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -69,15 +73,45 @@ public final class KnowledgeIndex implements AutoCloseable {
       "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "what", "which",
       "who", "how", "does", "do", "i", "my"), true);
 
+  /**
+   * HNSW parameters. {@code maxConn} (neighbours per node) and {@code beamWidth} (candidates considered while
+   * inserting) shape the graph when segments are written or merged; readers do not need them, so an index
+   * written with other values stays readable and only new segments follow new values. {@code searchWidth} is
+   * how many candidates a vector query collects per segment before the best are kept: a wider beam finds more
+   * of the true nearest neighbours for a little more time.
+   */
+  public record Hnsw(int maxConn, int beamWidth, int searchWidth) {
+    /** Measured choice, see docs/decisions/0405-retrieval-tuning.md. */
+    public static final Hnsw DEFAULT = new Hnsw(32, 200, 800);
+
+    KnnVectorsFormat format() {
+      return new Lucene99HnswVectorsFormat(maxConn, beamWidth);
+    }
+  }
+
+  private final Hnsw hnsw;
   private final FSDirectory directory;
   private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
   public KnowledgeIndex(Path dir) {
+    this(dir, Hnsw.DEFAULT);
+  }
+
+  public KnowledgeIndex(Path dir, Hnsw hnsw) {
+    this.hnsw = hnsw;
     try {
       directory = FSDirectory.open(dir);
+      KnnVectorsFormat vectors = hnsw.format();
+      // Subclassing the current codec keeps its name, so the index opens with plain Lucene (CheckIndex, backups).
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCodec(new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+              return vectors;
+            }
+          })
           .setRAMBufferSizeMB(64)
           .setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy());
       writer = new IndexWriter(directory, config);
@@ -150,7 +184,31 @@ public final class KnowledgeIndex implements AutoCloseable {
     searchers.maybeRefreshBlocking();
   }
 
-  /** Merges segments into one: many small segments make vector search several times slower. */
+  /**
+   * Waits until Lucene's background merges are done, then commits and refreshes so searches see the merged
+   * segments; the benchmark measures a settled index rather than one busy merging.
+   *
+   * @return false when merges were still running at the deadline
+   */
+  public boolean awaitMerges(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    synchronized (this) {
+      try {
+        commit();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot commit the knowledge index: " + e.getMessage(), e);
+      }
+    }
+    return true;
+  }
+
+  /** Merges segments into one (the benchmark compares both states; ingestion leaves merging to Lucene, see decision 0405). */
   public synchronized void optimize() {
     try {
       writer.forceMerge(1);
@@ -186,6 +244,11 @@ public final class KnowledgeIndex implements AutoCloseable {
     });
   }
 
+  /** Segments in the current reader; each one is a separate HNSW graph a vector query has to walk. */
+  public int segmentCount() {
+    return withSearcher(s -> s.getIndexReader().leaves().size());
+  }
+
   public int size() {
     return withSearcher(s -> s.getIndexReader().numDocs());
   }
@@ -197,18 +260,29 @@ public final class KnowledgeIndex implements AutoCloseable {
    */
   public List<Hit> search(float[] queryVector, String queryText, Collection<Long> collections, int k,
       int candidates) {
+    return search(queryVector, queryText, collections, k, candidates, new SearchTimings());
+  }
+
+  /** As {@link #search(float[], String, Collection, int, int)}, recording where the time went. */
+  public List<Hit> search(float[] queryVector, String queryText, Collection<Long> collections, int k,
+      int candidates, SearchTimings timings) {
     Query filter = collections.isEmpty() ? null : new TermInSetQuery(COLLECTION,
         collections.stream().map(id -> new BytesRef(Long.toString(id))).toList());
     return withSearcher(s -> {
       if (s.getIndexReader().numDocs() == 0) {
         return List.of();
       }
-      Map<Integer, Double> fused = new HashMap<>();
-      TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates, filter), candidates);
-      addRanks(fused, vector);
+      long t0 = System.nanoTime();
+      int width = Math.max(candidates, hnsw.searchWidth());
+      TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, width, filter), candidates);
+      long t1 = System.nanoTime();
       Query keywords = keywordQuery(queryText, filter);
-      if (keywords != null) {
-        addRanks(fused, s.search(keywords, candidates));
+      TopDocs text = keywords == null ? null : s.search(keywords, candidates);
+      long t2 = System.nanoTime();
+      Map<Integer, Double> fused = new HashMap<>();
+      addRanks(fused, vector);
+      if (text != null) {
+        addRanks(fused, text);
       }
       List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
       ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
@@ -221,14 +295,20 @@ public final class KnowledgeIndex implements AutoCloseable {
             d.getField(START).numericValue().intValue(), d.getField(END).numericValue().intValue(), d.get(TEXT),
             e.getValue()));
       }
+      timings.vectorNanos = t1 - t0;
+      timings.keywordNanos = t2 - t1;
+      timings.fuseNanos = System.nanoTime() - t2;
       return hits;
     });
   }
 
-  /** Vector search alone, returning chunk ids ("doc:ordinal"); the benchmark compares it with exact search. */
-  public List<String> vectorSearch(float[] queryVector, int k, int candidates) {
+  /**
+   * Vector search alone with an explicit search width, returning chunk ids ("doc:ordinal"); the benchmark
+   * compares it with exact search.
+   */
+  public List<String> vectorSearch(float[] queryVector, int k, int searchWidth) {
     return withSearcher(s -> {
-      TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates), candidates);
+      TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, searchWidth), k);
       StoredFields fields = s.storedFields();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < Math.min(k, top.scoreDocs.length); i++) {

@@ -24,6 +24,19 @@ class OnnxEmbedderIT {
     }
   }
 
+  @Test
+  void theMultiThreadedQuerySessionGivesTheSameVectorAsAWorkerSession(@TempDir Path cache) {
+    try (OnnxEmbedder threaded = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache, 1, 2);
+        OnnxEmbedder single = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache, 1, 1)) {
+      String query = "how do I configure the proxy for apt?";
+
+      float[] a = threaded.embedQuery(query);
+      float[] b = single.embedQuery(query);
+
+      assertThat(dot(a, b)).isGreaterThan(0.9999f);
+    }
+  }
+
   static float dot(float[] a, float[] b) {
     float s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -1,0 +1,26 @@
+package dev.tars.knowledge.index;
+
+/**
+ * Where one hybrid search spent its time, filled in by {@link KnowledgeIndex#search} when the caller passes one
+ * (the benchmark does, to show which part of retrieval is slow). Not thread-safe: one per search.
+ */
+public final class SearchTimings {
+  long vectorNanos;
+  long keywordNanos;
+  long fuseNanos;
+
+  /** HNSW search of the candidates. */
+  public long vectorNanos() {
+    return vectorNanos;
+  }
+
+  /** BM25 search of the candidates (zero when the query has no searchable words). */
+  public long keywordNanos() {
+    return keywordNanos;
+  }
+
+  /** Reciprocal rank fusion plus reading the stored fields of the hits that are kept. */
+  public long fuseNanos() {
+    return fuseNanos;
+  }
+}
