@@ -2,6 +2,8 @@ package dev.tars.knowledge;
 
 import dev.tars.config.AppPaths;
 import dev.tars.knowledge.chunk.Chunker;
+import dev.tars.knowledge.embed.Embedder;
+import dev.tars.knowledge.embed.LazyEmbedder;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
@@ -12,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the knowledge feature for the app, the CLI and benchmarks: the embedding model (two workers), the OCR
- * child process (started on first image) and the {@link KnowledgeService}. Files live under
+ * Wires the knowledge feature for the app, the CLI and benchmarks: the embedding model (two workers, loaded on
+ * first use), the OCR child process (started on first image) and the {@link KnowledgeService}. Files live under
  * {@link AppPaths#knowledge()}: {@code index/} (Lucene), {@code embedding-models/} (unpacked model) and
  * {@code ocr/} (OCR process log). Closing stops them in reverse order.
  */
@@ -22,12 +24,12 @@ public final class KnowledgeBase implements AutoCloseable {
   public static final int EMBEDDING_WORKERS = 2;
   public static final Duration OCR_TIMEOUT = Duration.ofSeconds(120);
 
-  private final OnnxEmbedder embedder;
+  private final Embedder embedder;
   private final ChildProcessOcr ocr;
   private final KnowledgeService service;
   private final ConversationDocuments conversationDocuments;
 
-  private KnowledgeBase(OnnxEmbedder embedder, ChildProcessOcr ocr, KnowledgeService service,
+  private KnowledgeBase(Embedder embedder, ChildProcessOcr ocr, KnowledgeService service,
       ConversationDocuments conversationDocuments) {
     this.embedder = embedder;
     this.ocr = ocr;
@@ -41,7 +43,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public static KnowledgeBase open(AppPaths paths, DataSource dataSource, String ocrLanguages) {
     Path root = paths.knowledge();
-    OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, root.resolve("embedding-models"),
+    // Loaded on the first document or search, not at start: see LazyEmbedder.
+    Embedder embedder = LazyEmbedder.onnx(OnnxEmbedder.BGE_SMALL_EN_V15_Q, root.resolve("embedding-models"),
         EMBEDDING_WORKERS);
     ChildProcessOcr ocr = new ChildProcessOcr(root.resolve("ocr"), ocrLanguages, OCR_TIMEOUT);
     try {
@@ -60,7 +63,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /** The embedding model (owned by this knowledge base): the local API's embeddings and memory matching use it. */
-  public dev.tars.knowledge.embed.Embedder embedder() {
+  public Embedder embedder() {
     return embedder;
   }
 
