@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -85,14 +86,20 @@ public final class MemorySystem implements AutoCloseable {
    * an unusable answer) are logged; the nightly job tries again.
    */
   public CompletableFuture<MemoryExtractor.Extraction> extractLater(long conversationId) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return extractor.extract(conversationId, MemoryService.ORIGIN_CONVERSATION);
-      } catch (MemoryExtractionException e) {
-        LOG.info("No facts from conversation {}: {}", conversationId, e.getMessage());
-        return MemoryExtractor.Extraction.NOTHING;
-      }
-    }, worker);
+    try {
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          return extractor.extract(conversationId, MemoryService.ORIGIN_CONVERSATION);
+        } catch (MemoryExtractionException e) {
+          LOG.info("No facts from conversation {}: {}", conversationId, e.getMessage());
+          return MemoryExtractor.Extraction.NOTHING;
+        }
+      }, worker);
+    } catch (RejectedExecutionException e) {
+      // A quiet-time timer can fire while the app is closing: nothing is read, the nightly job tries again.
+      LOG.info("Memory is closed; conversation {} is not read for facts now", conversationId);
+      return CompletableFuture.completedFuture(MemoryExtractor.Extraction.NOTHING);
+    }
   }
 
   public ProjectService projects() {

@@ -96,4 +96,12 @@ class MemorySystemTest {
         .satisfies(d -> assertThat(d.summary()).isEqualTo("- Planned the Acme schema move"));
     assertThat(system.nightly().lastRun().orElseThrow().result()).isEqualTo(run.result());
   }
+
+  @Test
+  void readingForFactsAfterCloseFinishesWithNothingInsteadOfThrowing() throws Exception {
+    Conversation c = chat.create("");
+    system.close();
+
+    assertThat(system.extractLater(c.id()).get(1, TimeUnit.SECONDS)).isEqualTo(MemoryExtractor.Extraction.NOTHING);
+  }
 }
