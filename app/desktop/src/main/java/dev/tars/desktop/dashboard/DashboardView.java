@@ -63,6 +63,7 @@ public final class DashboardView {
     bindNumbers(waitChart, i18n.get("dashboard.series.wait"), viewModel.timeToFirstToken());
     bindNumbers(memoryChart, i18n.get("dashboard.series.app"), viewModel.appMemory());
     bindNumbers(memoryChart, i18n.get("dashboard.series.engine"), viewModel.engineMemory());
+    minutesUpToNow(memoryChart, viewModel.appMemory());
     XYChart.Series<String, Number> sizes = new XYChart.Series<>();
     sizes.setName(i18n.get("dashboard.series.backupSize"));
     backupChart.getData().add(sizes);
@@ -102,6 +103,27 @@ public final class DashboardView {
         }
       });
     }
+  }
+
+  /**
+   * The memory chart's time axis ends at now and spans at least the last 10 minutes, in whole minutes: autoranging
+   * a single sample taken 20 seconds ago gave an axis from -0.354 to -0.346.
+   */
+  private static void minutesUpToNow(XYChart<Number, Number> chart, ObservableList<DashboardViewModel.Point> points) {
+    if (!(chart.getXAxis() instanceof javafx.scene.chart.NumberAxis axis)) {
+      return;
+    }
+    axis.setAutoRanging(false);
+    axis.setUpperBound(0);
+    axis.setMinorTickVisible(false);
+    Runnable fit = () -> {
+      double oldest = points.stream().mapToDouble(DashboardViewModel.Point::x).min().orElse(0);
+      double span = Math.max(10, Math.ceil(-oldest));
+      axis.setLowerBound(-span);
+      axis.setTickUnit(Math.max(1, Math.ceil(span / 10)));
+    };
+    points.addListener((ListChangeListener<DashboardViewModel.Point>) c -> fit.run());
+    fit.run();
   }
 
   private static void bindNumbers(XYChart<Number, Number> chart, String name,
