@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -63,6 +64,9 @@ public final class MainView {
   @FXML private Label engineLabel;
   @FXML private Button settingsButton;
   @FXML private VBox nav;
+  // Feature pages are built on their first visit, not at start: building them all (FXML, CSS, layout) kept the
+  // first window waiting. Until then only their sidebar button exists.
+  private final Map<String, Supplier<? extends Parent>> pageBuilders = new HashMap<>();
   private final Map<String, Parent> extraPages = new HashMap<>();
   private Consumer<List<Path>> fileDrop;
   @FXML private VBox noticeBox;
@@ -107,6 +111,9 @@ public final class MainView {
   }
 
   private void showPage(MainViewModel.State state) {
+    if (state == MainViewModel.State.PAGE) {
+      buildOnFirstVisit(viewModel.pageProperty().get());
+    }
     extraPages.forEach((id, page) -> page.setVisible(state == MainViewModel.State.PAGE
         && id.equals(viewModel.pageProperty().get())));
     welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
@@ -114,6 +121,15 @@ public final class MainView {
     settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
     if (state == MainViewModel.State.CHAT) {
       chatView.focusInput();
+    }
+  }
+
+  private void buildOnFirstVisit(String id) {
+    Supplier<? extends Parent> builder = pageBuilders.remove(id);
+    if (builder != null) {
+      Parent page = builder.get();
+      extraPages.put(id, page);
+      pages.getChildren().add(page);
     }
   }
 
@@ -166,10 +182,10 @@ public final class MainView {
    * Adds a feature page (models, knowledge, memory, backups, ...) and a button for it in the sidebar.
    *
    * @param iconPath an SVG path from {@link Icons}, or null
+   * @param page builds the page; called once, on the JavaFX thread, the first time the page is shown
    */
-  public void addPage(String id, String label, String iconPath, Parent page) {
-    extraPages.put(id, page);
-    pages.getChildren().add(page);
+  public void addPage(String id, String label, String iconPath, Supplier<? extends Parent> page) {
+    pageBuilders.put(id, page);
     Button button = new Button(label, iconPath == null ? null : Icons.icon(iconPath, 15));
     button.getStyleClass().addAll(Styles.FLAT, "nav-button");
     button.setMaxWidth(Double.MAX_VALUE);
