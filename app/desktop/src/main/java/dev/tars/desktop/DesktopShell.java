@@ -181,8 +181,8 @@ public final class DesktopShell implements AutoCloseable {
     if (services.backupSettings() != null) {
       BackupSettingsViewModel backupSettings = new BackupSettingsViewModel(services.backupSettings(),
           services.backups().catalog().folder(), background, i18n);
-      view.settingsView().addSection(i18n.get("backupSettings.title"),
-          new BackupSettingsView(backupSettings, i18n).root());
+      view.addSettingsSection(i18n.get("backupSettings.title"),
+          () -> new BackupSettingsView(backupSettings, i18n).root());
       viewModel.stateProperty().addListener((obs, old, now) -> {
         if (now == MainViewModel.State.SETTINGS) {
           backupSettings.load();
@@ -215,7 +215,7 @@ public final class DesktopShell implements AutoCloseable {
       return;
     }
     LocalApiViewModel api = new LocalApiViewModel(services.settings(), services.localApi(), background, ui, i18n);
-    view.settingsView().addSection(i18n.get("localApi.title"), new LocalApiView(api, i18n).root());
+    view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
@@ -231,12 +231,14 @@ public final class DesktopShell implements AutoCloseable {
           ? SpeakerButton.forAnswer(item, item::content, voice.readAloudViewModel(), voice.texts()) : null);
       voice.attach(chat);
       voice.install(scene);
-      Button voiceSettings = new Button(i18n.get("voice.settings"));
-      voiceSettings.setOnAction(e -> new VoiceSettingsView(voice.settingsViewModel(), voice.texts())
-          .show(scene.getWindow()));
-      Label hint = new Label(i18n.get("voice.settings.hint"));
-      hint.getStyleClass().add("settings-hint");
-      view.settingsView().addSection(i18n.get("voice.title"), new VBox(8, hint, voiceSettings));
+      view.addSettingsSection(i18n.get("voice.title"), () -> {
+        Button voiceSettings = new Button(i18n.get("voice.settings"));
+        voiceSettings.setOnAction(e -> new VoiceSettingsView(voice.settingsViewModel(), voice.texts())
+            .show(scene.getWindow()));
+        Label hint = new Label(i18n.get("voice.settings.hint"));
+        hint.getStyleClass().add("settings-hint");
+        return new VBox(8, hint, voiceSettings);
+      });
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("Voice is not available", e);
       voice = null;

@@ -14,6 +14,7 @@ import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.settings.SettingsView;
 import dev.tars.desktop.welcome.WelcomeView;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ public final class MainView {
   private final Map<Notices.Notice, Notification> noticeNodes = new HashMap<>();
   private ConversationListView sidebarView;
   private ChatView chatView;
-  private SettingsView settingsView;
+  private SettingsView settingsView; // built on its first visit, like the feature pages below
+  private final List<SettingsSection> settingsSections = new ArrayList<>();
   private WelcomeView welcomeView;
 
   @FXML private VBox sidebar;
@@ -89,9 +91,8 @@ public final class MainView {
     });
     sidebarSlot.getChildren().add(sidebarView.root());
     chatView = new ChatView(viewModel.chat(), i18n);
-    settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
     welcomeView = new WelcomeView(viewModel.welcome(), i18n, viewModel::showSettings);
-    pages.getChildren().addAll(welcomeView.root(), chatView.root(), settingsView.root());
+    pages.getChildren().addAll(welcomeView.root(), chatView.root());
     viewModel.stateProperty().addListener((obs, old, now) -> showPage(now));
     showPage(viewModel.state());
 
@@ -113,12 +114,16 @@ public final class MainView {
   private void showPage(MainViewModel.State state) {
     if (state == MainViewModel.State.PAGE) {
       buildOnFirstVisit(viewModel.pageProperty().get());
+    } else if (state == MainViewModel.State.SETTINGS) {
+      buildSettingsOnFirstVisit();
     }
     extraPages.forEach((id, page) -> page.setVisible(state == MainViewModel.State.PAGE
         && id.equals(viewModel.pageProperty().get())));
     welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
     chatView.root().setVisible(state == MainViewModel.State.CHAT);
-    settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
+    if (settingsView != null) {
+      settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
+    }
     if (state == MainViewModel.State.CHAT) {
       chatView.focusInput();
     }
@@ -130,6 +135,15 @@ public final class MainView {
       Parent page = builder.get();
       extraPages.put(id, page);
       pages.getChildren().add(page);
+    }
+  }
+
+  private void buildSettingsOnFirstVisit() {
+    if (settingsView == null) {
+      settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
+      settingsSections.forEach(s -> settingsView.addSection(s.title(), s.content().get()));
+      settingsSections.clear();
+      pages.getChildren().add(settingsView.root());
     }
   }
 
@@ -202,9 +216,20 @@ public final class MainView {
     return chatView;
   }
 
-  public SettingsView settingsView() {
-    return settingsView;
+  /**
+   * Adds a section (e.g. Voice) at the end of the Settings page.
+   *
+   * @param content builds the section; called once, on the JavaFX thread, when the Settings page is built
+   */
+  public void addSettingsSection(String title, Supplier<? extends Node> content) {
+    if (settingsView == null) {
+      settingsSections.add(new SettingsSection(title, content));
+    } else {
+      settingsView.addSection(title, content.get());
+    }
   }
+
+  private record SettingsSection(String title, Supplier<? extends Node> content) {}
 
   private void showNotices() {
     noticeNodes.keySet().retainAll(viewModel.notices().shown());
