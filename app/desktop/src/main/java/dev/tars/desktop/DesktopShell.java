@@ -123,7 +123,7 @@ public final class DesktopShell implements AutoCloseable {
     }
     knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background);
     view.addPage(KNOWLEDGE_PAGE, i18n.get("knowledge.title"), Icons.BOOK,
-        new KnowledgeView(knowledgeViewModel).load());
+        () -> new KnowledgeView(knowledgeViewModel).load());
     view.setFileDrop(paths -> {
       knowledgeViewModel.add(paths);
       viewModel.showPage(KNOWLEDGE_PAGE);
@@ -160,9 +160,12 @@ public final class DesktopShell implements AutoCloseable {
     if (services.models() == null) {
       return;
     }
-    modelsViewModel = new ModelsViewModel(services.models(), ui::run, work);
-    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, new ModelsView(modelsViewModel).load());
-    modelsViewModel.refresh();
+    // Only this page uses the view model, and making it reads the catalog and the models folder on the UI thread:
+    // both wait for the first visit.
+    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
+      modelsViewModel = new ModelsViewModel(services.models(), ui::run, work);
+      return new ModelsView(modelsViewModel).load();
+    });
   }
 
   /** Backups (list, verify, restore) and the Dashboard (answer speed, memory, index, backups, restarts). */
@@ -172,14 +175,14 @@ public final class DesktopShell implements AutoCloseable {
     }
     BackupsViewModel backups = new BackupsViewModel(services.backups(), services.watchdog(), background,
         viewModel.notices(), services.restartApp(), i18n);
-    view.addPage("backups", i18n.get("backups.title"), Icons.HISTORY, new BackupsView(backups, i18n,
+    // The page lists the backups when it is built (first visit).
+    view.addPage("backups", i18n.get("backups.title"), Icons.HISTORY, () -> new BackupsView(backups, i18n,
         services.backupSettings() == null ? null : viewModel::showSettings).load());
-    backups.refresh();
     if (services.backupSettings() != null) {
       BackupSettingsViewModel backupSettings = new BackupSettingsViewModel(services.backupSettings(),
           services.backups().catalog().folder(), background, i18n);
-      view.settingsView().addSection(i18n.get("backupSettings.title"),
-          new BackupSettingsView(backupSettings, i18n).root());
+      view.addSettingsSection(i18n.get("backupSettings.title"),
+          () -> new BackupSettingsView(backupSettings, i18n).root());
       viewModel.stateProperty().addListener((obs, old, now) -> {
         if (now == MainViewModel.State.SETTINGS) {
           backupSettings.load();
@@ -196,7 +199,8 @@ public final class DesktopShell implements AutoCloseable {
     if (services.metrics() != null) {
       DashboardViewModel dashboard = new DashboardViewModel(services.metrics(), services.backups(), background,
           Clock.systemUTC(), i18n);
-      view.addPage("dashboard", i18n.get("dashboard.title"), Icons.CHART, new DashboardView(dashboard, i18n).load());
+      view.addPage("dashboard", i18n.get("dashboard.title"), Icons.CHART,
+          () -> new DashboardView(dashboard, i18n).load());
       viewModel.pageProperty().addListener((obs, old, now) -> {
         if ("dashboard".equals(now)) {
           dashboard.refresh();
@@ -211,7 +215,7 @@ public final class DesktopShell implements AutoCloseable {
       return;
     }
     LocalApiViewModel api = new LocalApiViewModel(services.settings(), services.localApi(), background, ui, i18n);
-    view.settingsView().addSection(i18n.get("localApi.title"), new LocalApiView(api, i18n).root());
+    view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
@@ -227,12 +231,14 @@ public final class DesktopShell implements AutoCloseable {
           ? SpeakerButton.forAnswer(item, item::content, voice.readAloudViewModel(), voice.texts()) : null);
       voice.attach(chat);
       voice.install(scene);
-      Button voiceSettings = new Button(i18n.get("voice.settings"));
-      voiceSettings.setOnAction(e -> new VoiceSettingsView(voice.settingsViewModel(), voice.texts())
-          .show(scene.getWindow()));
-      Label hint = new Label(i18n.get("voice.settings.hint"));
-      hint.getStyleClass().add("settings-hint");
-      view.settingsView().addSection(i18n.get("voice.title"), new VBox(8, hint, voiceSettings));
+      view.addSettingsSection(i18n.get("voice.title"), () -> {
+        Button voiceSettings = new Button(i18n.get("voice.settings"));
+        voiceSettings.setOnAction(e -> new VoiceSettingsView(voice.settingsViewModel(), voice.texts())
+            .show(scene.getWindow()));
+        Label hint = new Label(i18n.get("voice.settings.hint"));
+        hint.getStyleClass().add("settings-hint");
+        return new VBox(8, hint, voiceSettings);
+      });
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("Voice is not available", e);
       voice = null;

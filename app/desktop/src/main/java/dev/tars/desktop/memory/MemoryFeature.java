@@ -51,13 +51,16 @@ public final class MemoryFeature {
 
   /** Adds the Memory page and the search overlay to the window and Ctrl+K to its scene. */
   public void attach(MainView view, Scene scene) {
-    view.addPage(PAGE_ID, i18n.get("memory.title"), MemoryView.PIN, new MemoryView(memoryModel, i18n).root());
+    // Read the memories when the page is first shown (changes refresh it anyway, see the constructor).
+    view.addPage(PAGE_ID, i18n.get("memory.title"), MemoryView.PIN, () -> {
+      memoryModel.refresh();
+      return new MemoryView(memoryModel, i18n).root();
+    });
     SearchDialog search = new SearchDialog(searchModel, i18n, zone);
     if (view.root() instanceof StackPane stack) {
       stack.getChildren().add(search.overlay());
       search.install(scene);
     }
-    memoryModel.refresh();
   }
 
   public MemoryLearning learning() {

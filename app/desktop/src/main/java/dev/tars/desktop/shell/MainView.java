@@ -14,11 +14,13 @@ import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.settings.SettingsView;
 import dev.tars.desktop.welcome.WelcomeView;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -52,7 +54,8 @@ public final class MainView {
   private final Map<Notices.Notice, Notification> noticeNodes = new HashMap<>();
   private ConversationListView sidebarView;
   private ChatView chatView;
-  private SettingsView settingsView;
+  private SettingsView settingsView; // built on its first visit, like the feature pages below
+  private final List<SettingsSection> settingsSections = new ArrayList<>();
   private WelcomeView welcomeView;
 
   @FXML private VBox sidebar;
@@ -63,6 +66,9 @@ public final class MainView {
   @FXML private Label engineLabel;
   @FXML private Button settingsButton;
   @FXML private VBox nav;
+  // Feature pages are built on their first visit, not at start: building them all (FXML, CSS, layout) kept the
+  // first window waiting. Until then only their sidebar button exists.
+  private final Map<String, Supplier<? extends Parent>> pageBuilders = new HashMap<>();
   private final Map<String, Parent> extraPages = new HashMap<>();
   private Consumer<List<Path>> fileDrop;
   @FXML private VBox noticeBox;
@@ -85,9 +91,8 @@ public final class MainView {
     });
     sidebarSlot.getChildren().add(sidebarView.root());
     chatView = new ChatView(viewModel.chat(), i18n);
-    settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
     welcomeView = new WelcomeView(viewModel.welcome(), i18n, viewModel::showSettings);
-    pages.getChildren().addAll(welcomeView.root(), chatView.root(), settingsView.root());
+    pages.getChildren().addAll(welcomeView.root(), chatView.root());
     viewModel.stateProperty().addListener((obs, old, now) -> showPage(now));
     showPage(viewModel.state());
 
@@ -107,13 +112,38 @@ public final class MainView {
   }
 
   private void showPage(MainViewModel.State state) {
+    if (state == MainViewModel.State.PAGE) {
+      buildOnFirstVisit(viewModel.pageProperty().get());
+    } else if (state == MainViewModel.State.SETTINGS) {
+      buildSettingsOnFirstVisit();
+    }
     extraPages.forEach((id, page) -> page.setVisible(state == MainViewModel.State.PAGE
         && id.equals(viewModel.pageProperty().get())));
     welcomeView.root().setVisible(state == MainViewModel.State.WELCOME);
     chatView.root().setVisible(state == MainViewModel.State.CHAT);
-    settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
+    if (settingsView != null) {
+      settingsView.root().setVisible(state == MainViewModel.State.SETTINGS);
+    }
     if (state == MainViewModel.State.CHAT) {
       chatView.focusInput();
+    }
+  }
+
+  private void buildOnFirstVisit(String id) {
+    Supplier<? extends Parent> builder = pageBuilders.remove(id);
+    if (builder != null) {
+      Parent page = builder.get();
+      extraPages.put(id, page);
+      pages.getChildren().add(page);
+    }
+  }
+
+  private void buildSettingsOnFirstVisit() {
+    if (settingsView == null) {
+      settingsView = new SettingsView(viewModel.settings(), i18n, viewModel::closeSettings);
+      settingsSections.forEach(s -> settingsView.addSection(s.title(), s.content().get()));
+      settingsSections.clear();
+      pages.getChildren().add(settingsView.root());
     }
   }
 
@@ -166,10 +196,10 @@ public final class MainView {
    * Adds a feature page (models, knowledge, memory, backups, ...) and a button for it in the sidebar.
    *
    * @param iconPath an SVG path from {@link Icons}, or null
+   * @param page builds the page; called once, on the JavaFX thread, the first time the page is shown
    */
-  public void addPage(String id, String label, String iconPath, Parent page) {
-    extraPages.put(id, page);
-    pages.getChildren().add(page);
+  public void addPage(String id, String label, String iconPath, Supplier<? extends Parent> page) {
+    pageBuilders.put(id, page);
     Button button = new Button(label, iconPath == null ? null : Icons.icon(iconPath, 15));
     button.getStyleClass().addAll(Styles.FLAT, "nav-button");
     button.setMaxWidth(Double.MAX_VALUE);
@@ -186,9 +216,20 @@ public final class MainView {
     return chatView;
   }
 
-  public SettingsView settingsView() {
-    return settingsView;
+  /**
+   * Adds a section (e.g. Voice) at the end of the Settings page.
+   *
+   * @param content builds the section; called once, on the JavaFX thread, when the Settings page is built
+   */
+  public void addSettingsSection(String title, Supplier<? extends Node> content) {
+    if (settingsView == null) {
+      settingsSections.add(new SettingsSection(title, content));
+    } else {
+      settingsView.addSection(title, content.get());
+    }
   }
+
+  private record SettingsSection(String title, Supplier<? extends Node> content) {}
 
   private void showNotices() {
     noticeNodes.keySet().retainAll(viewModel.notices().shown());
