@@ -46,6 +46,7 @@ import javafx.util.Duration;
 
 /** The window's content: sidebar, the page of the moment, engine status and notifications. */
 public final class MainView {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainView.class);
   private static final Duration NOTICE_TIME = Duration.seconds(7);
 
   private final MainViewModel viewModel;
@@ -132,7 +133,16 @@ public final class MainView {
   private void buildOnFirstVisit(String id) {
     Supplier<? extends Parent> builder = pageBuilders.remove(id);
     if (builder != null) {
-      Parent page = builder.get();
+      Parent page;
+      try {
+        page = builder.get();
+      } catch (RuntimeException e) {
+        // One broken page must not take the window with it: say so where the page would be.
+        LOG.error("The page {} could not be built", id, e);
+        Label problem = new Label(i18n.get("page.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        problem.setWrapText(true);
+        page = new javafx.scene.layout.StackPane(problem);
+      }
       extraPages.put(id, page);
       pages.getChildren().add(page);
     }

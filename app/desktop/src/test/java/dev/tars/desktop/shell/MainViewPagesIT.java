@@ -61,6 +61,9 @@ class MainViewPagesIT {
       page.setId("notesPage");
       return new javafx.scene.layout.StackPane(page);
     });
+    view.addPage("broken", "Broken", null, () -> {
+      throw new IllegalStateException("the index folder is not readable");
+    });
     view.addSettingsSection("Extra", () -> {
       sectionBuilds.incrementAndGet();
       Label section = new Label("An extra section");
@@ -115,6 +118,16 @@ class MainViewPagesIT {
     robot.interact(main::showSettings);
     waitUntil(() -> isShowing(section));
     assertThat(sectionBuilds).hasValue(1);
+  }
+
+  @Test
+  void aPageThatFailsToBuildSaysWhyAndTheRestOfTheWindowWorks(FxRobot robot) throws Exception {
+    robot.interact(() -> main.showPage("broken"));
+    waitUntil(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+        .anyMatch(l -> isShowing(l) && l.getText().contains("could not open: the index folder is not readable")));
+
+    robot.interact(() -> main.showPage("notes"));
+    waitUntil(() -> robot.lookup("#notesPage").tryQuery().map(MainViewPagesIT::isShowing).orElse(false));
   }
 
   /** True when the node is in a scene and it and all its parents are visible. */
