@@ -86,7 +86,7 @@ public final class Downloader implements AutoCloseable {
   private final Options options;
   private final ExecutorService workers;
   private final ExecutorService io;
-  private final HttpClient client;
+  private HttpClient client; // made on the first download: creating it (TLS set-up) costs ~0.5 s at app start
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Map<Path, Job> active = new ConcurrentHashMap<>();
@@ -97,11 +97,17 @@ public final class Downloader implements AutoCloseable {
     this.options = options;
     this.workers = Executors.newFixedThreadPool(3, NamedThreads.named("download"));
     this.io = Executors.newCachedThreadPool(NamedThreads.named("download-io"));
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .executor(io)
-        .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .connectTimeout(options.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .executor(io)
+          .build();
+    }
+    return client;
   }
 
   public Downloader(Path staging) {
@@ -186,9 +192,15 @@ public final class Downloader implements AutoCloseable {
         LOG.warn("Downloads did not stop within 10 s; abandoning them");
         workers.shutdownNow();
       }
-      client.shutdownNow();
-      if (!client.awaitTermination(Duration.ofSeconds(2))) {
-        LOG.warn("HTTP client did not stop within 2 s");
+      HttpClient made;
+      synchronized (this) {
+        made = client;
+      }
+      if (made != null) {
+        made.shutdownNow();
+        if (!made.awaitTermination(Duration.ofSeconds(2))) {
+          LOG.warn("HTTP client did not stop within 2 s");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -445,7 +457,7 @@ public final class Downloader implements AutoCloseable {
       if (stopReason != null) {
         attemptSink.abort();
       }
-      CompletableFuture<HttpResponse<Void>> send = client.sendAsync(builder.build(), attemptSink::handle);
+      CompletableFuture<HttpResponse<Void>> send = client().sendAsync(builder.build(), attemptSink::handle);
       send.whenComplete((response, error) -> {
         if (error != null) {
           attemptSink.finish(classify(error, attemptSink));

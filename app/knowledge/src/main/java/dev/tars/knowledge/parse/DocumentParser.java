@@ -76,8 +76,12 @@ public final class DocumentParser {
       "application/javascript", "application/x-sh", "application/x-yaml", "application/sql",
       "application/x-httpd-php", "application/toml");
 
-  private final AutoDetectParser tika = new AutoDetectParser();
-  private final Detector detector = tika.getDetector();
+  /** Tika's parsers, loaded on the first document rather than at app start (about a second of class loading). */
+  private static final class Tika {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+    static final Detector DETECTOR = PARSER.getDetector();
+  }
+
   private final Ocr ocr;
 
   /** @param ocr reads images and scanned pages; {@code null} when OCR is not available */
@@ -137,7 +141,7 @@ public final class DocumentParser {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-      MediaType type = detector.detect(in, metadata);
+      MediaType type = Tika.DETECTOR.detect(in, metadata);
       return type.getBaseType().toString();
     } catch (IOException e) {
       throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
@@ -206,7 +210,7 @@ public final class DocumentParser {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-      tika.parse(in, handler, metadata, new ParseContext());
+      Tika.PARSER.parse(in, handler, metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
       throw encrypted();
     } catch (ZeroByteFileException e) {
