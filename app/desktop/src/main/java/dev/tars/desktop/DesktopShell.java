@@ -70,6 +70,7 @@ public final class DesktopShell implements AutoCloseable {
   private final I18n i18n;
   private ModelsViewModel modelsViewModel;
   private KnowledgeViewModel knowledgeViewModel;
+  private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
   private final ProjectChats projectChats;
 
@@ -128,8 +129,12 @@ public final class DesktopShell implements AutoCloseable {
       knowledgeViewModel.add(paths);
       viewModel.showPage(KNOWLEDGE_PAGE);
     });
-    new DocumentAnswersFeature(services.knowledge().service(), services.knowledge().conversationDocuments(),
-        new SystemFileOpener(), background, i18n, viewModel.notices()).attach(view.chatView(), viewModel.chat(), scene);
+    documentAnswers = new DocumentAnswersFeature(services.knowledge().service(),
+        services.knowledge().conversationDocuments(), new SystemFileOpener(), background, i18n, viewModel.notices());
+    if (projectChats != null) {
+      documentAnswers.viewModel().setProject(projectChats::project);
+    }
+    documentAnswers.attach(view.chatView(), viewModel.chat(), scene);
   }
 
   /** The project switcher, the Memory page and Ctrl+K search over everything. */
@@ -140,6 +145,10 @@ public final class DesktopShell implements AutoCloseable {
     ProjectsFeature projects = new ProjectsFeature(services.memory().projects(), services.memory().exchange(),
         projectChats, viewModel, services.settings(), background, i18n, this::collections, this::chatModels);
     projects.attach(view.conversationList());
+    if (documentAnswers != null) {
+      projects.viewModel().currentProperty().addListener((obs, old, now) ->
+          documentAnswers.viewModel().projectChanged());
+    }
     new MemoryFeature(services.memory(), viewModel, background, i18n, ZoneId.systemDefault(),
         projects::openConversation).attach(view, scene);
   }

@@ -34,6 +34,14 @@ public final class ConversationDocuments {
     return ids.isEmpty() ? DocumentChoice.OFF : new DocumentChoice(true, ids);
   }
 
+  /** What a new conversation in {@code projectId} starts with: on with the project's default collections, if any. */
+  public DocumentChoice forNewConversationIn(long projectId) {
+    List<Long> ids = jdbc.query("SELECT pc.collection_id FROM project_collection pc"
+        + " JOIN kn_collection k ON k.id = pc.collection_id WHERE pc.project_id = ? ORDER BY pc.collection_id",
+        row -> row.getLong(1), projectId);
+    return ids.isEmpty() ? DocumentChoice.OFF : new DocumentChoice(true, ids);
+  }
+
   /** Keeps the person's choice for a conversation; collections that no longer exist are dropped. */
   public void choose(long conversationId, DocumentChoice choice) {
     jdbc.inTransaction(c -> {

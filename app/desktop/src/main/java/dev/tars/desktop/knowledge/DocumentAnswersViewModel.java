@@ -9,6 +9,7 @@ import dev.tars.knowledge.CollectionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,6 +38,8 @@ public final class DocumentAnswersViewModel {
   private final ObservableList<CollectionOption> collections = FXCollections.observableArrayList();
   private final ObservableList<Long> selected = FXCollections.observableArrayList();
   private Long conversationId;
+  private LongSupplier currentProject;
+  private volatile boolean pendingChosen;
   private int loads;
   /** The choice for the next new conversation; read by the chat's background thread when it is stored. */
   private volatile DocumentChoice pending = DocumentChoice.OFF;
@@ -70,13 +73,39 @@ public final class DocumentAnswersViewModel {
     return selected;
   }
 
+  /**
+   * Where new conversations go (the current project), so a new chat shows the project's default collections
+   * before its first message; null when there are no projects.
+   */
+  public void setProject(LongSupplier currentProject) {
+    this.currentProject = currentProject;
+  }
+
+  /** The project changed: a new chat being written shows the new project's default. */
+  public void projectChanged() {
+    if (conversationId == null) {
+      show(null);
+    }
+  }
+
   /** Follows the conversation shown (null = a new one): loads its choice. */
   public void show(Long conversation) {
     conversationId = conversation;
     int load = ++loads;
     if (conversation == null) {
+      pendingChosen = false;
       pending = DocumentChoice.OFF;
       apply(DocumentChoice.OFF);
+      LongSupplier project = currentProject;
+      if (project != null) {
+        long projectId = project.getAsLong();
+        background.run(() -> choices.forNewConversationIn(projectId), choice -> {
+          if (load == loads && !pendingChosen) {
+            pending = choice;
+            apply(choice);
+          }
+        }, e -> {});
+      }
       return;
     }
     background.run(() -> choices.choice(conversation), choice -> {
@@ -130,9 +159,9 @@ public final class DocumentAnswersViewModel {
   /** For the chat: stores the choice made for a new conversation once it exists (called in the background). */
   public LongConsumer beforeFirstMessage() {
     return id -> {
-      DocumentChoice choice = pending;
-      if (choice.enabled()) {
-        choices.choose(id, choice);
+      // Unless the person changed the switch, the conversation follows its project's default (no row stored).
+      if (pendingChosen) {
+        choices.choose(id, pending);
       }
     };
   }
@@ -146,6 +175,7 @@ public final class DocumentAnswersViewModel {
     Long id = conversationId;
     if (id == null) {
       pending = choice;
+      pendingChosen = true;
       return;
     }
     background.run(() -> choices.choose(id, choice), e -> notices.error(i18n.get("chat.documents.saveFailed")));

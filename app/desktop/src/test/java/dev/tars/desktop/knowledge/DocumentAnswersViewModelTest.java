@@ -10,6 +10,8 @@ import dev.tars.engine.Sampling;
 import dev.tars.knowledge.CollectionInfo;
 import dev.tars.knowledge.ConversationDocuments;
 import dev.tars.knowledge.DocumentChoice;
+import dev.tars.projects.Project;
+import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
 import java.nio.file.Path;
@@ -82,5 +84,44 @@ class DocumentAnswersViewModelTest {
     vm.toggle();
     assertThat(choices.choice(first)).isEqualTo(new DocumentChoice(false, List.of(reports)));
     assertThat(choices.choice(second)).isEqualTo(DocumentChoice.OFF);
+  }
+
+  @Test
+  void aNewChatInAProjectShowsTheProjectsDefaultCollectionsBeforeItsFirstMessage() {
+    ProjectService projects = new ProjectService(db.dataSource(), Clock.systemUTC());
+    Project work = projects.create("Work");
+    projects.update(work.id(), "Work", "", "", List.of(reports));
+    long[] current = {projects.projects().get(0).id()};
+    vm.setProject(() -> current[0]);
+
+    vm.show(null);
+    assertThat(vm.enabledProperty().get()).isFalse();
+    current[0] = work.id();
+    vm.projectChanged();
+    assertThat(vm.enabledProperty().get()).isTrue();
+    assertThat(vm.selected()).containsExactly(reports);
+
+    // Sent without touching the switch: the conversation follows its project's default.
+    long created = conversations.create("Plan", "", Sampling.DEFAULTS).id();
+    projects.moveConversation(created, work.id());
+    vm.beforeFirstMessage().accept(created);
+    assertThat(choices.choice(created)).isEqualTo(new DocumentChoice(true, List.of(reports)));
+  }
+
+  @Test
+  void turningTheProjectDefaultOffBeforeTheFirstMessageIsKept() {
+    ProjectService projects = new ProjectService(db.dataSource(), Clock.systemUTC());
+    Project work = projects.create("Work");
+    projects.update(work.id(), "Work", "", "", List.of(reports));
+    vm.setProject(work::id);
+    vm.show(null);
+    assertThat(vm.enabledProperty().get()).isTrue();
+
+    vm.toggle();
+    long created = conversations.create("Private", "", Sampling.DEFAULTS).id();
+    projects.moveConversation(created, work.id());
+    vm.beforeFirstMessage().accept(created);
+
+    assertThat(choices.choice(created).enabled()).isFalse();
   }
 }
