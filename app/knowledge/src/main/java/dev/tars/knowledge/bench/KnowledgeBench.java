@@ -213,49 +213,8 @@ public final class KnowledgeBench {
     }
   }
 
-  /**
-   * What cutting queries to {@link OnnxEmbedder#MAX_QUERY_TOKENS} word pieces costs in meaning and saves in time: the
-   * same query session uncut (512), interleaved; cosine of cut vs uncut vectors of the queries that were cut.
-   */
-  private static void cutQueries(OnnxEmbedder embedder, Path cache, List<String> queries, PrintStream out) {
-    try (OnnxEmbedder uncut = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache.resolve("models"), 1,
-        OnnxEmbedder.DEFAULT_QUERY_THREADS, 512)) {
-      int n = queries.size();
-      long[] cutTimes = new long[n];
-      long[] uncutTimes = new long[n];
-      List<Double> cosines = new ArrayList<>();
-      for (int q = 0; q < Math.min(n, 30); q++) {
-        uncut.embedQuery(queries.get(q));
-        embedder.embedQuery(queries.get(q));
-      }
-      for (int q = 0; q < n; q++) {
-        long s = System.nanoTime();
-        float[] full = uncut.embedQuery(queries.get(q));
-        long m = System.nanoTime();
-        float[] cut = embedder.embedQuery(queries.get(q));
-        uncutTimes[q] = m - s;
-        cutTimes[q] = System.nanoTime() - m;
-        double cos = 0;
-        for (int i = 0; i < full.length; i++) {
-          cos += full[i] * cut[i];
-        }
-        if (cos < 0.999999) {
-          cosines.add(cos);
-        }
-      }
-      Arrays.sort(cutTimes);
-      Arrays.sort(uncutTimes);
-      double[] c = cosines.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      out.printf(Locale.ROOT, "query embedding cut to %d word pieces vs uncut, interleaved at load %s: p50 %.2f / %.2f ms, "
-          + "p95 %.2f / %.2f ms; %d of %d queries were cut, cosine cut vs uncut min %.3f median %.3f%n",
-          OnnxEmbedder.MAX_QUERY_TOKENS, load(), pct(cutTimes, 50), pct(uncutTimes, 50), pct(cutTimes, 95),
-          pct(uncutTimes, 95), c.length, n, c.length == 0 ? 1.0 : c[0], c.length == 0 ? 1.0 : c[c.length / 2]);
-    }
-  }
-
   /** Query embedding with one intra-op thread (a worker's session) against the query session, interleaved. */
   private static void compareQueryThreads(OnnxEmbedder embedder, Path cache, List<String> queries, PrintStream out) {
-    cutQueries(embedder, cache, queries, out);
     try (OnnxEmbedder single = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache.resolve("models"), 1, 1)) {
       int n = queries.size();
       long[] one = new long[n];

@@ -39,12 +39,6 @@ public final class OnnxEmbedder implements Embedder {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
   private static final int BATCH = 8;
   private static final int MAX_TOKENS = 512;
-  /**
-   * Word pieces a query is cut to, instruction included. A typed question is 15-40; only pasted paragraphs or
-   * paths reach this, and their first 64 pieces still say what they are about (BM25 sees every word). Cutting
-   * them keeps the slowest query embeddings near the typical ones: see docs/decisions/0405-retrieval-tuning.md.
-   */
-  public static final int MAX_QUERY_TOKENS = 64;
 
   /** The default model, read from the langchain4j embeddings jar on the class path (no network). */
   public static final ModelFiles BGE_SMALL_EN_V15_Q = new ModelFiles("bge-small-en-v1.5-q", 384,
@@ -57,7 +51,6 @@ public final class OnnxEmbedder implements Embedder {
 
   private final ModelFiles files;
   private final HuggingFaceTokenizer tokenizer;
-  private final HuggingFaceTokenizer queryTokenizer;
   private final ZooModel<NDList, NDList> model;
   private final BlockingQueue<Predictor<NDList, NDList>> predictors;
   private final List<Predictor<NDList, NDList>> allPredictors = new ArrayList<>();
@@ -68,12 +61,10 @@ public final class OnnxEmbedder implements Embedder {
   private final Predictor<NDList, NDList> queryPredictor;
   private final ReentrantLock queryLock = new ReentrantLock();
 
-  private OnnxEmbedder(ModelFiles files, HuggingFaceTokenizer tokenizer, HuggingFaceTokenizer queryTokenizer,
-      ZooModel<NDList, NDList> model,
+  private OnnxEmbedder(ModelFiles files, HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model,
       int workerCount, ZooModel<NDList, NDList> queryModel) {
     this.files = files;
     this.tokenizer = tokenizer;
-    this.queryTokenizer = queryTokenizer;
     this.model = model;
     this.workerCount = workerCount;
     this.queryModel = queryModel;
@@ -109,39 +100,28 @@ public final class OnnxEmbedder implements Embedder {
    * that many intra-op threads (a second copy of the model in memory; the default model's file is 33 MB).
    */
   public static OnnxEmbedder load(ModelFiles files, Path cacheDir, int workers, int queryThreads) {
-    return load(files, cacheDir, workers, queryThreads, MAX_QUERY_TOKENS);
-  }
-
-  /** As {@link #load(ModelFiles, Path, int, int)}, with queries cut to {@code maxQueryTokens} word pieces. */
-  public static OnnxEmbedder load(ModelFiles files, Path cacheDir, int workers, int queryThreads,
-      int maxQueryTokens) {
     System.setProperty("ai.djl.offline", "true");
     try {
       Path dir = cacheDir.resolve(files.name());
       Files.createDirectories(dir);
       Path onnx = unpack(files.onnxResource(), dir.resolve(files.name() + ".onnx"));
       Path tokenizerJson = unpack(files.tokenizerResource(), dir.resolve("tokenizer.json"));
-      HuggingFaceTokenizer tokenizer = tokenizer(tokenizerJson, MAX_TOKENS);
-      HuggingFaceTokenizer queryTokenizer = tokenizer(tokenizerJson, Math.min(MAX_TOKENS, maxQueryTokens));
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+          .optTokenizerPath(tokenizerJson)
+          .optMaxLength(MAX_TOKENS)
+          .optTruncation(true)
+          .optPadding(true)
+          .build();
       ZooModel<NDList, NDList> model = session(onnx, files.name(), 1);
       ZooModel<NDList, NDList> queryModel = queryThreads > 1 ? session(onnx, files.name(), queryThreads) : null;
       LOG.info("Loaded embedding model {} ({}-d) with {} workers, {} threads per query", files.name(),
           files.dimension(), workers, Math.max(1, queryThreads));
-      return new OnnxEmbedder(files, tokenizer, queryTokenizer, model, workers, queryModel);
+      return new OnnxEmbedder(files, tokenizer, model, workers, queryModel);
     } catch (Exception e) {
       LOG.error("Cannot load embedding model {}", files.name(), e);
       throw new EmbedderUnavailableException("The embedding model " + files.name()
           + " could not be loaded (" + e.getMessage() + "). Reinstall Tars or check the log.", e);
     }
-  }
-
-  private static HuggingFaceTokenizer tokenizer(Path json, int maxTokens) throws IOException {
-    return HuggingFaceTokenizer.builder()
-        .optTokenizerPath(json)
-        .optMaxLength(maxTokens)
-        .optTruncation(true)
-        .optPadding(true)
-        .build();
   }
 
   private static ZooModel<NDList, NDList> session(Path onnx, String name, int threads) throws Exception {
@@ -205,7 +185,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int i : idx) {
           batch.add(texts.get(i));
         }
-        float[][] vectors = runBatch(tokenizer, batch);
+        float[][] vectors = runBatch(batch);
         for (int j = 0; j < idx.length; j++) {
           out[idx[j]] = vectors[j];
         }
@@ -231,12 +211,12 @@ public final class OnnxEmbedder implements Embedder {
     // A second query arriving meanwhile does not wait: it takes a worker predictor instead.
     if (queryPredictor != null && queryLock.tryLock()) {
       try {
-        return infer(queryPredictor, queryTokenizer, text)[0];
+        return infer(queryPredictor, text)[0];
       } finally {
         queryLock.unlock();
       }
     }
-    return runBatch(queryTokenizer, text)[0];
+    return runBatch(text)[0];
   }
 
   /** Raw model throughput path, used by the benchmark as the reference the pipeline is compared to. */
@@ -244,7 +224,7 @@ public final class OnnxEmbedder implements Embedder {
     return workerCount;
   }
 
-  private float[][] runBatch(HuggingFaceTokenizer tokenizer, List<String> texts) {
+  private float[][] runBatch(List<String> texts) {
     Predictor<NDList, NDList> predictor;
     try {
       predictor = predictors.take();
@@ -253,13 +233,13 @@ public final class OnnxEmbedder implements Embedder {
       throw new EmbedderUnavailableException("Embedding was interrupted", e);
     }
     try {
-      return infer(predictor, tokenizer, texts);
+      return infer(predictor, texts);
     } finally {
       predictors.add(predictor);
     }
   }
 
-  private float[][] infer(Predictor<NDList, NDList> predictor, HuggingFaceTokenizer tokenizer, List<String> texts) {
+  private float[][] infer(Predictor<NDList, NDList> predictor, List<String> texts) {
     try (NDManager manager = NDManager.newBaseManager()) {
       Encoding[] encodings = tokenizer.batchEncode(texts);
       int rows = encodings.length;
@@ -331,7 +311,6 @@ public final class OnnxEmbedder implements Embedder {
     }
     model.close();
     tokenizer.close();
-    queryTokenizer.close();
   }
 
   /** Signals that embeddings cannot be produced at all (not a problem of one document). */
