@@ -105,7 +105,7 @@ public final class DesktopShell implements AutoCloseable {
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
-    var icon = DesktopShell.class.getResource("/dev/tars/desktop/tars-icon.png");
+    var icon = DesktopShell.class.getResource("/dev/tars/desktop/tars.png");
     if (icon != null) {
       stage.getIcons().add(new Image(icon.toExternalForm()));
     }

@@ -53,7 +53,7 @@ class ChatWindowIT {
   @BeforeAll
   static void toolkit() throws Exception {
     FxToolkit.registerPrimaryStage();
-    // Start-up opens H2 and builds every page; on a busy 2-core machine that can take longer than TestFX's 30 s.
+    // Start-up opens H2 and builds the window; on a busy 2-core machine that can take longer than TestFX's 30 s.
     FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
   }
 
@@ -89,6 +89,7 @@ class ChatWindowIT {
   void aStoppedAnswerIsStillThereMarkedStoppedAfterTheAppIsReopened() throws Exception {
     openApp();
     waitForEngineReady();
+    assertThat(stage.getIcons()).as("the window's icon (the installer's tars.png)").isNotEmpty();
 
     robot.clickOn(".composer-input").write("Hello there, tell me a long story");
     robot.type(KeyCode.ENTER);
