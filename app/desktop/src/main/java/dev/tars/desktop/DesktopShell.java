@@ -21,6 +21,7 @@ import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
 import dev.tars.desktop.projects.ProjectsFeature;
 import dev.tars.desktop.projects.ProjectsViewModel;
+import dev.tars.desktop.search.SearchDialog;
 import dev.tars.desktop.settings.LocalApiView;
 import dev.tars.desktop.settings.LocalApiViewModel;
 import dev.tars.desktop.shell.MainView;
@@ -47,6 +48,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -135,6 +137,17 @@ public final class DesktopShell implements AutoCloseable {
       documentAnswers.viewModel().setProject(projectChats::project);
     }
     documentAnswers.attach(view.chatView(), viewModel.chat(), scene);
+    // The embedding model loads on first use: start loading it as soon as a search is on its way.
+    documentAnswers.viewModel().enabledProperty().addListener((obs, was, on) -> {
+      if (on) {
+        services.knowledge().prepareForSearch();
+      }
+    });
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (SearchDialog.SHORTCUT.match(e)) {
+        services.knowledge().prepareForSearch();
+      }
+    });
   }
 
   /** The project switcher, the Memory page and Ctrl+K search over everything. */

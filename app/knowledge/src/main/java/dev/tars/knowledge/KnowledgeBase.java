@@ -1,5 +1,6 @@
 package dev.tars.knowledge;
 
+import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.Embedder;
@@ -65,6 +66,16 @@ public final class KnowledgeBase implements AutoCloseable {
   /** The embedding model (owned by this knowledge base): the local API's embeddings and memory matching use it. */
   public Embedder embedder() {
     return embedder;
+  }
+
+  /**
+   * Loads the embedding model in the background if it is not loaded yet: called when the person opens search or
+   * turns on answers from documents, so the first query does not wait a second or two for it.
+   */
+  public void prepareForSearch() {
+    if (embedder instanceof LazyEmbedder lazy && !lazy.isLoaded()) {
+      NamedThreads.named("embedder-preload").newThread(lazy::preload).start();
+    }
   }
 
   /** What chat calls; the same object as {@link #service()}. */

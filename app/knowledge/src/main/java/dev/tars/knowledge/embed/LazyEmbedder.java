@@ -49,6 +49,18 @@ public final class LazyEmbedder implements Embedder {
     return model().embedQuery(query);
   }
 
+  /**
+   * Loads the model now if it is not loaded yet, e.g. on a background thread as the person starts typing a search,
+   * so the search does not wait for it. A model that cannot load is reported by the next call that needs it.
+   */
+  public void preload() {
+    try {
+      model();
+    } catch (RuntimeException e) {
+      // kept in `failure`; the call that needs the model throws it with its message
+    }
+  }
+
   /** Whether the model has been loaded (for tests and the log). */
   public synchronized boolean isLoaded() {
     return loaded != null;

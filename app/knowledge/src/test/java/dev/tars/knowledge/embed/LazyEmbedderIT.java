@@ -64,6 +64,22 @@ class LazyEmbedderIT {
   }
 
   @Test
+  void preloadingLoadsOnceAndAFailureWaitsForTheCallThatNeedsTheModel() {
+    AtomicInteger loads = new AtomicInteger();
+    LazyEmbedder broken = new LazyEmbedder("m", 3, () -> {
+      loads.incrementAndGet();
+      throw new IllegalStateException("model file missing");
+    });
+
+    broken.preload();
+    broken.preload();
+
+    assertThat(loads).hasValue(1);
+    assertThat(broken.isLoaded()).isFalse();
+    assertThatThrownBy(() -> broken.embedQuery("now")).hasMessage("model file missing");
+  }
+
+  @Test
   void closingBeforeFirstUseLoadsNothing() {
     AtomicInteger loads = new AtomicInteger();
     LazyEmbedder lazy = new LazyEmbedder("m", 3, () -> {
