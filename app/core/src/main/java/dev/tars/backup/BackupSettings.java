@@ -1,13 +1,11 @@
 package dev.tars.backup;
 
+import dev.tars.config.HttpUrls;
 import dev.tars.storage.Jdbc;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -73,17 +71,8 @@ public final class BackupSettings {
 
   /** Refuses anything but an empty text or an http(s) address with a host. */
   public static void checkWebhook(String url) {
-    if (url.isEmpty()) {
+    if (url.isEmpty() || HttpUrls.isHttpUrl(url)) {
       return;
-    }
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return;
-      }
-    } catch (URISyntaxException e) {
-      LOG.debug("Not a URI: {}", url, e);
     }
     throw new IllegalArgumentException("The alert address must start with http:// or https:// and name a host, "
         + "e.g. https://hooks.example.com/tars. Leave it empty for no alerts.");

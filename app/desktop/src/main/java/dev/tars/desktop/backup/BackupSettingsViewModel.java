@@ -3,15 +3,13 @@ package dev.tars.desktop.backup;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupSettings;
 import dev.tars.backup.RetentionPolicy;
+import dev.tars.config.HttpUrls;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -124,20 +122,10 @@ public final class BackupSettingsViewModel {
       }
     }
     String url = webhookUrl.get().strip();
-    if (!url.isEmpty() && !isHttpUrl(url)) {
+    if (!url.isEmpty() && !HttpUrls.isHttpUrl(url)) {
       return Optional.of(i18n.get("backupSettings.webhookInvalid"));
     }
     return Optional.empty();
-  }
-
-  private static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 
   private void fail(String text) {

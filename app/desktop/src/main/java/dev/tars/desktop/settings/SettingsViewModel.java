@@ -2,17 +2,15 @@ package dev.tars.desktop.settings;
 
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
+import dev.tars.config.HttpUrls;
 import dev.tars.config.SettingsStore;
 import dev.tars.config.Theme;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.welcome.ModelFileCheck;
 import dev.tars.engine.Sampling;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -186,7 +184,7 @@ public final class SettingsViewModel {
       return Optional.of(i18n.get("settings.threadsInvalid", MAX_THREADS));
     }
     if (engine.get() == EngineChoice.REMOTE) {
-      if (!isHttpUrl(remoteUrl.get().strip())) {
+      if (!HttpUrls.isHttpUrl(remoteUrl.get().strip())) {
         return Optional.of(i18n.get("settings.remoteUrlInvalid"));
       }
     }
@@ -200,16 +198,6 @@ public final class SettingsViewModel {
     }
     Path file = Path.of(updated.modelPath());
     return ModelFileCheck.check(file).map(problem -> i18n.get(problem.messageKey(), file.getFileName()));
-  }
-
-  static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 
   private void fail(String message) {
