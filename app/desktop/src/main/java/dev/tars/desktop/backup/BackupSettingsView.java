@@ -1,6 +1,7 @@
 package dev.tars.desktop.backup;
 
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.SectionGrid;
 import dev.tars.desktop.fx.Spinners;
 import java.io.File;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -44,10 +44,7 @@ public final class BackupSettingsView {
     hint.getStyleClass().add("settings-hint");
     hint.setWrapText(true);
 
-    GridPane grid = new GridPane();
-    grid.setHgap(16);
-    grid.setVgap(10);
-    grid.getColumnConstraints().addAll(fixed(220), grow());
+    GridPane grid = SectionGrid.create();
 
     Spinner<Integer> interval = spinner(110);
     bindings.add(Spinners.bindInt(interval, viewModel.intervalMinutesProperty(),
@@ -135,17 +132,5 @@ public final class BackupSettingsView {
     HBox box = new HBox(8, nodes);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
-  }
-
-  private static ColumnConstraints fixed(double width) {
-    ColumnConstraints c = new ColumnConstraints(width);
-    c.setMaxWidth(width);
-    return c;
-  }
-
-  private static ColumnConstraints grow() {
-    ColumnConstraints c = new ColumnConstraints();
-    c.setHgrow(Priority.ALWAYS);
-    return c;
   }
 }

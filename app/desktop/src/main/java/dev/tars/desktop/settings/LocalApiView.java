@@ -1,6 +1,7 @@
 package dev.tars.desktop.settings;
 
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.SectionGrid;
 import dev.tars.desktop.fx.Spinners;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,7 +12,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,14 +42,7 @@ public final class LocalApiView {
     enabled.setId("localApiEnabled");
     enabled.selectedProperty().bindBidirectional(viewModel.enabledProperty());
 
-    GridPane grid = new GridPane();
-    grid.setHgap(16);
-    grid.setVgap(10);
-    ColumnConstraints label = new ColumnConstraints(220);
-    label.setMaxWidth(220);
-    ColumnConstraints rest = new ColumnConstraints();
-    rest.setHgrow(Priority.ALWAYS);
-    grid.getColumnConstraints().addAll(label, rest);
+    GridPane grid = SectionGrid.create();
 
     Spinner<Integer> port = new Spinner<>();
     port.setEditable(true);
