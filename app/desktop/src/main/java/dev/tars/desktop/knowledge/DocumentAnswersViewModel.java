@@ -39,10 +39,12 @@ public final class DocumentAnswersViewModel {
   private final ObservableList<Long> selected = FXCollections.observableArrayList();
   private Long conversationId;
   private LongSupplier currentProject;
-  private volatile boolean pendingChosen;
   private int loads;
-  /** The choice for the next new conversation; read by the chat's background thread when it is stored. */
-  private volatile DocumentChoice pending = DocumentChoice.OFF;
+  /**
+   * The person's choice for the next new conversation, null while they have not touched the switch (the
+   * conversation then follows its project); read by the chat's background thread when it is stored.
+   */
+  private volatile DocumentChoice pending;
 
   /** @param collections reads the knowledge base's collections (blocking: called in the background) */
   public DocumentAnswersViewModel(ConversationDocuments choices, Supplier<List<CollectionInfo>> collections,
@@ -93,15 +95,13 @@ public final class DocumentAnswersViewModel {
     conversationId = conversation;
     int load = ++loads;
     if (conversation == null) {
-      pendingChosen = false;
-      pending = DocumentChoice.OFF;
+      pending = null;
       apply(DocumentChoice.OFF);
       LongSupplier project = currentProject;
       if (project != null) {
         long projectId = project.getAsLong();
         background.run(() -> choices.forNewConversationIn(projectId), choice -> {
-          if (load == loads && !pendingChosen) {
-            pending = choice;
+          if (load == loads && pending == null) {
             apply(choice);
           }
         }, e -> {});
@@ -160,8 +160,9 @@ public final class DocumentAnswersViewModel {
   public LongConsumer beforeFirstMessage() {
     return id -> {
       // Unless the person changed the switch, the conversation follows its project's default (no row stored).
-      if (pendingChosen) {
-        choices.choose(id, pending);
+      DocumentChoice choice = pending;
+      if (choice != null) {
+        choices.choose(id, choice);
       }
     };
   }
@@ -175,7 +176,6 @@ public final class DocumentAnswersViewModel {
     Long id = conversationId;
     if (id == null) {
       pending = choice;
-      pendingChosen = true;
       return;
     }
     background.run(() -> choices.choose(id, choice), e -> notices.error(i18n.get("chat.documents.saveFailed")));
