@@ -26,16 +26,13 @@ public final class ConversationDocuments {
   }
 
   private DocumentChoice projectDefault(long conversationId) {
-    // Collections deleted since the project chose them are left out (the table has no foreign key to them).
-    List<Long> ids = jdbc.query("SELECT pc.collection_id FROM conversation c"
-        + " JOIN project_collection pc ON pc.project_id = c.project_id"
-        + " JOIN kn_collection k ON k.id = pc.collection_id WHERE c.id = ? ORDER BY pc.collection_id",
-        row -> row.getLong(1), conversationId);
-    return ids.isEmpty() ? DocumentChoice.OFF : new DocumentChoice(true, ids);
+    return jdbc.queryOne("SELECT project_id FROM conversation WHERE id = ?", row -> row.getLong(1), conversationId)
+        .map(this::forNewConversationIn).orElse(DocumentChoice.OFF);
   }
 
   /** What a new conversation in {@code projectId} starts with: on with the project's default collections, if any. */
   public DocumentChoice forNewConversationIn(long projectId) {
+    // Collections deleted since the project chose them are left out (the table has no foreign key to them).
     List<Long> ids = jdbc.query("SELECT pc.collection_id FROM project_collection pc"
         + " JOIN kn_collection k ON k.id = pc.collection_id WHERE pc.project_id = ? ORDER BY pc.collection_id",
         row -> row.getLong(1), projectId);
