@@ -12,6 +12,21 @@ public final class FirstStageRouter implements Router {
   /** Commands are short; anything longer is a message for the chat model (and would only cost time here). */
   static final int MAX_COMMAND_CHARS = 1000;
 
+  /** An utterance read for routing: its language, normalized words and time expressions. */
+  record Analysis(String lang, Utterance words, DateGrammar.Parsed times, IntentRules rules) {
+    /** The person's words without the time expression and courtesy, for a model-chosen intent's free text. */
+    String textWithoutTime() {
+      return View.without(words, times.timeTokens()).raw().strip();
+    }
+  }
+
+  static Analysis analyze(String text, String lang, LocalDateTime now) {
+    boolean spanish = "es".equals(lang);
+    Utterance words = Lexicon.normalize(Utterance.of(text), lang);
+    DateGrammar grammar = spanish ? SpanishDates.INSTANCE : EnglishDates.INSTANCE;
+    return new Analysis(lang, words, grammar.parse(words, now), spanish ? SpanishRules.INSTANCE : EnglishRules.INSTANCE);
+  }
+
   @Override
   public Routed route(String utterance, LocalDateTime now) {
     String text = utterance == null ? "" : utterance.strip();
@@ -23,10 +38,7 @@ public final class FirstStageRouter implements Router {
     if (text.length() > MAX_COMMAND_CHARS || text.chars().noneMatch(Character::isLetterOrDigit)) {
       return new Routed(Intent.NONE, Map.of(), 0.95, lang);
     }
-    boolean spanish = "es".equals(lang);
-    Utterance words = Lexicon.normalize(Utterance.of(text), lang);
-    DateGrammar grammar = spanish ? SpanishDates.INSTANCE : EnglishDates.INSTANCE;
-    IntentRules rules = spanish ? SpanishRules.INSTANCE : EnglishRules.INSTANCE;
-    return rules.classify(words, grammar.parse(words, now), now.withSecond(0).withNano(0), lang);
+    Analysis analysis = analyze(text, lang, now);
+    return analysis.rules().classify(analysis.words(), analysis.times(), now.withSecond(0).withNano(0), lang);
   }
 }
