@@ -26,7 +26,7 @@ final class EnglishRules {
 
   private static IntentRules build() {
     return new IntentRules.Builder()
-        .politePrefix("please|pls|kindly|hey|hi|hello|ok|okay|so|yo|oh|and|also|now|then|tars|jarvis|assistant"
+        .politePrefix("please|pls|kindly|hey|hi|hello|ok|okay|yo|oh|and|also|now|then|tars|jarvis|assistant"
             + "|could you|can you|would you|will you|could you please|can you please|would you please"
             + "|would you mind|would you be so kind as to|i need you to|i want you to|i'd like you to"
             + "|i would like you to|go ahead and|just|quickly|quick|,|!|\\.|-|:")
@@ -35,7 +35,7 @@ final class EnglishRules {
         .actionWords("remind|reminder|reminders|note|notes|calendar|agenda|schedule|remember|event|appointment"
             + "|meeting|alarm|forget")
         // Look-alikes: the words of a command, asking for no action.
-        .lookalike("(?:remind me|reminder|remember)(?: of| about)? (?:what|whats|what's|who|how|why|where|which|when"
+        .lookalike("(?:remind me|reminder|remember)(?: of| about)?(?: ,)? (?:what|whats|what's|who|how|why|where|which|when"
             + "|whether|if)\\b")
         .lookalike("(?:write|draft|compose|send|leave|pen|help me write)(?: me| up)? (?:a |an |the )?(?:[\\w'-]+ ){0,3}?"
             + "(?:note|letter|email|e-mail|message|card|text|poem)(?: [\\w'-]+){0,3}? (?:to|for)\\b")
@@ -48,6 +48,9 @@ final class EnglishRules {
             + "(?: in| through| for)? (?:all )?(?:my |the |your |a )?notes?(?: (?:for|about|on|regarding|with"
             + "|mentioning|containing|that mention|titled|called|related to))?" + COLON
             + "(?: (?:where|in which|that) i (?:wrote|noted|put|saved|jotted|wrote down|jotted down|mentioned))?")
+        .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:find|search|look up|show me|tell me|check|read me) (?:what|everything"
+            + "|anything) i (?:noted|wrote|jotted|wrote down|jotted down|saved|put down|noted down) (?:about|on|regarding"
+            + "|for)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "what did i (?:note|write|jot|save|put|record|keep)(?: down)?"
             + "(?: in my notes)? (?:about|on|regarding|for|concerning)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:(?:do|have) i (?:have|got)|are there|is there) (?:a |any )?notes? "
@@ -69,6 +72,8 @@ final class EnglishRules {
             + "|doing anything|booked up)" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "is my (?:calendar|agenda|schedule|day|diary) (?:free|busy|full|clear"
             + "|empty|open|booked)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:do|have|did) i (?:have|got) (?:plans|meetings|appointments"
+            + "|events|calls|commitments)" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:do|have|did) i (?:have|got) (?:anything|something|any (?:meetings?"
             + "|appointments?|events?|plans?|calls?|commitments?)|a (?:meeting|appointment|event|call))"
             + "(?: (?:on|planned|scheduled|booked|on my " + CALENDAR + "|in my " + CALENDAR + "))?" + TAIL)
@@ -82,7 +87,7 @@ final class EnglishRules {
             + "|appointments|events|plans|schedule|calendar|agenda)" + TAIL)
         .trigger(AGENDA_QUERY, 0.85, NOTHING, "(?:my )?(?:agenda|calendar|schedule)" + TAIL)
         // Reminders.
-        .trigger(REMINDER_CREATE, 0.92, NOTHING, "remind(?:er)? me(?: (?:to|that|about|of))?")
+        .trigger(REMINDER_CREATE, 0.92, NOTHING, "remind(?:er|ing)? me(?: (?:to|that|about|of))?")
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:set|create|add|make|schedule|put|give me|i need|i want|i'd like"
             + "|can i have|set up|new|need|want)(?: me| up)? (?:a |an |one )?(?:new |quick )?(?:alarm |reminder )?"
             + "(?:reminder|alarm)(?: (?:for|to|that|about|saying))?" + COLON)
@@ -94,7 +99,8 @@ final class EnglishRules {
         // Notes.
         .trigger(NOTE_CREATE, 0.92, NOTHING, "(?:take|make|add|create|write|jot|save|keep|put|leave|start|new|quick)"
             + "(?: me)?(?: down)? (?:a |an |this as a |this as an |that as a |it as a )?(?:new |quick |short )?note"
-            + "(?: down)?(?: (?:that|saying|saying that|with|called|titled|named|of|about|to say|reading))?" + COLON)
+            + "(?: down)?(?: (?:that says|that reads|that|saying|saying that|with|called|titled|named|of|about|to say"
+            + "|reading))?" + COLON)
         .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:note|jot|write|put|get)(?: this| it| that)? down(?: (?:that|this))?"
             + COLON)
         .trigger(NOTE_CREATE, 0.9, NOTHING, "note(?: to self)?(?: that| this)?" + COLON)
@@ -102,19 +108,24 @@ final class EnglishRules {
             + " (?:my |the )?notes(?: (?:that|this))?" + COLON)
         // Facts about the person.
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:don't|do not) forget(?: that)?" + COLON)
-        .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:remember|memorize|memorise|keep in mind|bear in mind"
+        .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:remember|memorize|memorise)(?= (?:i|i'm|i've|i'd|i'll|my|me|we"
+            + "|we're|our|us|mine)\\b)")
+        .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:remember|memorize|memorise)(?: that| this| the fact that| [:,-])")
+        .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:keep in mind|bear in mind"
             + "|take into account|for future reference|for the record|fyi|just so you know|so you know"
             + "|you should know|make sure you remember|store in memory|save to memory|add to memory"
             + "|save in your memory|learn)(?: that| this| the fact that)?" + COLON)
         // Events without the word calendar.
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:create|add|make|new|set up|schedule)(?: me)? (?:a |an )?(?:new )?"
             + "(?:calendar )?event(?: (?:for|called|titled|named))?" + COLON)
+        .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:new|create an?|add an?|make an?) (?:appointment|meeting)(?: [:,-])")
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:calendar|agenda|event|new event)(?: [:,-])")
-        .trigger(EVENT_CREATE, 0.88, NOTHING, "(?:schedule|book|plan|arrange|set up|organize|organise|reserve)"
-            + "(?! (?:of|for the|is|was|are)\\b)(?: me| in)?")
+        .trigger(EVENT_CREATE, 0.88, NOTHING, "(?:schedule|set up)(?! (?:of|for the|is|was|are)\\b)(?: me| in)?")
+        // "book", "plan" are also nouns ("book recommendations"): only with a day or time.
+        .trigger(EVENT_CREATE, 0.85, MOMENT, "(?:book|plan|arrange|organize|organise|reserve)(?: me| in)?")
         .trigger(EVENT_CREATE, 0.72, MOMENT, "(?:add|put|create|make|pencil in|block)")
         .leading(REMINDER_CREATE, "to", "that", "about", "of", "for", "me to", "saying", "saying that")
-        .leading(NOTE_CREATE, "that", "saying", "saying that", "with", "called", "titled", "of", "about", "reading")
+        .leading(NOTE_CREATE, "that", "says", "that says", "reads", "saying", "saying that", "with", "called", "titled", "of", "about", "reading")
         .leading(MEMORY_REMEMBER, "that", "this", "the fact that")
         .leading(NOTE_SEARCH, "for", "about", "on", "regarding", "with", "where i wrote", "the", "a", "an", "my",
             "where i noted", "that mention", "mentioning")

@@ -261,8 +261,11 @@ final class IntentRules {
     private List<String> locationWords = List.of();
     private List<String> locationArticles = List.of();
 
-    Builder politePrefix(String regex) {
-      politePrefix = Pattern.compile("(?:(?:" + regex + ")(?: |$))+");
+    /** Courtesy at the start, alternatives separated by {@code |}; the longest alternative is tried first. */
+    Builder politePrefix(String alternatives) {
+      List<String> sorted = new ArrayList<>(List.of(alternatives.split("\\|")));
+      sorted.sort(Comparator.comparingInt(String::length).reversed());
+      politePrefix = Pattern.compile("(?:(?:" + String.join("|", sorted) + ")(?: |$))+");
       return this;
     }
 

@@ -40,7 +40,7 @@ final class SpanishRules {
             + "|al calendario|en calendario|a la agenda)\\b")
         .actionWords("recuerdame|recordatorio|recordatorios|recordar|apunta|anota|nota|notas|calendario|agenda"
             + "|recuerda|evento|cita|reunion|alarma|avisame|olvides|olvide")
-        .lookalike("(?:recuerdame|recordarme|me recuerdas|recuerda(?:me)?|recuerdeme) (?:que es|que son|que significa"
+        .lookalike("(?:recuerdame|recordarme|me recuerdas|recuerda(?:me)?|recuerdeme)(?: ,)? (?:que es|que son|que significa"
             + "|que era|que fue|que quiere decir|como|cual|cuales|quien|quienes|por que|porque|donde|cuando|cuanto"
             + "|cuantos|cuantas|si)\\b")
         .lookalike("(?:escribe|escribeme|escribir|redacta|redactame|redactar|manda|mandale|envia|deja|dejale"
@@ -58,6 +58,9 @@ final class SpanishRules {
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:que|cual|cuales|q) (?:apunte|anote|escribi|guarde|puse|apuntamos"
             + "|tengo apuntado|tenia apuntado|tengo anotado|tengo en (?:mis )?notas)(?: en (?:mis |las )?notas)?"
             + " (?:sobre|de|del|acerca de|en relacion (?:a|con)|respecto a|respecto de|para)")
+        .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:busca|buscame|encuentra|encuentrame|dime|mira|ensename|muestrame)"
+            + " (?:lo que|que|todo lo que) (?:apunte|anote|escribi|guarde|puse) (?:sobre|de|del|acerca de|en relacion a)")
+        .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:alguna|algunas|una) notas? (?:sobre|de|del|acerca de)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:tengo|hay|tienes) (?:alguna |una |algunas |unas )?notas? "
             + "(?:sobre|de|del|acerca de|con|que hable de)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "que dicen (?:mis |las )?notas (?:de|del|sobre|acerca de)")
@@ -70,6 +73,8 @@ final class SpanishRules {
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:que|cuales|q) (?:planes|citas|eventos|reuniones|compromisos"
             + "|cosas) (?:tengo|hay|tenemos)" + TAIL)
         .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:como|que tal) (?:tengo|estoy|voy)(?: de)?" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:como|que) se (?:presenta|viene|avecina|plantea)(?: el dia)?"
+            + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:cual es|como es|como esta|como tengo) (?:mi|la|el) (?:agenda"
             + "|calendario|dia|semana|horario)" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:estoy|estare|estamos|voy a estar) (?:libre|libres|ocupad[oa]s?"
@@ -104,7 +109,7 @@ final class SpanishRules {
             + "|agrega|agregar|guarda|guardame|guardar|escribe|escribir|escribeme|deja|dejame|nueva|nuevo|pon|ponme"
             + "|apuntate)(?: me)? (?:una |un |esta |esto como |esto como una |eso como )?(?:nueva |pequena |breve )?"
             + "nota(?: (?:de que|que diga que|que diga|que|con|llamada|titulada|sobre|diciendo que|diciendo))?" + COLON)
-        .trigger(NOTE_CREATE, 0.9, NOTHING, "nota(?: [:,-])")
+        .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:nueva )?nota(?: rapida| breve| nueva)?(?: [:,-])")
         .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:anade|anadir|pon|poner|guarda|guardar|mete|meter|escribe|agrega"
             + "|apunta)(?: esto| lo siguiente)? (?:en|a) (?:mis |las |tus )?notas(?: (?:que|de que))?" + COLON)
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:recuerda|recuerde|recuerdes|acuerdate|acuerdese|memoriza"
@@ -116,9 +121,12 @@ final class SpanishRules {
             + "|agregar|programa)(?: me)? (?:un |una )?(?:nuevo |nueva )?evento(?: (?:para|de|llamado|titulado"
             + "|con nombre))?" + COLON)
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:calendario|agenda|evento|nuevo evento)(?: [:,-])")
-        .trigger(EVENT_CREATE, 0.88, NOTHING, "(?:programa|programame|programar|agenda|agendame|agendar|reserva"
-            + "|reservame|reservar|organiza|organizame|organizar|planifica|planificar|concierta|concertar|fija|fijar)"
-            + "(?! (?:de|del|es|esta)\\b)")
+        .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:nueva|crea una|anade una|haz una) (?:cita|reunion)(?: [:,-])")
+        .trigger(EVENT_CREATE, 0.88, NOTHING, "(?:programa|programame|programar|agenda|agendame|agendar|concierta"
+            + "|concertar)(?! (?:de|del|es|esta)\\b)")
+        // "reserva", "organiza" also start other requests: only with a day or time.
+        .trigger(EVENT_CREATE, 0.85, MOMENT, "(?:reserva|reservame|reservar|organiza|organizame|organizar|planifica"
+            + "|planificar|fija|fijar)(?! (?:de|del|es|esta)\\b)")
         .trigger(EVENT_CREATE, 0.72, MOMENT, "(?:anade|anadir|pon|poner|crea|crear|mete|meter|agrega|agregar"
             + "|apunta)")
         .leading(REMINDER_CREATE, "que", "de", "de que", "para", "lo de", "lo del", "diciendo", "diciendo que")
