@@ -1,6 +1,7 @@
 package dev.tars.bench.router;
 
 import dev.tars.actions.router.Evaluation;
+import dev.tars.actions.router.Intent;
 import dev.tars.actions.router.Router;
 import dev.tars.actions.router.Routers;
 import java.nio.file.Path;
@@ -45,8 +46,36 @@ public final class RouterBenchmark {
       row(lang, router, examples, rounds);
     }
     row("both", router, all, rounds);
+    compareMethods(router, corpus);
     System.out.printf(Locale.ROOT, "First call in a fresh JVM (class loading, pattern compilation): %.1f ms%n",
         coldMillis);
+  }
+
+  /** Intent accuracy and false actions on the dev part: the rules against a classifier trained on train. */
+  private static void compareMethods(Router router, Path corpus) throws java.io.IOException {
+    System.out.println();
+    System.out.println("Method comparison on the dev part (intent only; the classifier is trained on the train part)");
+    System.out.println("| language | rules: intent acc. | rules: false actions | naive Bayes: intent acc."
+        + " | naive Bayes: false actions |");
+    System.out.println("|---|---|---|---|---|");
+    for (String lang : List.of("en", "es")) {
+      NaiveBayesIntents bayes = new NaiveBayesIntents(Evaluation.load(corpus.resolve(lang + ".train.tsv")));
+      List<Evaluation.Example> devPart = Evaluation.load(corpus.resolve(lang + ".dev.tsv"));
+      Evaluation.Report rules = Evaluation.evaluate(router, devPart);
+      int right = 0;
+      int none = 0;
+      int falseActions = 0;
+      for (Evaluation.Example example : devPart) {
+        Intent guess = bayes.classify(example.utterance());
+        right += guess == example.intent() ? 1 : 0;
+        if (example.intent() == Intent.NONE) {
+          none++;
+          falseActions += guess == Intent.NONE ? 0 : 1;
+        }
+      }
+      System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", lang, rules.intentAccuracy(),
+          rules.falseActionRate(), (double) right / devPart.size(), none == 0 ? 0 : (double) falseActions / none);
+    }
   }
 
   private static void row(String lang, Router router, List<Evaluation.Example> examples, int rounds) {
