@@ -7,6 +7,7 @@ import static dev.tars.actions.router.Intent.NOTE_CREATE;
 import static dev.tars.actions.router.Intent.NOTE_SEARCH;
 import static dev.tars.actions.router.Intent.REMINDER_CREATE;
 import static dev.tars.actions.router.IntentRules.Need.CALENDAR_PHRASE;
+import static dev.tars.actions.router.IntentRules.Need.CALENDAR_PHRASE_AND_MOMENT;
 import static dev.tars.actions.router.IntentRules.Need.MOMENT;
 import static dev.tars.actions.router.IntentRules.Need.MOMENT_OR_SPAN;
 import static dev.tars.actions.router.IntentRules.Need.NOTHING;
@@ -31,6 +32,8 @@ final class EnglishRules {
             + "|would you mind|would you be so kind as to|i need you to|i want you to|i'd like you to"
             + "|i would like you to|go ahead and|just|quickly|quick|,|!|\\.|-|:")
         .politeAnywhere("please|pls|kindly")
+        .eventNoise("(?:(?:,|and|so|please) )*(?:can you |could you |please )?(?:add|put|save|pencil|stick|write)"
+            + " (?:it|that|this)(?: down| in)?\\b")
         .calendarPhrase("\\b(?:on|to|in|into|onto|at) (?:(?:my|the|our) )?" + CALENDAR + "\\b")
         .actionWords("remind|reminder|reminders|note|notes|calendar|agenda|schedule|remember|event|appointment"
             + "|meeting|alarm|forget")
@@ -43,6 +46,7 @@ final class EnglishRules {
         // An action written into the calendar ("put lunch with Sara on my calendar").
         .trigger(EVENT_CREATE, 0.92, CALENDAR_PHRASE, "(?:put|add|pencil(?: in)?|enter|save|stick|write|note|place"
             + "|insert|create|make|block(?: out)?|set|schedule|book|get|mark|jot(?: down)?)(?: down| in| me)?")
+        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:i have|i've got|i got|there is|there's)(?: an?)?")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:search|find|look up|look for|look in|look through|look at|check|show"
             + "|show me|list|get|open|read|read me|pull up|bring up|give me|go through|search through|search in)"
             + "(?: in| through| for)? (?:all )?(?:my |the |your |a )?notes?(?: (?:for|about|on|regarding|with"
@@ -60,6 +64,9 @@ final class EnglishRules {
         // Agenda questions: the whole remaining sentence must be the question.
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "what (?:do|will|did) i have(?: (?:going on|on|planned|scheduled|booked"
             + "|coming up))?(?: (?:on|in) (?:my|the) " + CALENDAR + ")?" + TAIL)
+        .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:tell me|show me|let me know) what (?:i have|i've got|i have got"
+            + "|is on|'s on|s on|i got)(?: (?:on|planned|scheduled|going on))?(?: (?:on|in) (?:my|the) " + CALENDAR + ")?"
+            + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "what have i got(?: (?:on|planned|going on|coming up|scheduled))?"
             + "(?: (?:on|in) (?:my|the) " + CALENDAR + ")?" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:what's|whats|what is|what are|show me|show|tell me|give me|read me"
@@ -88,7 +95,7 @@ final class EnglishRules {
         .trigger(AGENDA_QUERY, 0.85, NOTHING, "(?:my )?(?:agenda|calendar|schedule)" + TAIL)
         // Reminders.
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "remind(?:er|ing)? me(?: (?:to|that|about|of))?")
-        .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:set|create|add|make|schedule|put|give me|i need|i want|i'd like"
+        .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:set|create|add|make|save|schedule|put|give me|i need|i want|i'd like"
             + "|can i have|set up|new|need|want)(?: me| up)? (?:a |an |one )?(?:new |quick )?(?:alarm |reminder )?"
             + "(?:reminder|alarm)(?: (?:for|to|that|about|saying))?" + COLON)
         .trigger(REMINDER_CREATE, 0.9, NOTHING, "reminder(?: (?:to|for|that|about))?" + COLON)
@@ -111,6 +118,8 @@ final class EnglishRules {
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:remember|memorize|memorise)(?= (?:i|i'm|i've|i'd|i'll|my|me|we"
             + "|we're|our|us|mine)\\b)")
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:remember|memorize|memorise)(?: that| this| the fact that| [:,-])")
+        .trigger(MEMORY_REMEMBER, 0.85, NOTHING, "i (?:want|need|would like|'d like) (?:you )?to remember"
+            + " (?:that|this)" + COLON)
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:keep in mind|bear in mind"
             + "|take into account|for future reference|for the record|fyi|just so you know|so you know"
             + "|you should know|make sure you remember|store in memory|save to memory|add to memory"

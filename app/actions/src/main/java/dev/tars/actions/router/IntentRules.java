@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class IntentRules {
   /** What a trigger needs besides its words. */
-  enum Need { NOTHING, MOMENT, MOMENT_OR_SPAN, CALENDAR_PHRASE }
+  enum Need { NOTHING, MOMENT, MOMENT_OR_SPAN, CALENDAR_PHRASE, CALENDAR_PHRASE_AND_MOMENT }
 
   record Trigger(Intent intent, Pattern pattern, double confidence, Need need) {}
 
@@ -32,6 +32,7 @@ final class IntentRules {
   private final Pattern politePrefix;
   private final Pattern politeAnywhere;
   private final Pattern calendarPhrase;
+  private final Pattern eventNoise;
   private final Pattern actionWords;
   private final List<Pattern> lookalikes;
   private final List<Trigger> triggers;
@@ -44,6 +45,7 @@ final class IntentRules {
     this.politePrefix = b.politePrefix;
     this.politeAnywhere = b.politeAnywhere;
     this.calendarPhrase = b.calendarPhrase;
+    this.eventNoise = b.eventNoise;
     this.actionWords = b.actionWords;
     this.lookalikes = List.copyOf(b.lookalikes);
     this.triggers = List.copyOf(b.triggers);
@@ -87,6 +89,7 @@ final class IntentRules {
       case MOMENT -> facts.hasMoment();
       case MOMENT_OR_SPAN -> facts.hasMoment() || facts.spanFrom != null;
       case CALENDAR_PHRASE -> calendar;
+      case CALENDAR_PHRASE_AND_MOMENT -> calendar && facts.hasMoment();
     };
   }
 
@@ -128,7 +131,7 @@ final class IntentRules {
         complete = !query.isEmpty();
       }
       case EVENT_CREATE -> {
-        View what = rest.removeAll(calendarPhrase);
+        View what = rest.removeAll(calendarPhrase).removeAll(eventNoise);
         int at = locationStart(what);
         String title = trim(what.slice(0, at < 0 ? what.size() : at), leading(intent), trailing).raw();
         String location = at < 0 ? "" : trim(what.from(at + 1), List.of(), trailing).raw();
@@ -253,6 +256,7 @@ final class IntentRules {
     private Pattern politePrefix;
     private Pattern politeAnywhere;
     private Pattern calendarPhrase;
+    private Pattern eventNoise = Pattern.compile("(?!)");
     private Pattern actionWords;
     private final List<Pattern> lookalikes = new ArrayList<>();
     private final List<Trigger> triggers = new ArrayList<>();
@@ -276,6 +280,12 @@ final class IntentRules {
 
     Builder calendarPhrase(String regex) {
       calendarPhrase = Pattern.compile(regex);
+      return this;
+    }
+
+    /** Words around an event's title that only point at it ("..., add it to my calendar"). */
+    Builder eventNoise(String regex) {
+      eventNoise = Pattern.compile(regex);
       return this;
     }
 

@@ -7,6 +7,7 @@ import static dev.tars.actions.router.Intent.NOTE_CREATE;
 import static dev.tars.actions.router.Intent.NOTE_SEARCH;
 import static dev.tars.actions.router.Intent.REMINDER_CREATE;
 import static dev.tars.actions.router.IntentRules.Need.CALENDAR_PHRASE;
+import static dev.tars.actions.router.IntentRules.Need.CALENDAR_PHRASE_AND_MOMENT;
 import static dev.tars.actions.router.IntentRules.Need.MOMENT;
 import static dev.tars.actions.router.IntentRules.Need.MOMENT_OR_SPAN;
 import static dev.tars.actions.router.IntentRules.Need.NOTHING;
@@ -36,6 +37,8 @@ final class SpanishRules {
             + "|necesito que|quiero que|quisiera que|haz el favor de|hazme el favor de|me haces el favor de"
             + "|me haces el favor|dime|me dices|me puedes decir|podrias decirme|sabes|,|!|\\.|-|:")
         .politeAnywhere("por favor|porfa|porfavor")
+        .eventNoise("(?:(?:,|y|asi que|por favor) )*(?:puedes |podrias )?(?:anadelo|anadela|ponlo|ponla|apuntalo"
+            + "|apuntala|metelo|metela|guardalo|guardala|anotalo|anotala)\\b")
         .calendarPhrase("\\b(?:(?:en|a|al|dentro de|para) (?:mi|el|la|nuestro|nuestra|tu) " + CALENDAR
             + "|al calendario|en calendario|a la agenda)\\b")
         .actionWords("recuerdame|recordatorio|recordatorios|recordar|apunta|anota|nota|notas|calendario|agenda"
@@ -50,6 +53,7 @@ final class SpanishRules {
         .trigger(EVENT_CREATE, 0.92, CALENDAR_PHRASE, "(?:pon|ponme|poner|ponerme|anade|anademe|anadir|mete|meteme"
             + "|meter|apunta|apuntame|apuntar|anota|anotame|agrega|agregame|agregar|guarda|guardame|crea|crear|creame"
             + "|programa|programame|agenda|agendame|reserva|bloquea|incluye|marca|escribe)")
+        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:tengo|hay)(?: una?)?")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:busca|buscar|buscame|encuentra|encontrar|encuentrame|mira|mirar"
             + "|revisa|revisar|consulta|consultar|muestra|muestrame|mostrar|mostrarme|ensena|ensename|ensenarme|lista"
             + "|listar|lee|leeme|abre|dame|saca)(?: en| entre)? (?:todas )?(?:mis |las |la |mi |una |alguna |tus )?"
