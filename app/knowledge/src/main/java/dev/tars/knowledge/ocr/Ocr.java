@@ -12,6 +12,14 @@ public interface Ocr extends AutoCloseable {
    */
   String read(Path image) throws DocumentRejectedException;
 
+  /**
+   * Reads a PDF page that the parser rendered to an image within its own size limits; a refusal names the page
+   * of the PDF, which is what the person added, not the temporary image.
+   */
+  default String readPdfPage(Path renderedPage, int page) throws DocumentRejectedException {
+    return read(renderedPage);
+  }
+
   @Override
   void close();
 }

@@ -1,6 +1,7 @@
 package dev.tars.knowledge.parse;
 
 import dev.tars.knowledge.ocr.Ocr;
+import dev.tars.knowledge.ocr.PdfPagePlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -246,12 +247,15 @@ public final class DocumentParser {
   private List<Block> ocrPdfPages(Path file, List<Integer> pages) throws DocumentRejectedException {
     List<Block> out = new ArrayList<>();
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      // Page sizes are checked (and the dpi lowered) before any page is rendered: see PdfPagePlan.
+      PdfPagePlan plan = PdfPagePlan.of(pdf, pages, OCR_DPI);
       PDFRenderer renderer = new PDFRenderer(pdf);
-      for (int page : pages) {
+      for (PdfPagePlan.Page page : plan.pages()) {
         Path png = Files.createTempFile("tars-ocr-page-", ".png");
         try {
-          ImageIO.write(renderer.renderImageWithDPI(page - 1, OCR_DPI, ImageType.GRAY), "png", png.toFile());
-          out.addAll(paragraphs(ocr.read(png), page));
+          ImageIO.write(renderer.renderImageWithDPI(page.number() - 1, page.dpi(), ImageType.GRAY), "png",
+              png.toFile());
+          out.addAll(paragraphs(ocr.readPdfPage(png, page.number()), page.number()));
         } finally {
           Files.deleteIfExists(png);
         }
