@@ -25,17 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Fuzzes the real OCR child process: random garbage lines, broken messages, over-long lines and requests for
  * files with hostile names, each followed by a numbered request whose answer must come back under its own
  * number. Real images with hostile names are read between rounds and must get their own text. The number of
- * cases is {@code -Dtars.fuzz.ocrCases} (2000 by default; the {@code nightly} profile runs 50000).
+ * cases is {@code -Dtars.fuzz.cases} (2000 by default; the {@code nightly} profile runs 50000) and
+ * {@code -Dtars.fuzz.seed} replays a run.
  */
 class OcrChildFuzzIT {
-  private static final int CASES = Integer.getInteger("tars.fuzz.ocrCases", 2000);
+  private static final int CASES = Integer.getInteger("tars.fuzz.cases", 2000);
   private static final int ROUND = 500;
 
   @TempDir Path dir;
 
   @Test
   void theChildNeverDesynchronisesNorCrashesOnRandomAndHostileInput() throws Exception {
-    long seed = Long.getLong("tars.fuzz.seed", System.nanoTime());
+    String seedProperty = System.getProperty("tars.fuzz.seed", "");
+    long seed = seedProperty.isBlank() ? System.nanoTime() : Long.parseLong(seedProperty.strip());
     Random random = new Random(seed);
     Path images = Files.createDirectories(dir.resolve("images"));
     List<Path> known = List.of(
