@@ -4,11 +4,13 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.knowledge.ocr.OcrProtocol.Message;
 import dev.tars.knowledge.ocr.OcrProtocol.Verb;
 import dev.tars.knowledge.parse.DocumentRejectedException;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,8 @@ public final class ChildProcessOcr implements Ocr {
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcessOcr.class);
   private static final Message EOF = new Message(Long.MAX_VALUE, Verb.BAD, "end of output");
   private static final int MAX_LOGGED_LINE = 300;
+  /** Rendered PDF pages waiting for the child, in the OCR folder (0700) rather than the shared temp folder. */
+  static final String PAGES_FOLDER = "pages";
 
   private final Path workDir;
   private final Path logsDir;
@@ -59,9 +64,35 @@ public final class ChildProcessOcr implements Ocr {
     return read(image, Subject.IMAGE);
   }
 
+  /** Writes the page as a PNG in this OCR's private folder for the child, and deletes it once read. */
   @Override
-  public String readPdfPage(Path renderedPage, int page) throws DocumentRejectedException {
-    return read(renderedPage, Subject.pdfPage(page));
+  public String readPdfPage(BufferedImage page, int number) throws DocumentRejectedException {
+    Path png = null;
+    try {
+      png = Files.createTempFile(OcrChildLauncher.privateFolder(workDir.resolve(PAGES_FOLDER)), "page-", ".png");
+      ImageIO.write(page, "png", png.toFile());
+    } catch (IOException e) {
+      deleteQuietly(png);
+      LOG.warn("Could not write PDF page {} for OCR", number, e);
+      throw new DocumentRejectedException("Page " + number + " of this PDF could not be prepared for text "
+          + "recognition (" + e.getMessage() + "). Check that the disk is not full and add the PDF again.", e);
+    }
+    try {
+      return read(png, Subject.pdfPage(number));
+    } finally {
+      deleteQuietly(png);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("Cannot delete {}", file, e);
+    }
   }
 
   /** What the messages call the file being read: an image the person added, or a page of their PDF. */

@@ -1,6 +1,7 @@
 package dev.tars.knowledge.ocr;
 
 import dev.tars.knowledge.parse.DocumentRejectedException;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 /** Reads the text of an image file. Implementations may be slow; callers run them off the UI thread. */
@@ -13,12 +14,13 @@ public interface Ocr extends AutoCloseable {
   String read(Path image) throws DocumentRejectedException;
 
   /**
-   * Reads a PDF page that the parser rendered to an image within its own size limits; a refusal names the page
-   * of the PDF, which is what the person added, not the temporary image.
+   * Reads a PDF page that the parser rendered within {@link PdfPagePlan}'s limits. The implementation keeps the
+   * page's pixels where only this user can read them; a refusal names the page of the PDF, which is what the
+   * person added.
+   *
+   * @param number the page's number in the PDF, from 1
    */
-  default String readPdfPage(Path renderedPage, int page) throws DocumentRejectedException {
-    return read(renderedPage);
-  }
+  String readPdfPage(BufferedImage page, int number) throws DocumentRejectedException;
 
   @Override
   void close();

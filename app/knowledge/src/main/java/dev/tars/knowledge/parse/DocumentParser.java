@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -251,14 +250,8 @@ public final class DocumentParser {
       PdfPagePlan plan = PdfPagePlan.of(pdf, pages, OCR_DPI);
       PDFRenderer renderer = new PDFRenderer(pdf);
       for (PdfPagePlan.Page page : plan.pages()) {
-        Path png = Files.createTempFile("tars-ocr-page-", ".png");
-        try {
-          ImageIO.write(renderer.renderImageWithDPI(page.number() - 1, page.dpi(), ImageType.GRAY), "png",
-              png.toFile());
-          out.addAll(paragraphs(ocr.readPdfPage(png, page.number()), page.number()));
-        } finally {
-          Files.deleteIfExists(png);
-        }
+        var image = renderer.renderImageWithDPI(page.number() - 1, page.dpi(), ImageType.GRAY);
+        out.addAll(paragraphs(ocr.readPdfPage(image, page.number()), page.number()));
       }
     } catch (IOException e) {
       throw new DocumentRejectedException("The scanned pages of this PDF could not be rendered for text "

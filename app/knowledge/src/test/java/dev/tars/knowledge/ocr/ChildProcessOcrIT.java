@@ -8,7 +8,9 @@ import dev.tars.knowledge.parse.Block;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.knowledge.parse.DocumentRejectedException;
 import dev.tars.knowledge.parse.ParsedDocument;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,12 @@ class ChildProcessOcrIT {
       });
       assertThat(doc.blocks().stream().filter(b -> b.text().toLowerCase(Locale.ROOT).contains("volcanoes"))
           .map(Block::page)).containsOnly(1);
+      Path pages = dir.resolve("ocr").resolve(ChildProcessOcr.PAGES_FOLDER);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pages)))
+          .as("rendered pages wait in a folder only this user can read").isEqualTo("rwx------");
+      try (var left = Files.list(pages)) {
+        assertThat(left).as("rendered pages are deleted once read").isEmpty();
+      }
     }
   }
 }
