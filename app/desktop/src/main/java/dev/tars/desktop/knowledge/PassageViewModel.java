@@ -40,6 +40,7 @@ public final class PassageViewModel {
   private final ReadOnlyStringWrapper passage = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper openLabel = new ReadOnlyStringWrapper("");
   private Path file;
 
   public PassageViewModel(KnowledgeService knowledge, FileOpener opener, Background background, I18n i18n) {
@@ -47,6 +48,7 @@ public final class PassageViewModel {
     this.opener = opener;
     this.background = background;
     this.i18n = i18n;
+    openLabel.set(i18n.get("passage.openFile"));
   }
 
   /** Loads the passage a citation points to. */
@@ -85,6 +87,9 @@ public final class PassageViewModel {
     passage.set(cited.passage());
     after.set(cited.after());
     message.set("");
+    // From the name alone (no disk access on the UI thread); the executable bit is checked on the click.
+    boolean showsInFolder = OpenFilePolicy.actionFor(fileName.get(), false) == OpenFilePolicy.Action.SHOW_IN_FOLDER;
+    openLabel.set(i18n.get(showsInFolder ? "passage.showInFolder" : "passage.openFile"));
     state.set(State.SHOWN);
   }
 
@@ -140,6 +145,11 @@ public final class PassageViewModel {
 
   public ReadOnlyStringProperty afterProperty() {
     return after.getReadOnlyProperty();
+  }
+
+  /** "Open file", or "Show in folder" for programs and scripts ({@link OpenFilePolicy}). */
+  public ReadOnlyStringProperty openLabelProperty() {
+    return openLabel.getReadOnlyProperty();
   }
 
   /** Loading, a passage that is gone, or a file that would not open; empty otherwise. */

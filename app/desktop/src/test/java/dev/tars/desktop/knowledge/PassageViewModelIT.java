@@ -60,8 +60,12 @@ class PassageViewModelIT {
         for (String language : List.of("en", "es")) {
           opener.calls.clear();
           PassageViewModel script = citing(service, collections, "owls hunt voles", opener, language);
+          assertThat(script.openLabelProperty().get())
+              .isEqualTo(language.equals("en") ? "Show in folder" : "Mostrar en la carpeta");
           script.openFile();
           PassageViewModel document = citing(service, collections, "waggle dance", opener, language);
+          assertThat(document.openLabelProperty().get())
+              .isEqualTo(language.equals("en") ? "Open file" : "Abrir archivo");
           document.openFile();
 
           assertThat(opener.calls).containsExactly("show owls.js", "open bees.md");
