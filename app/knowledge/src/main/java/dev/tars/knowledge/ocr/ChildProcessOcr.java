@@ -160,8 +160,7 @@ public final class ChildProcessOcr implements Ocr {
     Message ready = awaitAnswer(OcrProtocol.READY_NUMBER, Duration.ofSeconds(60));
     if (ready == null || ready.verb() != Verb.READY) {
       stop();
-      throw new IOException("the OCR process did not start (see " + logsDir.resolve(OcrChildLauncher.LOG_NAME
-          + ".log") + ")");
+      throw new IOException("the OCR process did not start; details are in the logs in " + logsDir);
     }
     LOG.info("OCR process {} started (language {})", started.pid(), language);
   }

@@ -36,9 +36,10 @@ public final class OcrWorkerMain {
     PrintStream answers = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     String language = args.length > 0 ? args[0] : "eng";
-    SystemTesseract.preferSystemLibrary();
+    Optional<Path> link = SystemTesseract.preferSystemLibrary();
     // Load the native library now: a missing or broken one fails the start, not the first image.
     TessAPI api = TessAPI.INSTANCE;
+    link.ifPresent(SystemTesseract::removeLink);
     LOG.info("OCR process ready; Tesseract {} from {}; temp folder {}", api.TessVersion(),
         SystemTesseract.loadedLibrary().orElse("(unknown)"), System.getProperty("java.io.tmpdir"));
     Tesseract tesseract = new Tesseract();

@@ -29,21 +29,34 @@ final class SystemTesseract {
 
   private SystemTesseract() {}
 
-  /** Call before anything touches tess4j. Does nothing where no system library is found (Windows, macOS). */
-  static void preferSystemLibrary() throws IOException {
+  /**
+   * Call before anything touches tess4j. Does nothing where no system library is found (Windows, macOS).
+   *
+   * @return the folder holding the link, to {@link #removeLink remove} once the library is loaded
+   */
+  static Optional<Path> preferSystemLibrary() throws IOException {
     Optional<Path> system = find(systemLibraryFolders());
     if (system.isEmpty()) {
       LOG.info("No system libtesseract found; tess4j's own search applies");
-      return;
+      return Optional.empty();
     }
     Path folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "system-tesseract-");
-    Path link = Files.createSymbolicLink(folder.resolve(LIBRARY), system.get());
-    folder.toFile().deleteOnExit();
-    link.toFile().deleteOnExit();
+    Files.createSymbolicLink(folder.resolve(LIBRARY), system.get());
     String current = System.getProperty("jna.library.path");
     System.setProperty("jna.library.path",
         current == null || current.isBlank() ? folder.toString() : folder + java.io.File.pathSeparator + current);
     LOG.info("Using the system's {}", system.get());
+    return Optional.of(folder);
+  }
+
+  /** The loaded library stays mapped; the link is not needed any more (a killed child would leave it behind). */
+  static void removeLink(Path folder) {
+    try {
+      Files.deleteIfExists(folder.resolve(LIBRARY));
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      LOG.debug("Cannot remove {}", folder, e);
+    }
   }
 
   /** The first {@code libtesseract.so.5} in {@code folders}, if any. */
