@@ -2,6 +2,7 @@ package dev.tars.actions.router;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.MatchResult;
 
@@ -52,7 +53,7 @@ final class EnglishDates extends DateGrammar {
     rule("\\b(?:in the|at) (?<part>morning|afternoon|evening|night)\\b", (m, f, today) -> part(m, f));
     // Weekdays: alone, "next" or "this", the next such day after today.
     rule("\\b" + LEAD + WEEKDAY + "(?: " + PART + ")?\\b", (m, f, today) -> {
-      setDate(f, TimeFacts.nextWeekday(today, DayOfWeek.valueOf(m.group("weekday").toUpperCase())));
+      setDate(f, TimeFacts.nextWeekday(today, DayOfWeek.valueOf(m.group("weekday").toUpperCase(Locale.ROOT))));
       part(m, f);
     });
     // Dates: "december 24", "24th of december", "the 15th", "12/20", "2026-12-30", holidays.
@@ -145,7 +146,7 @@ final class EnglishDates extends DateGrammar {
   private static void part(MatchResult m, TimeFacts f) {
     String part = m.group("part");
     if (part != null) {
-      f.partOfDay = TimeFacts.PartOfDay.valueOf(part.toUpperCase());
+      f.partOfDay = TimeFacts.PartOfDay.valueOf(part.toUpperCase(Locale.ROOT));
     }
   }
 
