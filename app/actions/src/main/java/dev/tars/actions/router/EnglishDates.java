@@ -84,6 +84,11 @@ final class EnglishDates extends DateGrammar {
         + "|persons|kg|km|minutes?|mins?|hours?|days?|weeks?|of\\b|-))",
         (m, f, today) -> setTime(f, number(m, "h"), 0, null));
     rule("\\b(?<h>\\d{1,2}) o'?clock\\b", (m, f, today) -> setTime(f, number(m, "h"), 0, null));
+    // A bare hour with its part of the day: "tomorrow 9 in the morning".
+    rule("\\b" + AT + "(?<![:.])(?<h>\\d{1,2}) in the (?<part>morning|afternoon|evening)\\b", (m, f, today) -> {
+      setTime(f, number(m, "h"), 0, null);
+      part(m, f);
+    });
     rule("\\b" + AT + "(?:noon|midday|lunchtime)\\b", (m, f, today) -> setTime(f, 12, 0, TimeFacts.Meridiem.PM));
     rule("\\b" + AT + "midnight\\b", (m, f, today) -> setTime(f, 0, 0, TimeFacts.Meridiem.AM));
     rule("\\b" + AT + "(?<q>half|quarter) past (?<h>\\d{1,2})\\b",

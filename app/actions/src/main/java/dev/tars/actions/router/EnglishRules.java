@@ -27,7 +27,7 @@ final class EnglishRules {
 
   private static IntentRules build() {
     return new IntentRules.Builder()
-        .politePrefix("please|pls|kindly|hey|hi|hello|ok|okay|yo|oh|and|also|now|then|tars|jarvis|assistant"
+        .politePrefix("please|pls|kindly|hey|hi|hello|ok|okay|yo|so(?! you know)|make sure you|make sure to|be sure to|oh|and|also|now|then|tars|jarvis|assistant"
             + "|could you|can you|would you|will you|could you please|can you please|would you please"
             + "|would you mind|would you be so kind as to|i need you to|i want you to|i'd like you to"
             + "|i would like you to|go ahead and|just|quickly|quick|,|!|\\.|-|:")
@@ -38,15 +38,18 @@ final class EnglishRules {
         .actionWords("remind|reminder|reminders|note|notes|calendar|agenda|schedule|remember|event|appointment"
             + "|meeting|alarm|forget")
         // Look-alikes: the words of a command, asking for no action.
-        .lookalike("(?:remind me|reminder|remember)(?: of| about)?(?: ,)? (?:what|whats|what's|who|how|why|where|which|when"
+        .lookalike("(?:remind me|reminder|remember)(?: again| once more)?(?: of| about)?(?: ,)? (?:what|whats|what's|who|how|why|where|which|when"
             + "|whether|if)\\b")
         .lookalike("(?:write|draft|compose|send|leave|pen|help me write)(?: me| up)? (?:a |an |the )?(?:[\\w'-]+ ){0,3}?"
-            + "(?:note|letter|email|e-mail|message|card|text|poem)(?: [\\w'-]+){0,3}? (?:to|for)\\b")
+            + "(?:note|letter|email|e-mail|message|card|text|poem)(?: [\\w'-]+){0,5}? (?:to|for)\\b")
+        .lookalike("(?:write|draft|compose)(?: me)? (?:a |an )?(?:[\\w'-]+ )?(?:note|essay|text|paragraph|summary)"
+            + " (?:about|on)\\b")
         .lookalike("(?:do|did|can|could|would|will) you (?:still )?remember\\b")
         // An action written into the calendar ("put lunch with Sara on my calendar").
         .trigger(EVENT_CREATE, 0.92, CALENDAR_PHRASE, "(?:put|add|pencil(?: in)?|enter|save|stick|write|note|place"
             + "|insert|create|make|block(?: out)?|set|schedule|book|get|mark|jot(?: down)?)(?: down| in| me)?")
-        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:i have|i've got|i got|there is|there's)(?: an?)?")
+        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:i have|i've got|i got|there is|there's)"
+            + "(?! (?:anything|nothing|something|any|no)\\b)(?: an?)?")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:search|find|look up|look for|look in|look through|look at|check|show"
             + "|show me|list|get|open|read|read me|pull up|bring up|give me|go through|search through|search in)"
             + "(?: in| through| for)? (?:all )?(?:my |the |your |a )?notes?(?: (?:for|about|on|regarding|with"
@@ -84,9 +87,9 @@ final class EnglishRules {
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:do|have|did) i (?:have|got) (?:anything|something|any (?:meetings?"
             + "|appointments?|events?|plans?|calls?|commitments?)|a (?:meeting|appointment|event|call))"
             + "(?: (?:on|planned|scheduled|booked|on my " + CALENDAR + "|in my " + CALENDAR + "))?" + TAIL)
-        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:any|anything)(?: (?:meetings?|appointments?|events?"
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:(?:is|are) there )?(?:any|anything)(?: (?:meetings?|appointments?|events?"
             + "|plans?))?(?: (?:planned|scheduled|on|booked))?" + TAIL)
-        .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:any|anything)(?: (?:meetings?|appointments?|events?|plans?))?"
+        .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:(?:is|are) there )?(?:any|anything)(?: (?:meetings?|appointments?|events?|plans?))?"
             + " (?:on|in) (?:my|the) " + CALENDAR + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "what (?:meetings|appointments|events|plans|calls) (?:do|have|will)"
             + " i (?:have|got)(?: (?:on|planned|scheduled))?" + TAIL)
@@ -129,8 +132,8 @@ final class EnglishRules {
             + "(?:calendar )?event(?: (?:for|called|titled|named))?" + COLON)
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:new|create an?|add an?|make an?) (?:appointment|meeting)(?: [:,-])")
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:calendar|agenda|event|new event)(?: [:,-])")
-        .trigger(EVENT_CREATE, 0.88, NOTHING, "(?:schedule|set up)(?! (?:of|for the|is|was|are)\\b)(?: me| in)?")
-        // "book", "plan" are also nouns ("book recommendations"): only with a day or time.
+        // Also nouns or other requests ("book recommendations", "schedule optimization"): only with a day or time.
+        .trigger(EVENT_CREATE, 0.88, MOMENT, "(?:schedule|set up)(?! (?:of|for the|is|was|are)\\b)(?: me| in)?")
         .trigger(EVENT_CREATE, 0.85, MOMENT, "(?:book|plan|arrange|organize|organise|reserve)(?: me| in)?")
         .trigger(EVENT_CREATE, 0.72, MOMENT, "(?:add|put|create|make|pencil in|block)")
         .leading(REMINDER_CREATE, "to", "that", "about", "of", "for", "me to", "saying", "saying that")
@@ -140,7 +143,7 @@ final class EnglishRules {
             "where i noted", "that mention", "mentioning")
         .leading(EVENT_CREATE, "for", "called", "titled", "named", "a", "an", "to")
         .trailing("at", "on", "for", "by", "in", "from", "to", "and", "until", "around", "thanks", "thank you",
-            "then", "please", "starting", "of", "the")
+            "then", "please", "starting", "of", "the", "before")
         .location(List.of("at", "in"), List.of("the"))
         .build();
   }

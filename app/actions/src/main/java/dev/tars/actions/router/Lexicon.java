@@ -102,8 +102,8 @@ final class Lexicon {
       if (keyword.charAt(0) != word.charAt(0) || Math.abs(keyword.length() - word.length()) > Math.max(budget, 1)) {
         continue;
       }
-      if (word.equals(keyword + "s") || word.equals(keyword + "es")) {
-        return word; // a plural, not a typo
+      if (word.equals(keyword + "s") || word.equals(keyword + "es") || otherEnding(word, keyword)) {
+        return word; // a plural or another form of the word ("guardé", "apunte"), not a typo
       }
       int distance = distance(word, keyword);
       boolean near = distance <= budget || (word.length() == 4 && distance == 1 && isSwap(word, keyword));
@@ -122,6 +122,13 @@ final class Lexicon {
       }
     }
     return tie ? word : best;
+  }
+
+  /** Same word but for its final vowel: an inflection (guarde/guarda, programo/programa), not a typo. */
+  private static boolean otherEnding(String word, String keyword) {
+    int last = word.length() - 1;
+    return word.length() == keyword.length() && word.regionMatches(0, keyword, 0, last)
+        && "aeiou".indexOf(word.charAt(last)) >= 0 && "aeiou".indexOf(keyword.charAt(last)) >= 0;
   }
 
   private static int commonPrefix(String a, String b) {

@@ -79,6 +79,11 @@ final class SpanishDates extends DateGrammar {
           clock(m, f);
           part(m, f);
         });
+    // A bare hour with its part of the day: "mañana 9 de la mañana".
+    rule("\\b(?:(?:a|sobre|hacia|para) )?(?:las? )?(?<![:.])(?<h>\\d{1,2}) (?:de la|por la) " + PART + "\\b", (m, f, today) -> {
+      setTime(f, number(m, "h"), 0, null);
+      part(m, f);
+    });
     rule("\\b(?:(?:a|sobre|hacia|para) )?(?:las )?(?<h>\\d{1,2})[:.](?<min>\\d{2})(?: ?h\\b| ?(?<ampm>[ap])\\.?m\\b|\\b)"
         + "(?: (?:de la|por la) " + PART + ")?" + NOT_AMOUNT, (m, f, today) -> {
           setTime(f, number(m, "h"), number(m, "min"), meridiem(m.group("ampm")));

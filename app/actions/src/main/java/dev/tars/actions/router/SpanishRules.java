@@ -32,7 +32,7 @@ final class SpanishRules {
 
   private static IntentRules build() {
     return new IntentRules.Builder()
-        .politePrefix("por favor|porfa|porfavor|oye|oiga|hola|eh|vale|ok|bueno|venga|tars|jarvis|asistente|y|tambien"
+        .politePrefix("por favor|porfa|porfavor|oye|oiga|hola|eh|vale|ok|bueno|venga|pues|a ver|asegurate de|tars|jarvis|asistente|y|tambien"
             + "|ahora|puedes|podrias|podria|me puedes|me podrias|me podria|puede|me puede|quieres|te importa"
             + "|necesito que|quiero que|quisiera que|haz el favor de|hazme el favor de|me haces el favor de"
             + "|me haces el favor|dime|me dices|me puedes decir|podrias decirme|sabes|,|!|\\.|-|:")
@@ -43,17 +43,21 @@ final class SpanishRules {
             + "|al calendario|en calendario|a la agenda)\\b")
         .actionWords("recuerdame|recordatorio|recordatorios|recordar|apunta|anota|nota|notas|calendario|agenda"
             + "|recuerda|evento|cita|reunion|alarma|avisame|olvides|olvide")
-        .lookalike("(?:recuerdame|recordarme|me recuerdas|recuerda(?:me)?|recuerdeme)(?: ,)? (?:que es|que son|que significa"
+        .lookalike("(?:recuerdame|recordarme|me recuerdas|recuerda(?:me)?|recuerdeme)(?: otra vez| de nuevo)?(?: ,)?"
+            + " (?:que es|que son|que significa"
             + "|que era|que fue|que quiere decir|como|cual|cuales|quien|quienes|por que|porque|donde|cuando|cuanto"
             + "|cuantos|cuantas|si)\\b")
         .lookalike("(?:escribe|escribeme|escribir|redacta|redactame|redactar|manda|mandale|envia|deja|dejale"
             + "|ayudame a escribir)(?: una?| la| el)? (?:\\S+ ){0,3}?(?:nota|notita|carta|correo|email|mensaje|tarjeta"
-            + "|poema)(?: [\\p{L}'-]+){0,3}? (?:a|al|para)\\b")
+            + "|poema)(?: [\\p{L}'-]+){0,5}? (?:a|al|para)\\b")
+        .lookalike("(?:escribe|escribeme|redacta|redactame)(?: una?)? (?:[\\p{L}'-]+ )?(?:nota|redaccion|texto|parrafo"
+            + "|resumen) (?:sobre|acerca de)\\b")
         .lookalike("(?:te acuerdas|recuerdas|te acordaras|que recuerdas|que sabes)\\b")
         .trigger(EVENT_CREATE, 0.92, CALENDAR_PHRASE, "(?:pon|ponme|poner|ponerme|anade|anademe|anadir|mete|meteme"
             + "|meter|apunta|apuntame|apuntar|anota|anotame|agrega|agregame|agregar|guarda|guardame|crea|crear|creame"
             + "|programa|programame|agenda|agendame|reserva|bloquea|incluye|marca|escribe)")
-        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:tengo|hay)(?: una?)?")
+        .trigger(EVENT_CREATE, 0.9, CALENDAR_PHRASE_AND_MOMENT, "(?:tengo|hay)"
+            + "(?! (?:algo|nada|alguna?|algun|planes|citas|reuniones|eventos|libre)\\b)(?: una?)?")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:busca|buscar|buscame|encuentra|encontrar|encuentrame|mira|mirar"
             + "|revisa|revisar|consulta|consultar|muestra|muestrame|mostrar|mostrarme|ensena|ensename|ensenarme|lista"
             + "|listar|lee|leeme|abre|dame|saca)(?: en| entre)? (?:todas )?(?:mis |las |la |mi |una |alguna |tus )?"
@@ -86,17 +90,19 @@ final class SpanishRules {
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "tengo (?:libre|el dia libre|hueco|algo|alguna cosa|alguna (?:cita"
             + "|reunion)|algun (?:evento|plan|compromiso)|citas|reuniones|eventos|planes|compromisos)"
             + "(?: (?:en|para) (?:mi|el|la) " + CALENDAR + ")?(?: libre)?" + TAIL)
-        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:alguna|algun|algo)(?: (?:cita|reunion|evento|plan"
-            + "|compromiso|cosa))?" + TAIL)
-        .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:alguna|algun|algo)(?: (?:cita|reunion|evento|plan|compromiso"
-            + "|cosa))? (?:en|para) (?:mi|el|la) " + CALENDAR + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:(?:hay|tengo) )?(?:alguna|algun|algo)(?: (?:cita|reunion"
+            + "|evento|plan|compromiso|cosa))?(?: (?:planeado|previsto|programado|pendiente))?" + TAIL)
+        .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:(?:hay|tengo) )?(?:alguna|algun|algo)(?: (?:cita|reunion|evento"
+            + "|plan|compromiso|cosa))? (?:en|para) (?:mi|el|la) " + CALENDAR + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:muestrame|ensename|dime|lee|leeme|abre|mira|revisa|lista|listame"
             + "|consulta|ver|muestra|ensena|dame|mostrar|ensenar)(?: me)? (?:mi|la|el|mis|las|los) (?:agenda"
             + "|calendario|citas|eventos|planes|reuniones|compromisos|horario)" + TAIL)
         .trigger(AGENDA_QUERY, 0.85, NOTHING, "(?:mi|la) (?:agenda|calendario)" + TAIL)
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:recuerdame|recordarme|recuerdeme|me recuerdas|me recuerdes"
-            + "|recordar|recordadme|avisame|avisarme|me avisas|me avises|avisadme)(?: (?:de que|que|de|para|lo de"
+            + "|recordadme|avisame|avisarme|me avisas|me avises|avisadme)(?: (?:de que|que|de|para|lo de"
             + "|lo del))?")
+        // "¿me podrías recordar llamar...?", but not "¿puedes recordar cosas...?".
+        .trigger(REMINDER_CREATE, 0.85, NOTHING, "recordar" + INFINITIVE)
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:pon|ponme|poner|ponerme|crea|creame|crear|anade|anademe|anadir"
             + "|programa|programame|haz|hazme|quiero|necesito|dame|mete|agrega|agregame|configura|activa|nuevo"
             + "|nueva)(?: me)? (?:un |una )?(?:nuevo |nueva )?(?:recordatorio|alarma|aviso)(?: (?:para|de|que|a"
@@ -112,8 +118,9 @@ final class SpanishRules {
         .trigger(NOTE_CREATE, 0.92, NOTHING, "(?:toma|tomar|tome|haz|hazme|hacer|crea|creame|crear|anade|anadir"
             + "|agrega|agregar|guarda|guardame|guardar|escribe|escribir|escribeme|deja|dejame|nueva|nuevo|pon|ponme"
             + "|apuntate)(?: me)? (?:una |un |esta |esto como |esto como una |eso como )?(?:nueva |pequena |breve )?"
-            + "nota(?: (?:de que|que diga que|que diga|que|con|llamada|titulada|sobre|diciendo que|diciendo))?" + COLON)
-        .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:nueva )?nota(?: rapida| breve| nueva)?(?: [:,-])")
+            + "nota(?: rapida| breve| corta)?(?: (?:de que|que diga que|que diga|que|con|llamada|titulada|sobre"
+            + "|diciendo que|diciendo))?" + COLON)
+        .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:nueva )?nota(?: rapida| breve| nueva| para mi)?(?: [:,-])")
         .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:anade|anadir|pon|poner|guarda|guardar|mete|meter|escribe|agrega"
             + "|apunta)(?: esto| lo siguiente)? (?:en|a) (?:mis |las |tus )?notas(?: (?:que|de que))?" + COLON)
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:recuerda|recuerde|recuerdes|acuerdate|acuerdese|memoriza"
@@ -140,7 +147,7 @@ final class SpanishRules {
             "la", "los", "las", "un", "una", "mi", "mis", "para", "con")
         .leading(EVENT_CREATE, "para", "de", "llamado", "titulado", "un", "una", "con nombre")
         .trailing("a", "el", "la", "los", "las", "de", "del", "para", "en", "por", "y", "con", "al", "gracias",
-            "desde", "hasta", "sobre")
+            "desde", "hasta", "sobre", "antes")
         .location(List.of("en"), List.of("el", "la", "los", "las"))
         .build();
   }
