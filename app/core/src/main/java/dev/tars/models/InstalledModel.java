@@ -15,4 +15,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InstalledModel(String name, ModelKind kind, ModelFormat format, String path, long sizeBytes,
-    String sha256, String source, String installedAt, ModelMetadata metadata, boolean verified) {}
+    String sha256, String source, String installedAt, ModelMetadata metadata, boolean verified) {
+
+  /** A download no checksum vouched for: worth telling the person (an import is their own file). */
+  public boolean downloadedUnverified() {
+    return !verified && source != null && (source.startsWith("https:") || source.startsWith("http:"));
+  }
+}
