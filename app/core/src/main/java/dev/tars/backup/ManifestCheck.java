@@ -89,8 +89,11 @@ final class ManifestCheck {
       return "which is not a valid path";
     }
     List<String> steps = List.of(path.split("/", -1));
-    if (steps.contains("..") || steps.contains(".") || steps.contains("")) {
-      return "which contains '..', '.' or an empty step";
+    if (steps.contains("..")) {
+      return "which contains '..'";
+    }
+    if (steps.contains(".") || steps.contains("")) {
+      return "which has an empty or '.' step";
     }
     if (RESERVED.contains(steps.getFirst())) {
       return "which is a folder Tars keeps for itself";
