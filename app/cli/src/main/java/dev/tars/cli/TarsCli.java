@@ -38,7 +38,8 @@ public final class TarsCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    AppPaths paths = AppPaths.fromEnvironment();
+    // An existing data home left readable by others (an older Tars, a loose umask) is closed before any use.
+    AppPaths paths = AppPaths.fromEnvironment().makePrivate();
     System.setProperty("tars.logs", paths.logs().toString());
     System.setProperty("tars.logfile", "cli");
     // Libraries that log through java.util.logging (Lucene, ONNX Runtime) would print on the terminal.

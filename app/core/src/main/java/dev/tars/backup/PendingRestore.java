@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.files.PrivateFiles;
 import dev.tars.models.DiskSpace;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tars.config.AppPaths;
@@ -167,6 +168,9 @@ public final class PendingRestore {
         }
         Files.createDirectories(target.getParent());
         Files.move(staging.resolve(source.name()), target);
+      }
+      for (Manifest.Source source : manifest.sources()) {
+        PrivateFiles.tighten(target(paths, source));
       }
       return new Outcome(id, true, safetyId, List.of(), true);
     } catch (IOException | RuntimeException e) {
