@@ -42,9 +42,9 @@ public final class Database implements AutoCloseable {
       throw new StorageException("Cannot create the folder for the database " + file.getParent() + ": "
           + e.getMessage(), e);
     }
-    // TRACE_LEVEL_FILE=4: H2's own trace goes to SLF4J (logger "h2database", off in logback.xml because it can
-    // quote statement parameters, i.e. private text) instead of a tars.trace.db file made with the umask's mode.
-    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
+    // TRACE_LEVEL_FILE=0: no tars.trace.db. H2 would create it with the umask's mode, and its trace quotes
+    // statements with their parameters (private text). Errors still reach Tars as SQLExceptions, which it logs.
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
     pool.setMaxConnections(16);
     try {
