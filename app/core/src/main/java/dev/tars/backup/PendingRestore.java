@@ -147,6 +147,12 @@ public final class PendingRestore {
       deleteQuietly(staging);
       return notRestored(request.id(), null, "The restore could not be prepared (" + ArchiveWriter.describe(e)
           + "); nothing was restored.");
+    } catch (RuntimeException e) {
+      // Before the swap (which undoes itself): nothing was replaced yet.
+      LOG.error("Restore of {} failed unexpectedly", request.id(), e);
+      deleteQuietly(staging);
+      return notRestored(request.id(), null, "The restore failed unexpectedly before replacing anything; nothing"
+          + " was restored. Details are in the log.");
     }
   }
 
