@@ -138,12 +138,12 @@ public final class ModelsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (ModelManager manager = parent.managers.get()) {
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
-        Download download = manager.pull(name, progress);
-        if (!download.request().verifiable()) {
+        if (manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
           out.println("Note: no SHA-256 checksum is published for " + name + ", so this download will not be"
               + " verified; only its size and format are checked.");
           out.flush();
         }
+        Download download = manager.pull(name, progress);
         Thread hook = NamedThreads.named("cli-interrupt").newThread(() -> pauseOnInterrupt(download));
         Runtime.getRuntime().addShutdownHook(hook);
         DownloadOutcome outcome;
