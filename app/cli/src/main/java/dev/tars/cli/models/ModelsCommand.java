@@ -138,7 +138,8 @@ public final class ModelsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (ModelManager manager = parent.managers.get()) {
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
-        if (manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
+        if (manager.installed(name).isEmpty()
+            && manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
           out.println("Note: no SHA-256 checksum is published for " + name + ", so this download will not be"
               + " verified; only its size and format are checked.");
           out.flush();
