@@ -40,11 +40,6 @@ public record DownloadRequest(URI url, Path target, long sizeHint, String sha256
     return sizeHint > 0 ? sizeHint + sizeHint / 10 + 1_000_000 : -1;
   }
 
-  /** Whether the finished file will be checked against a checksum stated by its publisher. */
-  public boolean verifiable() {
-    return sha256 != null;
-  }
-
   public static DownloadRequest of(URI url, Path target) {
     return new DownloadRequest(url, target, -1, null, FileCheck.NONE);
   }
