@@ -51,6 +51,44 @@ final class ApiError extends Exception {
         "Tars is already working on " + limit + " request(s), its limit. Retry when one has finished.");
   }
 
+  static ApiError invalidJson(String detail) {
+    return new ApiError(400, "invalid_request_error", "invalid_json", null,
+        "The request body is not valid JSON (" + detail + "). Send one JSON object.");
+  }
+
+  static ApiError wrongContentType(String given) {
+    return new ApiError(415, "invalid_request_error", "unsupported_media_type", null,
+        "Send the request body as JSON with 'Content-Type: application/json'"
+            + (given == null ? " (the request had no Content-Type)." : ", not '" + shorten(given) + "'."));
+  }
+
+  static ApiError wrongHost(String given) {
+    return new ApiError(421, "invalid_request_error", "misdirected_request", null,
+        "This server only answers requests addressed to its own loopback address, not to '" + shorten(given)
+            + "'. Use the base URL `tars serve` prints (or Settings shows).");
+  }
+
+  static ApiError originRefused(String origin) {
+    return new ApiError(403, "invalid_request_error", "origin_not_allowed", null,
+        "Requests from web pages are refused unless their origin is allowed in Settings > Local API server;"
+            + " '" + shorten(origin) + "' is not.");
+  }
+
+  static ApiError uploadTimedOut(long idleMillis) {
+    return new ApiError(408, "invalid_request_error", "request_timeout", null,
+        "The request body stopped arriving (nothing for " + idleMillis + " ms, or it took too long in all)."
+            + " Send the whole body at once.");
+  }
+
+  static ApiError tooManyUploads(int limit) {
+    return new ApiError(429, "rate_limit_error", "too_many_uploads", null,
+        "Tars is already receiving " + limit + " request bodies, its limit. Retry in a moment.");
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+  }
+
   static ApiError engineUnavailable(String reason) {
     return new ApiError(503, "server_error", "engine_unavailable", null, reason);
   }

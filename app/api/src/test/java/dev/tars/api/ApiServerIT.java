@@ -265,17 +265,6 @@ class ApiServerIT {
   }
 
   @Test
-  void takenPortMovesToTheNextFreeOne() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      LocalApiFixture.Served moved = api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY)
-          .withPort(taken.getLocalPort()), null, null, null);
-
-      assertThat(moved.server().port()).isNotEqualTo(taken.getLocalPort()).isGreaterThan(taken.getLocalPort());
-      assertThat(api.get(moved, "/health", null).statusCode()).isEqualTo(200);
-    }
-  }
-
-  @Test
   void otherAddressesNeedAnExplicitAllowAndComeWithAWarning() throws Exception {
     assertThatThrownBy(() -> api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY).withPort(0)
         .withHost("0.0.0.0", false), null, null, null))

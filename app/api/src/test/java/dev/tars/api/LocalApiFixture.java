@@ -49,7 +49,12 @@ final class LocalApiFixture implements AutoCloseable {
 
   Served serve(ApiServer.Options options, ChatService history, Embedder embedder, KnowledgeSource knowledge)
       throws IOException {
-    AuditLog audit = new AuditLog(Files.createTempFile(dir, "audit", ".jsonl"));
+    return serve(options, history, embedder, knowledge, AuditLog.Limits.DEFAULTS);
+  }
+
+  Served serve(ApiServer.Options options, ChatService history, Embedder embedder, KnowledgeSource knowledge,
+      AuditLog.Limits auditLimits) throws IOException {
+    AuditLog audit = new AuditLog(Files.createTempFile(dir, "audit", ".jsonl"), auditLimits);
     ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, history, embedder, knowledge, audit));
     opened.add(audit);
     opened.add(server);
