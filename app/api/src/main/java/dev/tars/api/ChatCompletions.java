@@ -86,6 +86,8 @@ final class ChatCompletions {
       List<KnowledgeSource.Passage> passages = passages(call);
       List<ChatMessage> prompt = passages.isEmpty() ? call.messages() : withSources(call.messages(), passages);
       ChatStream stream = new ChatStream(exchange, call, model.id(), passages);
+      // Before the answer starts: a short answer may complete the exchange before answer() returns.
+      exchange.request.addFailureListener(stream::clientGone);
       StatelessChat.Answer answer;
       try {
         answer = services.chat().answer(prompt, call.sampling(), call.stop(), stream::delta);
@@ -99,7 +101,6 @@ final class ChatCompletions {
       exchange.request.getConnectionMetaData().getConnection().getEndPoint()
           .setIdleTimeout(ApiServer.ANSWER_IDLE_MILLIS);
       stream.started(answer);
-      exchange.request.addFailureListener(stream::clientGone);
     } finally {
       if (!handedOff) {
         metrics.inFlight.dec();

@@ -119,7 +119,12 @@ final class Exchange {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     switch (e.status) {
       case 401 -> response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"tars\"");
-      case 429 -> response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      case 429 -> {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        if (e.code.equals("too_many_uploads")) {
+          response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+      }
       // The body may still be arriving (or never will): do not keep the connection for another request.
       case 408, 413 -> response.getHeaders().put(HttpHeader.CONNECTION, "close");
       default -> { }

@@ -19,13 +19,20 @@ final class LogCapture implements AutoCloseable {
 
   /** Events at ERROR, and any event that carries a stack trace, as "LEVEL logger: message" lines. */
   List<String> errorsAndStackTraces() {
-    synchronized (appender.list) {
+    synchronized (appender) { // AppenderBase.doAppend holds this lock while it adds
       return appender.list.stream()
           .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null
               && e.getLevel().isGreaterOrEqual(Level.INFO))
-          .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
+          .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
+              + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": "
+                  + e.getThrowableProxy().getMessage() + firstFrame(e)))
           .toList();
     }
+  }
+
+  private static String firstFrame(ILoggingEvent e) {
+    var frames = e.getThrowableProxy().getStackTraceElementProxyArray();
+    return frames.length == 0 ? "" : " " + frames[0].getSTEAsString();
   }
 
   @Override
