@@ -118,23 +118,30 @@ public final class ApiServer implements AutoCloseable {
   public static final class PortTakenException extends IOException {
     private static final long serialVersionUID = 1L;
     private final int port;
-    private final String holder;
+    private final String holderName;
+    private final long holderPid;
 
-    PortTakenException(int port, String host, String holder, IOException cause) {
-      super("Port " + port + " on " + host + " is already in use" + (holder.isEmpty() ? "" : " by " + holder)
+    PortTakenException(int port, String host, Optional<PortHolder.Holder> holder, IOException cause) {
+      super("Port " + port + " on " + host + " is already in use" + holder.map(h -> " by " + h).orElse("")
           + ", so the local API did not start. Stop that program, or choose another port (0 lets Tars pick a free"
           + " one).", cause);
       this.port = port;
-      this.holder = holder;
+      this.holderName = holder.map(PortHolder.Holder::name).orElse("");
+      this.holderPid = holder.map(PortHolder.Holder::pid).orElse(-1L);
     }
 
     public int port() {
       return port;
     }
 
-    /** The program holding the port, e.g. {@code "java (process 1234)"}; empty when it could not be found. */
-    public String holder() {
-      return holder;
+    /** The name of the program holding the port, e.g. {@code java}; empty when it could not be found. */
+    public String holderName() {
+      return holderName;
+    }
+
+    /** The process id of the program holding the port; -1 when it could not be found. */
+    public long holderPid() {
+      return holderPid;
     }
   }
 
@@ -240,8 +247,7 @@ public final class ApiServer implements AutoCloseable {
       if (options.port() == 0) {
         throw new IOException("The local API could not listen on " + options.host() + ": " + e.getMessage(), e);
       }
-      String holder = PortHolder.describe(options.port()).orElse("");
-      throw new PortTakenException(options.port(), options.host(), holder, e);
+      throw new PortTakenException(options.port(), options.host(), PortHolder.find(options.port()), e);
     }
     server.addConnector(connector);
     return connector;

@@ -19,8 +19,16 @@ final class PortHolder {
 
   private PortHolder() {}
 
-  /** E.g. {@code "java (process 1234)"}, or empty when it cannot be found out. */
-  static Optional<String> describe(int port) {
+  /** A program that holds a port: its short name (as {@code ps} shows it) and its process id. */
+  record Holder(String name, long pid) {
+    @Override
+    public String toString() {
+      return name + " (process " + pid + ")";
+    }
+  }
+
+  /** The program listening on {@code port}, or empty when it cannot be found out. */
+  static Optional<Holder> find(int port) {
     if (!Files.isDirectory(PROC.resolve("net"))) {
       return Optional.empty();
     }
@@ -54,13 +62,13 @@ final class PortHolder {
     return Optional.empty();
   }
 
-  private static Optional<String> processHolding(String socket) throws IOException {
+  private static Optional<Holder> processHolding(String socket) throws IOException {
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> p.getFileName().toString()
         .chars().allMatch(Character::isDigit))) {
       for (Path process : processes) {
         if (holds(process.resolve("fd"), socket)) {
           String name = Files.readString(process.resolve("comm"), StandardCharsets.UTF_8).strip();
-          return Optional.of(name + " (process " + process.getFileName() + ")");
+          return Optional.of(new Holder(name, Long.parseLong(process.getFileName().toString())));
         }
       }
     }

@@ -228,8 +228,9 @@ class ApiHardeningIT {
           .isInstanceOfSatisfying(ApiServer.PortTakenException.class, e -> {
             assertThat(e.port()).isEqualTo(port);
             assertThat(e.getMessage()).contains("Port " + port);
-            assertThat(e.holder()).contains("process " + ProcessHandle.current().pid());
-            assertThat(e.getMessage()).contains(e.holder());
+            assertThat(e.holderPid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(e.holderName()).isEqualTo("java");
+            assertThat(e.getMessage()).contains("java (process " + e.holderPid() + ")");
           });
     }
   }
