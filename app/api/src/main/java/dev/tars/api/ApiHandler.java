@@ -1,8 +1,9 @@
 package dev.tars.api;
 
+import dev.tars.protocol.openai.Model;
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.Generation;
 import dev.tars.engine.ModelInfo;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +40,7 @@ final class ApiHandler extends Handler.Abstract {
   /** A step of answering that may refuse the request. */
   @FunctionalInterface
   private interface Step {
-    void run() throws ApiError, IOException;
+    void run() throws OpenAiException, IOException;
   }
 
   private final ApiServer.Services services;
@@ -73,19 +76,19 @@ final class ApiHandler extends Handler.Abstract {
   private static void guarded(Exchange exchange, Step step) {
     try {
       step.run();
-    } catch (ApiError e) {
+    } catch (OpenAiException e) {
       exchange.sendError(e);
     } catch (IOException e) {
       exchange.lost(e);
     } catch (RuntimeException | Error e) {
       LOG.error("Request {} {} failed", exchange.method, AuditLog.cut(exchange.path), e);
-      exchange.sendError(new ApiError(500, "server_error", "internal_error", null,
+      exchange.sendError(new OpenAiException(500, "server_error", "internal_error", null,
           "Tars failed to answer this request (details are in its log). Try again; if it keeps failing,"
               + " report the problem."));
     }
   }
 
-  private void route(Exchange exchange) throws ApiError {
+  private void route(Exchange exchange) throws OpenAiException {
     guard.checkHost(exchange.request);
     exchange.allowedOrigin = guard.checkOrigin(exchange.request);
     String method = exchange.method;
@@ -96,7 +99,7 @@ final class ApiHandler extends Handler.Abstract {
     }
     if (path.equals("/health")) {
       requireMethod(method, "GET");
-      exchange.sendJson(200, Exchange.JSON.createObjectNode().put("status", "ok"));
+      exchange.sendJson(200, OpenAiCodec.object().put("status", "ok"));
       return;
     }
     authorize(exchange.request);
@@ -112,13 +115,13 @@ final class ApiHandler extends Handler.Abstract {
       }
       case "/v1/models" -> {
         requireMethod(method, "GET");
-        exchange.sendJson(200, models());
+        exchange.sendJson(200, "ok", models());
       }
       case "/v1/chat/completions" -> withBody(exchange, body -> chat.answer(exchange, body));
       case "/v1/embeddings" -> withBody(exchange, body -> embeddings.answer(exchange, body));
       default -> {
         if (!path.startsWith("/v1/models/")) {
-          throw ApiError.notFound(method, AuditLog.cut(path));
+          throw ApiErrors.notFound(method, AuditLog.cut(path));
         }
         requireMethod(method, "GET");
         String id = path.substring("/v1/models/".length());
@@ -126,7 +129,7 @@ final class ApiHandler extends Handler.Abstract {
         if (!id.equals(model.id()) && !id.equals(ChatCompletions.ALIAS)) {
           throw ChatCompletions.unknownModel(AuditLog.cut(id), model.id());
         }
-        exchange.sendJson(200, modelJson(model));
+        exchange.sendJson(200, "ok", OpenAiCodec.json(modelOf(model)));
       }
     }
   }
@@ -134,10 +137,10 @@ final class ApiHandler extends Handler.Abstract {
   /** What to do with a JSON body once it has arrived. */
   @FunctionalInterface
   private interface BodyStep {
-    void run(JsonNode body) throws ApiError, IOException;
+    void run(JsonNode body) throws OpenAiException, IOException;
   }
 
-  private void withBody(Exchange exchange, BodyStep step) throws ApiError {
+  private void withBody(Exchange exchange, BodyStep step) throws OpenAiException {
     requireMethod(exchange.method, "POST");
     RequestGuard.checkJsonBody(exchange.request);
     bodies.read(exchange.request, new BodyReader.Outcome() {
@@ -147,7 +150,7 @@ final class ApiHandler extends Handler.Abstract {
       }
 
       @Override
-      public void refused(ApiError error) {
+      public void refused(OpenAiException error) {
         exchange.sendError(error);
       }
 
@@ -169,33 +172,30 @@ final class ApiHandler extends Handler.Abstract {
     exchange.response.write(true, null, exchange.callback);
   }
 
-  private ObjectNode models() throws ApiError {
-    ObjectNode list = Exchange.JSON.createObjectNode().put("object", "list");
-    ArrayNode data = list.putArray("data");
-    data.add(modelJson(chat.servedModel()));
+  private String models() throws OpenAiException {
+    List<Model> models = new ArrayList<>();
+    models.add(modelOf(chat.servedModel()));
     if (services.embedder() != null) {
-      data.addObject().put("id", services.embedder().modelName()).put("object", "model")
-          .put("created", createdAt).put("owned_by", "tars").put("dimension", services.embedder().dimension());
+      models.add(new Model(services.embedder().modelName(), createdAt, "tars", -1, services.embedder().dimension()));
     }
-    return list;
+    return OpenAiCodec.modelsJson(models);
   }
 
-  private ObjectNode modelJson(ModelInfo model) {
-    return Exchange.JSON.createObjectNode().put("id", model.id()).put("object", "model").put("created", createdAt)
-        .put("owned_by", "tars").put("context_length", model.contextLength());
+  private Model modelOf(ModelInfo model) {
+    return new Model(model.id(), createdAt, "tars", model.contextLength(), null);
   }
 
-  private void authorize(Request request) throws ApiError {
+  private void authorize(Request request) throws OpenAiException {
     String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, expectedAuthorization)) {
-      throw ApiError.unauthorized();
+      throw ApiErrors.unauthorized();
     }
   }
 
-  private static void requireMethod(String actual, String expected) throws ApiError {
+  private static void requireMethod(String actual, String expected) throws OpenAiException {
     if (!expected.equals(actual)) {
-      throw ApiError.methodNotAllowed(AuditLog.cut(actual), expected);
+      throw ApiErrors.methodNotAllowed(AuditLog.cut(actual), expected);
     }
   }
 

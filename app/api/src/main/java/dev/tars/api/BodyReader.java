@@ -1,13 +1,9 @@
 package dev.tars.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,23 +17,15 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Reads a request's JSON body without holding a thread while the bytes arrive, so clients that trickle their
  * bodies cannot starve the server: at most {@code maxUploads} bodies are read at once (more get 429), the
  * connection may be idle for at most {@code idleMillis} between bytes and the whole body must arrive within
- * {@code totalMillis} (else 408), and a body over {@code maxBytes} gets 413 as soon as that is known. The JSON
- * parser refuses documents nested deeper than {@value #MAX_DEPTH} levels and numbers longer than
- * {@value #MAX_NUMBER_LENGTH} digits, as 400 like any other invalid JSON.
+ * {@code totalMillis} (else 408), and a body over {@code maxBytes} gets 413 as soon as that is known. The body
+ * is parsed with the protocol's bounded parser ({@link OpenAiCodec#readObject}): hostile JSON is a 400.
  */
 final class BodyReader {
-  static final int MAX_DEPTH = 256;
-  static final int MAX_NUMBER_LENGTH = 100;
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-          .maxNumberLength(MAX_NUMBER_LENGTH).build())
-      .build());
-
   /** Where the outcome goes, on a server thread that may block: the body, or why there is none. */
   interface Outcome {
     void body(JsonNode body);
 
-    void refused(ApiError error);
+    void refused(OpenAiException error);
 
     void lost(Throwable why);
   }
@@ -59,11 +47,11 @@ final class BodyReader {
   /** Starts reading; {@code outcome} hears exactly once, maybe on another thread. */
   void read(Request request, Outcome outcome) {
     if (request.getLength() > maxBytes) {
-      outcome.refused(ApiError.tooLarge(maxBytes));
+      outcome.refused(ApiErrors.tooLarge(maxBytes));
       return;
     }
     if (!uploads.tryAcquire()) {
-      outcome.refused(ApiError.tooManyUploads(maxUploads));
+      outcome.refused(ApiErrors.tooManyUploads(maxUploads));
       return;
     }
     new Upload(request, outcome).start();
@@ -108,7 +96,7 @@ final class BodyReader {
           Throwable failure = chunk.getFailure();
           end();
           if (failure instanceof TimeoutException) {
-            outcome.refused(ApiError.uploadTimedOut(idleMillis));
+            outcome.refused(ApiErrors.uploadTimedOut(idleMillis));
           } else {
             outcome.lost(failure);
           }
@@ -125,15 +113,15 @@ final class BodyReader {
         chunk.release();
         if (tooLarge) {
           end();
-          outcome.refused(ApiError.tooLarge(maxBytes));
+          outcome.refused(ApiErrors.tooLarge(maxBytes));
           return;
         }
         if (last) {
           end();
           JsonNode body;
           try {
-            body = parse(bytes.toByteArray());
-          } catch (ApiError e) {
+            body = OpenAiCodec.readObject(bytes.toByteArray());
+          } catch (OpenAiException e) {
             outcome.refused(e);
             return;
           }
@@ -151,32 +139,5 @@ final class BodyReader {
         uploads.release();
       }
     }
-  }
-
-  /** The body as a JSON object; anything else is the client's mistake (400), never a server error. */
-  static JsonNode parse(byte[] bytes) throws ApiError {
-    JsonNode node;
-    try {
-      node = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw ApiError.invalidJson(describe(e));
-    } catch (IOException | RuntimeException e) {
-      // Bytes that are not UTF-8 end here (CharConversionException), as would any other parser complaint.
-      throw ApiError.invalidJson(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-          + AuditLog.cut(e.getMessage())));
-    }
-    if (node == null || !node.isObject()) {
-      throw new ApiError(400, "invalid_request_error", "invalid_json", null,
-          "The request body must be a JSON object.");
-    }
-    return node;
-  }
-
-  /** The parser's complaint and, when it knows it, where (limits such as nesting depth have no location). */
-  private static String describe(JsonProcessingException e) {
-    String what = e.getOriginalMessage() == null ? "unreadable" : AuditLog.cut(e.getOriginalMessage());
-    JsonLocation at = e.getLocation();
-    return at == null || at.getLineNr() < 0 ? what : what + " at line " + at.getLineNr() + ", column "
-        + at.getColumnNr();
   }
 }

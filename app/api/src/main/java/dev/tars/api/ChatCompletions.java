@@ -1,5 +1,10 @@
 package dev.tars.api;
 
+import dev.tars.protocol.openai.ChatCompletion;
+import dev.tars.protocol.openai.ChatCompletionChunk;
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
+import dev.tars.protocol.openai.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,24 +61,24 @@ final class ChatCompletions {
     this.historyWriter = historyWriter;
   }
 
-  ModelInfo servedModel() throws ApiError {
+  ModelInfo servedModel() throws OpenAiException {
     try {
       return services.chat().model();
     } catch (EngineException e) {
-      throw ApiError.engineUnavailable(e.getMessage());
+      throw ApiErrors.engineUnavailable(e.getMessage());
     }
   }
 
-  static ApiError unknownModel(String asked, String served) {
-    return new ApiError(404, "invalid_request_error", "model_not_found", "model", "The model '" + asked
+  static OpenAiException unknownModel(String asked, String served) {
+    return new OpenAiException(404, "invalid_request_error", "model_not_found", "model", "The model '" + asked
         + "' does not exist here. Tars serves '" + served + "' (or use '" + ALIAS + "'); GET /v1/models lists it.");
   }
 
-  void answer(Exchange exchange, JsonNode body) throws ApiError {
+  void answer(Exchange exchange, JsonNode body) throws OpenAiException {
     ChatCall call = ChatCall.parse(body, options.defaults());
     exchange.stream = call.stream();
     if (!permits.tryAcquire()) {
-      throw ApiError.busy(options.maxParallel());
+      throw ApiErrors.busy(options.maxParallel());
     }
     boolean handedOff = false;
     metrics.inFlight.inc();
@@ -92,9 +97,9 @@ final class ChatCompletions {
       try {
         answer = services.chat().answer(prompt, call.sampling(), call.stop(), stream::delta);
       } catch (PromptTooLongException e) {
-        throw new ApiError(400, "invalid_request_error", "context_length_exceeded", "messages", e.getMessage());
+        throw new OpenAiException(400, "invalid_request_error", "context_length_exceeded", "messages", e.getMessage());
       } catch (EngineException e) {
-        throw ApiError.engineUnavailable(e.getMessage());
+        throw ApiErrors.engineUnavailable(e.getMessage());
       }
       handedOff = true;
       // A big model may think for minutes before its first token; the connection is idle meanwhile.
@@ -109,12 +114,12 @@ final class ChatCompletions {
     }
   }
 
-  private List<KnowledgeSource.Passage> passages(ChatCall call) throws ApiError {
+  private List<KnowledgeSource.Passage> passages(ChatCall call) throws OpenAiException {
     if (call.collections() == null) {
       return List.of();
     }
     if (services.knowledge() == null) {
-      throw new ApiError(501, "invalid_request_error", "knowledge_unavailable", "tars.knowledge",
+      throw new OpenAiException(501, "invalid_request_error", "knowledge_unavailable", "tars.knowledge",
           "Answering from documents is not available on this server: no knowledge index is connected to the"
               + " local API yet. Leave out 'tars.knowledge' to ask the model alone.");
     }
@@ -122,7 +127,7 @@ final class ChatCompletions {
       return services.knowledge().retrieve(call.question(), call.collections(), call.knowledgeTokens());
     } catch (RuntimeException e) {
       LOG.warn("Knowledge retrieval failed", e);
-      throw new ApiError(503, "server_error", "knowledge_unavailable", "tars.knowledge",
+      throw new OpenAiException(503, "server_error", "knowledge_unavailable", "tars.knowledge",
           "Searching your documents failed: " + e.getMessage());
     }
   }
@@ -195,10 +200,7 @@ final class ChatCompletions {
         return;
       }
       sendHeader();
-      ObjectNode chunk = chunk();
-      chunk.withArray("choices").addObject().put("index", 0).putNull("logprobs").putNull("finish_reason")
-          .putObject("delta").put("content", text);
-      send(chunk);
+      send(ChatCompletionChunk.text(id, created, modelId, text));
     }
 
     void clientGone(Throwable why) {
@@ -222,14 +224,15 @@ final class ChatCompletions {
       exchange.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
       exchange.response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
       exchange.response.getHeaders().put("X-Accel-Buffering", "no");
-      ObjectNode first = chunk();
-      first.withArray("choices").addObject().put("index", 0).putNull("logprobs").putNull("finish_reason")
-          .putObject("delta").put("role", "assistant").put("content", "");
-      send(first);
+      send(ChatCompletionChunk.first(id, created, modelId));
     }
 
-    private void send(ObjectNode event) {
-      write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8), false);
+    private void send(ChatCompletionChunk chunk) {
+      sendEvent(OpenAiCodec.json(chunk));
+    }
+
+    private void sendEvent(String json) {
+      write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     private void write(byte[] bytes, boolean last) {
@@ -241,11 +244,6 @@ final class ChatCompletions {
       } catch (IOException | RuntimeException e) {
         clientGone(e);
       }
-    }
-
-    private ObjectNode chunk() {
-      return Exchange.JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
-          .put("created", created).put("model", modelId);
     }
 
     private void finish(Completion completion) {
@@ -277,26 +275,15 @@ final class ChatCompletions {
         if (completion.finishReason() == FinishReason.ERROR || completion.finishReason() == FinishReason.CANCELLED) {
           String message = completion.error() != null ? completion.error().getMessage()
               : "The answer was stopped because the server is shutting down.";
-          failed(new ApiError(502, "server_error", "engine_error", null, message));
+          failed(new OpenAiException(502, "server_error", "engine_error", null, message));
           return;
         }
         String finish = completion.finishReason() == FinishReason.LENGTH ? "length" : "stop";
         if (call.stream()) {
           finishStream(finish, promptTokens, completionTokens);
         } else {
-          ObjectNode body = Exchange.JSON.createObjectNode().put("id", id).put("object", "chat.completion")
-              .put("created", created).put("model", modelId);
-          ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-          choice.putObject("message").put("role", "assistant").put("content", completion.text()).putNull("refusal");
-          choice.putNull("logprobs").put("finish_reason", finish);
-          body.set("usage", usage(promptTokens, completionTokens));
-          body.set("tars", extension());
-          exchange.done(200, finish);
-          exchange.response.setStatus(200);
-          exchange.commonHeaders();
-          exchange.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-          exchange.response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)),
-              exchange.callback);
+          exchange.sendJson(200, finish, OpenAiCodec.json(new ChatCompletion(id, created, modelId,
+              completion.text(), finish, new Usage(promptTokens, completionTokens), extension(), null)));
         }
       } catch (RuntimeException e) {
         LOG.error("Finishing chat completion {} failed", exchange.id, e);
@@ -308,16 +295,9 @@ final class ChatCompletions {
     private void finishStream(String finish, int promptTokens, int completionTokens) {
       synchronized (this) {
         sendHeader();
-        ObjectNode last = chunk();
-        last.withArray("choices").addObject().put("index", 0).putNull("logprobs").put("finish_reason", finish)
-            .putObject("delta");
-        last.set("tars", extension());
-        send(last);
+        send(ChatCompletionChunk.last(id, created, modelId, finish).withTars(extension()));
         if (call.includeUsage()) {
-          ObjectNode usage = chunk();
-          usage.putArray("choices");
-          usage.set("usage", usage(promptTokens, completionTokens));
-          send(usage);
+          send(ChatCompletionChunk.usageOnly(id, created, modelId, new Usage(promptTokens, completionTokens)));
         }
         write(DONE, true);
       }
@@ -330,13 +310,13 @@ final class ChatCompletions {
     }
 
     /** The engine failed part-way: an error event in the stream, or an error response. */
-    private void failed(ApiError error) {
+    private void failed(OpenAiException error) {
       LOG.warn("Chat completion {} failed: {}", exchange.id, error.getMessage());
       synchronized (this) {
         if (headerSent) {
-          send(Exchange.errorBody(error));
+          sendEvent(OpenAiCodec.json(error.body()));
           write(DONE, true);
-          exchange.done(200, error.code);
+          exchange.done(200, error.code());
           if (gone) {
             exchange.callback.failed(new IOException("client went away"));
           } else {
@@ -349,7 +329,7 @@ final class ChatCompletions {
     }
 
     private ObjectNode extension() {
-      ObjectNode tars = Exchange.JSON.createObjectNode();
+      ObjectNode tars = OpenAiCodec.object();
       tars.put("dropped_messages", answer.trim().droppedMessages());
       ArrayNode citations = tars.putArray("citations");
       for (int i = 0; i < passages.size(); i++) {
@@ -391,12 +371,5 @@ final class ChatCompletions {
   private static String shorten(String text) {
     String oneLine = text.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= 50 ? oneLine : oneLine.substring(0, 50) + "…";
-  }
-
-  private static ObjectNode usage(int promptTokens, int completionTokens) {
-    int prompt = Math.max(0, promptTokens);
-    int completion = Math.max(0, completionTokens);
-    return Exchange.JSON.createObjectNode().put("prompt_tokens", prompt).put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion);
   }
 }

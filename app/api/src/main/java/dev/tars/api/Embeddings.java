@@ -1,5 +1,7 @@
 package dev.tars.api;
 
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,16 +30,16 @@ final class Embeddings {
     this.metrics = metrics;
   }
 
-  void answer(Exchange exchange, JsonNode body) throws ApiError {
+  void answer(Exchange exchange, JsonNode body) throws OpenAiException {
     if (embedder == null) {
-      throw new ApiError(501, "invalid_request_error", "embeddings_unavailable", null,
+      throw new OpenAiException(501, "invalid_request_error", "embeddings_unavailable", null,
           "This Tars serves no embedding model, so /v1/embeddings is not available. Start it with the knowledge"
               + " features enabled (they bring the embedding model).");
     }
     JsonNode modelNode = body.get("model");
     String model = modelNode != null && modelNode.isTextual() ? modelNode.asText() : null;
     if (model != null && !model.equals(embedder.modelName()) && !model.equals(ChatCompletions.ALIAS)) {
-      throw new ApiError(404, "invalid_request_error", "model_not_found", "model", "The embedding model '" + model
+      throw new OpenAiException(404, "invalid_request_error", "model_not_found", "model", "The embedding model '" + model
           + "' does not exist here. Tars embeds with '" + embedder.modelName() + "' (or use '"
           + ChatCompletions.ALIAS + "').");
     }
@@ -46,16 +48,16 @@ final class Embeddings {
     JsonNode formatNode = body.get("encoding_format");
     String format = formatNode == null || formatNode.isNull() ? "float" : formatNode.asText();
     if (!format.equals("float") && !format.equals("base64")) {
-      throw ApiError.invalid("encoding_format", "'encoding_format' must be 'float' or 'base64'.");
+      throw OpenAiException.invalid("encoding_format", "'encoding_format' must be 'float' or 'base64'.");
     }
     JsonNode dimensions = body.get("dimensions");
     if (dimensions != null && !dimensions.isNull()
         && (!dimensions.canConvertToInt() || dimensions.asInt() != embedder.dimension())) {
-      throw ApiError.invalid("dimensions", "This embedding model makes " + embedder.dimension()
+      throw OpenAiException.invalid("dimensions", "This embedding model makes " + embedder.dimension()
           + "-dimensional vectors only; leave out 'dimensions' or set it to " + embedder.dimension() + ".");
     }
     if (!permits.tryAcquire()) {
-      throw ApiError.busy(maxParallel);
+      throw ApiErrors.busy(maxParallel);
     }
     List<float[]> vectors;
     metrics.inFlight.inc();
@@ -65,7 +67,7 @@ final class Embeddings {
       metrics.inFlight.dec();
       permits.release();
     }
-    ObjectNode result = Exchange.JSON.createObjectNode().put("object", "list");
+    ObjectNode result = OpenAiCodec.object().put("object", "list");
     ArrayNode data = result.putArray("data");
     for (int i = 0; i < vectors.size(); i++) {
       ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
@@ -87,23 +89,23 @@ final class Embeddings {
     exchange.sendJson(200, result);
   }
 
-  private static List<String> inputs(JsonNode input) throws ApiError {
+  private static List<String> inputs(JsonNode input) throws OpenAiException {
     List<String> texts = new ArrayList<>();
     if (input != null && input.isTextual()) {
       texts.add(input.asText());
     } else if (input != null && input.isArray() && !input.isEmpty()) {
       for (JsonNode item : input) {
         if (!item.isTextual()) {
-          throw ApiError.invalid("input", "'input' must be a string or an array of strings (token arrays are not"
+          throw OpenAiException.invalid("input", "'input' must be a string or an array of strings (token arrays are not"
               + " supported; send the text).");
         }
         texts.add(item.asText());
       }
     } else {
-      throw ApiError.invalid("input", "'input' must be a non-empty string or array of strings.");
+      throw OpenAiException.invalid("input", "'input' must be a non-empty string or array of strings.");
     }
     if (texts.size() > MAX_INPUTS) {
-      throw ApiError.invalid("input", "At most " + MAX_INPUTS + " inputs per request, got " + texts.size() + ".");
+      throw OpenAiException.invalid("input", "At most " + MAX_INPUTS + " inputs per request, got " + texts.size() + ".");
     }
     return texts;
   }

@@ -1,8 +1,8 @@
 package dev.tars.api;
 
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
-  static final ObjectMapper JSON = new ObjectMapper();
 
   final String id = UUID.randomUUID().toString();
   final long start = System.nanoTime();
@@ -83,45 +82,38 @@ final class Exchange {
   }
 
   void sendJson(int status, JsonNode body) {
-    done(status, status == 200 ? "ok" : "error");
+    sendJson(status, status == 200 ? "ok" : "error", body.toString());
+  }
+
+  /** Records the exchange with {@code outcome}, then sends {@code body}. */
+  void sendJson(int status, String outcome, String body) {
+    done(status, outcome);
     response.setStatus(status);
     commonHeaders();
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
-  }
-
-  static ObjectNode errorBody(ApiError e) {
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode error = body.putObject("error").put("message", e.getMessage()).put("type", e.type);
-    if (e.param == null) {
-      error.putNull("param");
-    } else {
-      error.put("param", e.param);
-    }
-    error.put("code", e.code);
-    return body;
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   /** A client's mistake is logged at DEBUG, a server-side failure at WARN; neither with a stack trace. */
-  void sendError(ApiError e) {
-    if (e.status >= 500) {
-      LOG.warn("{} {} -> {} {}", method, AuditLog.cut(path), e.status, e.getMessage());
+  void sendError(OpenAiException e) {
+    if (e.status() >= 500) {
+      LOG.warn("{} {} -> {} {}", method, AuditLog.cut(path), e.status(), e.getMessage());
     } else {
-      LOG.debug("{} {} -> {} {}", method, AuditLog.cut(path), e.status, e.getMessage());
+      LOG.debug("{} {} -> {} {}", method, AuditLog.cut(path), e.status(), e.getMessage());
     }
-    done(e.status, e.code);
+    done(e.status(), e.code());
     if (response.isCommitted()) {
       callback.failed(new IOException(e.getMessage()));
       return;
     }
-    response.setStatus(e.status);
+    response.setStatus(e.status());
     commonHeaders();
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    switch (e.status) {
+    switch (e.status()) {
       case 401 -> response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"tars\"");
       case 429 -> {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        if (e.code.equals("too_many_uploads")) {
+        if (e.code().equals("too_many_uploads")) {
           response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
       }
@@ -129,7 +121,7 @@ final class Exchange {
       case 408, 413 -> response.getHeaders().put(HttpHeader.CONNECTION, "close");
       default -> { }
     }
-    response.write(true, ByteBuffer.wrap(errorBody(e).toString().getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(true, ByteBuffer.wrap(OpenAiCodec.json(e.body()).getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   /** The client went away: nothing can be sent. */

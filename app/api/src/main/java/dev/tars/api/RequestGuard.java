@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.protocol.openai.OpenAiException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -60,13 +61,13 @@ final class RequestGuard {
     return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
   }
 
-  void checkHost(Request request) throws ApiError {
+  void checkHost(Request request) throws OpenAiException {
     String host = request.getHeaders().get(HttpHeader.HOST);
     if (host == null) {
       host = request.getHttpURI().getAuthority();
     }
     if (host == null || host.isBlank()) {
-      throw ApiError.wrongHost("");
+      throw ApiErrors.wrongHost("");
     }
     String name;
     String givenPort = null;
@@ -74,12 +75,12 @@ final class RequestGuard {
     if (h.startsWith("[")) {
       int end = h.indexOf(']');
       if (end < 0) {
-        throw ApiError.wrongHost(host);
+        throw ApiErrors.wrongHost(host);
       }
       name = h.substring(0, end + 1);
       if (h.length() > end + 1) {
         if (h.charAt(end + 1) != ':') {
-          throw ApiError.wrongHost(host);
+          throw ApiErrors.wrongHost(host);
         }
         givenPort = h.substring(end + 2);
       }
@@ -91,7 +92,7 @@ final class RequestGuard {
     boolean nameOk = hostNames.contains(name) || anyAddress && isIpLiteral(name);
     boolean portOk = givenPort == null || givenPort.equals(Integer.toString(port.getAsInt()));
     if (!nameOk || !portOk) {
-      throw ApiError.wrongHost(host);
+      throw ApiErrors.wrongHost(host);
     }
   }
 
@@ -104,22 +105,22 @@ final class RequestGuard {
    * Refuses an {@code Origin} that is not allowed; returns the origin to grant in CORS headers, or null when
    * the request came from no web page.
    */
-  String checkOrigin(Request request) throws ApiError {
+  String checkOrigin(Request request) throws OpenAiException {
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
     if (origin == null) {
       return null;
     }
     if (!allowedOrigins.contains(normalizeOrigin(origin))) {
-      throw ApiError.originRefused(origin);
+      throw ApiErrors.originRefused(origin);
     }
     return origin.strip();
   }
 
-  static void checkJsonBody(Request request) throws ApiError {
+  static void checkJsonBody(Request request) throws OpenAiException {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!mime.equals("application/json")) {
-      throw ApiError.wrongContentType(type);
+      throw ApiErrors.wrongContentType(type);
     }
   }
 }
