@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import dev.tars.protocol.openai.ChatCompletion;
 import dev.tars.protocol.openai.ChatCompletionChunk;
 import dev.tars.protocol.openai.OpenAiCodec;

@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

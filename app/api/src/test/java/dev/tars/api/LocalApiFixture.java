@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import dev.tars.chat.ChatService;
 import dev.tars.chat.StatelessChat;
 import dev.tars.embedding.Embedder;

@@ -7,7 +7,7 @@ import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.EngineException;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.api.KnowledgeForApi;
+import dev.tars.knowledge.KnowledgeBaseSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,8 +82,8 @@ final class ServeCommand implements Callable<Integer> {
           .withDefaults(services.settings.get().defaultSampling());
       try (knowledge;
           ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
-              knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
-              knowledge == null ? null : KnowledgeForApi.source(knowledge), audit))) {
+              knowledge == null ? null : knowledge.embedder(),
+              knowledge == null ? null : KnowledgeBaseSource.of(knowledge), audit))) {
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
