@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Base URL: either the server root ({@code http://127.0.0.1:8080}) or its {@code /v1} root
  * ({@code https://api.openai.com/v1}). Token counting uses llama.cpp-server's {@code /apply-template} and
  * {@code /tokenize} when the server has them, else a conservative estimate.
+ *
+ * <p>The wire format is the shared protocol's ({@link OpenAiCodec}). About 450 lines because the streaming
+ * generation (its cancel, abort and finish states) is an inner class sharing this client's HTTP client and
+ * addresses; what is left here is transport and error wording.
  */
 public final class OpenAiChatEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatEngine.class);
