@@ -2,6 +2,7 @@ package dev.tars.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tars.files.PrivateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class AuditLog implements AutoCloseable {
   public AuditLog(Path file, Limits limits) throws IOException {
     this.file = file;
     this.limits = Objects.requireNonNull(limits, "limits");
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
     open();
   }
 
@@ -219,7 +220,9 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /** Opens (creating it owner-only: it shows who used the API and when) the current file for appending. */
   private void open() throws IOException {
+    PrivateFiles.createFile(file);
     out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
         StandardOpenOption.WRITE);
     size = Files.size(file);

@@ -83,6 +83,8 @@ class ApiHardeningIT {
       total += Files.size(file);
     }
     assertThat(audit.rotated(3)).doesNotExist();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.rotated(1))))
+        .as("owner-only, like the rest of the data home").isEqualTo("rw-------");
     assertThat(total).isLessThanOrEqualTo(limits.totalBytes());
     assertThat(lines(audit.rotated(1))).allSatisfy(l -> assertThat(l.path("path").asText()).isEqualTo("/health"));
   }
