@@ -162,6 +162,7 @@ public final class Agenda {
           : Occurrences.of(event, from, to, room, skip);
       result.addAll(found);
     }
+    truncated |= result.size() >= MAX_OCCURRENCES;
     result.sort(Comparator.comparing((Occurrence o) -> o.allDay() ? o.startDay().atStartOfDay(personZone).toInstant()
         : o.start()).thenComparing(o -> !o.allDay()).thenComparing(Occurrence::title));
     return new OccurrenceList(result, truncated);

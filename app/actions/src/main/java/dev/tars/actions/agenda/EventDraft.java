@@ -28,6 +28,7 @@ public record EventDraft(String title, LocalDateTime start, LocalDateTime end, b
     }
     location = location == null ? "" : location.strip();
     notes = notes == null ? "" : notes;
+    repeat = repeatRule(repeat);
     alertMinutes = alertMinutes == null ? List.of() : List.copyOf(alertMinutes);
     if (allDay) {
       LocalDate first = start.toLocalDate();

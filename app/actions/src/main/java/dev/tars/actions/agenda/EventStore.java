@@ -24,8 +24,10 @@ import javax.sql.DataSource;
 final class EventStore {
   private static final String COLUMNS = "id, uid, recurrence_id, title, location, all_day, first_start, first_end,"
       + " zone_id, tzid, rrule, rdates, exdates, series_end, ics";
-  private static final String INSERT = "INSERT INTO agenda_event (" + COLUMNS + ", created_at, updated_at)"
+  private static final String INSERT_WITH_ID = "INSERT INTO agenda_event (" + COLUMNS + ", created_at, updated_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT = "INSERT INTO agenda_event (" + COLUMNS.substring("id, ".length())
+      + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -64,7 +66,8 @@ final class EventStore {
       }
       List<AgendaEvent> stored = new ArrayList<>(events.size());
       OffsetDateTime now = utc(clock.instant());
-      try (PreparedStatement s = c.prepareStatement(INSERT, PreparedStatement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement s = c.prepareStatement(restoreIds ? INSERT_WITH_ID : INSERT,
+          PreparedStatement.RETURN_GENERATED_KEYS)) {
         for (AgendaEvent e : events) {
           bind(s, e, restoreIds, now);
           s.executeUpdate();
@@ -154,29 +157,28 @@ final class EventStore {
     return jdbc.queryOne("SELECT COUNT(*) FROM agenda_event", row -> row.getInt(1)).orElse(0);
   }
 
-  private static void bind(PreparedStatement s, AgendaEvent e, boolean keepId, OffsetDateTime now)
+  private static void bind(PreparedStatement s, AgendaEvent e, boolean withId, OffsetDateTime now)
       throws SQLException {
-    if (keepId && e.id() > 0) {
-      s.setLong(1, e.id());
-    } else {
-      s.setObject(1, null);
+    int i = 1;
+    if (withId) {
+      s.setLong(i++, e.id());
     }
-    s.setString(2, e.uid());
-    s.setString(3, e.recurrenceId());
-    s.setString(4, e.title());
-    s.setString(5, e.location());
-    s.setBoolean(6, e.allDay());
-    s.setObject(7, utc(e.start()));
-    s.setObject(8, utc(e.end()));
-    s.setString(9, zoneId(e));
-    s.setString(10, e.tzid());
-    s.setString(11, e.rrule());
-    s.setString(12, instants(e.rdates()));
-    s.setString(13, instants(e.exdates()));
-    s.setObject(14, utcOrNull(e.seriesEnd()));
-    s.setString(15, e.ics());
-    s.setObject(16, now);
-    s.setObject(17, now);
+    s.setString(i++, e.uid());
+    s.setString(i++, e.recurrenceId());
+    s.setString(i++, e.title());
+    s.setString(i++, e.location());
+    s.setBoolean(i++, e.allDay());
+    s.setObject(i++, utc(e.start()));
+    s.setObject(i++, utc(e.end()));
+    s.setString(i++, zoneId(e));
+    s.setString(i++, e.tzid());
+    s.setString(i++, e.rrule());
+    s.setString(i++, instants(e.rdates()));
+    s.setString(i++, instants(e.exdates()));
+    s.setObject(i++, utcOrNull(e.seriesEnd()));
+    s.setString(i++, e.ics());
+    s.setObject(i++, now);
+    s.setObject(i, now);
   }
 
   private static AgendaEvent map(ResultSet row) throws SQLException {

@@ -84,7 +84,12 @@ final class IcsWriter {
         + event.ics() + "END:VCALENDAR\r\n";
     try {
       Calendar calendar = new CalendarBuilder().build(new StringReader(text));
-      return calendar.<VEvent>getComponents().stream().filter(c -> c instanceof VEvent).findFirst().orElseThrow();
+      for (net.fortuna.ical4j.model.component.CalendarComponent c : calendar.getComponents()) {
+        if (c instanceof VEvent found) {
+          return found;
+        }
+      }
+      throw new IllegalStateException("Stored event " + event.id() + " holds no VEVENT");
     } catch (IOException | ParserException e) {
       throw new IllegalStateException("Stored event " + event.id() + " cannot be read back", e);
     }

@@ -75,6 +75,26 @@ public final class Occurrences {
     return start.atZone(event.zone()).plus(event.duration()).toInstant();
   }
 
+  /**
+   * ical4j walks a rule from its first occurrence; for a rule by the second, minute or hour that started long
+   * before the range that is millions of steps. Such a rule (without COUNT, which counts from the start) is
+   * moved forward by whole intervals to just before the range, which gives the same occurrences.
+   */
+  private static ZonedDateTime fastForward(Recur<ZonedDateTime> recur, ZonedDateTime first, Instant from) {
+    ChronoUnit unit = switch (recur.getFrequency()) {
+      case SECONDLY -> ChronoUnit.SECONDS;
+      case MINUTELY -> ChronoUnit.MINUTES;
+      case HOURLY -> ChronoUnit.HOURS;
+      default -> null;
+    };
+    if (unit == null || recur.getCount() > 0 || !first.toInstant().isBefore(from)) {
+      return first;
+    }
+    long step = unit.getDuration().getSeconds() * Math.max(1, recur.getInterval());
+    long intervals = (from.getEpochSecond() - first.toEpochSecond()) / step - 1;
+    return intervals <= 0 ? first : first.plusSeconds(intervals * step);
+  }
+
   /** The dates an RRULE gives in {@code [from, to)}, at most {@code limit}. */
   static List<Instant> ruleDates(String rrule, EventReader.When seed, Instant from, Instant to, int limit) {
     Instant cap = seed.instant().atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant();
@@ -92,7 +112,7 @@ public final class Occurrences {
       }
     } else {
       Recur<ZonedDateTime> recur = new Recur<>(rrule);
-      ZonedDateTime first = seed.wallClock();
+      ZonedDateTime first = fastForward(recur, seed.wallClock(), from);
       for (Temporal t : recur.getDates(first, from.atZone(seed.zone()), end.atZone(seed.zone()), limit)) {
         result.add(Instant.from(t));
       }
