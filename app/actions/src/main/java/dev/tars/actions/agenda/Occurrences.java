@@ -76,23 +76,36 @@ public final class Occurrences {
   }
 
   /**
-   * ical4j walks a rule from its first occurrence; for a rule by the second, minute or hour that started long
-   * before the range that is millions of steps. Such a rule (without COUNT, which counts from the start) is
-   * moved forward by whole intervals to just before the range, which gives the same occurrences.
+   * ical4j walks a rule from its first occurrence, about a tenth of a millisecond a step: a daily rule that began
+   * a century before the range, or a rule by the minute that began a year before, would take seconds. A rule
+   * without COUNT (which counts from the start) is moved forward by whole intervals to just before the range,
+   * which gives the same occurrences: the same wall-clock time, weekday and day of the month. Monthly and yearly
+   * rules move only when the first day is the 28th or earlier (month lengths would shift it otherwise).
    */
-  private static ZonedDateTime fastForward(Recur<ZonedDateTime> recur, ZonedDateTime first, Instant from) {
+  @SuppressWarnings("unchecked")
+  static <T extends Temporal> T fastForward(Recur<T> recur, T first, T from) {
     ChronoUnit unit = switch (recur.getFrequency()) {
       case SECONDLY -> ChronoUnit.SECONDS;
       case MINUTELY -> ChronoUnit.MINUTES;
       case HOURLY -> ChronoUnit.HOURS;
-      default -> null;
+      case DAILY -> ChronoUnit.DAYS;
+      case WEEKLY -> ChronoUnit.WEEKS;
+      case MONTHLY -> ChronoUnit.MONTHS;
+      case YEARLY -> ChronoUnit.YEARS;
     };
-    if (unit == null || recur.getCount() > 0 || !first.toInstant().isBefore(from)) {
+    if (recur.getCount() > 0 || (unit == ChronoUnit.SECONDS && first instanceof LocalDate)) {
       return first;
     }
-    long step = unit.getDuration().getSeconds() * Math.max(1, recur.getInterval());
-    long intervals = (from.getEpochSecond() - first.toEpochSecond()) / step - 1;
-    return intervals <= 0 ? first : first.plusSeconds(intervals * step);
+    if ((unit == ChronoUnit.MONTHS || unit == ChronoUnit.YEARS)
+        && LocalDate.from(first).getDayOfMonth() > 28) {
+      return first;
+    }
+    if (first instanceof LocalDate && unit.isTimeBased()) {
+      return first;
+    }
+    long interval = Math.max(1, recur.getInterval());
+    long steps = unit.between(first, from) / interval - 1;
+    return steps <= 0 ? first : (T) first.plus(steps * interval, unit);
   }
 
   /** The dates an RRULE gives in {@code [from, to)}, at most {@code limit}. */
@@ -105,14 +118,15 @@ public final class Occurrences {
     List<Instant> result = new ArrayList<>();
     if (seed.allDay()) {
       Recur<LocalDate> recur = new Recur<>(rrule);
-      LocalDate first = LocalDate.ofInstant(seed.instant(), ZoneOffset.UTC);
-      for (LocalDate d : recur.getDates(first, LocalDate.ofInstant(from, ZoneOffset.UTC),
+      LocalDate rangeStart = LocalDate.ofInstant(from, ZoneOffset.UTC);
+      LocalDate first = fastForward(recur, LocalDate.ofInstant(seed.instant(), ZoneOffset.UTC), rangeStart);
+      for (LocalDate d : recur.getDates(first, rangeStart,
           LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(1), limit)) {
         result.add(d.atStartOfDay(ZoneOffset.UTC).toInstant());
       }
     } else {
       Recur<ZonedDateTime> recur = new Recur<>(rrule);
-      ZonedDateTime first = fastForward(recur, seed.wallClock(), from);
+      ZonedDateTime first = fastForward(recur, seed.wallClock(), from.atZone(seed.zone()));
       for (Temporal t : recur.getDates(first, from.atZone(seed.zone()), end.atZone(seed.zone()), limit)) {
         result.add(Instant.from(t));
       }
