@@ -53,7 +53,7 @@ public final class Agenda {
 
   /** Changes the fields of {@code draft} and keeps everything else the event held. */
   public AgendaEvent update(long id, EventDraft draft) {
-    AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.notFound", "event", id));
+    AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
     VEvent event = IcsWriter.parse(old, old.tzid() == null ? null : store.timezones().get(old.tzid()));
     IcsWriter.apply(event, draft);
     AgendaEvent updated = read(event).withId(id);
