@@ -74,8 +74,8 @@ public final class ReminderStore {
 
   /** The next pending due time, if any. */
   public Optional<Instant> nextDue() {
-    return jdbc.queryOne("SELECT MIN(due_at) FROM reminder WHERE status = 'PENDING'",
-        row -> row.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    return jdbc.queryOne("SELECT due_at FROM reminder WHERE status = 'PENDING' AND due_at IS NOT NULL"
+        + " ORDER BY due_at LIMIT 1", row -> row.getObject(1, OffsetDateTime.class).toInstant());
   }
 
   /** Called inside {@link #record}'s transaction, before it commits (tests crash the process there). */
