@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
       throw new StorageException("Cannot create the folder for the database " + file.getParent() + ": "
           + e.getMessage(), e);
     }
-    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
     pool.setMaxConnections(16);
     try {

@@ -19,7 +19,12 @@ public final class Texts {
   }
 
   public static Texts of(Locale locale) {
-    return new Texts(ResourceBundle.getBundle(BASE_NAME, locale,
+    return of(BASE_NAME, locale);
+  }
+
+  /** Another module's bundle through the same mechanism (the command line's words, for one). */
+  public static Texts of(String baseName, Locale locale) {
+    return new Texts(ResourceBundle.getBundle(baseName, locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
   }
 
