@@ -35,13 +35,21 @@ public final class Database implements AutoCloseable {
    *     not writable
    */
   public static Database open(Path file) throws StorageException {
+    return open(file, "");
+  }
+
+  /**
+   * As {@link #open(Path)}, with extra H2 settings appended to the URL ({@code ";REUSE_SPACE=FALSE"}). For tests
+   * of crash behaviour: see decision 1213 on H2 losing committed rows after repeated kills once it reuses space.
+   */
+  public static Database open(Path file, String extraSettings) throws StorageException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
       throw new StorageException("Cannot create the folder for the database " + file.getParent() + ": "
           + e.getMessage(), e);
     }
-    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" + extraSettings;
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
     pool.setMaxConnections(16);
     try {
