@@ -152,6 +152,24 @@ final class EventReader {
       };
       return later(last, untilInstant.plus(length));
     }
+    if (recur.getCount() > 0 && !rrule.toUpperCase(java.util.Locale.ROOT).contains("BY")) {
+      // Without BY parts every step is an occurrence: the last one is COUNT - 1 intervals on (no walk needed).
+      long steps = (long) (recur.getCount() - 1) * Math.max(1, recur.getInterval());
+      java.time.temporal.ChronoUnit unit = switch (recur.getFrequency()) {
+        case SECONDLY -> java.time.temporal.ChronoUnit.SECONDS;
+        case MINUTELY -> java.time.temporal.ChronoUnit.MINUTES;
+        case HOURLY -> java.time.temporal.ChronoUnit.HOURS;
+        case DAILY -> java.time.temporal.ChronoUnit.DAYS;
+        case WEEKLY -> java.time.temporal.ChronoUnit.WEEKS;
+        case MONTHLY -> java.time.temporal.ChronoUnit.MONTHS;
+        case YEARLY -> java.time.temporal.ChronoUnit.YEARS;
+      };
+      ZonedDateTime first = start.allDay() ? start.instant().atZone(ZoneOffset.UTC) : start.wallClock();
+      // A 31st skips the months without one (at most every other month); 29 February repeats every 4 to 8 years.
+      long extra = unit == java.time.temporal.ChronoUnit.MONTHS ? steps
+          : unit == java.time.temporal.ChronoUnit.YEARS ? 7 * steps : 0;
+      return later(last, first.plus(steps + extra, unit).toInstant().plus(length));
+    }
     if (recur.getCount() > 0 && recur.getCount() <= COUNT_LIMIT) {
       List<Instant> all = Occurrences.ruleDates(rrule, start, start.instant(), Instant.MAX,
           recur.getCount());
