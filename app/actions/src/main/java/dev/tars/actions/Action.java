@@ -62,6 +62,15 @@ public sealed interface Action {
     }
   }
 
+  /** Deletes one occurrence, this and the following ones, or all of a repeating event. */
+  record DeleteOccurrences(long id, Instant occurrenceStart, dev.tars.actions.agenda.Agenda.Scope scope)
+      implements Action {
+    @Override
+    public String kind() {
+      return "event.deleteOccurrences";
+    }
+  }
+
   /** Stores a calendar file read (and shown as a preview) with {@code Agenda.read}. */
   record ImportCalendar(CalendarFile file) implements Action {
     @Override

@@ -92,6 +92,12 @@ public final class ActionService {
         agenda.delete(a.id());
         yield logged(origin, a, a.id(), before.title(), Snapshots.event(before), null, null);
       }
+      case Action.DeleteOccurrences a -> {
+        AgendaEvent before = event(a.id());
+        AgendaEvent after = agenda.deleteOccurrences(a.id(), a.occurrenceStart(), a.scope()).orElse(null);
+        yield logged(origin, a, a.id(), before.title(), Snapshots.event(before),
+            after == null ? null : Snapshots.event(after), after);
+      }
       case Action.ImportCalendar a -> importCalendar(a, origin);
       case Action.ExportCalendar a -> {
         List<String> todos = reminders.all().stream().map(Vtodo::text).toList();
@@ -161,7 +167,7 @@ public final class ActionService {
       case "note.edit" -> notes.update(entry.subjectId(), Snapshots.note(before).draft());
       case "note.delete" -> notes.restore(Snapshots.note(before));
       case "event.create" -> agenda.deleteAll(List.of(entry.subjectId()));
-      case "event.edit", "event.delete" -> {
+      case "event.edit", "event.delete", "event.deleteOccurrences" -> {
         agenda.deleteAll(List.of(entry.subjectId()));
         agenda.restore(List.of(Snapshots.event(before)));
       }

@@ -96,6 +96,33 @@ class ActionServiceTest {
   }
 
   @Test
+  void repeatingEventDeletesOnlyThisThisAndFollowingOrAllAndEachUndoes() {
+    AgendaEvent weekly = (AgendaEvent) service().execute(new Action.CreateEvent(new EventDraft("Yoga",
+        LocalDateTime.of(2026, 10, 5, 19, 0), null, false, MADRID, "", "", "weekly", List.of())), Origin.WINDOW)
+        .subject();
+    Instant oct19 = LocalDateTime.of(2026, 10, 19, 19, 0).atZone(MADRID).toInstant();
+    Instant nov2 = LocalDateTime.of(2026, 11, 2, 19, 0).atZone(MADRID).toInstant();
+    ActivityEntry only = service().execute(new Action.DeleteOccurrences(weekly.id(), oct19,
+        dev.tars.actions.agenda.Agenda.Scope.ONLY_THIS), Origin.WINDOW).entry();
+    service().execute(new Action.DeleteOccurrences(weekly.id(), nov2,
+        dev.tars.actions.agenda.Agenda.Scope.THIS_AND_FOLLOWING), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31)))
+        .containsExactly("2026-10-05T19:00", "2026-10-12T19:00", "2026-10-26T19:00");
+    ActivityEntry all = service().execute(new Action.DeleteOccurrences(weekly.id(), oct19,
+        dev.tars.actions.agenda.Agenda.Scope.ALL), Origin.WINDOW).entry();
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).isEmpty();
+    service().undo(all.id(), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).hasSize(3);
+    service().undo(only.id(), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).hasSize(13);
+  }
+
+  private List<String> days(LocalDate from, LocalDate to) {
+    return actions.agenda().occurrences(from, to).occurrences().stream()
+        .map(o -> o.start().atZone(MADRID).toLocalDateTime().toString()).toList();
+  }
+
+  @Test
   void importUndoRemovesWhatItAddedAndRestoresWhatItReplaced() throws Exception {
     Path google = Path.of(getClass().getResource("/ics/google-calendar-export.ics").toURI());
     Path todo = Path.of(getClass().getResource("/ics/rfc5545-4-todo.ics").toURI());

@@ -62,6 +62,48 @@ public final class Agenda {
     return updated;
   }
 
+  /** Which occurrences of a repeating event a deletion removes. */
+  public enum Scope { ONLY_THIS, THIS_AND_FOLLOWING, ALL }
+
+  /**
+   * Removes occurrences of a repeating event: {@code ONLY_THIS} adds an EXDATE for the occurrence starting at
+   * {@code occurrenceStart}, {@code THIS_AND_FOLLOWING} ends the rule just before it (RRULE UNTIL), {@code ALL}
+   * deletes the event. Everything else the event holds is kept.
+   *
+   * @return the event as it is now, or empty when it was deleted
+   */
+  public Optional<AgendaEvent> deleteOccurrences(long id, Instant occurrenceStart, Scope scope) {
+    AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
+    if (scope == Scope.ALL || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
+      delete(id);
+      return Optional.empty();
+    }
+    VEvent event = IcsWriter.parse(old, old.tzid() == null ? null : store.timezones().get(old.tzid()));
+    java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter
+        .ofPattern(old.allDay() ? "yyyyMMdd" : "yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC);
+    if (scope == Scope.ONLY_THIS) {
+      // UTC (or a DATE) whatever the event's TZID: valid iCalendar, and needs no VTIMEZONE of its own.
+      net.fortuna.ical4j.model.ParameterList parameters = new net.fortuna.ical4j.model.ParameterList(
+          old.allDay() ? List.of(net.fortuna.ical4j.model.parameter.Value.DATE) : List.of());
+      event.add(new net.fortuna.ical4j.model.property.ExDate<>(parameters, utc.format(occurrenceStart)));
+    } else {
+      String rule = old.rrule() == null ? "" : old.rrule().replaceAll("(?i)(^|;)(COUNT|UNTIL)=[^;]*", "");
+      Instant until = old.allDay() ? occurrenceStart.minus(java.time.Duration.ofDays(1))
+          : occurrenceStart.minusSeconds(1);
+      event.removeAll(net.fortuna.ical4j.model.Property.RRULE);
+      if (!rule.isBlank()) {
+        event.add(new net.fortuna.ical4j.model.property.RRule<>(rule.replaceFirst("^;", "") + ";UNTIL="
+            + utc.format(until)));
+      }
+      event.removeIf(p -> p.getName().equals(net.fortuna.ical4j.model.Property.RDATE));
+    }
+    AgendaEvent updated = read(event).withId(id);
+    store.update(updated);
+    changed();
+    return Optional.of(updated);
+  }
+
   public Optional<AgendaEvent> find(long id) {
     return store.find(id);
   }
