@@ -37,7 +37,7 @@ public final class Actions implements AutoCloseable {
   private final ZoneId zone;
 
   private Actions(DataSource dataSource, MemoryService memories, Clock clock, ZoneId zone,
-      DesktopNotifier notifier) {
+      DesktopNotifier notifier, java.util.concurrent.ScheduledExecutorService appScheduler) {
     this.clock = clock;
     this.zone = zone;
     notes = new NoteStore(dataSource, clock);
@@ -45,7 +45,7 @@ public final class Actions implements AutoCloseable {
     reminders = new ReminderStore(dataSource, clock);
     activity = new ActivityLog(dataSource, clock);
     service = new ActionService(notes, agenda, reminders, memories, activity, clock);
-    scheduler = new ReminderScheduler(reminders, clock, notifier);
+    scheduler = new ReminderScheduler(reminders, clock, notifier, r -> {}, () -> {}, appScheduler);
   }
 
   /**
@@ -54,7 +54,13 @@ public final class Actions implements AutoCloseable {
    */
   public static Actions open(DataSource dataSource, MemoryService memories, Clock clock, ZoneId zone,
       DesktopNotifier notifier) {
-    return new Actions(dataSource, memories, clock, zone, notifier);
+    return new Actions(dataSource, memories, clock, zone, notifier, null);
+  }
+
+  /** As {@link #open(DataSource, MemoryService, Clock, ZoneId, DesktopNotifier)}, ticking on the app's scheduler. */
+  public static Actions open(DataSource dataSource, MemoryService memories, Clock clock, ZoneId zone,
+      DesktopNotifier notifier, java.util.concurrent.ScheduledExecutorService appScheduler) {
+    return new Actions(dataSource, memories, clock, zone, notifier, appScheduler);
   }
 
   /**

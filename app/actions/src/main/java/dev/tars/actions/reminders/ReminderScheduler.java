@@ -37,7 +37,9 @@ public final class ReminderScheduler implements AutoCloseable {
   private final List<Consumer<Notice>> inApp = new CopyOnWriteArrayList<>();
   private final ReminderStore.BeforeCommit beforeCommit;
   private final Runnable afterCommit;
+  private final ScheduledExecutorService appScheduler;
   private ScheduledExecutorService executor;
+  private java.util.concurrent.ScheduledFuture<?> ticking;
   private Instant lastWall;
   private long lastMono;
   private volatile int jumps;
@@ -48,6 +50,15 @@ public final class ReminderScheduler implements AutoCloseable {
    */
   public ReminderScheduler(ReminderStore store, Clock clock, DesktopNotifier desktop,
       ReminderStore.BeforeCommit beforeCommit, Runnable afterCommit) {
+    this(store, clock, desktop, beforeCommit, afterCommit, null);
+  }
+
+  /**
+   * @param appScheduler the app's scheduler to tick on (not shut down here), or null for a thread of its own
+   */
+  public ReminderScheduler(ReminderStore store, Clock clock, DesktopNotifier desktop,
+      ReminderStore.BeforeCommit beforeCommit, Runnable afterCommit, ScheduledExecutorService appScheduler) {
+    this.appScheduler = appScheduler;
     this.store = store;
     this.clock = clock;
     this.desktop = desktop;
@@ -66,14 +77,17 @@ public final class ReminderScheduler implements AutoCloseable {
 
   /** Shows what a crash left unshown and what fell due while closed, then checks every second. */
   public synchronized void start() {
-    if (executor != null) {
+    if (ticking != null) {
       return;
     }
     catchUp();
     lastWall = clock.instant();
     lastMono = System.nanoTime();
-    executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("reminders"));
-    executor.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    if (appScheduler == null) {
+      executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("reminders"));
+    }
+    ticking = (appScheduler == null ? executor : appScheduler)
+        .scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     LOG.info("Reminders scheduled; next due {}", store.nextDue().map(Instant::toString).orElse("none"));
   }
 
@@ -148,7 +162,13 @@ public final class ReminderScheduler implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (ticking == null) {
+      return;
+    }
+    ticking.cancel(false);
+    ticking = null;
     if (executor == null) {
+      LOG.info("Reminder checks stopped on the app's scheduler");
       return;
     }
     executor.shutdown();

@@ -84,6 +84,28 @@ class ReminderSchedulerTest {
   }
 
   @Test
+  void ticksOnTheAppsSchedulerAndLeavesItRunning() throws Exception {
+    var app = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        dev.tars.concurrent.NamedThreads.named("test-app-scheduler"));
+    try {
+      Reminder r = store.add("f@tars", "stand up", NOW.plusSeconds(30), MADRID, Reminder.Status.PENDING, null);
+      ReminderScheduler scheduler = new ReminderScheduler(store, clock, DesktopNotifier.NONE, x -> {}, () -> {}, app);
+      scheduler.addListener(shown::add);
+      scheduler.start();
+      clock.advance(Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (shown.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      scheduler.close();
+      assertThat(shown).extracting(Notice::reminderId).containsExactly(r.id());
+      assertThat(app.isShutdown()).isFalse();
+    } finally {
+      app.shutdownNow();
+    }
+  }
+
+  @Test
   void snoozedReminderFiresAgainAtItsNewTime() {
     Reminder r = store.add("c@tars", "stretch", NOW, MADRID, Reminder.Status.PENDING, null);
     try (ReminderScheduler scheduler = scheduler(DesktopNotifier.NONE)) {
