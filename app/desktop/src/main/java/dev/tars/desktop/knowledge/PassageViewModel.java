@@ -36,6 +36,8 @@ public final class PassageViewModel {
   private final ReadOnlyStringWrapper passage = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyIntegerWrapper sentenceStart = new javafx.beans.property.ReadOnlyIntegerWrapper();
+  private final javafx.beans.property.ReadOnlyIntegerWrapper sentenceEnd = new javafx.beans.property.ReadOnlyIntegerWrapper();
   private Path file;
 
   public PassageViewModel(KnowledgeService knowledge, FileOpener opener, Background background, I18n i18n) {
@@ -80,6 +82,8 @@ public final class PassageViewModel {
     before.set(cited.before());
     passage.set(cited.passage());
     after.set(cited.after());
+    sentenceStart.set(cited.sentenceStart());
+    sentenceEnd.set(cited.sentenceEnd());
     message.set("");
     state.set(State.SHOWN);
   }
@@ -124,6 +128,15 @@ public final class PassageViewModel {
 
   public ReadOnlyStringProperty afterProperty() {
     return after.getReadOnlyProperty();
+  }
+
+  /** Where, in the passage, the sentence that answered starts (0 with {@link #sentenceEndProperty} = length: all of it). */
+  public javafx.beans.property.ReadOnlyIntegerProperty sentenceStartProperty() {
+    return sentenceStart.getReadOnlyProperty();
+  }
+
+  public javafx.beans.property.ReadOnlyIntegerProperty sentenceEndProperty() {
+    return sentenceEnd.getReadOnlyProperty();
   }
 
   /** Loading, a passage that is gone, or a file that would not open; empty otherwise. */
