@@ -405,7 +405,7 @@ public final class KnowledgeBench {
     return scores;
   }
 
-  private static String load() {
+  static String load() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];

@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * <p>System properties: {@code bench.retrieval.corpus} (default /usr/share/freedombox/manual),
  * {@code bench.retrieval.part} (measure, tune or all; default measure), {@code bench.retrieval.unit} and
  * {@code bench.retrieval.context} (passage shape in tokens, default the standard chunker's 100 and 300),
- * {@code bench.retrieval.rerank} ("default" or five weights "cosine,unit,sentence,heading,fused"),
+ * {@code bench.retrieval.rerank} ("default" or six weights "cosine,unit,sentence,heading,fused,language"; several
+ * sets separated by ";" are measured one after the other), {@code bench.retrieval.shapes} (true: compare the
+ * embedding cost of the previous passage shape),
  * {@code bench.retrieval.cache} (default target/retrieval-bench: the indexed corpus is kept for reruns).
  */
 public final class RetrievalBench {
@@ -77,11 +79,15 @@ public final class RetrievalBench {
         checkAnswersExist(service, root, questions, out);
         out.printf(Locale.ROOT, "%d questions (%s part), passage shape: units <= %d tokens in contexts <= %d%n",
             questions.size(), part, unitTokens, contextTokens);
-        String weights = System.getProperty("bench.retrieval.rerank", "default");
-        Reranker.Weights chosen = weights.equals("default") ? Reranker.Weights.DEFAULT : parse(weights);
-        evaluate(service, root, questions, "reranked " + chosen, chosen, out);
+        for (String weights : System.getProperty("bench.retrieval.rerank", "default").split(";")) {
+          Reranker.Weights chosen = weights.equals("default") ? Reranker.Weights.DEFAULT : parse(weights);
+          evaluate(service, root, questions, "reranked " + chosen, chosen, out);
+        }
         evaluate(service, root, questions, "fusion only, no reranking", Reranker.Weights.OFF, out);
         vectorOnly(service, embedder, root, questions, out);
+        if (Boolean.parseBoolean(System.getProperty("bench.retrieval.shapes", "true"))) {
+          compareShapes(embedder, files, unitTokens, contextTokens, out);
+        }
         service.index().setReranking(Reranker.Weights.DEFAULT);
       } finally {
         service.close();
@@ -193,11 +199,15 @@ public final class RetrievalBench {
     service.index().setReranking(weights);
     Map<String, double[]> sums = new LinkedHashMap<>(); // language -> {n, f1, f5, fmrr, p1, p5, pmrr}
     List<Long> latencies = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     List<String> misses = new ArrayList<>();
     for (Question q : questions) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       List<Passage> found = service.search(q.text(), List.of(), 10);
       latencies.add(System.nanoTime() - t0);
+      cpu.add(threads.getCurrentThreadCpuTime() - c0);
       Path file = root.resolve(q.file());
       int fileRank = 0;
       int passageRank = 0;
@@ -231,9 +241,10 @@ public final class RetrievalBench {
           + "MRR %.2f%n", e.getKey(), (int) n, s[1] / n, s[2] / n, s[3] / n, s[4] / n, s[5] / n, s[6] / n);
     }
     latencies.sort(Long::compare);
-    out.printf(Locale.ROOT, "  search latency (query embedding included, %d passages indexed) p50 %.1f ms, "
-        + "p95 %.1f ms%n", service.index().size(), latencies.get(latencies.size() / 2) / 1e6,
-        latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(latencies.size() * 0.95) - 1)) / 1e6);
+    cpu.sort(Long::compare);
+    out.printf(Locale.ROOT, "  search latency (query embedding included, %d passages indexed, load %s) p50 %.1f ms, "
+        + "p95 %.1f ms; CPU of the searching thread p50 %.1f ms, p95 %.1f ms%n", service.index().size(),
+        KnowledgeBench.load(), pct(latencies, 50), pct(latencies, 95), pct(cpu, 50), pct(cpu, 95));
     if (Boolean.getBoolean("bench.retrieval.verbose")) {
       misses.forEach(m -> out.println("    not first: " + m));
     }
@@ -269,9 +280,60 @@ public final class RetrievalBench {
     }
   }
 
+  /**
+   * Ingestion's cost is embedding (parsing, chunking and indexing are a few percent of it), so the throughput of
+   * the new passage shape against the previous one is measured as the time to embed the same documents cut both
+   * ways, interleaved round by round in one run, with the same model and workers.
+   */
+  private static void compareShapes(OnnxEmbedder embedder, List<Path> files, int unitTokens, int contextTokens,
+      PrintStream out) {
+    DocumentParser parser = new DocumentParser(null);
+    Chunker units = new Chunker(unitTokens, contextTokens);
+    PreviousChunker previous = PreviousChunker.standard();
+    List<String> unitTexts = new ArrayList<>();
+    List<String> previousTexts = new ArrayList<>();
+    long characters = 0;
+    int count = Integer.getInteger("bench.retrieval.shapeFiles", 24);
+    for (int i = 0; i < files.size() && i < count * 7; i += 7) { // every 7th file: both languages, all sizes
+      try {
+        var blocks = parser.parse(files.get(i), DocumentParser.Stage.NONE).blocks();
+        characters += Chunker.fullText(blocks).length();
+        units.chunk(blocks).forEach(c -> unitTexts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text()));
+        previous.chunk(blocks).forEach(c -> previousTexts.add(c.text()));
+      } catch (Exception e) {
+        out.println("  (skipped " + files.get(i).getFileName() + ": " + e.getMessage() + ")");
+      }
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      double previousSeconds = embedSeconds(embedder, previousTexts);
+      double unitSeconds = embedSeconds(embedder, unitTexts);
+      ratios.add(previousSeconds / unitSeconds);
+      out.printf(Locale.ROOT, "  round %d: previous shape %d passages %.1f s (%.0f chars/s), units %d %.1f s "
+          + "(%.0f chars/s)%n", round + 1, previousTexts.size(), previousSeconds, characters / previousSeconds,
+          unitTexts.size(), unitSeconds, characters / unitSeconds);
+    }
+    ratios.sort(Double::compare);
+    out.printf(Locale.ROOT, "embedding throughput of the same %d characters, units / previous 400-token chunks: "
+        + "min %.2f median %.2f max %.2f (target >= 0.9), load %s%n", characters, ratios.getFirst(),
+        ratios.get(1), ratios.getLast(), KnowledgeBench.load());
+  }
+
+  private static double embedSeconds(OnnxEmbedder embedder, List<String> texts) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < texts.size(); i += 32) {
+      embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + 32)));
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double pct(List<Long> sorted, int percent) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1)) / 1e6;
+  }
+
   private static Reranker.Weights parse(String csv) {
     String[] w = csv.split(",");
     return new Reranker.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2]),
-        Double.parseDouble(w[3]), Double.parseDouble(w[4]));
+        Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]));
   }
 }

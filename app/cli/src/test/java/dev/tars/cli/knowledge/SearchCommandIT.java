@@ -46,12 +46,12 @@ class SearchCommandIT {
     Path docs = Files.createDirectories(home.resolve("docs"));
     Files.writeString(docs.resolve("voice.md"), "# Voice chat\n\nMumble is a voice chat server. Forward TCP 64738 "
         + "and UDP 64738 on your router for it. Log in as SuperUser to create administrator accounts.\n\n"
-        + "# Games\n\nMinetest is a block sandbox game. Its server listens on UDP 30000.\n");
+        + "# Games\n\nMinetest is a block sandbox game. Its server waits for players on UDP port 30000.\n");
     Files.writeString(docs.resolve("voz.md"), "# Chat de voz\n\nMumble es un servidor de chat de voz. Redirige los "
         + "puertos TCP 64738 y UDP 64738 en tu router. Ingresa como SuperUser para crear cuentas de administrador.\n");
     assertThat(run(new IngestCommand(), docs.toString())).as(err.toString()).isZero();
 
-    assertThat(run(new SearchCommand(), "--json", "--k", "3", "Which port does the block sandbox game use?")).isZero();
+    assertThat(run(new SearchCommand(), "--json", "--k", "3", "Which UDP port do Minetest players connect to?")).isZero();
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : out.toString().strip().split("\n")) {
@@ -67,7 +67,7 @@ class SearchCommandIT {
     assertThat(first.get("file").asText()).isEqualTo(docs.resolve("voice.md").toAbsolutePath().toString());
     assertThat(first.get("collection").asText()).isNotBlank();
     assertThat(first.get("page").isNull()).isTrue();
-    assertThat(first.get("text").asText()).contains("UDP 30000");
+    assertThat(first.get("text").asText()).contains("UDP port 30000");
     int start = first.get("start").asInt();
     int end = first.get("end").asInt();
     assertThat(end - start).isEqualTo(first.get("text").asText().length());
@@ -75,7 +75,7 @@ class SearchCommandIT {
     int to = first.get("highlight").get(1).asInt();
     assertThat(from).isBetween(start, end);
     assertThat(to).isBetween(from, end);
-    assertThat(first.get("text").asText().substring(from - start, to - start)).contains("UDP 30000");
+    assertThat(first.get("text").asText().substring(from - start, to - start)).contains("UDP port 30000");
     for (int i = 0; i < lines.size(); i++) {
       assertThat(lines.get(i).get("rank").asInt()).isEqualTo(i + 1);
       if (i > 0) {
@@ -87,7 +87,7 @@ class SearchCommandIT {
     JsonNode spanish = json.readTree(out.toString().strip().split("\n")[0]);
     assertThat(spanish.get("file").asText()).endsWith("voz.md");
 
-    assertThat(run(new SearchCommand(), "block sandbox game port")).isZero();
+    assertThat(run(new SearchCommand(), "Minetest players port")).isZero();
     assertThat(out.toString()).contains(" 1. ").contains("voice.md").doesNotContain("\"rank\"");
   }
 }

@@ -198,8 +198,9 @@ public final class Chunker {
     if ((c == '.' || c == '!' || c == '?') && followedBySpace) {
       return true;
     }
-    // A line that ends a list item or a label ("Options:") ends a sentence; a wrapped line does not.
-    return c == '\n' && i > 0 && ":;.!?".indexOf(text.charAt(i - 1)) >= 0;
+    // A blank line (after a heading, between blocks) and a line that ends a list item or a label ("Options:")
+    // end a sentence; a wrapped line does not.
+    return c == '\n' && (i + 1 < end && text.charAt(i + 1) == '\n' || i > 0 && ":;.!?".indexOf(text.charAt(i - 1)) >= 0);
   }
 
   private static int lastSpace(String text, int from, int to) {

@@ -7,7 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -38,6 +45,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class Analysis {
   static final String TEXT_DEFAULT = "text";
   static final String TEXT_SPANISH = "text_es";
+  /** Weight of the fields of languages other than the question's: their words rarely mean the same thing. */
+  static final float OTHER_LANGUAGE_BOOST = 0.3f;
 
   private static final CharArraySet ENGLISH_STOP_WORDS = new CharArraySet(List.of("a", "an", "and", "are", "as",
       "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that",
@@ -96,5 +105,40 @@ final class Analysis {
       throw new UncheckedIOException(e);
     }
     return new ArrayList<>(terms);
+  }
+
+  /** The question's terms in each text field's analysis. */
+  Map<String, List<String>> queryTerms(String text) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (String field : Analysis.fields()) {
+      out.put(field, terms(field, text));
+    }
+    return out;
+  }
+
+  /**
+   * BM25 over every language's field, each with the question analysed its way; fields of languages other than
+   * the question's count less. A question of unknown language weighs all fields alike.
+   */
+  static Query keywordQuery(Map<String, List<String>> terms, Language language, Query filter) {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Map.Entry<String, List<String>> e : terms.entrySet()) {
+      boolean own = language == Language.OTHER || Analysis.languageOf(e.getKey()) == language
+          || language != Language.SPANISH && e.getKey().equals(Analysis.TEXT_DEFAULT);
+      for (String t : e.getValue()) {
+        Query q = new TermQuery(new Term(e.getKey(), t));
+        words.add(own ? q : new BoostQuery(q, OTHER_LANGUAGE_BOOST), BooleanClause.Occur.SHOULD);
+        any = true;
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    if (filter == null) {
+      return words.build();
+    }
+    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
+        .add(filter, BooleanClause.Occur.FILTER).build();
   }
 }

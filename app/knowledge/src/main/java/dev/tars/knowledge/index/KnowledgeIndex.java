@@ -56,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * reader and deletes hit both at once. Every change is committed before it returns: the ingestion pipeline
  * commits here first and records the document as indexed in H2 second, so after a crash H2 never claims
  * chunks the index lacks (see {@code KnowledgeService#recover}).
+ *
+ * <p>Over 400 lines because it is the whole write and read path of one Lucene index (fields, format version,
+ * hybrid search, the views tests and the benchmark need); the parts that stand alone, language analysis
+ * ({@link Analysis}) and reranking ({@link Reranker}), live apart.
  */
 public final class KnowledgeIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
@@ -83,8 +87,6 @@ public final class KnowledgeIndex implements AutoCloseable {
   private static final String FORMAT_KEY = "tars.format";
   /** Fused candidates the reranker reorders (issue 19 asks for 50-100; measured in decision 1301). */
   public static final int RERANK_CANDIDATES = 60;
-  /** Weight of the fields of languages other than the question's: their words rarely mean the same thing. */
-  static final float OTHER_LANGUAGE_BOOST = 0.3f;
   /** Reciprocal rank fusion constant from the original paper; dampens the weight of top ranks. */
   private static final int RRF_K = 60;
 
@@ -341,8 +343,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       int width = Math.max(candidates, hnsw.searchWidth());
       TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, width, filter), candidates);
       long t1 = System.nanoTime();
-      Map<String, List<String>> queryTerms = queryTerms(queryText);
-      Query keywords = keywordQuery(queryTerms, LanguageGuesser.guess(queryText), filter);
+      Map<String, List<String>> queryTerms = analysis.queryTerms(queryText);
+      Language queryLanguage = LanguageGuesser.guess(queryText);
+      Query keywords = Analysis.keywordQuery(queryTerms, queryLanguage, filter);
       TopDocs text = keywords == null ? null : s.search(keywords, candidates);
       long t2 = System.nanoTime();
       Map<Integer, Double> fused = new HashMap<>();
@@ -359,15 +362,16 @@ public final class KnowledgeIndex implements AutoCloseable {
         Document d = fields.document(e.getKey());
         stored.put(e.getKey(), d);
         Reranker.Candidate c = new Reranker.Candidate(e.getKey(), e.getValue());
-        c.field = Analysis.field(Language.ofCode(d.get(LANGUAGE)));
+        c.language = Language.ofCode(d.get(LANGUAGE));
+        c.field = Analysis.field(c.language);
         c.unit = d.get(UNIT);
         c.unitStart = d.getField(START).numericValue().intValue();
         c.titleAndHeading = titleOf(d.get(PATH)) + "\n" + d.get(HEADING);
         pool.add(c);
       }
       long t3 = System.nanoTime();
-      readVectors(s, pool);
-      rerank.score(s.getIndexReader(), queryVector, queryTerms, pool);
+      Reranker.readVectors(s, VECTOR, pool);
+      rerank.score(s.getIndexReader(), queryVector, queryTerms, queryLanguage, pool);
       List<Hit> hits = new ArrayList<>();
       for (Reranker.Candidate c : Reranker.sorted(pool)) {
         Document d = stored.get(c.docId);
@@ -394,32 +398,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     });
   }
 
-  /** Reads the candidates' vectors (BM25-only candidates have no vector score yet). */
-  private static void readVectors(IndexSearcher searcher, List<Reranker.Candidate> pool) throws IOException {
-    List<Reranker.Candidate> byDoc = new ArrayList<>(pool);
-    byDoc.sort(java.util.Comparator.comparingInt(c -> c.docId));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int leafIndex = -1;
-    FloatVectorValues values = null;
-    KnnVectorValues.DocIndexIterator it = null;
-    for (Reranker.Candidate c : byDoc) {
-      int leaf = ReaderUtil.subIndex(c.docId, leaves);
-      if (leaf != leafIndex) {
-        leafIndex = leaf;
-        values = leaves.get(leaf).reader().getFloatVectorValues(VECTOR);
-        it = values == null ? null : values.iterator();
-      }
-      if (it == null) {
-        continue;
-      }
-      int local = c.docId - leaves.get(leaf).docBase;
-      int at = it.docID() >= local ? it.docID() : it.advance(local);
-      if (at == local) {
-        c.vector = values.vectorValue(it.index());
-      }
-    }
-  }
-
   /**
    * Vector search alone with an explicit search width, returning chunk ids ("doc:ordinal"); the benchmark
    * compares it with exact search.
@@ -440,41 +418,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     for (int rank = 0; rank < top.scoreDocs.length; rank++) {
       fused.merge(top.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
     }
-  }
-
-  /** The question's terms in each text field's analysis. */
-  private Map<String, List<String>> queryTerms(String text) {
-    Map<String, List<String>> out = new HashMap<>();
-    for (String field : Analysis.fields()) {
-      out.put(field, analysis.terms(field, text));
-    }
-    return out;
-  }
-
-  /**
-   * BM25 over every language's field, each with the question analysed its way; fields of languages other than
-   * the question's count less. A question of unknown language weighs all fields alike.
-   */
-  private static Query keywordQuery(Map<String, List<String>> terms, Language language, Query filter) {
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
-    boolean any = false;
-    for (Map.Entry<String, List<String>> e : terms.entrySet()) {
-      boolean own = language == Language.OTHER || Analysis.languageOf(e.getKey()) == language
-          || language != Language.SPANISH && e.getKey().equals(Analysis.TEXT_DEFAULT);
-      for (String t : e.getValue()) {
-        Query q = new TermQuery(new Term(e.getKey(), t));
-        words.add(own ? q : new BoostQuery(q, OTHER_LANGUAGE_BOOST), BooleanClause.Occur.SHOULD);
-        any = true;
-      }
-    }
-    if (!any) {
-      return null;
-    }
-    if (filter == null) {
-      return words.build();
-    }
-    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
-        .add(filter, BooleanClause.Occur.FILTER).build();
   }
 
   @FunctionalInterface

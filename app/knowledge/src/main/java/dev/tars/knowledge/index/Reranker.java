@@ -1,13 +1,19 @@
 package dev.tars.knowledge.index;
 
 import dev.tars.knowledge.chunk.Chunker;
+import dev.tars.knowledge.lang.Language;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.Term;
 
 /**
@@ -19,7 +25,9 @@ import org.apache.lucene.index.Term;
  *   <li>the same share for its best sentence, which favours a unit stating the fact in one place over one that
  *       mentions the words scattered, and
  *   <li>the share found in its document's title and section headings ("how do I back up" and a section
- *       "Backups").
+ *       "Backups"), and
+ *   <li>whether it is written in the question's language (a person asking in Spanish wants the Spanish page
+ *       rather than its English twin).
  * </ul>
  * and the fused rank stays as one signal among them. No cross-encoder can be had from Maven Central (the
  * in-process models there are embedders only), so this is the light reranker issue 19 asks for; its weights
@@ -28,9 +36,10 @@ import org.apache.lucene.index.Term;
  */
 public final class Reranker {
   /** Weights of the signals above, in the order they are listed, plus the fused rank's. */
-  public record Weights(double cosine, double unitWords, double sentenceWords, double headingWords, double fused) {
-    public static final Weights DEFAULT = new Weights(1.0, 0.35, 0.35, 0.25, 0.5);
-    public static final Weights OFF = new Weights(0, 0, 0, 0, 1);
+  public record Weights(double cosine, double unitWords, double sentenceWords, double headingWords, double fused,
+      double sameLanguage) {
+    public static final Weights DEFAULT = new Weights(1.0, 0.35, 0.35, 0.25, 0.5, 0.2);
+    public static final Weights OFF = new Weights(0, 0, 0, 0, 1, 0);
   }
 
   /** A fused candidate with what reranking reads. */
@@ -39,6 +48,7 @@ public final class Reranker {
     final double fused;
     float[] vector;
     String field;
+    Language language;
     String unit;
     int unitStart;
     String titleAndHeading;
@@ -64,8 +74,8 @@ public final class Reranker {
    * Scores every candidate and sets the sentence to highlight; {@code queryTerms} maps each text field to the
    * question's terms in that field's analysis.
    */
-  void score(IndexReader reader, float[] queryVector, Map<String, List<String>> queryTerms, List<Candidate> candidates)
-      throws IOException {
+  void score(IndexReader reader, float[] queryVector, Map<String, List<String>> queryTerms, Language queryLanguage,
+      List<Candidate> candidates) throws IOException {
     double maxFused = candidates.stream().mapToDouble(c -> c.fused).max().orElse(1);
     Map<String, Map<String, Double>> idf = new java.util.HashMap<>();
     for (Map.Entry<String, List<String>> e : queryTerms.entrySet()) {
@@ -96,7 +106,34 @@ public final class Reranker {
       double cosine = c.vector == null ? 0 : dot(queryVector, c.vector);
       c.score = weights.cosine() * cosine + weights.unitWords() * unitShare
           + weights.sentenceWords() * Math.max(0, bestSentence) + weights.headingWords() * headingShare
-          + weights.fused() * c.fused / maxFused;
+          + weights.fused() * c.fused / maxFused
+          + (queryLanguage != Language.OTHER && c.language == queryLanguage ? weights.sameLanguage() : 0);
+    }
+  }
+
+  /** Reads the candidates' vectors (BM25-only candidates have no vector score yet). */
+  static void readVectors(IndexSearcher searcher, String field, List<Candidate> pool) throws IOException {
+    List<Candidate> byDoc = new ArrayList<>(pool);
+    byDoc.sort(java.util.Comparator.comparingInt(c -> c.docId));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    FloatVectorValues values = null;
+    KnnVectorValues.DocIndexIterator it = null;
+    for (Candidate c : byDoc) {
+      int leaf = ReaderUtil.subIndex(c.docId, leaves);
+      if (leaf != leafIndex) {
+        leafIndex = leaf;
+        values = leaves.get(leaf).reader().getFloatVectorValues(field);
+        it = values == null ? null : values.iterator();
+      }
+      if (it == null) {
+        continue;
+      }
+      int local = c.docId - leaves.get(leaf).docBase;
+      int at = it.docID() >= local ? it.docID() : it.advance(local);
+      if (at == local) {
+        c.vector = values.vectorValue(it.index());
+      }
     }
   }
 
