@@ -221,8 +221,8 @@ public final class RetrievalBench {
         }
       }
       if (passageRank != 1) {
-        misses.add(String.format(Locale.ROOT, "%s file@%d passage@%d  %s", q.language(), fileRank, passageRank,
-            q.text()));
+        misses.add(String.format(Locale.ROOT, "%s file@%d passage@%d  %s  (first: %s)", q.language(), fileRank,
+            passageRank, q.text(), found.isEmpty() ? "-" : root.relativize(found.getFirst().path())));
       }
       double[] s = sums.computeIfAbsent(q.language(), l -> new double[7]);
       s[0]++;

@@ -38,7 +38,7 @@ public final class Reranker {
   /** Weights of the signals above, in the order they are listed, plus the fused rank's. */
   public record Weights(double cosine, double unitWords, double sentenceWords, double headingWords, double fused,
       double sameLanguage) {
-    public static final Weights DEFAULT = new Weights(1.0, 0.35, 0.35, 0.25, 0.5, 0.2);
+    public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.2, 0.25, 0.7, 0.3);
     public static final Weights OFF = new Weights(0, 0, 0, 0, 1, 0);
   }
 
