@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * <p>System properties: {@code bench.retrieval.corpus} (default /usr/share/freedombox/manual),
  * {@code bench.retrieval.part} (measure, tune or all; default measure), {@code bench.retrieval.unit} and
  * {@code bench.retrieval.context} (passage shape in tokens, default the standard chunker's 100 and 300),
- * {@code bench.retrieval.rerank} ("default" or six weights "cosine,unit,sentence,heading,fused,language"; several
+ * {@code bench.retrieval.rerank} ("default" or seven weights "cosine,unit,sentence,heading,fused,language,document"; several
  * sets separated by ";" are measured one after the other), {@code bench.retrieval.shapes} (true: compare the
  * embedding cost of the previous passage shape),
  * {@code bench.retrieval.cache} (default target/retrieval-bench: the indexed corpus is kept for reruns).
@@ -305,7 +305,8 @@ public final class RetrievalBench {
       }
     }
     List<Double> ratios = new ArrayList<>();
-    for (int round = 0; round < 3; round++) {
+    int rounds = Integer.getInteger("bench.retrieval.shapeRounds", 3);
+    for (int round = 0; round < rounds; round++) {
       double previousSeconds = embedSeconds(embedder, previousTexts);
       double unitSeconds = embedSeconds(embedder, unitTexts);
       ratios.add(previousSeconds / unitSeconds);
@@ -316,7 +317,7 @@ public final class RetrievalBench {
     ratios.sort(Double::compare);
     out.printf(Locale.ROOT, "embedding throughput of the same %d characters, units / previous 400-token chunks: "
         + "min %.2f median %.2f max %.2f (target >= 0.9), load %s%n", characters, ratios.getFirst(),
-        ratios.get(1), ratios.getLast(), KnowledgeBench.load());
+        ratios.get(ratios.size() / 2), ratios.getLast(), KnowledgeBench.load());
   }
 
   private static double embedSeconds(OnnxEmbedder embedder, List<String> texts) {
@@ -334,6 +335,7 @@ public final class RetrievalBench {
   private static Reranker.Weights parse(String csv) {
     String[] w = csv.split(",");
     return new Reranker.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2]),
-        Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]));
+        Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]),
+        w.length > 6 ? Double.parseDouble(w[6]) : 0);
   }
 }

@@ -186,10 +186,13 @@ public final class Chunker {
     return out;
   }
 
+  /** Splits sentences only: no length limit cuts them. */
+  private static final Chunker SENTENCES_ONLY = new Chunker(Integer.MAX_VALUE / (2 * CHARS_PER_TOKEN),
+      Integer.MAX_VALUE / (2 * CHARS_PER_TOKEN));
+
   /** The offsets of the sentences in a passage, for highlighting; the same rule units are built with. */
   public static List<int[]> sentenceSpans(String text) {
-    return new Chunker(Integer.MAX_VALUE / (2 * CHARS_PER_TOKEN), Integer.MAX_VALUE / (2 * CHARS_PER_TOKEN))
-        .sentences(text, 0, text.length());
+    return SENTENCES_ONLY.sentences(text, 0, text.length());
   }
 
   private static boolean isSentenceEnd(String text, int i, int end) {

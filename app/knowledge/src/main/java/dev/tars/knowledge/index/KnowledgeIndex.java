@@ -363,6 +363,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         stored.put(e.getKey(), d);
         Reranker.Candidate c = new Reranker.Candidate(e.getKey(), e.getValue());
         c.language = Language.ofCode(d.get(LANGUAGE));
+        c.documentId = Long.parseLong(d.get(DOC));
         c.field = Analysis.field(c.language);
         c.unit = d.get(UNIT);
         c.unitStart = d.getField(START).numericValue().intValue();

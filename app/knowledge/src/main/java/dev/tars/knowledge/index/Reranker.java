@@ -27,7 +27,9 @@ import org.apache.lucene.index.Term;
  *   <li>the share found in its document's title and section headings ("how do I back up" and a section
  *       "Backups"), and
  *   <li>whether it is written in the question's language (a person asking in Spanish wants the Spanish page
- *       rather than its English twin).
+ *       rather than its English twin), and
+ *   <li>the best score of any candidate of its document: a unit that only lists "TCP 64738" under "Port
+ *       Forwarding" belongs to the voice chat page because another unit of that page matches "voice chat".
  * </ul>
  * and the fused rank stays as one signal among them. No cross-encoder can be had from Maven Central (the
  * in-process models there are embedders only), so this is the light reranker issue 19 asks for; its weights
@@ -37,9 +39,9 @@ import org.apache.lucene.index.Term;
 public final class Reranker {
   /** Weights of the signals above, in the order they are listed, plus the fused rank's. */
   public record Weights(double cosine, double unitWords, double sentenceWords, double headingWords, double fused,
-      double sameLanguage) {
-    public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.2, 0.25, 0.7, 0.3);
-    public static final Weights OFF = new Weights(0, 0, 0, 0, 1, 0);
+      double sameLanguage, double document) {
+    public static final Weights DEFAULT = new Weights(1.0, 0.5, 0.2, 0.25, 0.7, 0.3, 0.3);
+    public static final Weights OFF = new Weights(0, 0, 0, 0, 1, 0, 0);
   }
 
   /** A fused candidate with what reranking reads. */
@@ -49,6 +51,7 @@ public final class Reranker {
     float[] vector;
     String field;
     Language language;
+    long documentId;
     String unit;
     int unitStart;
     String titleAndHeading;
@@ -108,6 +111,15 @@ public final class Reranker {
           + weights.sentenceWords() * Math.max(0, bestSentence) + weights.headingWords() * headingShare
           + weights.fused() * c.fused / maxFused
           + (queryLanguage != Language.OTHER && c.language == queryLanguage ? weights.sameLanguage() : 0);
+    }
+    if (weights.document() != 0) {
+      Map<Long, Double> bestOfDocument = new java.util.HashMap<>();
+      for (Candidate c : candidates) {
+        bestOfDocument.merge(c.documentId, c.score, Math::max);
+      }
+      for (Candidate c : candidates) {
+        c.score += weights.document() * bestOfDocument.get(c.documentId);
+      }
     }
   }
 
