@@ -122,7 +122,7 @@ public final class SecondStageRouter implements Router {
     }
     if (intent == first.intent()) {
       // The model agrees: the first stage's slots are already the best reading.
-      return Optional.of(new Routed(intent, first.slots(), MODEL_CONFIDENCE, first.lang()));
+      return Optional.of(new Routed(intent, first.slots(), MODEL_CONFIDENCE, first.lang(), first.otherReadings()));
     }
     FirstStageRouter.Analysis analysis = FirstStageRouter.analyze(utterance, first.lang(), now);
     TimeFacts times = analysis.times().facts();
