@@ -107,14 +107,14 @@ public final class SecondStageRouter implements Router {
   static Optional<Routed> fromAnswer(String answer, String utterance, LocalDateTime now, Routed first) {
     JsonNode root = parse(answer);
     if (root == null || !root.path("intent").isTextual()) {
-      LOG.info("Routing answer is not the expected JSON: {}", preview(answer));
+      LOG.debug("Routing answer is not the expected JSON: {}", preview(answer));
       return Optional.empty();
     }
     Intent intent;
     try {
       intent = Intent.fromId(root.get("intent").asText());
     } catch (IllegalArgumentException e) {
-      LOG.info("Routing answer names an unknown intent: {}", preview(answer));
+      LOG.debug("Routing answer names an unknown intent: {}", preview(answer));
       return Optional.empty();
     }
     if (intent == Intent.NONE) {
