@@ -7,7 +7,7 @@ import dev.tars.desktop.search.SearchDialog;
 import dev.tars.desktop.search.SearchViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.memory.MemorySystem;
+import dev.tars.runtime.MemorySystem;
 import dev.tars.search.SearchHit;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;

@@ -7,7 +7,7 @@ import atlantafx.base.theme.Styles;
 import dev.tars.config.Theme;
 import dev.tars.desktop.chat.ChatView;
 import dev.tars.desktop.conversations.ConversationListView;
-import dev.tars.desktop.engine.EngineStatus;
+import dev.tars.engine.EngineStatus;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
