@@ -1,13 +1,10 @@
 package dev.tars.cli;
 
-import dev.tars.api.ApiKeys;
 import dev.tars.api.ApiServer;
-import dev.tars.api.AuditLog;
-import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.engine.EngineException;
-import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.api.KnowledgeForApi;
+import dev.tars.runtime.LocalApi;
+import dev.tars.runtime.RuntimeOptions;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -68,21 +65,18 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer.checkHost(host, allowRemote);
     PrintWriter out = spec.commandLine().getOut();
     StopSignal signal = new StopSignal();
-    try (CliServices services = CliServices.open(model, contextSize, threads);
-        AuditLog audit = new AuditLog(AuditLog.defaultFile(services.paths.logs()))) {
-      Path keyFile = ApiKeys.defaultFile(services.paths.home());
-      String key = ApiKeys.loadOrCreate(keyFile);
-      StatelessChat chat = new StatelessChat(services.engines);
-      String modelName = modelName(chat);
-      KnowledgeBase knowledge = noKnowledge ? null
-          : KnowledgeBase.open(services.paths, services.database.dataSource(), "eng");
+    try (TarsRuntime runtime = CliRuntime.open(options -> {
+      RuntimeOptions served = model == null ? options : options.withModel(model, contextSize, threads);
+      return noKnowledge ? served.withoutKnowledge() : served;
+    })) {
+      String modelName = runtime.engines().awaitReady(CliChat.LOAD_LIMIT).model().id();
+      LocalApi api = runtime.localApi();
+      String key = api.key();
       ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withHost(host, allowRemote)
           .withLimits(4L << 20, maxParallel).withHistory(history)
-          .withDefaults(services.settings.get().defaultSampling());
-      try (knowledge;
-          ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
-              knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
-              knowledge == null ? null : KnowledgeForApi.source(knowledge), audit))) {
+          .withDefaults(runtime.settings().get().defaultSampling());
+      try (LocalApi.Served served = api.serve(options)) {
+        ApiServer server = served.server();
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
@@ -91,9 +85,10 @@ final class ServeCommand implements Callable<Integer> {
           out.println("Port " + port + " is taken; using " + server.port() + ".");
         }
         out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
-            + (knowledge == null ? "; no knowledge base" : "; embeddings: " + knowledge.embedder().modelName()) + ")");
-        out.println("API key: " + key + "  (kept in " + keyFile + ")");
-        out.println("Audit log: " + audit.file() + (history ? "; requests are also kept in the history" : ""));
+            + (runtime.knowledgeIfAvailable().map(k -> "; embeddings: " + k.embedder().modelName())
+                .orElse("; no knowledge base")) + ")");
+        out.println("API key: " + key + "  (kept in " + api.keyFile() + ")");
+        out.println("Audit log: " + served.audit().file() + (history ? "; requests are also kept in the history" : ""));
         out.println("Press Ctrl+C to stop.");
         out.flush();
         signal.await();
@@ -104,10 +99,6 @@ final class ServeCommand implements Callable<Integer> {
     } finally {
       signal.closed();
     }
-  }
-
-  private static String modelName(StatelessChat chat) throws EngineException {
-    return chat.model().id();
   }
 
   /**

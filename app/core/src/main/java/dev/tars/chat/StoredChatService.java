@@ -237,6 +237,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
+      try {
+        listener.prompt(request.messages());
+      } catch (RuntimeException e) {
+        LOG.warn("Reply listener failed on the prompt of answer {}", draft.id(), e);
+      }
       generation = engine.generate(request, delta -> {
         synchronized (text) {
           text.append(delta);
@@ -297,6 +302,13 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       store.updateMessage(draft.id(), content, status);
       store.touch(conversationId);
       Message answer = store.message(draft.id()).orElseThrow();
+      if (completion != null) {
+        try {
+          listener.completed(completion);
+        } catch (RuntimeException e) {
+          LOG.warn("Reply listener failed on the completion of answer {}", draft.id(), e);
+        }
+      }
       if (status == MessageStatus.INTERRUPTED) {
         LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
             ? completion.error().getMessage() : failure);

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param contextSize context window for {@code model}
  * @param threads CPU threads for {@code model}; 0 = one per core
  * @param engineFactory makes engines instead of the real local and remote ones (tests); null = the real ones
+ * @param knowledge whether documents are used at all; false never opens the index (starts faster)
  */
 public record RuntimeOptions(AppPaths paths, String appVersion, boolean applyPendingRestore, String ocrLanguages,
-    Path model, int contextSize, int threads, EngineHost.Factory engineFactory) {
+    Path model, int contextSize, int threads, EngineHost.Factory engineFactory, boolean knowledge) {
   public RuntimeOptions {
     Objects.requireNonNull(paths, "paths");
     Objects.requireNonNull(appVersion, "appVersion");
@@ -32,27 +33,34 @@ public record RuntimeOptions(AppPaths paths, String appVersion, boolean applyPen
 
   /** The data home {@code paths}, the engine chosen in the app, English OCR, no restore at open. */
   public static RuntimeOptions of(AppPaths paths, String appVersion) {
-    return new RuntimeOptions(paths, appVersion, false, "eng", null, 0, 0, null);
+    return new RuntimeOptions(paths, appVersion, false, "eng", null, 0, 0, null, true);
   }
 
   public RuntimeOptions applyingPendingRestore() {
-    return new RuntimeOptions(paths, appVersion, true, ocrLanguages, model, contextSize, threads, engineFactory);
+    return new RuntimeOptions(paths, appVersion, true, ocrLanguages, model, contextSize, threads, engineFactory,
+        knowledge);
   }
 
   public RuntimeOptions withOcrLanguages(String value) {
     return new RuntimeOptions(paths, appVersion, applyPendingRestore, value, model, contextSize, threads,
-        engineFactory);
+        engineFactory, knowledge);
   }
 
   /** Answers with {@code file} (context {@code tokens}, {@code threadCount} threads; 0 = default). */
   public RuntimeOptions withModel(Path file, int tokens, int threadCount) {
     return new RuntimeOptions(paths, appVersion, applyPendingRestore, ocrLanguages, file, tokens, threadCount,
-        engineFactory);
+        engineFactory, knowledge);
   }
 
   public RuntimeOptions withEngineFactory(EngineHost.Factory value) {
     return new RuntimeOptions(paths, appVersion, applyPendingRestore, ocrLanguages, model, contextSize, threads,
-        value);
+        value, knowledge);
+  }
+
+  /** Without documents: the knowledge base is never opened (no embeddings, no answers from documents). */
+  public RuntimeOptions withoutKnowledge() {
+    return new RuntimeOptions(paths, appVersion, applyPendingRestore, ocrLanguages, model, contextSize, threads,
+        engineFactory, false);
   }
 
   /** The app's settings with the local engine on {@link #model} instead of the app's choice. */

@@ -20,6 +20,7 @@ import dev.tars.knowledge.backup.LuceneIndexChecker;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
+import dev.tars.storage.StorageException;
 import dev.tars.watchdog.AnswerMetrics;
 import dev.tars.watchdog.LocalEngineProcess;
 import dev.tars.watchdog.Metrics;
@@ -145,15 +146,26 @@ public final class TarsRuntime implements AutoCloseable {
     return engines;
   }
 
-  /** Catalog, downloads and installed models; the active model is the one the settings choose. */
+  /**
+   * Catalog, downloads and installed models; the active model is the one the settings choose. Opens no
+   * database until the active model is asked for, so {@code tars models list} works while the app runs.
+   */
   public synchronized ModelManager models() {
     open();
     if (models == null) {
-      StoredSettings stored = settings();
-      models = track("models", ModelManager.create(paths, () -> Optional.of(stored.get().modelPath())
-          .filter(path -> !path.isBlank()).map(Path::of)));
+      models = track("models", ModelManager.create(paths, this::activeModel));
     }
     return models;
+  }
+
+  /** The model file the settings choose; unknown (empty) while another Tars holds the database. */
+  private Optional<Path> activeModel() {
+    try {
+      return Optional.of(settings().get().modelPath()).filter(path -> !path.isBlank()).map(Path::of);
+    } catch (StorageException e) {
+      LOG.debug("The active model is not known: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
@@ -165,6 +177,10 @@ public final class TarsRuntime implements AutoCloseable {
     open();
     if (knowledge == null) {
       if (knowledgeFailure != null) {
+        throw knowledgeFailure;
+      }
+      if (!options.knowledge()) {
+        knowledgeFailure = new IllegalStateException("Documents are turned off for this run.");
         throw knowledgeFailure;
       }
       try {
