@@ -62,7 +62,7 @@ class EngineHostTest {
     assertThat(loading.state()).isEqualTo(EngineStatus.State.LOADING);
     assertThat(loading.detail()).isEqualTo("tiny.gguf");
     assertThat(next().state()).isEqualTo(EngineStatus.State.READY);
-    assertThat(host.engine().model().id()).isEqualTo("scripted-demo.gguf");
+    assertThat(host.engine().model().id()).isEqualTo("canned");
   }
 
   @Test
