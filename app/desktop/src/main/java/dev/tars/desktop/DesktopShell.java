@@ -26,7 +26,7 @@ import dev.tars.desktop.settings.LocalApiView;
 import dev.tars.desktop.settings.LocalApiViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;

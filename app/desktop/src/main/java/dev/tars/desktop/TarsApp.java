@@ -4,7 +4,7 @@ import dev.tars.backup.PendingRestore;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.runtime.EngineHost;
 import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;

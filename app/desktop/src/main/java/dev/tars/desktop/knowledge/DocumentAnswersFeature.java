@@ -4,7 +4,7 @@ import dev.tars.desktop.chat.ChatView;
 import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.knowledge.ConversationDocuments;
 import dev.tars.knowledge.KnowledgeService;
 import javafx.scene.Scene;

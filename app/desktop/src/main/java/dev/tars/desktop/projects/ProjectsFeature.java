@@ -6,7 +6,7 @@ import dev.tars.desktop.conversations.ConversationListView;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.exchange.ExchangeService;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectChats;

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.config.Theme;
 import dev.tars.desktop.chat.ChatView;
 import dev.tars.desktop.conversations.ConversationListView;

@@ -1,5 +1,6 @@
 package dev.tars.desktop.shell;
 
+import dev.tars.desktop.fx.Notices;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
 import dev.tars.config.SettingsStore;

@@ -1,30 +1,32 @@
 package dev.tars.desktop.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tars.runtime.architecture.FrontEndRules;
 import javafx.application.Platform;
 
 /**
- * The UI reaches storage and engines only through services wired in the composition root, view models stay
- * testable without a screen, and background results reach the UI thread in one place.
+ * The window is a front end over {@code TarsRuntime}: it builds no service and never touches storage or
+ * llama.cpp; its feature packages have no cycles; view models stay testable without a screen, and background
+ * results reach the UI thread in one place.
  */
 @AnalyzeClasses(packages = "dev.tars.desktop", importOptions = ImportOption.DoNotIncludeTests.class)
 class DesktopArchitectureTest {
-  private static final String COMPOSITION_ROOT = "dev.tars.desktop.TarsApp";
+  @ArchTest
+  static final ArchRule theWindowNeverTouchesStorage =
+      noClasses().should().dependOnClassesThat().resideInAPackage("dev.tars.storage..");
 
   @ArchTest
-  static final ArchRule onlyTheCompositionRootTouchesStorage =
-      noClasses().that().doNotHaveFullyQualifiedName(COMPOSITION_ROOT)
-          .should().dependOnClassesThat().resideInAPackage("dev.tars.storage..");
+  static final ArchRule theWindowBuildsNoService = FrontEndRules.buildsNoService();
 
   @ArchTest
-  static final ArchRule onlyTheCompositionRootTouchesLlamaCpp =
-      noClasses().that().doNotHaveFullyQualifiedName(COMPOSITION_ROOT)
-          .should().dependOnClassesThat().resideInAPackage("de.kherud..");
+  static final ArchRule featurePackagesHaveNoCycles =
+      slices().matching("dev.tars.desktop.(*)..").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule noClassLoadsLlamaCppIntoTheUiProcess =

@@ -2,6 +2,7 @@ package dev.tars.desktop.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.desktop.fx.Notices;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
