@@ -81,10 +81,7 @@ public final class ProjectsFeature {
   public void openConversation(long conversationId, long messageId) {
     viewModel.projectOf(conversationId, projectId -> {
       viewModel.select(projectId);
-      if (messageId > 0) {
-        main.chat().focusMessage(messageId);
-      }
-      main.conversations().refreshAndSelect(conversationId);
+      main.showConversation(conversationId, messageId);
     });
   }
 

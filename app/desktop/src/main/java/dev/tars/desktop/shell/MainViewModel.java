@@ -195,6 +195,14 @@ public final class MainViewModel {
     return conversations;
   }
 
+  /** Selects a conversation of the current project and (messageId > 0) scrolls to that message. */
+  public void showConversation(long conversationId, long messageId) {
+    if (messageId > 0) {
+      chat().focusMessage(messageId);
+    }
+    conversations().refreshAndSelect(conversationId);
+  }
+
   public ChatViewModel chat() {
     return chat;
   }
