@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link ChatService} on {@link ConversationStore} and whichever engine {@link EngineSource} gives. The answer
  * is flushed to the database every {@link #FLUSH_INTERVAL} while it streams, so a crash of the app, the engine
  * or the machine loses at most that much of it.
+ *
+ * <p>Over 400 lines on purpose: one answer's life (context, fitting, streaming, periodic flushes, the end or
+ * the abandonment) is one state machine in {@code StreamingReply}, easier to check kept together.
  */
 public final class StoredChatService implements ChatService, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoredChatService.class);

@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * memory and projects, chat, local API) and starts the background work. {@link #close()} closes what was
  * built in reverse order; each service bounds its own wait. Getters are thread-safe; after {@code close} they
  * throw {@link IllegalStateException}.
+ *
+ * <p>A little over 400 lines on purpose: one short getter per service, and the order they are built in is
+ * what a reader comes here to see; split across classes it would have to be pieced together again.
  */
 public final class TarsRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TarsRuntime.class);
