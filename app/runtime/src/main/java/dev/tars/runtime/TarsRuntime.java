@@ -119,8 +119,9 @@ public final class TarsRuntime implements AutoCloseable {
     return database;
   }
 
+  /** The app's settings (theme, language, engine choice, defaults), stored in the database. */
   public synchronized StoredSettings settings() {
-    open();
+    ensureOpen();
     if (settings == null) {
       settings = new StoredSettings(database().dataSource());
     }
@@ -132,7 +133,7 @@ public final class TarsRuntime implements AutoCloseable {
    * in the options) in the background; it follows later changes of the settings.
    */
   public synchronized EngineHost engines() {
-    open();
+    ensureOpen();
     if (engines == null) {
       StoredSettings stored = settings();
       EngineHost.Factory factory = options.engineFactory() != null ? options.engineFactory()
@@ -154,7 +155,7 @@ public final class TarsRuntime implements AutoCloseable {
    * database until the active model is asked for, so {@code tars models list} works while the app runs.
    */
   public synchronized ModelManager models() {
-    open();
+    ensureOpen();
     if (models == null) {
       models = track("models", ModelManager.create(paths, this::activeModel));
     }
@@ -177,7 +178,7 @@ public final class TarsRuntime implements AutoCloseable {
    * @throws RuntimeException (with a message for a person) when it cannot open; asking again rethrows it
    */
   public synchronized KnowledgeBase knowledge() {
-    open();
+    ensureOpen();
     if (knowledge == null) {
       if (knowledgeFailure != null) {
         throw knowledgeFailure;
@@ -216,7 +217,7 @@ public final class TarsRuntime implements AutoCloseable {
 
   /** Answer speed, memory and restarts, kept for the Dashboard. */
   public synchronized Metrics metrics() {
-    open();
+    ensureOpen();
     if (metrics == null) {
       metrics = new Metrics(database().dataSource(), Clock.systemUTC());
     }
@@ -225,7 +226,7 @@ public final class TarsRuntime implements AutoCloseable {
 
   /** Schedule, retention, mirror and alert address of the backups. */
   public synchronized BackupSettings backupSettings() {
-    open();
+    ensureOpen();
     if (backupSettings == null) {
       backupSettings = new BackupSettings(database().dataSource());
     }
@@ -237,7 +238,7 @@ public final class TarsRuntime implements AutoCloseable {
    * knowledge base open, else a copy of the index's files (the app is stopped, as the CLI checks).
    */
   public synchronized BackupService backups() {
-    open();
+    ensureOpen();
     if (backups == null) {
       BackupSource index = knowledge != null
           ? knowledge.service().index().backupSource(BackupServices.KNOWLEDGE_INDEX)
@@ -263,7 +264,7 @@ public final class TarsRuntime implements AutoCloseable {
    * Built, not started: {@link #startAll()} starts it. Closing it takes the backup at exit.
    */
   public synchronized Watchdog watchdog() {
-    open();
+    ensureOpen();
     if (watchdog == null) {
       BackupSettings backupConfig = backupSettings();
       Watchdog dog = Watchdogs.standard(paths, database().dataSource(), backups(), backupConfig::get, localEngine,
@@ -304,7 +305,7 @@ public final class TarsRuntime implements AutoCloseable {
 
   /** Projects, memories, search over everything, export/import and the nightly synthesis. */
   public synchronized MemorySystem memory() {
-    open();
+    ensureOpen();
     if (memory == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       // The engine is looked up when memory work needs it, so `tars memory add` never starts one.
@@ -322,7 +323,7 @@ public final class TarsRuntime implements AutoCloseable {
    * instructions, memories, then document passages (each cites its sources).
    */
   public synchronized StoredChatService chats() {
-    open();
+    ensureOpen();
     if (chats == null) {
       EngineHost host = engines();
       List<PromptContext> contexts = new ArrayList<>(memory().promptContexts());
@@ -337,7 +338,7 @@ public final class TarsRuntime implements AutoCloseable {
 
   /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */
   public synchronized LocalApi localApi() {
-    open();
+    ensureOpen();
     if (localApi == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
@@ -352,7 +353,7 @@ public final class TarsRuntime implements AutoCloseable {
    * queued by the last run, and the local API server when the settings turn it on. For the desktop app.
    */
   public synchronized void startAll() {
-    open();
+    ensureOpen();
     settings();
     engines();
     models();
@@ -380,7 +381,7 @@ public final class TarsRuntime implements AutoCloseable {
     return service;
   }
 
-  private void open() {
+  private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("Tars is shutting down.");
     }
