@@ -39,7 +39,8 @@ public final class TarsCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    AppPaths paths = AppPaths.fromEnvironment();
+    // An existing data home left readable by others (an older Tars, a loose umask) is closed before any use.
+    AppPaths paths = AppPaths.fromEnvironment().makePrivate();
     System.setProperty("tars.logs", paths.logs().toString());
     System.setProperty("tars.logfile", "cli");
     // Libraries that log through java.util.logging (Lucene, ONNX Runtime) would print on the terminal.
@@ -61,7 +62,10 @@ public final class TarsCli implements Runnable {
 
   private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     Logger log = LoggerFactory.getLogger(TarsCli.class);
-    log.error("Command failed: {}", String.join(" ", parseResult.originalArgs()), e);
+    // The command's names only: its arguments can be a question, a note or a key.
+    String command = parseResult.asCommandLineList().stream().map(CommandLine::getCommandName)
+        .collect(java.util.stream.Collectors.joining(" "));
+    log.error("Command failed: {}", command, e);
     PrintWriter err = commandLine.getErr();
     err.println("tars: " + CliErrors.describe(e));
     err.flush();

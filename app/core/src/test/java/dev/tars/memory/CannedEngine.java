@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class CannedEngine implements ChatEngine {
   final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
+  /** How every answer ends; STOP unless a test wants a cut-off one. */
+  volatile FinishReason finishReason = FinishReason.STOP;
   private final List<String> answers;
   private final int contextLength;
 
@@ -42,7 +44,7 @@ final class CannedEngine implements ChatEngine {
     String text = answers.size() > 1 ? answers.remove(0) : answers.get(0);
     sink.accept(text);
     CompletableFuture<Completion> done = CompletableFuture.completedFuture(
-        new Completion(text, FinishReason.STOP, -1, -1, null));
+        new Completion(text, finishReason, -1, -1, null));
     return new Generation() {
       @Override
       public void cancel() {}

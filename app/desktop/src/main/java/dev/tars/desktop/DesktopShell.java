@@ -185,7 +185,7 @@ public final class DesktopShell implements AutoCloseable {
     // Only this page uses the view model, and making it reads the catalog and the models folder on the UI thread:
     // both wait for the first visit.
     view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
-      modelsViewModel = new ModelsViewModel(services.models(), ui::run, work);
+      modelsViewModel = new ModelsViewModel(services.models(), ui::run, work, i18n);
       return new ModelsView(modelsViewModel).load();
     });
   }

@@ -100,8 +100,8 @@ public final class TarsApp extends Application {
     I18n i18n = I18n.forLanguage(runtime.settings().get().language());
     shell.viewModel().notices().post(outcome.restored()
         ? new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.restored"))
-        : new Notices.Notice(Notices.Kind.ERROR, i18n.get("backups.restoreAbandoned",
-            String.join(" ", outcome.problems()))));
+        : new Notices.Notice(Notices.Kind.ERROR, i18n.get(outcome.dataUnchanged() ? "backups.restoreAbandoned"
+            : "backups.restoreNotUndone", String.join(" ", outcome.problems()))));
   }
 
   /** A .gguf file was double-clicked (file association): offer to answer with it. */

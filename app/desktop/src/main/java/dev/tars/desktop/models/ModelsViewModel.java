@@ -1,5 +1,6 @@
 package dev.tars.desktop.models;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.models.Bytes;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.Download;
@@ -42,18 +43,21 @@ public final class ModelsViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
   private final Consumer<Path> useModel;
+  private final I18n i18n;
 
   /** A page without a "Use" button (the model is chosen elsewhere). */
-  public ModelsViewModel(ModelManager manager, Executor ui, Executor background) {
-    this(manager, ui, background, null);
+  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, I18n i18n) {
+    this(manager, ui, background, null, i18n);
   }
 
   /**
    * @param useModel makes the given GGUF file the model Tars uses (e.g. saves it in the settings); called on
    *     a background thread; null hides the "Use" button
    */
-  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, Consumer<Path> useModel) {
+  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, Consumer<Path> useModel,
+      I18n i18n) {
     this.manager = manager;
+    this.i18n = i18n;
     this.ui = ui;
     this.background = background;
     this.useModel = useModel;
@@ -107,7 +111,7 @@ public final class ModelsViewModel implements AutoCloseable {
         } else if (row.state() != ModelRow.State.FAILED) {
           row.stateProperty().set(ModelRow.State.AVAILABLE);
           row.progressTextProperty().set("");
-          row.messageProperty().set("");
+          row.messageProperty().set(e.sha256() == null ? i18n.get("models.available.notVerifiable") : "");
         }
       }
       fresh.add(row);
@@ -148,12 +152,13 @@ public final class ModelsViewModel implements AutoCloseable {
         + Bytes.human(manager.totalRam()) + ".";
   }
 
-  private static void markInstalled(ModelRow row, InstalledModel m) {
+  private void markInstalled(ModelRow row, InstalledModel m) {
     row.setInstalled(m);
     row.detailsProperty().set(m.metadata() != null ? m.metadata().describe() : "");
     row.progressProperty().set(1);
     row.progressTextProperty().set("");
-    row.messageProperty().set("Installed");
+    row.messageProperty().set(i18n.get(m.downloadedUnverified() ? "models.installed.notVerified"
+        : "models.installed"));
     row.stateProperty().set(ModelRow.State.INSTALLED);
   }
 
@@ -277,7 +282,8 @@ public final class ModelsViewModel implements AutoCloseable {
     switch (outcome) {
       case DownloadOutcome.Completed c -> {
         refresh();
-        notice.set(row.titleProperty().get() + " is installed.");
+        notice.set(i18n.get(c.verified() ? "models.installedNotice.verified" : "models.installedNotice.notVerified",
+            row.titleProperty().get()));
       }
       case DownloadOutcome.Paused p -> refresh();
       case DownloadOutcome.Cancelled c -> {

@@ -4,6 +4,7 @@ import static dev.tars.desktop.models.ModelsViewModelTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
@@ -68,7 +69,7 @@ class ModelsViewIT {
             null)));
     manager = new ModelManager(catalog, home.resolve("models"), new Downloader(home.resolve("downloads"),
         DiskSpace.SYSTEM, Downloader.Options.DEFAULTS), new ArchiveExtractor(), Optional::empty, 8L << 30);
-    viewModel = new ModelsViewModel(manager, ui::run, background);
+    viewModel = new ModelsViewModel(manager, ui::run, background, I18n.forLanguage("en"));
     page = new ModelsView(viewModel).load();
     stage.setScene(new Scene(page, 1300, 420));
     stage.show();
