@@ -24,7 +24,8 @@ final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "4891", paramLabel = "N",
-      description = "Port to listen on; the next free one is used when it is taken (default: ${DEFAULT-VALUE}).")
+      description = "Port to listen on (default: ${DEFAULT-VALUE}). When it is taken, serving fails and says by"
+          + " which program; 0 lets Tars pick a free port and print it.")
   int port;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -36,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
   boolean allowRemote;
 
   @Option(names = "--model", paramLabel = "FILE.gguf",
-      description = "Serve this GGUF model; without it, the engine chosen in Settings.")
+      description = "Serve this GGUF model; without it, the engine chosen in the app (tars models use).")
   Path model;
 
   @Option(names = "--ctx", defaultValue = "4096", description = "Context window for --model (default: ${DEFAULT-VALUE}).")
@@ -81,8 +82,9 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
         });
-        if (port != 0 && server.port() != port) {
-          out.println("Port " + port + " is taken; using " + server.port() + ".");
+        if (server.portChosenByTars()) {
+          out.println("Tars chose port " + server.port() + " itself (--port 0): give clients the address below;"
+              + " it can change at the next start.");
         }
         out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
             + (runtime.knowledgeIfAvailable().map(k -> "; embeddings: " + k.embedder().modelName())

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
         dev.tars.cli.memory.MemoryCommand.class,
         dev.tars.cli.memory.FindCommand.class,
         dev.tars.cli.memory.ExportCommand.class,
-        dev.tars.cli.memory.ImportCommand.class
+        dev.tars.cli.memory.ImportCommand.class,
+        dev.tars.cli.actions.RouteCommand.class
     })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

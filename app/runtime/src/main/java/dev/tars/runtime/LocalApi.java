@@ -3,13 +3,13 @@ package dev.tars.runtime;
 import dev.tars.api.ApiKeys;
 import dev.tars.api.ApiServer;
 import dev.tars.api.AuditLog;
-import dev.tars.api.KnowledgeSource;
 import dev.tars.chat.ChatService;
 import dev.tars.chat.EngineSource;
 import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppSettings;
 import dev.tars.embedding.Embedder;
+import dev.tars.search.KnowledgeSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local OpenAI-compatible API, wired once for both of its front ends: {@code tars serve} starts it with
  * {@link #serve}, the desktop app starts and stops it as the "Local API server" setting changes (on 127.0.0.1
- * only, see {@link #apply}). Both answer with the runtime's engine, history and knowledge, and use the same key. Starting and stopping happen on one named thread, in the order the settings changed; listeners hear
- * each {@link Status} on that thread. Thread-safe.
+ * only, see {@link #apply}). Both answer with the runtime's engine, history and knowledge, and use the same key.
+ * Starting and stopping for the setting happen on one named thread, in the order the settings changed;
+ * listeners hear each {@link Status} on that thread. Thread-safe.
  */
 public final class LocalApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalApi.class);
@@ -37,15 +38,24 @@ public final class LocalApi implements AutoCloseable {
     OFF,
     STARTING,
     SERVING,
+    /** The port asked for is held by another program; the server did not start (it never moves elsewhere). */
+    PORT_TAKEN,
     FAILED
   }
 
   /**
    * @param baseUrl the OpenAI base URL while serving, else empty
-   * @param problem why it could not start (for a person), else empty
+   * @param askedPort the port in Settings; 0 when Tars picks a free one
+   * @param problem why it could not start (for a person); with {@link State#PORT_TAKEN} the name of the program
+   *     holding the port, empty when unknown
+   * @param holderPid with {@link State#PORT_TAKEN}, the process id of the program holding the port, else -1
    */
-  public record Status(State state, String baseUrl, int askedPort, int port, String problem) {
-    static final Status OFF = new Status(State.OFF, "", 0, 0, "");
+  public record Status(State state, String baseUrl, int askedPort, int port, String problem, long holderPid) {
+    static final Status OFF = new Status(State.OFF, "", 0, 0, "", -1);
+
+    Status(State state, String baseUrl, int askedPort, int port, String problem) {
+      this(state, baseUrl, askedPort, port, problem, -1);
+    }
   }
 
   private final Path home;
@@ -59,27 +69,18 @@ public final class LocalApi implements AutoCloseable {
   private volatile Status status = Status.OFF;
   private Served server;
   private int servedPort = -1;
-
-  /** A running server and the audit log it writes; closing stops the server, then closes the log. */
-  public record Served(ApiServer server, AuditLog audit) implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        server.close();
-      } finally {
-        audit.close();
-      }
-    }
-  }
+  private List<String> servedOrigins = List.of();
 
   /**
+   * Built by {@link TarsRuntime}; tests of the Settings page build one over a fake engine.
+   *
    * @param home the data home (the key file lives there)
    * @param logs where the audit log is written
    * @param history where exchanges are kept when a server is asked to record them
    * @param embedder for {@code /v1/embeddings}; null when the knowledge base is not available
    * @param knowledge for answers from documents; null when the knowledge base is not available
    */
-  LocalApi(Path home, Path logs, EngineSource engines, ChatService history, Embedder embedder,
+  public LocalApi(Path home, Path logs, EngineSource engines, ChatService history, Embedder embedder,
       KnowledgeSource knowledge) {
     this.home = home;
     this.logs = logs;
@@ -107,9 +108,16 @@ public final class LocalApi implements AutoCloseable {
     return ApiKeys.defaultFile(home);
   }
 
-  /** Whether {@code /v1/embeddings} and answers from documents are served (the knowledge base is open). */
-  public boolean servesKnowledge() {
-    return knowledge != null;
+  /** A running server and the audit log it writes; closing stops the server, then closes the log. */
+  public record Served(ApiServer server, AuditLog audit) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        server.close();
+      } finally {
+        audit.close();
+      }
+    }
   }
 
   /**
@@ -129,30 +137,39 @@ public final class LocalApi implements AutoCloseable {
     }
   }
 
-  /** Starts, restarts on another port, or stops the server as {@code settings} say; returns at once. */
+  /**
+   * Starts, restarts (other port or allowed origins), or stops the server as {@code settings} say; returns at
+   * once.
+   */
   public Future<?> apply(AppSettings settings) {
     boolean wanted = settings.apiServer();
     int port = settings.apiPort();
+    List<String> origins = settings.apiAllowedOrigins();
     var defaults = settings.defaultSampling();
     return worker.submit(() -> {
       if (!wanted) {
         stop();
         return;
       }
-      if (server != null && servedPort == port) {
+      if (server != null && servedPort == port && servedOrigins.equals(origins)) {
         return;
       }
       stop();
-      start(port, defaults);
+      start(port, origins, defaults);
     });
   }
 
-  private void start(int port, dev.tars.engine.Sampling defaults) {
+  private void start(int port, List<String> origins, dev.tars.engine.Sampling defaults) {
     publish(new Status(State.STARTING, "", port, 0, ""));
     try {
-      server = serve(ApiServer.Options.defaults(key()).withPort(port).withDefaults(defaults));
+      server = serve(ApiServer.Options.defaults(key()).withPort(port).withDefaults(defaults)
+          .withAllowedOrigins(origins));
       servedPort = port;
+      servedOrigins = origins;
       publish(new Status(State.SERVING, server.server().baseUrl(), port, server.server().port(), ""));
+    } catch (ApiServer.PortTakenException e) {
+      LOG.warn("The local API did not start: {}", e.getMessage());
+      publish(new Status(State.PORT_TAKEN, "", port, 0, e.holderName(), e.holderPid()));
     } catch (IOException | RuntimeException e) {
       LOG.warn("The local API could not start on port {}", port, e);
       publish(new Status(State.FAILED, "", port, 0, e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -15,7 +15,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.api.KnowledgeForApi;
+import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
@@ -342,7 +342,7 @@ public final class TarsRuntime implements AutoCloseable {
     if (localApi == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeForApi::embedder).orElse(null), documents.map(KnowledgeForApi::source).orElse(null)));
+          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null)));
     }
     return localApi;
   }
