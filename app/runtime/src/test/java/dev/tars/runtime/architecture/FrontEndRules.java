@@ -26,8 +26,19 @@ public final class FrontEndRules {
 
   /** The database is opened, and settings, engines and services are built, only in {@code dev.tars.runtime}. */
   public static ArchRule buildsNoService() {
-    return noClasses().that().resideOutsideOfPackage("dev.tars.runtime..")
-        .should().callMethod(Database.class, "open", Path.class)
+    return buildsNoServiceExcept();
+  }
+
+  /**
+   * Like {@link #buildsNoService()}, leaving out {@code notYetMoved}: classes (fully qualified names) written
+   * before the runtime existed that still build their own services, each named in the caller with its owner.
+   */
+  public static ArchRule buildsNoServiceExcept(String... notYetMoved) {
+    var classes = noClasses().that().resideOutsideOfPackage("dev.tars.runtime..");
+    for (String name : notYetMoved) {
+      classes = classes.and().doNotHaveFullyQualifiedName(name);
+    }
+    return classes.should().callMethod(Database.class, "open", Path.class)
         .orShould().callMethod(KnowledgeBase.class, "open", dev.tars.config.AppPaths.class, javax.sql.DataSource.class,
             String.class)
         .orShould().callMethod(ApiServer.class, "start", ApiServer.Options.class, ApiServer.Services.class)
