@@ -141,7 +141,7 @@ public final class EngineBenchmark {
       long t0 = System.nanoTime();
       tars.load(model);
       if (!tars.awaitReady(Duration.ofMinutes(5))) {
-        throw new IllegalStateException("the engine did not start: " + tars.status().message());
+        throw new IllegalStateException("the engine did not start: " + tars.status().detail());
       }
       OUT.printf(Locale.ROOT, "engine child ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       SplittableRandom random = new SplittableRandom(7);

@@ -3,7 +3,6 @@ package dev.tars.cli;
 import dev.tars.chat.Conversation;
 import dev.tars.chat.Message;
 import dev.tars.chat.Reply;
-import dev.tars.chat.ReplyListener;
 import dev.tars.concurrent.NamedThreads;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -21,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tars chat}: a conversation on the terminal, answers streamed, kept in the same database (and so the same
- * history) as the desktop app's. One line is one message; {@code /new} starts another conversation,
+ * {@code tars chat [--project NAME]}: a conversation on the terminal, answers streamed, kept in the same history
+ * as the desktop app's and answered with the same context (project instructions, memories, documents cited as
+ * footnotes). One line is one message; {@code /new} starts another conversation,
  * {@code /exit} or end of input leaves.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
@@ -32,8 +32,11 @@ final class ChatCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "FILE.gguf",
-      description = "Chat with this GGUF model; without it, the engine chosen in Settings.")
+      description = "Chat with this GGUF model; without it, the engine chosen in the app (tars models use).")
   Path model;
+
+  @Option(names = "--project", paramLabel = "NAME", description = "Chat inside this project (default: Default).")
+  String project;
 
   @Option(names = "--conversation", paramLabel = "ID", description = "Continue this conversation (its id).")
   Long conversationId;
@@ -51,9 +54,9 @@ final class ChatCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     boolean interactive = System.console() != null && input == System.in;
-    try (CliServices services = CliServices.open(model, contextSize, threads)) {
-      Conversation conversation = conversationId == null ? services.chat.create("")
-          : services.chat.conversation(conversationId).orElseThrow(() -> new IllegalArgumentException(
+    try (CliChat services = CliChat.open(model, contextSize, threads, project)) {
+      Conversation conversation = conversationId == null ? services.chats.create("")
+          : services.chats.conversation(conversationId).orElseThrow(() -> new IllegalArgumentException(
               "There is no conversation " + conversationId + " (it may have been deleted)."));
       out.println("Conversation " + conversation.id() + ". Type /exit to leave, /new for a new conversation.");
       out.flush();
@@ -86,7 +89,7 @@ final class ChatCommand implements Callable<Integer> {
             continue;
           }
           if (line.strip().equals("/new")) {
-            conversation = services.chat.create("");
+            conversation = services.chats.create("");
             out.println("Conversation " + conversation.id() + ".");
             out.flush();
             continue;
@@ -107,21 +110,10 @@ final class ChatCommand implements Callable<Integer> {
   }
 
   /** Streams one answer; false (with the reason on stderr) when nothing could be generated. */
-  private boolean answer(CliServices services, long conversation, String text, PrintWriter out,
+  private boolean answer(CliChat services, long conversation, String text, PrintWriter out,
       AtomicReference<Reply> current) throws InterruptedException {
-    AtomicReference<String> failure = new AtomicReference<>();
-    Reply reply = services.chat.send(conversation, text, new ReplyListener() {
-      @Override
-      public void text(String delta) {
-        out.print(delta);
-        out.flush();
-      }
-
-      @Override
-      public void failed(String message) {
-        failure.set(message);
-      }
-    });
+    TerminalAnswer shown = new TerminalAnswer(out, true);
+    Reply reply = services.chats.send(conversation, text, shown);
     current.set(reply);
     try {
       Message answer = reply.done().get();
@@ -129,11 +121,12 @@ final class ChatCommand implements Callable<Integer> {
       if (answer.status().isIncomplete()) {
         out.println("[" + answer.status().name().toLowerCase(java.util.Locale.ROOT) + "]");
       }
+      shown.printFootnotes();
       out.flush();
       return true;
     } catch (ExecutionException e) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("tars: " + (failure.get() != null ? failure.get() : CliErrors.describe(e)));
+      err.println("tars: " + (shown.failure() != null ? shown.failure() : CliErrors.describe(e)));
       err.flush();
       return false;
     } finally {

@@ -1,13 +1,10 @@
 package dev.tars.cli;
 
-import dev.tars.api.ApiKeys;
 import dev.tars.api.ApiServer;
-import dev.tars.api.AuditLog;
-import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.engine.EngineException;
-import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.KnowledgeBaseSource;
+import dev.tars.runtime.LocalApi;
+import dev.tars.runtime.RuntimeOptions;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
   boolean allowRemote;
 
   @Option(names = "--model", paramLabel = "FILE.gguf",
-      description = "Serve this GGUF model; without it, the engine chosen in Settings.")
+      description = "Serve this GGUF model; without it, the engine chosen in the app (tars models use).")
   Path model;
 
   @Option(names = "--ctx", defaultValue = "4096", description = "Context window for --model (default: ${DEFAULT-VALUE}).")
@@ -69,21 +66,18 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer.checkHost(host, allowRemote);
     PrintWriter out = spec.commandLine().getOut();
     StopSignal signal = new StopSignal();
-    try (CliServices services = CliServices.open(model, contextSize, threads);
-        AuditLog audit = new AuditLog(AuditLog.defaultFile(services.paths.logs()))) {
-      Path keyFile = ApiKeys.defaultFile(services.paths.home());
-      String key = ApiKeys.loadOrCreate(keyFile);
-      StatelessChat chat = new StatelessChat(services.engines);
-      String modelName = modelName(chat);
-      KnowledgeBase knowledge = noKnowledge ? null
-          : KnowledgeBase.open(services.paths, services.database.dataSource(), "eng");
+    try (TarsRuntime runtime = CliRuntime.open(options -> {
+      RuntimeOptions served = model == null ? options : options.withModel(model, contextSize, threads);
+      return noKnowledge ? served.withoutKnowledge() : served;
+    })) {
+      String modelName = runtime.engines().awaitReady(CliChat.LOAD_LIMIT).model().id();
+      LocalApi api = runtime.localApi();
+      String key = api.key();
       ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withHost(host, allowRemote)
           .withLimits(4L << 20, maxParallel).withHistory(history)
-          .withDefaults(services.settings.get().defaultSampling());
-      try (knowledge;
-          ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
-              knowledge == null ? null : knowledge.embedder(),
-              knowledge == null ? null : KnowledgeBaseSource.of(knowledge), audit))) {
+          .withDefaults(runtime.settings().get().defaultSampling());
+      try (LocalApi.Served served = api.serve(options)) {
+        ApiServer server = served.server();
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
@@ -93,9 +87,10 @@ final class ServeCommand implements Callable<Integer> {
               + " it can change at the next start.");
         }
         out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
-            + (knowledge == null ? "; no knowledge base" : "; embeddings: " + knowledge.embedder().modelName()) + ")");
-        out.println("API key: " + key + "  (kept in " + keyFile + ")");
-        out.println("Audit log: " + audit.file() + (history ? "; requests are also kept in the history" : ""));
+            + (runtime.knowledgeIfAvailable().map(k -> "; embeddings: " + k.embedder().modelName())
+                .orElse("; no knowledge base")) + ")");
+        out.println("API key: " + key + "  (kept in " + api.keyFile() + ")");
+        out.println("Audit log: " + served.audit().file() + (history ? "; requests are also kept in the history" : ""));
         out.println("Press Ctrl+C to stop.");
         out.flush();
         signal.await();
@@ -106,10 +101,6 @@ final class ServeCommand implements Callable<Integer> {
     } finally {
       signal.closed();
     }
-  }
-
-  private static String modelName(StatelessChat chat) throws EngineException {
-    return chat.model().id();
   }
 
   /**

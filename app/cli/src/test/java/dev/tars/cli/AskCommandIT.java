@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -16,6 +18,16 @@ class AskCommandIT {
   @TempDir Path dir;
 
   private record Run(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void useHome() {
+    System.setProperty("tars.home", dir.resolve("data").toString());
+  }
+
+  @AfterEach
+  void clearHome() {
+    System.clearProperty("tars.home");
+  }
 
   private static Run run(String... args) {
     StringWriter out = new StringWriter();

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link ChatService} on {@link ConversationStore} and whichever engine {@link EngineSource} gives. The answer
  * is flushed to the database every {@link #FLUSH_INTERVAL} while it streams, so a crash of the app, the engine
  * or the machine loses at most that much of it.
+ *
+ * <p>Over 400 lines on purpose: one answer's life (context, fitting, streaming, periodic flushes, the end or
+ * the abandonment) is one state machine in {@code StreamingReply}, easier to check kept together.
  */
 public final class StoredChatService implements ChatService, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoredChatService.class);
@@ -237,6 +240,11 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
+      try {
+        listener.prompt(request.messages());
+      } catch (RuntimeException e) {
+        LOG.warn("Reply listener failed on the prompt of answer {}", draft.id(), e);
+      }
       generation = engine.generate(request, delta -> {
         synchronized (text) {
           text.append(delta);
@@ -297,6 +305,13 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       store.updateMessage(draft.id(), content, status);
       store.touch(conversationId);
       Message answer = store.message(draft.id()).orElseThrow();
+      if (completion != null) {
+        try {
+          listener.completed(completion);
+        } catch (RuntimeException e) {
+          LOG.warn("Reply listener failed on the completion of answer {}", draft.id(), e);
+        }
+      }
       if (status == MessageStatus.INTERRUPTED) {
         LOG.warn("Answer {} interrupted: {}", draft.id(), completion != null && completion.error() != null
             ? completion.error().getMessage() : failure);

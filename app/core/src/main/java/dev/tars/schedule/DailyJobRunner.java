@@ -34,7 +34,6 @@ public final class DailyJobRunner implements AutoCloseable {
   private final String name;
   private final DailySchedule schedule;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
   private final Executor worker;
   private final ScheduledJob job;
   private final Jdbc jdbc;
@@ -43,22 +42,24 @@ public final class DailyJobRunner implements AutoCloseable {
   private volatile ScheduledFuture<?> checks;
 
   /**
-   * @param scheduler the app's one scheduler; only the cheap clock check runs on it
    * @param worker where the job itself runs (it may take minutes)
    */
-  public DailyJobRunner(String name, DailySchedule schedule, Clock clock, ScheduledExecutorService scheduler,
-      Executor worker, DataSource dataSource, ScheduledJob job) {
+  public DailyJobRunner(String name, DailySchedule schedule, Clock clock, Executor worker, DataSource dataSource,
+      ScheduledJob job) {
     this.name = name;
     this.schedule = schedule;
     this.clock = clock;
-    this.scheduler = scheduler;
     this.worker = worker;
     this.job = job;
     this.jdbc = new Jdbc(dataSource);
   }
 
-  /** Checks now (catching up a run missed while the app was closed) and then every minute. */
-  public void start() {
+  /**
+   * Checks now (catching up a run missed while the app was closed) and then every minute.
+   *
+   * @param scheduler the app's one scheduler; only the cheap clock check runs on it
+   */
+  public void start(ScheduledExecutorService scheduler) {
     checks = scheduler.scheduleWithFixedDelay(this::checkSafely, 0, CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
   }
 

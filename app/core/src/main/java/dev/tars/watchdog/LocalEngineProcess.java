@@ -1,6 +1,6 @@
 package dev.tars.watchdog;
 
-import dev.tars.engine.local.EngineStatus;
+import dev.tars.engine.EngineStatus;
 import dev.tars.engine.local.LocalEngine;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +61,7 @@ public final class LocalEngineProcess implements EngineProcess {
       return Optional.empty();
     }
     EngineStatus status = engine.status();
-    return status.state() == EngineStatus.State.FAILED ? Optional.of(status.message()) : Optional.empty();
+    return status.state() == EngineStatus.State.FAILED ? Optional.of(status.detail()) : Optional.empty();
   }
 
   @Override

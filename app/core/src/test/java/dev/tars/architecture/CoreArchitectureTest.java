@@ -1,6 +1,7 @@
 package dev.tars.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The core is UI-free, never loads llama.cpp into its own process (see STACK.md: defects 1-3), and makes
- * threads only through NamedThreads. The engine child and the test kit are on the test classpath but are
+ * The core is UI-free, never loads llama.cpp into its own process (see STACK.md: defects 1-3), makes
+ * threads only through NamedThreads, and its feature packages depend on each other without cycles. The engine child and the test kit are on the test classpath but are
  * other modules with their own rules, so they are left out.
  */
 @AnalyzeClasses(packages = "dev.tars", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,4 +30,12 @@ class CoreArchitectureTest {
       .and().doNotHaveFullyQualifiedName("dev.tars.concurrent.NamedThreads")
       .should().callConstructor(Thread.class, Runnable.class)
       .orShould().callConstructor(Thread.class, Runnable.class, String.class);
+
+  @ArchTest
+  static final ArchRule featurePackagesHaveNoCycles = slices().matching("dev.tars.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule coreNeverReachesTheRuntimeOrAFrontEnd = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("dev.tars.runtime..", "dev.tars.desktop..", "dev.tars.cli..");
 }

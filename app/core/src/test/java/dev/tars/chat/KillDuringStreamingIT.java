@@ -143,7 +143,7 @@ class KillDuringStreamingIT {
       LocalEngine engine = new LocalEngine(LocalEngine.Options.defaults(home.resolve("tmp")).withThreads(1));
       engine.load(Path.of(args[1]));
       if (!engine.awaitReady(Duration.ofMinutes(2))) {
-        exit("the engine did not start: " + engine.status().message());
+        exit("the engine did not start: " + engine.status().detail());
       }
       StoredChatService service = new StoredChatService(new ConversationStore(db.dataSource(), Clock.systemUTC()),
           () -> engine, new StoredSettings(db.dataSource()));

@@ -48,7 +48,7 @@ class DailyJobRunnerTest {
   }
 
   private DailyJobRunner runner() {
-    return new DailyJobRunner("nightly", DailySchedule.TWO_AM, clock, scheduler, Runnable::run,
+    return new DailyJobRunner("nightly", DailySchedule.TWO_AM, clock, Runnable::run,
         database.dataSource(), previous -> {
           previousRuns.add(previous == null ? Instant.EPOCH : previous);
           runs.add(clock.instant());
@@ -98,12 +98,12 @@ class DailyJobRunnerTest {
 
   @Test
   void aRunMissedDuringSleepIsCaughtUpByThePeriodicCheck() throws Exception {
-    DailyJobRunner runner = new DailyJobRunner("nightly", DailySchedule.TWO_AM, clock, scheduler,
+    DailyJobRunner runner = new DailyJobRunner("nightly", DailySchedule.TWO_AM, clock,
         Runnable::run, database.dataSource(), previous -> {
           runs.add(clock.instant());
           return "ok";
         });
-    runner.start();
+    runner.start(scheduler);
     waitUntil(() -> runner.lastRun().isPresent());
     // The machine sleeps through 02:00 and wakes at 07:00: the wall clock has jumped.
     clock.set(at(2026, 3, 10, 7, 0));

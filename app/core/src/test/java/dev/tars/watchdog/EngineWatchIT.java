@@ -12,7 +12,7 @@ import dev.tars.engine.ChatRequest;
 import dev.tars.engine.Completion;
 import dev.tars.engine.FinishReason;
 import dev.tars.engine.Sampling;
-import dev.tars.engine.local.EngineStatus;
+import dev.tars.engine.EngineStatus;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.storage.Database;
 import dev.tars.testkit.GgufWriter;

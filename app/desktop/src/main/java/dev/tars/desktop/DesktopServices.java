@@ -5,17 +5,18 @@ import dev.tars.backup.BackupSettings;
 import dev.tars.chat.ChatService;
 import dev.tars.config.AppPaths;
 import dev.tars.config.SettingsStore;
-import dev.tars.desktop.engine.EngineHost;
-import dev.tars.desktop.settings.LocalApi;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.memory.MemorySystem;
 import dev.tars.models.ModelManager;
+import dev.tars.runtime.EngineHost;
+import dev.tars.runtime.LocalApi;
+import dev.tars.runtime.MemorySystem;
+import dev.tars.runtime.TarsRuntime;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import java.util.Objects;
 
 /**
- * The services {@link TarsApp} built, handed to the {@link DesktopShell} in one piece. Chat, settings and the
+ * What the window shows, taken from the {@link TarsRuntime} in one piece (it builds nothing itself). Chat, settings and the
  * engine are always there; every other feature is optional (null) so that one that failed to start (say,
  * the embedding model could not be unpacked) leaves the rest of the app working, and tests build only what
  * they need.
@@ -32,6 +33,13 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     Objects.requireNonNull(chats, "chats");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(engines, "engines");
+  }
+
+  /** Everything {@code runtime} has (call {@link TarsRuntime#startAll()} first); knowledge may be missing. */
+  public static DesktopServices of(TarsRuntime runtime, Runnable restartApp) {
+    return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), runtime.paths(),
+        runtime.models(), runtime.knowledgeIfAvailable().orElse(null), runtime.memory(), runtime.backups(),
+        runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi());
   }
 
   /** Only chat: what the window needs at the least. */

@@ -26,7 +26,7 @@ import dev.tars.desktop.settings.LocalApiView;
 import dev.tars.desktop.settings.LocalApiViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;
@@ -136,7 +136,7 @@ public final class DesktopShell implements AutoCloseable {
     if (projectChats != null) {
       documentAnswers.viewModel().setProject(projectChats::project);
     }
-    documentAnswers.attach(view.chatView(), viewModel.chat(), scene);
+    documentAnswers.attach(view.chatView().hooks(), scene);
     // The embedding model loads on first use: start loading it as soon as a search is on its way.
     documentAnswers.viewModel().enabledProperty().addListener((obs, was, on) -> {
       if (on) {
@@ -162,8 +162,8 @@ public final class DesktopShell implements AutoCloseable {
       projects.viewModel().currentProperty().addListener((obs, old, now) ->
           documentAnswers.viewModel().projectChanged());
     }
-    new MemoryFeature(services.memory(), viewModel, background, i18n, ZoneId.systemDefault(),
-        projects::openConversation).attach(view, scene);
+    new MemoryFeature(services.memory(), viewModel, view.chatView().hooks(), background, i18n,
+        ZoneId.systemDefault(), projects::openConversation).attach(view, scene);
   }
 
   /** Document collections a project can search by default (called in the background). */

@@ -2,7 +2,7 @@ package dev.tars.cli.backup;
 
 import dev.tars.backup.BackupService;
 import dev.tars.config.AppPaths;
-import dev.tars.storage.Database;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,8 +25,9 @@ public final class BackupCommand implements Callable<Integer> {
 
   static int backUp(PrintWriter out) {
     AppPaths paths = CliBackups.paths();
-    try (Database db = CliBackups.openStoppedApp(paths, "Use \"Back up now\" on its Backups page, or close Tars and run this again.")) {
-      BackupService service = CliBackups.service(paths, db);
+    try (TarsRuntime runtime = CliBackups.openStoppedApp(paths,
+        "Use \"Back up now\" on its Backups page, or close Tars and run this again.")) {
+      BackupService service = runtime.backups();
       service.removeLeftovers();
       BackupService.Run run = service.backupNow("manual");
       out.printf("Backup %s written to %s (%s, %s).%n", run.backup().id(), run.backup().archive(),

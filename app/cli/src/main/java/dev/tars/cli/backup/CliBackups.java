@@ -1,21 +1,13 @@
 package dev.tars.cli.backup;
 
 import dev.tars.backup.BackupCatalog;
-import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupException;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupServices;
-import dev.tars.backup.BackupSettings;
-import dev.tars.backup.H2Checker;
+import dev.tars.cli.CliRuntime;
 import dev.tars.config.AppPaths;
-import dev.tars.knowledge.backup.LuceneIndexChecker;
-import dev.tars.storage.Database;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.util.List;
+import dev.tars.runtime.TarsRuntime;
 import java.util.Locale;
-import java.util.Properties;
 
 /** What the backup commands share: the data home, the version, and opening the data of a stopped app. */
 final class CliBackups {
@@ -26,40 +18,24 @@ final class CliBackups {
   }
 
   static String appVersion() {
-    try (InputStream in = CliBackups.class.getResourceAsStream("/tars-version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return CliRuntime.version();
   }
 
   /**
-   * Opens the database of a stopped app.
+   * The runtime over the data of a stopped app.
    *
    * @throws BackupException when Tars is running (it holds the database)
    */
-  static Database openStoppedApp(AppPaths paths, String whatToDoInstead) {
+  static TarsRuntime openStoppedApp(AppPaths paths, String whatToDoInstead) {
     if (BackupServices.databaseInUse(paths)) {
       throw new BackupException("Tars is running and holds its data. " + whatToDoInstead);
     }
-    return Database.open(paths.database());
-  }
-
-  /** The standard service over a stopped app's data: database plus the knowledge index's files. */
-  static BackupService service(AppPaths paths, Database db) {
-    BackupSettings settings = new BackupSettings(db.dataSource());
-    return BackupServices.standard(paths, db, List.of(BackupServices.knowledgeIndexOfStoppedApp(paths)),
-        List.of(new H2Checker(), new LuceneIndexChecker()), settings::get, Clock.systemUTC(), appVersion());
+    return CliRuntime.open();
   }
 
   /** Verification and listing need no database: they work while the app runs. Indexes get CheckIndex. */
   static BackupService catalogOnly(AppPaths paths) {
-    return new BackupService(paths, List.of(), java.util.Map::of, List.of(new H2Checker(), new LuceneIndexChecker()), () -> BackupConfig.DEFAULT,
-        Clock.systemUTC(), appVersion(), dev.tars.models.DiskSpace.SYSTEM);
+    return CliRuntime.open().backupCatalog(); // opens no file: nothing to close
   }
 
   static BackupCatalog catalog(AppPaths paths) {

@@ -1,14 +1,13 @@
 package dev.tars.cli.knowledge;
 
-import dev.tars.config.AppPaths;
+import dev.tars.cli.CliRuntime;
 import dev.tars.knowledge.AddResult;
 import dev.tars.knowledge.DocumentInfo;
 import dev.tars.knowledge.DocumentStatus;
 import dev.tars.knowledge.IngestListener;
 import dev.tars.knowledge.JobProgress;
-import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.KnowledgeService;
-import dev.tars.storage.Database;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +49,8 @@ public final class IngestCommand implements Callable<Integer> {
         return 1;
       }
     }
-    AppPaths appPaths = AppPaths.fromEnvironment().ensureCreated();
-    try (Database db = Database.open(appPaths.database());
-        KnowledgeBase knowledge = KnowledgeBase.open(appPaths, db.dataSource(), ocrLanguages)) {
-      KnowledgeService service = knowledge.service();
+    try (TarsRuntime runtime = CliRuntime.open(options -> options.withOcrLanguages(ocrLanguages))) {
+      KnowledgeService service = runtime.knowledge().service();
       service.addListener(new IngestListener() {
         @Override
         public void documentChanged(DocumentInfo d) {

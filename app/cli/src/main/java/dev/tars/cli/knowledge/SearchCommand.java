@@ -1,10 +1,10 @@
 package dev.tars.cli.knowledge;
 
-import dev.tars.config.AppPaths;
+import dev.tars.cli.CliRuntime;
 import dev.tars.knowledge.CollectionInfo;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.Passage;
-import dev.tars.storage.Database;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +57,8 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("tars: --k must be between 1 and 100");
       return 2;
     }
-    AppPaths appPaths = AppPaths.fromEnvironment().ensureCreated();
-    try (Database db = Database.open(appPaths.database());
-        KnowledgeBase knowledge = KnowledgeBase.open(appPaths, db.dataSource(), "eng")) {
+    try (TarsRuntime runtime = CliRuntime.open()) {
+      KnowledgeBase knowledge = runtime.knowledge();
       List<Long> ids = new ArrayList<>();
       List<CollectionInfo> known = knowledge.service().collections();
       for (String name : collections) {

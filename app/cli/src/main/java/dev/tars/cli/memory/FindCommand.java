@@ -1,11 +1,8 @@
 package dev.tars.cli.memory;
 
-import dev.tars.search.ConversationSearch;
-import dev.tars.search.MemorySearch;
 import dev.tars.search.SearchHit;
 import dev.tars.search.SearchService;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,8 +27,7 @@ public final class FindCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (CliMemory m = new CliMemory()) {
-      SearchService search = new SearchService(List.of(
-          new ConversationSearch(m.database.dataSource(), Clock.systemDefaultZone()), new MemorySearch(m.memories)));
+      SearchService search = m.system.search();
       List<SearchHit> hits = search.search(query, Math.max(1, Math.min(limit, 100)));
       PrintWriter out = spec.commandLine().getOut();
       if (hits.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.tars.cli.models;
 
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.config.AppPaths;
+import dev.tars.cli.CliRuntime;
 import dev.tars.models.Bytes;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.Download;
@@ -13,6 +13,7 @@ import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
 import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,27 +33,51 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tars models list|pull|import|rm}: the model hub on the terminal. */
+/** {@code tars models list|pull|import|rm|use}: the model hub on the terminal. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List, download, import and delete models.",
+    description = "List, download, import, delete and choose models.",
     subcommands = {ModelsCommand.ListCommand.class, ModelsCommand.PullCommand.class,
-        ModelsCommand.ImportCommand.class, ModelsCommand.RemoveCommand.class})
+        ModelsCommand.ImportCommand.class, ModelsCommand.RemoveCommand.class, UseModelCommand.class})
 public final class ModelsCommand implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelsCommand.class);
   static final int OK = 0;
   static final int FAILURE = 1;
 
-  private final Supplier<ModelManager> managers;
+  private final Supplier<Session> sessions;
   @Spec CommandSpec spec;
 
-  /** Uses the data home of this process; no model counts as active (the CLI does not open the database). */
+  /**
+   * The model manager a subcommand works with and what closes it.
+   *
+   * @param runtime the runtime that owns the manager; null when a test made the manager itself
+   */
+  record Session(ModelManager manager, TarsRuntime runtime) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (runtime != null) {
+        runtime.close();
+      } else {
+        manager.close();
+      }
+    }
+  }
+
+  /** Uses the runtime on the data home of this process. */
   public ModelsCommand() {
-    this(() -> ModelManager.create(AppPaths.fromEnvironment().ensureCreated(), Optional::empty));
+    this.sessions = () -> {
+      TarsRuntime runtime = CliRuntime.open();
+      return new Session(runtime.models(), runtime);
+    };
   }
 
   /** @param managers makes the manager each subcommand works with (closed when it ends) */
   public ModelsCommand(Supplier<ModelManager> managers) {
-    this.managers = managers;
+    this.sessions = () -> new Session(managers.get(), null);
+  }
+
+  /** A new session for one subcommand; the subcommand closes it. */
+  Session session() {
+    return sessions.get();
   }
 
   @Override
@@ -86,7 +111,8 @@ public final class ModelsCommand implements Runnable {
           return fail(spec, "Unknown kind '" + kindName + "'; use chat, speech or embedding.");
         }
       }
-      try (ModelManager manager = parent.managers.get()) {
+      try (Session session = parent.session()) {
+        ModelManager manager = session.manager();
         ModelKind only = kind;
         List<InstalledModel> installed = manager.installed().stream()
             .filter(m -> only == null || m.kind() == only).toList();
@@ -136,7 +162,8 @@ public final class ModelsCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ModelManager manager = parent.managers.get()) {
+      try (Session session = parent.session()) {
+        ModelManager manager = session.manager();
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
         if (manager.installed(name).isEmpty()
             && manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
@@ -211,7 +238,8 @@ public final class ModelsCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ModelManager manager = parent.managers.get()) {
+      try (Session session = parent.session()) {
+        ModelManager manager = session.manager();
         out.println("Checking " + file + "...");
         out.flush();
         InstalledModel model = manager.importFile(file, link);
@@ -238,7 +266,8 @@ public final class ModelsCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ModelManager manager = parent.managers.get()) {
+      try (Session session = parent.session()) {
+        ModelManager manager = session.manager();
         if (manager.installed(name).isEmpty() && manager.catalog().find(name).isPresent()
             && manager.discardPartial(name)) {
           out.println("Deleted the partial download of " + name + ".");

@@ -9,7 +9,8 @@ import dev.tars.engine.Generation;
 import dev.tars.engine.ModelInfo;
 import dev.tars.engine.TokenSink;
 import dev.tars.engine.gguf.GgufFile;
-import dev.tars.engine.local.EngineStatus.State;
+import dev.tars.engine.EngineStatus;
+import dev.tars.engine.EngineStatus.State;
 import dev.tars.engine.openai.OpenAiChatEngine;
 import java.io.IOException;
 import java.net.URI;
@@ -145,7 +146,7 @@ public final class LocalEngine implements ChatEngine {
   private Path modelFile;
   private EngineChild child;
   private CompletableFuture<EngineChild> ready;
-  private EngineStatus status = new EngineStatus(State.STOPPED, null, "");
+  private EngineStatus status = EngineStatus.NONE;
   private long epoch;
   private int crashesInARow;
   private int missedHealthChecks;
@@ -208,7 +209,7 @@ public final class LocalEngine implements ChatEngine {
         ready.completeExceptionally(new EngineException("Loading was replaced by " + model.getFileName() + "."));
       }
       ready = new CompletableFuture<>();
-      setStatus(new EngineStatus(State.LOADING, model, ""));
+      setStatus(EngineStatus.local(State.LOADING, model.getFileName().toString()));
     }
     if (old != null) {
       supervisor.execute(() -> old.stop());
@@ -339,7 +340,7 @@ public final class LocalEngine implements ChatEngine {
         child = started;
         missedHealthChecks = 0;
         ready.complete(started);
-        setStatus(new EngineStatus(State.READY, model, ""));
+        setStatus(EngineStatus.local(State.READY, model.getFileName().toString()));
       }
       LOG.info("Engine ready on port {} after {} ms", port, (System.nanoTime() - start) / 1_000_000);
       p.onExit().thenRun(() -> supervisorExecute(() -> onExit(myEpoch, started)));
@@ -357,7 +358,7 @@ public final class LocalEngine implements ChatEngine {
           return;
         }
         ready.completeExceptionally(e instanceof EngineException ee ? ee : new EngineException(message, e));
-        setStatus(new EngineStatus(State.FAILED, model, message));
+        setStatus(EngineStatus.local(State.FAILED, message));
       }
     }
   }
@@ -382,11 +383,11 @@ public final class LocalEngine implements ChatEngine {
         String message = "The engine keeps stopping (" + crashesInARow + " times in a row, last exit code " + code
             + "); load the model again or choose another one.";
         ready.completeExceptionally(new EngineException(message));
-        setStatus(new EngineStatus(State.FAILED, modelFile, message));
+        setStatus(EngineStatus.local(State.FAILED, message));
         return;
       }
       delayMillis = Math.min(30_000, 500L << Math.min(6, crashesInARow - 1));
-      setStatus(new EngineStatus(State.RESTARTING, modelFile,
+      setStatus(EngineStatus.local(State.RESTARTING,
           "The engine stopped unexpectedly (exit code " + code + "); restarting it."));
     }
     Path model = modelFile;
@@ -501,7 +502,7 @@ public final class LocalEngine implements ChatEngine {
       if (ready != null && !ready.isDone()) {
         ready.completeExceptionally(new EngineException("The engine has been closed."));
       }
-      setStatus(new EngineStatus(State.STOPPED, modelFile, ""));
+      setStatus(EngineStatus.NONE);
     }
     if (old != null) {
       old.stop();

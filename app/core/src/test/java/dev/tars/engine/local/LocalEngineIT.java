@@ -11,7 +11,8 @@ import dev.tars.engine.FinishReason;
 import dev.tars.engine.Generation;
 import dev.tars.engine.Sampling;
 import dev.tars.engine.gguf.BadModelFileException;
-import dev.tars.engine.local.EngineStatus.State;
+import dev.tars.engine.EngineStatus;
+import dev.tars.engine.EngineStatus.State;
 import dev.tars.testkit.GgufWriter;
 import dev.tars.testkit.TestModels;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class LocalEngineIT {
       assertRefused(engine, TestModels.notGguf(dir), "not a GGUF model file");
       assertRefused(engine, TestModels.truncated(dir), "truncated");
       assertRefused(engine, TestModels.unsupportedArchitecture(dir), "unsupported architecture 'foobar'");
-      assertThat(engine.status().state()).isEqualTo(State.STOPPED);
+      assertThat(engine.status().state()).isEqualTo(State.NONE);
       assertThat(engine.processId()).isEmpty();
       assertThatThrownBy(engine::model).isInstanceOf(EngineException.class).hasMessageContaining("choose a GGUF");
     }
@@ -102,7 +103,7 @@ class LocalEngineIT {
           .hasMessageContaining("Could not load no-tensors.gguf");
       EngineStatus last = statuses.getLast();
       assertThat(last.state()).isEqualTo(State.FAILED);
-      assertThat(last.message()).contains("no-tensors.gguf").doesNotContain("\n");
+      assertThat(last.detail()).contains("no-tensors.gguf").doesNotContain("\n");
       Completion completion = engine.generate(ask("hello", 3), text -> {}).result().get(10, TimeUnit.SECONDS);
       assertThat(completion.finishReason()).isEqualTo(FinishReason.ERROR);
     }
@@ -126,7 +127,7 @@ class LocalEngineIT {
       engine.close();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(current.isAlive()).isFalse();
-      assertThat(engine.status().state()).isEqualTo(State.STOPPED);
+      assertThat(engine.status().state()).isEqualTo(State.NONE);
     } finally {
       engine.close();
     }

@@ -7,7 +7,7 @@ import dev.tars.backup.BackupStatus;
 import dev.tars.backup.RestorePlan;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.watchdog.Watchdog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -2,6 +2,7 @@ package dev.tars.desktop.chat;
 
 import dev.tars.chat.AnswerSource;
 import dev.tars.chat.MessageStatus;
+import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
@@ -61,6 +62,9 @@ public final class ChatView {
   @FXML private HBox composer;
   @FXML private Button sendButton;
   @FXML private Button stopButton;
+
+  // Held here: a binding only the state property knows of (weakly) would be collected, and its listeners with it.
+  private javafx.beans.binding.BooleanBinding answering;
 
   public ChatView(ChatViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
@@ -189,6 +193,44 @@ public final class ChatView {
   /** What a click on a document citation under an answer does (e.g. open the passage); none by default. */
   public void setCitationOpener(Consumer<AnswerSource> opener) {
     citationOpener = opener;
+  }
+
+  /** The chat's extension points for other features ({@link ChatHooks}). */
+  public ChatHooks hooks() {
+    if (answering == null) {
+      answering = viewModel.stateProperty().isEqualTo(ChatViewModel.State.GENERATING);
+    }
+    return new ChatHooks() {
+      @Override
+      public void addComposerTool(Node tool) {
+        ChatView.this.addComposerTool(tool);
+      }
+
+      @Override
+      public void setCitationOpener(Consumer<AnswerSource> opener) {
+        ChatView.this.setCitationOpener(opener);
+      }
+
+      @Override
+      public void setBeforeFirstMessage(java.util.function.LongConsumer work) {
+        viewModel.setBeforeFirstMessage(work);
+      }
+
+      @Override
+      public javafx.beans.value.ObservableValue<Long> conversationId() {
+        return viewModel.conversationIdProperty();
+      }
+
+      @Override
+      public javafx.beans.value.ObservableBooleanValue answering() {
+        return answering;
+      }
+
+      @Override
+      public boolean isShowing() {
+        return root().isVisible();
+      }
+    };
   }
 
   public void focusInput() {

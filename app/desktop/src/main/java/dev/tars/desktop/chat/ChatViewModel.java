@@ -12,7 +12,7 @@ import dev.tars.chat.ReplyListener;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
 import java.time.Duration;
 import java.util.ArrayList;

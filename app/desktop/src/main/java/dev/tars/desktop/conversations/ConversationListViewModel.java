@@ -4,7 +4,7 @@ import dev.tars.chat.ChatService;
 import dev.tars.chat.Conversation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

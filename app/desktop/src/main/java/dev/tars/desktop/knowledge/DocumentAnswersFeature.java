@@ -1,10 +1,9 @@
 package dev.tars.desktop.knowledge;
 
-import dev.tars.desktop.chat.ChatView;
-import dev.tars.desktop.chat.ChatViewModel;
+import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.knowledge.ConversationDocuments;
 import dev.tars.knowledge.KnowledgeService;
 import javafx.scene.Scene;
@@ -39,12 +38,12 @@ public final class DocumentAnswersFeature {
   }
 
   /** Adds the switch to the chat's input row, citations that open passages, and Ctrl+D to the scene. */
-  public void attach(ChatView chatView, ChatViewModel chat, Scene scene) {
-    chatView.addComposerTool(new DocumentAnswersView(answers, i18n).root());
+  public void attach(ChatHooks chat, Scene scene) {
+    chat.addComposerTool(new DocumentAnswersView(answers, i18n).root());
     chat.setBeforeFirstMessage(answers.beforeFirstMessage());
-    chat.conversationIdProperty().addListener((obs, old, now) -> answers.show(now));
-    answers.show(chat.conversationId());
-    chatView.setCitationOpener(source -> {
+    chat.conversationId().addListener((obs, old, now) -> answers.show(now));
+    answers.show(chat.conversationId().getValue());
+    chat.setCitationOpener(source -> {
       PassageViewModel passage = new PassageViewModel(knowledge, opener, background, i18n);
       PassageView view = new PassageView(passage, i18n);
       passage.load(source);
@@ -52,7 +51,7 @@ public final class DocumentAnswersFeature {
     });
     // Only where the switch can be seen: a change nobody saw would surprise the next answer.
     scene.getAccelerators().put(SHORTCUT, () -> {
-      if (chatView.root().isVisible()) {
+      if (chat.isShowing()) {
         answers.toggle();
       }
     });

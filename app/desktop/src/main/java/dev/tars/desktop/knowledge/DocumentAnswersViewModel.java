@@ -2,7 +2,7 @@ package dev.tars.desktop.knowledge;
 
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.knowledge.ConversationDocuments;
 import dev.tars.knowledge.DocumentChoice;
 import dev.tars.knowledge.CollectionInfo;

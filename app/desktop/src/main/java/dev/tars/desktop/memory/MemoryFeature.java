@@ -1,13 +1,13 @@
 package dev.tars.desktop.memory;
 
-import dev.tars.desktop.chat.ChatViewModel;
+import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.search.SearchDialog;
 import dev.tars.desktop.search.SearchViewModel;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.memory.MemorySystem;
+import dev.tars.runtime.MemorySystem;
 import dev.tars.search.SearchHit;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
@@ -35,8 +35,8 @@ public final class MemoryFeature {
   /**
    * @param openConversation opens (conversation id, message id or 0), switching project if needed
    */
-  public MemoryFeature(MemorySystem system, MainViewModel main, Background background, I18n i18n, ZoneId zone,
-      BiConsumer<Long, Long> openConversation) {
+  public MemoryFeature(MemorySystem system, MainViewModel main, ChatHooks chat, Background background, I18n i18n,
+      ZoneId zone, BiConsumer<Long, Long> openConversation) {
     this.i18n = i18n;
     this.zone = zone;
     this.memoryModel = new MemoryViewModel(system.memories(), system.projects(), system.nightly(), background,
@@ -46,7 +46,7 @@ public final class MemoryFeature {
     system.memories().addListener(() -> background.ui().run(memoryModel::refresh));
     this.learning = new MemoryLearning(system::extractLater, main.notices(), i18n, background.ui(),
         () -> main.showPage(PAGE_ID));
-    watchTheChat(main);
+    watchTheChat(main, chat);
   }
 
   /** Adds the Memory page and the search overlay to the window and Ctrl+K to its scene. */
@@ -67,7 +67,7 @@ public final class MemoryFeature {
     return learning;
   }
 
-  private void watchTheChat(MainViewModel main) {
+  private void watchTheChat(MainViewModel main, ChatHooks chat) {
     PauseTransition quiet = new PauseTransition(QUIET_TIME);
     quiet.setOnFinished(e -> learning.quiet());
     learning.setTimer(new MemoryLearning.QuietTimer() {
@@ -81,12 +81,12 @@ public final class MemoryFeature {
         quiet.stop();
       }
     });
-    ChatViewModel chat = main.chat();
-    chat.stateProperty().addListener((obs, old, now) -> {
-      if (now == ChatViewModel.State.GENERATING) {
+    chat.answering().addListener((obs, was, now) -> {
+      Long conversation = chat.conversationId().getValue();
+      if (now) {
         learning.answerStarted();
-      } else if (old == ChatViewModel.State.GENERATING && chat.conversationId() != null) {
-        learning.answerEnded(chat.conversationId());
+      } else if (was && conversation != null) {
+        learning.answerEnded(conversation);
       }
     });
     main.conversations().selectedProperty().addListener((obs, old, now) -> {

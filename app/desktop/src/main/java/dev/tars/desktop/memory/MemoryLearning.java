@@ -2,7 +2,7 @@ package dev.tars.desktop.memory;
 
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.memory.MemoryExtractor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

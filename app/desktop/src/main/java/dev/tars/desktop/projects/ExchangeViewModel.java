@@ -2,7 +2,7 @@ package dev.tars.desktop.projects;
 
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.exchange.ExchangeService;
 import dev.tars.exchange.ImportException;
 import dev.tars.projects.Project;

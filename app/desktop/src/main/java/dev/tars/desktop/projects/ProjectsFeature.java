@@ -6,7 +6,7 @@ import dev.tars.desktop.conversations.ConversationListView;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.exchange.ExchangeService;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectChats;
@@ -81,10 +81,7 @@ public final class ProjectsFeature {
   public void openConversation(long conversationId, long messageId) {
     viewModel.projectOf(conversationId, projectId -> {
       viewModel.select(projectId);
-      if (messageId > 0) {
-        main.chat().focusMessage(messageId);
-      }
-      main.conversations().refreshAndSelect(conversationId);
+      main.showConversation(conversationId, messageId);
     });
   }
 

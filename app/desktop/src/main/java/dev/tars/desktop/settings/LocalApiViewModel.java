@@ -3,6 +3,7 @@ package dev.tars.desktop.settings;
 import dev.tars.config.SettingsStore;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.runtime.LocalApi;
 import dev.tars.desktop.fx.UiDispatcher;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

@@ -1,5 +1,6 @@
 package dev.tars.desktop.shell;
 
+import dev.tars.desktop.fx.Notices;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
 import dev.tars.config.SettingsStore;
@@ -7,8 +8,8 @@ import dev.tars.config.Theme;
 import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.conversations.ConversationItem;
 import dev.tars.desktop.conversations.ConversationListViewModel;
-import dev.tars.desktop.engine.EngineHost;
-import dev.tars.desktop.engine.EngineStatus;
+import dev.tars.runtime.EngineHost;
+import dev.tars.engine.EngineStatus;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.settings.SettingsViewModel;
@@ -192,6 +193,14 @@ public final class MainViewModel {
 
   public ConversationListViewModel conversations() {
     return conversations;
+  }
+
+  /** Selects a conversation of the current project and (messageId > 0) scrolls to that message. */
+  public void showConversation(long conversationId, long messageId) {
+    if (messageId > 0) {
+      chat().focusMessage(messageId);
+    }
+    conversations().refreshAndSelect(conversationId);
   }
 
   public ChatViewModel chat() {

@@ -13,7 +13,7 @@ import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.storage.Database;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;

@@ -13,7 +13,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.watchdog.Metrics;

@@ -6,7 +6,7 @@ import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

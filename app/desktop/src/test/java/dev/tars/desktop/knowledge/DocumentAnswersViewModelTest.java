@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.chat.ConversationStore;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Sampling;
 import dev.tars.knowledge.CollectionInfo;
 import dev.tars.knowledge.ConversationDocuments;

@@ -87,7 +87,7 @@ class MemoryPagesIT {
     memories = new MemoryService(database.dataSource(), clock);
     projects = new ProjectService(database.dataSource(), clock);
     seed(conversations);
-    DailyJobRunner nightly = new DailyJobRunner("nightly-synthesis", DailySchedule.TWO_AM, clock, scheduler, work,
+    DailyJobRunner nightly = new DailyJobRunner("nightly-synthesis", DailySchedule.TWO_AM, clock, work,
         database.dataSource(), previous -> "Read 3 conversations in 2 projects: 2 new facts proposed, 2 project"
         + " summaries written.");
     Background background = new Background(work, new FxUiDispatcher());

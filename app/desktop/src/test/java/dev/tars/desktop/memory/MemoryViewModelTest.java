@@ -37,7 +37,7 @@ class MemoryViewModelTest {
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     projects = new ProjectService(database.dataSource(), Clock.systemUTC());
     scheduler = Executors.newSingleThreadScheduledExecutor(dev.tars.concurrent.NamedThreads.named("vm-test"));
-    DailyJobRunner nightly = new DailyJobRunner("nightly", DailySchedule.TWO_AM, Clock.systemUTC(), scheduler,
+    DailyJobRunner nightly = new DailyJobRunner("nightly", DailySchedule.TWO_AM, Clock.systemUTC(),
         Runnable::run, database.dataSource(), previous -> "Read 2 conversations in 1 project.");
     viewModel = new MemoryViewModel(memories, projects, nightly, Background.direct(), i18n, ZoneOffset.UTC);
   }

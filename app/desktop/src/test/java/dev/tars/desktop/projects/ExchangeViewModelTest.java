@@ -8,7 +8,7 @@ import dev.tars.chat.MessageStatus;
 import dev.tars.config.StoredSettings;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.shell.Notices;
+import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.exchange.ExchangeService;

@@ -13,11 +13,11 @@ import dev.tars.desktop.DesktopServices;
 import dev.tars.desktop.DesktopShell;
 import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.conversations.ConversationItem;
-import dev.tars.desktop.engine.EngineHost;
+import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
-import dev.tars.memory.MemorySystem;
+import dev.tars.runtime.MemorySystem;
 import dev.tars.projects.Project;
 import dev.tars.storage.Database;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class ProjectsWindowIT {
     engines.apply(settings.get());
     Clock clock = Clock.systemUTC();
     ConversationStore store = new ConversationStore(database.dataSource(), clock);
-    memory = new MemorySystem(database.dataSource(), store, settings, engines::engine, scheduler, clock, null,
+    memory = new MemorySystem(database.dataSource(), store, settings, engines::engine, clock, null,
         List.of());
     chats = new StoredChatService(store, engines::engine, settings, memory.promptContexts());
     seed(store);

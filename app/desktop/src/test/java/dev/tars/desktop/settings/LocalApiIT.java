@@ -3,10 +3,15 @@ package dev.tars.desktop.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tars.config.AppPaths;
+import dev.tars.config.StoredSettings;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.engine.EngineException;
+import dev.tars.runtime.LocalApi;
+import dev.tars.runtime.RuntimeOptions;
+import dev.tars.runtime.TarsRuntime;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,18 +37,18 @@ class LocalApiIT {
       port = probe.getLocalPort();
     }
     TestUi ui = new TestUi();
-    try (TestServices services = new TestServices(home, () -> {
-      throw new EngineException("No model in this test.");
-    });
-        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
+    try (TarsRuntime runtime = TarsRuntime.open(RuntimeOptions.of(new AppPaths(home), "test")
+        .withEngineFactory((settings, sink) -> {
           throw new EngineException("No model in this test.");
-        }, null, null)) {
-      services.settings.addListener(api::apply);
-      api.apply(services.settings.get()).get();
-      assertThat(services.settings.get().apiServer()).as("off by default").isFalse();
+        }))) {
+      StoredSettings settings = runtime.settings();
+      LocalApi api = runtime.localApi();
+      settings.addListener(api::apply);
+      api.apply(settings.get()).get();
+      assertThat(settings.get().apiServer()).as("off by default").isFalse();
       assertThat(api.status().state()).isEqualTo(LocalApi.State.OFF);
 
-      LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
+      LocalApiViewModel viewModel = new LocalApiViewModel(settings, api, ui.background(), ui,
           I18n.forLanguage("en"));
       viewModel.load();
       ui.runUntil(() -> !viewModel.keyProperty().get().isEmpty(), WAIT);
@@ -57,8 +62,8 @@ class LocalApiIT {
       viewModel.enabledProperty().set(true);
       ui.runUntil(() -> viewModel.statusProperty().get().startsWith("Serving at"), WAIT);
       assertThat(viewModel.statusProperty().get()).isEqualTo("Serving at http://127.0.0.1:" + port + "/v1");
-      assertThat(services.settings.get().apiServer()).isTrue();
-      assertThat(services.settings.get().apiPort()).isEqualTo(port);
+      assertThat(settings.get().apiServer()).isTrue();
+      assertThat(settings.get().apiPort()).isEqualTo(port);
 
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -75,7 +80,7 @@ class LocalApiIT {
 
       viewModel.enabledProperty().set(false);
       ui.runUntil(() -> viewModel.statusProperty().get().equals("Off."), WAIT);
-      assertThat(services.settings.get().apiServer()).isFalse();
+      assertThat(settings.get().apiServer()).isFalse();
       assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
           .isInstanceOf(ConnectException.class);
@@ -87,7 +92,7 @@ class LocalApiIT {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
           throw new EngineException("No model in this test.");
-        }, null, null)) {
+        }, null, null, null)) {
       int port = taken.getLocalPort();
       api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, port)).get();
 
@@ -115,7 +120,7 @@ class LocalApiIT {
   void portZeroLetsTarsPickAndSettingsSaySo() throws Exception {
     try (LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
       throw new EngineException("No model in this test.");
-    }, null, null)) {
+    }, null, null, null)) {
       api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, 0)).get();
 
       assertThat(api.status().state()).isEqualTo(LocalApi.State.SERVING);
@@ -141,7 +146,7 @@ class LocalApiIT {
     });
         LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
           throw new EngineException("No model in this test.");
-        }, null, null)) {
+        }, null, null, null)) {
       services.settings.addListener(api::apply);
       LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
           I18n.forLanguage("en"));

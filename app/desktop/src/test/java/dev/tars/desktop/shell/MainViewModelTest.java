@@ -2,11 +2,12 @@ package dev.tars.desktop.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.desktop.fx.Notices;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
-import dev.tars.desktop.engine.EngineHost;
-import dev.tars.desktop.engine.EngineStatus;
+import dev.tars.runtime.EngineHost;
+import dev.tars.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.testkit.TestModels;

@@ -6,7 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
-import dev.tars.desktop.engine.EngineHost;
+import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;

@@ -1,25 +1,32 @@
-package dev.tars.desktop.engine;
+package dev.tars.runtime;
 
+import dev.tars.chat.EngineSource;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
+import dev.tars.engine.EngineStatus;
 import dev.tars.engine.ModelInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the engine configured right now. Settings decide between the local llama.cpp engine and a remote
- * server; when they change, the old engine is closed and a new one started on a background thread while the UI
- * keeps running. The chat service asks it for the current engine for every answer.
+ * The one owner of the engine Tars answers with, for every front end. Settings decide between the local
+ * llama.cpp engine and a remote server; when they change, the old engine is closed (for the local one that
+ * kills its process, the only way to get its memory back) and a new one is started on a background thread
+ * while the front end keeps running. The chat service asks it for the current engine for every answer.
  */
-public final class EngineHost implements AutoCloseable {
+public final class EngineHost implements EngineSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
   /** Makes an engine for the given settings; may report its own status changes (e.g. restarts) to the sink. */
@@ -48,6 +55,8 @@ public final class EngineHost implements AutoCloseable {
   private ChatEngine current;
   private Config currentConfig;
   private long epoch;
+  // Completes when the switch asked for last has ended, whatever its outcome; awaitReady() waits on it.
+  private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
   private volatile EngineStatus status = EngineStatus.NONE;
 
   /** @param worker a single named thread that starts and stops engines */
@@ -69,14 +78,27 @@ public final class EngineHost implements AutoCloseable {
   public void apply(AppSettings settings) {
     Config config = Config.of(settings);
     long myEpoch;
+    CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (lock) {
       if (Objects.equals(config, currentConfig)) {
         return;
       }
       currentConfig = config;
       myEpoch = ++epoch;
+      settled.complete(null);
+      settled = done;
     }
-    worker.execute(() -> switchTo(settings, config, myEpoch));
+    try {
+      worker.execute(() -> {
+        try {
+          switchTo(settings, config, myEpoch);
+        } finally {
+          done.complete(null);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      done.complete(null);
+    }
   }
 
   private void switchTo(AppSettings settings, Config config, long myEpoch) {
@@ -141,15 +163,20 @@ public final class EngineHost implements AutoCloseable {
     }
     LOG.info("Engine status: {}", newStatus);
     for (Consumer<EngineStatus> listener : listeners) {
-      listener.accept(newStatus);
+      try {
+        listener.accept(newStatus);
+      } catch (RuntimeException e) {
+        LOG.warn("Engine status listener failed", e);
+      }
     }
   }
 
   /**
-   * The engine to answer with now; the chat service asks for it per answer (it is its {@code EngineSource}).
+   * The engine to answer with now; the chat service asks for it per answer. Never waits.
    *
    * @throws EngineException with a message for a person when there is none (no model, loading, failed)
    */
+  @Override
   public ChatEngine engine() throws EngineException {
     synchronized (lock) {
       if (current != null) {
@@ -159,8 +186,30 @@ public final class EngineHost implements AutoCloseable {
     throw switch (status.state()) {
       case LOADING, RESTARTING -> new EngineException("The model is still loading. Try again in a moment.");
       case FAILED -> new EngineException("The engine could not start: " + status.detail());
-      default -> new EngineException("No model is chosen yet. Choose a GGUF model file or a server in Settings.");
+      default -> new EngineException("No model is chosen yet. Choose a GGUF model file or a server in Settings,"
+          + " or run: tars models use NAME|FILE.gguf");
     };
+  }
+
+  /**
+   * Waits (at most {@code limit}) until the engine asked for last has started or failed, then returns it. For
+   * front ends that ask once and cannot retry later, like {@code tars ask}.
+   *
+   * @throws EngineException as {@link #engine()}, or when it is still loading after {@code limit}
+   */
+  public ChatEngine awaitReady(Duration limit) throws EngineException, InterruptedException {
+    CompletableFuture<Void> pending;
+    synchronized (lock) {
+      pending = settled;
+    }
+    try {
+      pending.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new EngineException("The model did not finish loading within " + limit.toSeconds() + " s.");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Engine switch failed unexpectedly", e.getCause());
+    }
+    return engine();
   }
 
   /** Closes the running engine and stops the worker, waiting a bounded time. */
@@ -172,6 +221,7 @@ public final class EngineHost implements AutoCloseable {
       old = current;
       current = null;
       currentConfig = null;
+      settled.complete(null);
     }
     worker.shutdownNow();
     if (old != null) {

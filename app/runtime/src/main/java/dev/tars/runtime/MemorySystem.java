@@ -1,4 +1,4 @@
-package dev.tars.memory;
+package dev.tars.runtime;
 
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.EngineSource;
@@ -6,6 +6,13 @@ import dev.tars.chat.PromptContext;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.SettingsStore;
 import dev.tars.exchange.ExchangeService;
+import dev.tars.memory.MemoryContext;
+import dev.tars.memory.MemoryExtractionException;
+import dev.tars.memory.MemoryExtractor;
+import dev.tars.memory.MemorySelector;
+import dev.tars.memory.MemoryService;
+import dev.tars.memory.NightlySynthesis;
+import dev.tars.memory.TextEmbedder;
 import dev.tars.projects.ProjectInstructionsContext;
 import dev.tars.projects.ProjectService;
 import dev.tars.schedule.DailyJobRunner;
@@ -29,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects, memory, search, export/import and the nightly synthesis, built together so the composition root
- * wires one object: pass {@link #promptContexts()} to {@code StoredChatService}, call {@link #start()} once
- * the app runs and {@link #close()} before the database closes. Model work (extraction, nightly) runs on one
+ * Projects, memory, search, export/import and the nightly synthesis, built together by {@link TarsRuntime}:
+ * it passes {@link #promptContexts()} to {@code StoredChatService}, calls {@link #start} when the front end
+ * runs background work and {@link #close()} before the database closes. It lives here, not in the memory
+ * package, because it ties memory, search and export together (each of those stands on its own). Model work (extraction, nightly) runs on one
  * named worker thread, so it never competes with itself.
  */
 public final class MemorySystem implements AutoCloseable {
@@ -49,18 +57,17 @@ public final class MemorySystem implements AutoCloseable {
   private final List<PromptContext> promptContexts;
 
   /**
-   * @param scheduler the app's single scheduler (only the nightly job's minute check runs on it)
    * @param embedder for semantic memory matching, or null for keywords only
    * @param extraSearchSources e.g. the knowledge module's {@code DocumentSearch}
    */
   public MemorySystem(DataSource dataSource, ConversationStore conversations, SettingsStore settings,
-      EngineSource engines, ScheduledExecutorService scheduler, Clock clock, TextEmbedder embedder,
+      EngineSource engines, Clock clock, TextEmbedder embedder,
       List<SearchSource> extraSearchSources) {
     projects = new ProjectService(dataSource, clock);
     memories = new MemoryService(dataSource, clock);
     extractor = new MemoryExtractor(engines, conversations, memories, projects, MODEL_TIMEOUT);
     synthesis = new NightlySynthesis(engines, conversations, projects, extractor, dataSource, clock, MODEL_TIMEOUT);
-    nightly = new DailyJobRunner(NightlySynthesis.JOB_NAME, DailySchedule.TWO_AM, clock, scheduler, worker,
+    nightly = new DailyJobRunner(NightlySynthesis.JOB_NAME, DailySchedule.TWO_AM, clock, worker,
         dataSource, synthesis);
     List<SearchSource> sources = new ArrayList<>(List.of(new ConversationSearch(dataSource, clock),
         new MemorySearch(memories)));
@@ -76,9 +83,13 @@ public final class MemorySystem implements AutoCloseable {
     return promptContexts;
   }
 
-  /** Starts the nightly job's checks (and catches up a run missed while the app was closed). */
-  public void start() {
-    nightly.start();
+  /**
+   * Starts the nightly job's checks (and catches up a run missed while the app was closed).
+   *
+   * @param scheduler the app's single scheduler (only the nightly job's minute check runs on it)
+   */
+  public void start(ScheduledExecutorService scheduler) {
+    nightly.start(scheduler);
   }
 
   /**

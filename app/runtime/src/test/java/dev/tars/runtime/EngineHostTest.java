@@ -1,12 +1,12 @@
-package dev.tars.desktop.engine;
+package dev.tars.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppSettings;
+import dev.tars.engine.EngineStatus;
 import dev.tars.config.EngineChoice;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.engine.EngineException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EngineHostTest {
-  private final List<ScriptedEngine> made = new ArrayList<>();
+  private final List<CannedEngine> made = new ArrayList<>();
   private final LinkedBlockingQueue<EngineStatus> statuses = new LinkedBlockingQueue<>();
   private EngineHost host;
 
@@ -29,7 +29,7 @@ class EngineHostTest {
 
   private EngineHost scriptedHost() {
     return host((settings, sink) -> {
-      ScriptedEngine engine = new ScriptedEngine("ok", 0);
+      CannedEngine engine = new CannedEngine(4096, "ok");
       made.add(engine);
       return engine;
     });
@@ -62,7 +62,7 @@ class EngineHostTest {
     assertThat(loading.state()).isEqualTo(EngineStatus.State.LOADING);
     assertThat(loading.detail()).isEqualTo("tiny.gguf");
     assertThat(next().state()).isEqualTo(EngineStatus.State.READY);
-    assertThat(host.engine().model().id()).isEqualTo("scripted-demo.gguf");
+    assertThat(host.engine().model().id()).isEqualTo("canned");
   }
 
   @Test
@@ -95,7 +95,7 @@ class EngineHostTest {
   void statusReportedByTheEngineItselfIsPassedOn() throws InterruptedException {
     host((settings, sink) -> {
       sink.accept(new EngineStatus(EngineStatus.State.RESTARTING, false, ""));
-      return new ScriptedEngine("ok", 0);
+      return new CannedEngine(4096, "ok");
     }).apply(AppSettings.DEFAULTS.withModelPath("/models/a.gguf"));
     assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
     assertThat(next().state()).isEqualTo(EngineStatus.State.RESTARTING);
@@ -107,6 +107,45 @@ class EngineHostTest {
     EngineStatus loading = next();
     assertThat(loading.remote()).isTrue();
     assertThat(loading.detail()).isEqualTo("http://box:8080/v1");
+  }
+
+  @Test
+  void awaitReadyWaitsForTheEngineBeingLoadedInsteadOfSayingItIsStillLoading() throws Exception {
+    java.util.concurrent.CountDownLatch slowLoad = new java.util.concurrent.CountDownLatch(1);
+    host((settings, sink) -> {
+      try {
+        slowLoad.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new CannedEngine(4096, "ok");
+    }).apply(AppSettings.DEFAULTS.withModelPath("/models/a.gguf"));
+    assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
+    assertThatThrownBy(host::engine).hasMessageContaining("still loading");
+
+    Executors.newSingleThreadScheduledExecutor(NamedThreads.named("test-release"))
+        .schedule(slowLoad::countDown, 200, TimeUnit.MILLISECONDS);
+
+    assertThat(host.awaitReady(java.time.Duration.ofSeconds(5)).model().id()).isEqualTo("canned");
+  }
+
+  @Test
+  void awaitReadyWithoutAModelSaysHowToChooseOne() {
+    scriptedHost().apply(AppSettings.DEFAULTS);
+    assertThatThrownBy(() -> host.awaitReady(java.time.Duration.ofSeconds(5)))
+        .hasMessageContaining("tars models use");
+  }
+
+  @Test
+  void switchingModelsClosesTheOldEngineBeforeTheNewOneStarts() throws InterruptedException {
+    scriptedHost().apply(AppSettings.DEFAULTS.withModelPath("/models/a.gguf"));
+    next();
+    next();
+    host.apply(AppSettings.DEFAULTS.withModelPath("/models/b.gguf"));
+    assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
+    assertThat(made.getFirst().closed()).isTrue();
+    assertThat(next().state()).isEqualTo(EngineStatus.State.READY);
+    assertThat(made).hasSize(2);
   }
 
   @Test

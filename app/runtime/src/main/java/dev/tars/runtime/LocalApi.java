@@ -1,8 +1,9 @@
-package dev.tars.desktop.settings;
+package dev.tars.runtime;
 
 import dev.tars.api.ApiKeys;
 import dev.tars.api.ApiServer;
 import dev.tars.api.AuditLog;
+import dev.tars.chat.ChatService;
 import dev.tars.chat.EngineSource;
 import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
@@ -23,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local API server inside the desktop app: started and stopped as the "Local API server" setting changes,
- * on 127.0.0.1 only, with the same engine (and knowledge) the app answers with and the key {@code tars serve}
- * uses. Starting and stopping happen on one named thread, in the order the settings changed; listeners hear
- * each {@link Status} on that thread. Thread-safe.
+ * The local OpenAI-compatible API, wired once for both of its front ends: {@code tars serve} starts it with
+ * {@link #serve}, the desktop app starts and stops it as the "Local API server" setting changes (on 127.0.0.1
+ * only, see {@link #apply}). Both answer with the runtime's engine, history and knowledge, and use the same key.
+ * Starting and stopping for the setting happen on one named thread, in the order the settings changed;
+ * listeners hear each {@link Status} on that thread. Thread-safe.
  */
 public final class LocalApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalApi.class);
@@ -59,26 +61,31 @@ public final class LocalApi implements AutoCloseable {
   private final Path home;
   private final Path logs;
   private final EngineSource engines;
+  private final ChatService history;
   private final Embedder embedder;
   private final KnowledgeSource knowledge;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.named("local-api"));
   private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
   private volatile Status status = Status.OFF;
-  private ApiServer server;
-  private AuditLog audit;
+  private Served server;
   private int servedPort = -1;
   private List<String> servedOrigins = List.of();
 
   /**
+   * Built by {@link TarsRuntime}; tests of the Settings page build one over a fake engine.
+   *
    * @param home the data home (the key file lives there)
    * @param logs where the audit log is written
+   * @param history where exchanges are kept when a server is asked to record them
    * @param embedder for {@code /v1/embeddings}; null when the knowledge base is not available
    * @param knowledge for answers from documents; null when the knowledge base is not available
    */
-  public LocalApi(Path home, Path logs, EngineSource engines, Embedder embedder, KnowledgeSource knowledge) {
+  public LocalApi(Path home, Path logs, EngineSource engines, ChatService history, Embedder embedder,
+      KnowledgeSource knowledge) {
     this.home = home;
     this.logs = logs;
     this.engines = Objects.requireNonNull(engines, "engines");
+    this.history = history;
     this.embedder = embedder;
     this.knowledge = knowledge;
   }
@@ -93,7 +100,41 @@ public final class LocalApi implements AutoCloseable {
 
   /** The key clients send as {@code Authorization: Bearer <key>}; made on first use. Reads a file. */
   public String key() throws IOException {
-    return ApiKeys.loadOrCreate(ApiKeys.defaultFile(home));
+    return ApiKeys.loadOrCreate(keyFile());
+  }
+
+  /** Where the key is kept. */
+  public Path keyFile() {
+    return ApiKeys.defaultFile(home);
+  }
+
+  /** A running server and the audit log it writes; closing stops the server, then closes the log. */
+  public record Served(ApiServer server, AuditLog audit) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        server.close();
+      } finally {
+        audit.close();
+      }
+    }
+  }
+
+  /**
+   * Starts a server with {@code options} now, on the caller's thread; the caller closes it. For
+   * {@code tars serve}; the desktop app uses {@link #apply} instead.
+   *
+   * @throws IOException with a message for a person when no port could be bound
+   */
+  public Served serve(ApiServer.Options options) throws IOException {
+    AuditLog log = new AuditLog(AuditLog.defaultFile(logs));
+    try {
+      return new Served(ApiServer.start(options, new ApiServer.Services(new StatelessChat(engines), history,
+          embedder, knowledge, log)), log);
+    } catch (IOException | RuntimeException e) {
+      log.close();
+      throw e;
+    }
   }
 
   /**
@@ -121,22 +162,16 @@ public final class LocalApi implements AutoCloseable {
   private void start(int port, List<String> origins, dev.tars.engine.Sampling defaults) {
     publish(new Status(State.STARTING, "", port, 0, ""));
     try {
-      String key = key();
-      audit = new AuditLog(AuditLog.defaultFile(logs));
-      ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withDefaults(defaults)
-          .withAllowedOrigins(origins);
-      server = ApiServer.start(options, new ApiServer.Services(new StatelessChat(engines), null, embedder, knowledge,
-          audit));
+      server = serve(ApiServer.Options.defaults(key()).withPort(port).withDefaults(defaults)
+          .withAllowedOrigins(origins));
       servedPort = port;
       servedOrigins = origins;
-      publish(new Status(State.SERVING, server.baseUrl(), port, server.port(), ""));
+      publish(new Status(State.SERVING, server.server().baseUrl(), port, server.server().port(), ""));
     } catch (ApiServer.PortTakenException e) {
       LOG.warn("The local API did not start: {}", e.getMessage());
-      closeAudit();
       publish(new Status(State.PORT_TAKEN, "", port, 0, e.holderName(), e.holderPid()));
     } catch (IOException | RuntimeException e) {
       LOG.warn("The local API could not start on port {}", port, e);
-      closeAudit();
       publish(new Status(State.FAILED, "", port, 0, e.getMessage() == null ? e.toString() : e.getMessage()));
     }
   }
@@ -147,16 +182,8 @@ public final class LocalApi implements AutoCloseable {
       server = null;
       servedPort = -1;
     }
-    closeAudit();
     if (status.state() != State.OFF) {
       publish(Status.OFF);
-    }
-  }
-
-  private void closeAudit() {
-    if (audit != null) {
-      audit.close();
-      audit = null;
     }
   }
 

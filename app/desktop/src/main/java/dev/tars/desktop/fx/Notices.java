@@ -1,4 +1,4 @@
-package dev.tars.desktop.shell;
+package dev.tars.desktop.fx;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -1,4 +1,4 @@
-package dev.tars.memory;
+package dev.tars.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,10 @@ import dev.tars.chat.StoredChatService;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
+import dev.tars.memory.Memory;
+import dev.tars.memory.MemoryExtractor;
+import dev.tars.memory.MemoryScope;
+import dev.tars.memory.Proposal;
 import dev.tars.projects.Project;
 import dev.tars.schedule.JobRun;
 import dev.tars.storage.Database;
@@ -42,7 +46,7 @@ class MemorySystemTest {
     scheduler = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("test-scheduler"));
     ConversationStore conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
     StoredSettings settings = new StoredSettings(database.dataSource());
-    system = new MemorySystem(database.dataSource(), conversations, settings, () -> engine, scheduler,
+    system = new MemorySystem(database.dataSource(), conversations, settings, () -> engine,
         Clock.systemUTC(), null, List.of());
     chat = new StoredChatService(conversations, () -> engine, settings, system.promptContexts());
   }
@@ -84,7 +88,7 @@ class MemorySystemTest {
   void runNowReadsTodaysConversationsProposesFactsAndWritesADigest() throws Exception {
     Conversation c = chat.create("");
     chat.send(c.id(), "Please answer me in Spanish from now on.", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
-    system.start();
+    system.start(scheduler);
 
     JobRun run = system.nightly().runNow().get(10, TimeUnit.SECONDS);
 
