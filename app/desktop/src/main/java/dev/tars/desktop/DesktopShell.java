@@ -124,9 +124,9 @@ public final class DesktopShell implements AutoCloseable {
     if (services.knowledge() == null) {
       return;
     }
-    knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background);
+    knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background, i18n);
     view.addPage(KNOWLEDGE_PAGE, i18n.get("knowledge.title"), Icons.BOOK,
-        () -> new KnowledgeView(knowledgeViewModel).load());
+        () -> new KnowledgeView(knowledgeViewModel, i18n).load());
     view.setFileDrop(paths -> {
       knowledgeViewModel.add(paths);
       viewModel.showPage(KNOWLEDGE_PAGE);
@@ -185,8 +185,8 @@ public final class DesktopShell implements AutoCloseable {
     // Only this page uses the view model, and making it reads the catalog and the models folder on the UI thread:
     // both wait for the first visit.
     view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
-      modelsViewModel = new ModelsViewModel(services.models(), ui::run, work);
-      return new ModelsView(modelsViewModel).load();
+      modelsViewModel = new ModelsViewModel(services.models(), ui::run, work, i18n);
+      return new ModelsView(modelsViewModel, i18n).load();
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.tars.desktop.knowledge;
 
+import dev.tars.desktop.fx.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.TestUi;
@@ -30,7 +31,7 @@ class KnowledgeViewModelIT {
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2)) {
       KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
           new DocumentParser(null), Chunker.standard(), 2);
-      try (KnowledgeViewModel vm = new KnowledgeViewModel(service, ui.background())) {
+      try (KnowledgeViewModel vm = new KnowledgeViewModel(service, ui.background(), I18n.forLanguage("en"))) {
         service.start();
         vm.collectionProperty().set("Animals");
         vm.add(List.of(docs));

@@ -1,5 +1,6 @@
 package dev.tars.desktop.models;
 
+import dev.tars.desktop.fx.I18n;
 import static dev.tars.desktop.models.ModelsViewModelTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +69,8 @@ class ModelsViewIT {
             null)));
     manager = new ModelManager(catalog, home.resolve("models"), new Downloader(home.resolve("downloads"),
         DiskSpace.SYSTEM, Downloader.Options.DEFAULTS), new ArchiveExtractor(), Optional::empty, 8L << 30);
-    viewModel = new ModelsViewModel(manager, ui::run, background);
-    page = new ModelsView(viewModel).load();
+    viewModel = new ModelsViewModel(manager, ui::run, background, I18n.forLanguage("en"));
+    page = new ModelsView(viewModel, I18n.forLanguage("en")).load();
     stage.setScene(new Scene(page, 1300, 420));
     stage.show();
   }
@@ -87,7 +88,7 @@ class ModelsViewIT {
   void downloadShowsProgressCanPauseResumeAndDeleteWithConfirmation(FxRobot robot) throws Exception {
     ModelRow tiny = viewModel.rows().get(1);
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
-    assertThat(viewModel.rows().get(3).fitProperty().get()).isEqualTo("won't fit");
+    assertThat(viewModel.rows().get(3).fitProperty().get()).isEqualTo("won’t fit");
 
     robot.clickOn(button(robot, 1, "Download"));
     waitUntil(() -> tiny.progressProperty().get() > 0.25 && tiny.progressTextProperty().get().contains("left"));

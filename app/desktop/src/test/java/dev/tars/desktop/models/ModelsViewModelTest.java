@@ -1,5 +1,6 @@
 package dev.tars.desktop.models;
 
+import dev.tars.desktop.fx.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.models.ArchiveExtractor;
@@ -50,7 +51,7 @@ class ModelsViewModelTest {
         DiskSpace.SYSTEM, new Downloader.Options(Duration.ofSeconds(5), Duration.ofSeconds(3), 1,
             Duration.ofMillis(50), 0, 1 << 20)), new ArchiveExtractor(), () -> Optional.ofNullable(active.get()),
         16L << 30);
-    viewModel = new ModelsViewModel(manager, NOW, NOW);
+    viewModel = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("en"));
   }
 
   @AfterEach
@@ -66,7 +67,7 @@ class ModelsViewModelTest {
         .containsExactly("tiny-q8_0", "huge-q8_0", "gone-q8_0", "embed");
     ModelRow tiny = row("tiny-q8_0");
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
-    assertThat(row("huge-q8_0").fitProperty().get()).isEqualTo("won't fit");
+    assertThat(row("huge-q8_0").fitProperty().get()).isEqualTo("won’t fit");
     assertThat(row("huge-q8_0").fitHintProperty().get()).isEqualTo(
         "Needs about 48.5 GB of memory while it runs; this computer has 17.2 GB.");
     assertThat(tiny.sizeProperty().get()).isEqualTo("1.0 MB");
@@ -139,7 +140,7 @@ class ModelsViewModelTest {
   @Test
   void useMakesAnInstalledChatModelTheActiveOne() throws Exception {
     AtomicReference<Path> chosen = new AtomicReference<>();
-    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, file -> {
+    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("en"), file -> {
       chosen.set(file);
       active.set(file);
     });

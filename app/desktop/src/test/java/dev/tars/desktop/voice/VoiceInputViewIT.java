@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -15,7 +16,6 @@ import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +77,7 @@ class VoiceInputViewIT {
 
   @Test
   void holdingCtrlSpaceShowsListeningAndLiveWordsAndReleasingLeavesTheFinalText() throws Exception {
-    VoiceTexts texts = new VoiceTexts(Locale.ENGLISH);
+    I18n texts = I18n.forLanguage("en");
     AtomicInteger sent = new AtomicInteger();
     TextArea[] input = new TextArea[1];
     VoiceInputViewModel[] vm = new VoiceInputViewModel[1];
@@ -87,7 +87,7 @@ class VoiceInputViewIT {
       input[0] = new TextArea();
       input[0].setPromptText("Message Tars…");
       input[0].setPrefRowCount(2);
-      vm[0] = new VoiceInputViewModel(pushToTalk, ui, input[0].textProperty(), sent::incrementAndGet, () -> false);
+      vm[0] = new VoiceInputViewModel(pushToTalk, ui, input[0].textProperty(), sent::incrementAndGet, () -> false, I18n.forLanguage("en"));
       VoiceInputView view = new VoiceInputView(vm[0], texts, "Ctrl+Space");
       VBox root = new VBox(8, input[0], view.root());
       root.setPadding(new Insets(16));
