@@ -7,6 +7,7 @@ import dev.tars.desktop.backup.BackupsView;
 import dev.tars.desktop.backup.BackupsViewModel;
 import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.dashboard.DashboardView;
+import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
@@ -215,7 +216,7 @@ public final class DesktopShell implements AutoCloseable {
       // A restart already has its notice from the engine status (and is counted on the Dashboard).
       if (!problem.resolved() && !"engine-restart".equals(problem.check())) {
         viewModel.notices().post(new Notices.Notice(problem.severity() == Health.Severity.CRITICAL
-            ? Notices.Kind.ERROR : Notices.Kind.WARNING, problem.message()));
+            ? Notices.Kind.ERROR : Notices.Kind.WARNING, ProblemText.of(problem, i18n)));
       }
     }));
     if (services.metrics() != null) {
