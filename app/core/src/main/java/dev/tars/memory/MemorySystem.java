@@ -5,6 +5,7 @@ import dev.tars.chat.EngineSource;
 import dev.tars.chat.PromptContext;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.SettingsStore;
+import dev.tars.embedding.Embedder;
 import dev.tars.exchange.ExchangeService;
 import dev.tars.projects.ProjectInstructionsContext;
 import dev.tars.projects.ProjectService;
@@ -54,7 +55,7 @@ public final class MemorySystem implements AutoCloseable {
    * @param extraSearchSources e.g. the knowledge module's {@code DocumentSearch}
    */
   public MemorySystem(DataSource dataSource, ConversationStore conversations, SettingsStore settings,
-      EngineSource engines, ScheduledExecutorService scheduler, Clock clock, TextEmbedder embedder,
+      EngineSource engines, ScheduledExecutorService scheduler, Clock clock, Embedder embedder,
       List<SearchSource> extraSearchSources) {
     projects = new ProjectService(dataSource, clock);
     memories = new MemoryService(dataSource, clock);

@@ -2,8 +2,8 @@ package dev.tars.desktop;
 
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupServices;
-import dev.tars.backup.BackupSource;
 import dev.tars.backup.BackupSettings;
+import dev.tars.backup.BackupSource;
 import dev.tars.backup.H2Checker;
 import dev.tars.backup.PendingRestore;
 import dev.tars.chat.ConversationStore;
@@ -40,8 +40,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -118,7 +118,7 @@ public final class TarsApp extends Application {
       startWatchdog();
       memory = new MemorySystem(database.dataSource(), conversations, settings, engines::engine,
           watchdog.scheduler(), Clock.systemDefaultZone(),
-          knowledge == null ? null : text -> knowledge.embedder().embedQuery(text),
+          knowledge == null ? null : knowledge.embedder(),
           knowledge == null ? List.of() : List.of(new DocumentSearch(knowledge.retriever())));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = new StoredChatService(conversations, new AnswerMetrics(engines::engine, metrics), settings,
