@@ -1,7 +1,7 @@
 package dev.tars.knowledge.ocr;
 
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.knowledge.parse.DocumentRejectedException;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

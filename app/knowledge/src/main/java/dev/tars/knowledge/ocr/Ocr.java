@@ -1,6 +1,6 @@
 package dev.tars.knowledge.ocr;
 
-import dev.tars.knowledge.parse.DocumentRejectedException;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import java.nio.file.Path;
 
 /** Reads the text of an image file. Implementations may be slow; callers run them off the UI thread. */
