@@ -10,6 +10,7 @@ import dev.tars.engine.Sampling;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -139,7 +140,7 @@ class KillDuringStreamingIT {
 
     public static void main(String[] args) throws Exception {
       Path home = Path.of(args[0]);
-      Database db = Database.open(home.resolve("db/tars"));
+      Database db = TestDatabase.open(home);
       LocalEngine engine = new LocalEngine(LocalEngine.Options.defaults(home.resolve("tmp")).withThreads(1));
       engine.load(Path.of(args[1]));
       if (!engine.awaitReady(Duration.ofMinutes(2))) {

@@ -1,5 +1,7 @@
 package dev.tars.desktop;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.Message;
@@ -16,8 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app through its window (TestFX, headless Monocle): real H2 in a temporary data home, real
@@ -206,11 +205,5 @@ class ChatWindowIT {
     return "";
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 }

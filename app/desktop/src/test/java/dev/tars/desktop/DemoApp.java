@@ -4,6 +4,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;

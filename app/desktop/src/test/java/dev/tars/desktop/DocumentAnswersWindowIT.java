@@ -1,5 +1,7 @@
 package dev.tars.desktop;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.AnswerSource;
@@ -15,13 +17,12 @@ import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.Passage;
 import dev.tars.knowledge.PassageReference;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Answering from documents through the whole app's window (TestFX, headless): real H2, real document index and
@@ -129,12 +129,6 @@ class DocumentAnswersWindowIT {
     assertThat(fx(() -> robot.lookup("#documentsToggle").queryAs(ToggleButton.class).isSelected())).isTrue();
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 
 }

@@ -1,5 +1,6 @@
 package dev.tars.desktop.memory;
 
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -31,7 +32,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -198,16 +197,6 @@ class MemoryPagesIT {
     assertThat(search.isOpen()).isFalse();
   }
 
-  private static void waitUntil(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Condition not met within 15 s");
-  }
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (screenshots are looked at, not committed). */
   private void screenshot(String name) throws Exception {

@@ -1,10 +1,11 @@
 package dev.tars.desktop.models;
 
-import dev.tars.desktop.fx.I18n;
-import static dev.tars.desktop.models.ModelsViewModelTest.waitUntil;
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
@@ -19,12 +20,10 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.tars.desktop.fx.FxUiDispatcher;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

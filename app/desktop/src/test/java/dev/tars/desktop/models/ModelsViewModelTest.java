@@ -1,8 +1,9 @@
 package dev.tars.desktop.models;
 
-import dev.tars.desktop.fx.I18n;
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
@@ -20,9 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,13 +180,4 @@ class ModelsViewModelTest {
         url, null, name + ".gguf", null);
   }
 
-  static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.sleep(10);
-    }
-  }
 }

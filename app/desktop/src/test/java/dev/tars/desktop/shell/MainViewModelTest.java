@@ -3,13 +3,13 @@ package dev.tars.desktop.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.engine.EngineHost;
 import dev.tars.desktop.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;

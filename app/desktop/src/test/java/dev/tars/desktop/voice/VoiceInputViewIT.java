@@ -1,10 +1,12 @@
 package dev.tars.desktop.voice;
 
-import dev.tars.desktop.fx.I18n;
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.voice.PushToTalk;
 import dev.tars.voice.audio.PacedSource;
 import dev.tars.voice.audio.WavFileSource;
@@ -17,7 +19,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Push-to-talk through the window (TestFX, headless): Ctrl+Space held, live words in the input box, the mic button
@@ -141,11 +141,5 @@ class VoiceInputViewIT {
     ImageIO.write(out, "png", folder.resolve(Objects.requireNonNull(name)).toFile());
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 }
