@@ -193,7 +193,7 @@ public final class KnowledgeViewModel implements AutoCloseable {
       return i18n.get("knowledge.page.duration.seconds", s);
     }
     return s < 3600 ? i18n.get("knowledge.page.duration.minutes", s / 60)
-        : i18n.get("knowledge.page.duration.hours", s / 3600, String.format(java.util.Locale.ROOT, "%02d", s % 3600 / 60));
+        : i18n.get("knowledge.page.duration.hours", s / 3600, s % 3600 / 60);
   }
 
   private String describe(AddResult r, String collection) {
