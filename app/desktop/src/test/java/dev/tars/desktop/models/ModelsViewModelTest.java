@@ -8,6 +8,7 @@ import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.Downloader;
+import dev.tars.models.Fit;
 import dev.tars.models.ModelCatalog;
 import dev.tars.models.ModelFormat;
 import dev.tars.models.ModelKind;
@@ -73,6 +74,19 @@ class ModelsViewModelTest {
     assertThat(tiny.state()).isEqualTo(ModelRow.State.AVAILABLE);
     assertThat(row("embed").state()).isEqualTo(ModelRow.State.INCLUDED);
     assertThat(viewModel.machineProperty().get()).contains("17.2 GB of memory");
+  }
+
+  @Test
+  void thePageSpeaksTheChosenLanguage() {
+    try (ModelsViewModel spanish = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("es"))) {
+      ModelRow huge = spanish.rows().stream().filter(r -> r.name().equals("huge-q8_0")).findFirst().orElseThrow();
+      assertThat(huge.fitProperty().get()).isEqualTo("no cabe");
+      assertThat(huge.fitLevelProperty().get()).isEqualTo(Fit.WONT_FIT);
+      assertThat(huge.kindProperty().get()).isEqualTo("chat");
+      assertThat(spanish.machineProperty().get()).startsWith("Este ordenador tiene 17.2 GB de memoria");
+      assertThat(spanish.rows().stream().filter(r -> r.name().equals("embed")).findFirst().orElseThrow()
+          .messageProperty().get()).isEqualTo("Incluido con Tars");
+    }
   }
 
   @Test
