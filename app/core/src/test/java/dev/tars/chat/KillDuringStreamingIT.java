@@ -94,7 +94,7 @@ class KillDuringStreamingIT {
           + "; finished answers " + finishedLengths + diagnostics(lastLines, appLog));
     }
 
-    try (Database db = Database.open(home.resolve("data/db/tars"));
+    try (Database db = TestDatabase.open(home.resolve("data"));
         StoredChatService reopened = new StoredChatService(new ConversationStore(db.dataSource(), Clock.systemUTC()),
             () -> {
               throw new dev.tars.engine.EngineException("not needed");

@@ -11,6 +11,7 @@ import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class ChatWindowIT {
   @BeforeEach
   void chooseTheTinyModel() {
     paths = new AppPaths(home).ensureCreated();
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       // One thread keeps the tiny model slow enough to be stopped by hand.
       settings.save(settings.get().withModelPath(TestModels.tiny().toString()).withLocalEngine(2048, 1)

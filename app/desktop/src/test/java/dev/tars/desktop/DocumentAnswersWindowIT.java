@@ -18,6 +18,7 @@ import dev.tars.knowledge.Passage;
 import dev.tars.knowledge.PassageReference;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,7 +65,7 @@ class DocumentAnswersWindowIT {
     Path docs = Files.createDirectories(home.resolve("docs"));
     Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n" + OWLS
         + "\n\n# Swifts\n\nSwifts sleep while flying.");
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
       try (KnowledgeBase knowledge = KnowledgeBase.open(paths, db.dataSource(), "eng")) {

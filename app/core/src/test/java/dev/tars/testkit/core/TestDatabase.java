@@ -1,5 +1,6 @@
 package dev.tars.testkit.core;
 
+import dev.tars.config.AppPaths;
 import dev.tars.storage.Database;
 import java.nio.file.Path;
 
@@ -10,5 +11,10 @@ public final class TestDatabase {
   /** Opens (creating it the first time) the database at {@code home/db/tars}, where the app keeps it. */
   public static Database open(Path home) {
     return Database.open(home.resolve("db/tars"));
+  }
+
+  /** Opens the database of a test's data home laid out like the app's ({@link AppPaths#database()}). */
+  public static Database open(AppPaths paths) {
+    return Database.open(paths.database());
   }
 }

@@ -28,6 +28,7 @@ import dev.tars.search.MemorySearch;
 import dev.tars.search.SearchHit;
 import dev.tars.search.SearchService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class MemoryPagesIT {
   @Start
   void start(Stage stage) throws Exception {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    database = Database.open(home.resolve("db-" + System.nanoTime() + "/tars"));
+    database = TestDatabase.open(home.resolve("db-" + System.nanoTime()));
     Clock clock = Clock.systemDefaultZone();
     ConversationStore conversations = new ConversationStore(database.dataSource(), clock);
     memories = new MemoryService(database.dataSource(), clock);
