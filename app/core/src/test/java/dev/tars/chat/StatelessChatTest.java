@@ -30,7 +30,7 @@ class StatelessChatTest {
 
     assertThat(completion.finishReason()).isEqualTo(FinishReason.STOP);
     assertThat(streamed.toString()).isEqualTo("a b ");
-    assertThat(answer.model().id()).isEqualTo("scripted.gguf");
+    assertThat(answer.model().id()).isEqualTo("scripted-demo.gguf");
     assertThat(answer.trim().trimmed()).isFalse();
     var sent = engine.requests().get(0);
     assertThat(sent.sampling()).isEqualTo(new Sampling(0.1, 0.5, 7));

@@ -40,7 +40,7 @@ public final class ScriptedEngine implements ChatEngine {
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger countCalls = new AtomicInteger();
   private final ExecutorService executor = Executors.newCachedThreadPool(NamedThreads.named("scripted-engine"));
-  private volatile String modelName = "scripted.gguf";
+  private volatile String modelName = "scripted-demo.gguf";
   private volatile int contextLength;
   private volatile ToIntFunction<ChatMessage> tokensPerMessage = m -> 4 + m.content().length() / 4;
   private volatile int failAfterTokens = -1;
