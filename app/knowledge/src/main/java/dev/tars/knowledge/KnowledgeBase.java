@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Wires the knowledge feature for the app, the CLI and benchmarks: the embedding model (two workers, loaded on
  * first use), the OCR child process (started on first image) and the {@link KnowledgeService}. Files live under
  * {@link AppPaths#knowledge()}: {@code index/} (Lucene), {@code embedding-models/} (unpacked model) and
- * {@code ocr/} (OCR process log). Closing stops them in reverse order.
+ * {@code ocr/} (the OCR process's private temp folder; its log goes to {@link AppPaths#logs()}). Closing stops
+ * them in reverse order.
  */
 public final class KnowledgeBase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
@@ -47,7 +48,7 @@ public final class KnowledgeBase implements AutoCloseable {
     // Loaded on the first document or search, not at start: see LazyEmbedder.
     Embedder embedder = LazyEmbedder.onnx(OnnxEmbedder.BGE_SMALL_EN_V15_Q, root.resolve("embedding-models"),
         EMBEDDING_WORKERS);
-    ChildProcessOcr ocr = new ChildProcessOcr(root.resolve("ocr"), ocrLanguages, OCR_TIMEOUT);
+    ChildProcessOcr ocr = new ChildProcessOcr(root.resolve("ocr"), paths.logs(), ocrLanguages, OCR_TIMEOUT);
     try {
       KnowledgeService service = new KnowledgeService(dataSource, root.resolve("index"), embedder,
           new DocumentParser(ocr), Chunker.standard(), EMBEDDING_WORKERS);

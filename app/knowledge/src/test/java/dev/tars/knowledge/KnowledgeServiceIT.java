@@ -36,7 +36,7 @@ class KnowledgeServiceIT {
   @BeforeAll
   static void loadModel() {
     embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, shared.resolve("models"), 2);
-    ocr = new ChildProcessOcr(shared, "eng", Duration.ofSeconds(60));
+    ocr = new ChildProcessOcr(shared.resolve("ocr"), shared.resolve("logs"), "eng", Duration.ofSeconds(60));
   }
 
   @AfterAll

@@ -118,6 +118,7 @@ public final class PassageView {
     dialog.getDialogPane().getButtonTypes().addAll(open, close);
     Button openButton = (Button) dialog.getDialogPane().lookupButton(open);
     openButton.setId("openFileButton");
+    openButton.textProperty().bind(viewModel.openLabelProperty());
     openButton.setGraphic(Icons.icon(Icons.FOLDER, 13));
     openButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(PassageViewModel.State.SHOWN));
     openButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -6,6 +6,7 @@ import dev.tars.desktop.fx.I18n;
 import dev.tars.knowledge.CitedPassage;
 import dev.tars.knowledge.KnowledgeService;
 import dev.tars.knowledge.PassageReference;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,12 +15,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A cited passage as the passage view shows it: the file, the page, the passage and the text around it, and
  * opening the file in its own program. UI thread only; reading and opening run through {@link Background}.
  */
 public final class PassageViewModel {
+  private static final Logger LOG = LoggerFactory.getLogger(PassageViewModel.class);
   public enum State { LOADING, SHOWN, MISSING }
 
   /** Characters of the document shown on each side of the passage. */
@@ -36,6 +40,7 @@ public final class PassageViewModel {
   private final ReadOnlyStringWrapper passage = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper openLabel = new ReadOnlyStringWrapper("");
   private Path file;
 
   public PassageViewModel(KnowledgeService knowledge, FileOpener opener, Background background, I18n i18n) {
@@ -43,6 +48,7 @@ public final class PassageViewModel {
     this.opener = opener;
     this.background = background;
     this.i18n = i18n;
+    openLabel.set(i18n.get("passage.openFile"));
   }
 
   /** Loads the passage a citation points to. */
@@ -81,10 +87,16 @@ public final class PassageViewModel {
     passage.set(cited.passage());
     after.set(cited.after());
     message.set("");
+    // From the name alone (no disk access on the UI thread); the executable bit is checked on the click.
+    boolean showsInFolder = OpenFilePolicy.actionFor(fileName.get(), false) == OpenFilePolicy.Action.SHOW_IN_FOLDER;
+    openLabel.set(i18n.get(showsInFolder ? "passage.showInFolder" : "passage.openFile"));
     state.set(State.SHOWN);
   }
 
-  /** Opens the document in the program the system uses for it; says so when the file is gone. */
+  /**
+   * Opens the document in the program the system uses for it, or, for programs and scripts, only shows it in its
+   * folder and says why ({@link OpenFilePolicy}); says so when the file is gone.
+   */
   public void openFile() {
     Path target = file;
     if (target == null) {
@@ -95,9 +107,18 @@ public final class PassageViewModel {
       if (!Files.exists(target)) {
         throw new NoSuchFileException(target.toString());
       }
-      opener.open(target);
-      return null;
-    }, ignored -> {}, e -> message.set(e instanceof NoSuchFileException
+      if (OpenFilePolicy.actionFor(target) == OpenFilePolicy.Action.OPEN) {
+        opener.open(target);
+        return "";
+      }
+      try {
+        opener.showInFolder(target);
+        return i18n.get("passage.shownInFolder", target.getFileName());
+      } catch (IOException e) {
+        LOG.warn("Could not show {} in its folder", target, e);
+        return i18n.get("passage.showFailed", target.getFileName(), target.getParent());
+      }
+    }, message::set, e -> message.set(e instanceof NoSuchFileException
         ? i18n.get("passage.fileMissing", target) : i18n.get("passage.openFailed", target.getFileName())));
   }
 
@@ -124,6 +145,11 @@ public final class PassageViewModel {
 
   public ReadOnlyStringProperty afterProperty() {
     return after.getReadOnlyProperty();
+  }
+
+  /** "Open file", or "Show in folder" for programs and scripts ({@link OpenFilePolicy}). */
+  public ReadOnlyStringProperty openLabelProperty() {
+    return openLabel.getReadOnlyProperty();
   }
 
   /** Loading, a passage that is gone, or a file that would not open; empty otherwise. */

@@ -2,6 +2,9 @@ package dev.tars.knowledge.ocr;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.ocr.OcrProtocol.Message;
+import dev.tars.knowledge.ocr.OcrProtocol.Verb;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,79 +13,132 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OCR in a supervised child JVM ({@link OcrWorkerMain}) started with {@code OMP_THREAD_LIMIT=1}. The child is
+ * OCR in a supervised child JVM ({@link OcrWorkerMain}) started by {@link OcrChildLauncher}. The child is
  * started on first use, kept for later images, killed when an image takes longer than the timeout and
  * started again for the next one; if it dies (a Tesseract crash) only the image being read fails.
- * One image at a time: Tesseract with one OpenMP thread already fills a core.
+ * One image at a time: Tesseract with one OpenMP thread already fills a core. Requests and answers are
+ * numbered {@link OcrProtocol} messages, so an answer can only ever be taken for the image it belongs to.
  */
 public final class ChildProcessOcr implements Ocr {
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcessOcr.class);
-  private static final String EOF = "\u0000eof";
+  private static final Message EOF = new Message(Long.MAX_VALUE, Verb.BAD, "end of output");
+  private static final int MAX_LOGGED_LINE = 300;
+  /** Rendered PDF pages waiting for the child, in the OCR folder (0700) rather than the shared temp folder. */
+  static final String PAGES_FOLDER = "pages";
 
+  private final Path workDir;
+  private final Path logsDir;
   private final String language;
   private final Duration timeout;
-  private final Path logFile;
   private final ExecutorService readers = Executors.newCachedThreadPool(NamedThreads.named("ocr-reader"));
   private Process process;
-  private BlockingQueue<String> lines;
+  private BlockingQueue<Message> answers;
+  private long lastNumber;
 
   /**
-   * @param workDir where the child's log goes
+   * @param workDir the OCR folder in the data home; the child's private temp folder is made inside it
+   * @param logsDir the data home's {@code logs/} folder, where the child's log goes
    * @param language Tesseract language code(s), e.g. {@code eng} or {@code eng+deu}
    */
-  public ChildProcessOcr(Path workDir, String language, Duration timeout) {
+  public ChildProcessOcr(Path workDir, Path logsDir, String language, Duration timeout) {
+    this.workDir = workDir;
+    this.logsDir = logsDir;
     this.language = language;
     this.timeout = timeout;
-    this.logFile = workDir.resolve("ocr-worker.log");
   }
 
   @Override
-  public synchronized String read(Path image) throws DocumentRejectedException {
+  public String read(Path image) throws DocumentRejectedException {
     ImageLimits.check(image);
+    return read(image, Subject.IMAGE);
+  }
+
+  /** Writes the page as a PNG in this OCR's private folder for the child, and deletes it once read. */
+  @Override
+  public String readPdfPage(BufferedImage page, int number) throws DocumentRejectedException {
+    Path png = null;
+    try {
+      png = Files.createTempFile(OcrChildLauncher.privateFolder(workDir.resolve(PAGES_FOLDER)), "page-", ".png");
+      ImageIO.write(page, "png", png.toFile());
+    } catch (IOException e) {
+      deleteQuietly(png);
+      LOG.warn("Could not write PDF page {} for OCR", number, e);
+      throw new DocumentRejectedException("Page " + number + " of this PDF could not be prepared for text "
+          + "recognition (" + e.getMessage() + "). Check that the disk is not full and add the PDF again.", e);
+    }
+    try {
+      return read(png, Subject.pdfPage(number));
+    } finally {
+      deleteQuietly(png);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("Cannot delete {}", file, e);
+    }
+  }
+
+  /** What the messages call the file being read: an image the person added, or a page of their PDF. */
+  private record Subject(String name, String advice) {
+    static final Subject IMAGE = new Subject("this image", "Try a smaller or clearer image, or re-save it.");
+
+    static Subject pdfPage(int page) {
+      return new Subject("page " + page + " of this PDF", "Try a clearer scan of the PDF, or re-save it.");
+    }
+  }
+
+  private synchronized String read(Path image, Subject subject) throws DocumentRejectedException {
     try {
       ensureStarted();
+      long number = ++lastNumber;
       OutputStream stdin = process.getOutputStream();
-      stdin.write((image.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+      stdin.write((OcrProtocol.readRequest(number, image) + "\n").getBytes(StandardCharsets.UTF_8));
       stdin.flush();
-      String answer = awaitAnswer(timeout);
+      Message answer = awaitAnswer(number, timeout);
       if (answer == null) {
-        LOG.warn("OCR of {} took longer than {}; restarting the OCR process", image, timeout);
+        LOG.warn("OCR of {} took longer than {}; restarting the OCR process", subject.name(), timeout);
         stop();
-        throw new DocumentRejectedException("Reading the text in this image took longer than "
-            + timeout.toSeconds() + " s and was stopped. Try a smaller or clearer image.");
+        throw new DocumentRejectedException("Reading the text in " + subject.name() + " took longer than "
+            + timeout.toSeconds() + " s and was stopped. " + subject.advice());
       }
-      if (answer.equals(EOF)) {
+      if (answer == EOF) {
         int exit = waitExit();
-        LOG.warn("OCR process ended (exit {}) while reading {}", exit, image);
+        LOG.warn("OCR process ended (exit {}) while reading {}", exit, subject.name());
         process = null;
-        throw new DocumentRejectedException("The text recogniser stopped unexpectedly on this image (exit code "
-            + exit + "). Other files are not affected; try re-saving the image and add it again.");
+        throw new DocumentRejectedException("The text recogniser stopped unexpectedly on " + subject.name()
+            + " (exit code " + exit + "). Other files are not affected. " + subject.advice());
       }
-      if (answer.startsWith("OK ")) {
-        return OcrWorkerMain.decode(answer.substring(3));
+      if (answer.verb() == Verb.OK) {
+        return answer.payload();
       }
-      throw new DocumentRejectedException("The text in this image could not be read: "
-          + OcrWorkerMain.decode(answer.substring(4)));
+      throw new DocumentRejectedException("The text in " + subject.name() + " could not be read: "
+          + answer.payload());
     } catch (IOException e) {
-      LOG.warn("OCR process failed on {}", image, e);
+      LOG.warn("OCR process failed on {}", subject.name(), e);
       stop();
       throw new DocumentRejectedException("The text recogniser could not be started or reached ("
           + e.getMessage() + "). Check that Tesseract (libtesseract5) is installed.", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop();
-      throw new DocumentRejectedException("Reading the image was interrupted.", e);
+      throw new DocumentRejectedException("Reading " + subject.name() + " was interrupted.", e);
     }
   }
 
@@ -95,48 +151,69 @@ public final class ChildProcessOcr implements Ocr {
     if (process != null && process.isAlive()) {
       return;
     }
-    Files.createDirectories(logFile.getParent());
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx768m");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Djava.awt.headless=true");
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(OcrWorkerMain.class.getName());
-    command.add(language);
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    builder.environment().put("OMP_THREAD_LIMIT", "1");
-    process = builder.start();
-    BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    lines = queue;
-    Process started = process;
-    readers.submit(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith(OcrWorkerMain.PREFIX)) {
-            queue.add(line.substring(OcrWorkerMain.PREFIX.length()));
-          }
-        }
-      } catch (IOException e) {
-        LOG.debug("OCR output closed", e);
-      }
-      queue.add(EOF);
-    });
-    String ready = awaitAnswer(Duration.ofSeconds(60));
-    if (!"READY".equals(ready)) {
+    Process started = OcrChildLauncher.processBuilder(workDir, logsDir, language).start();
+    process = started;
+    BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
+    answers = queue;
+    readers.submit(() -> readAnswers(started, queue));
+    readers.submit(() -> forwardErrors(started));
+    Message ready = awaitAnswer(OcrProtocol.READY_NUMBER, Duration.ofSeconds(60));
+    if (ready == null || ready.verb() != Verb.READY) {
       stop();
-      throw new IOException("the OCR process did not start (see " + logFile + ")");
+      throw new IOException("the OCR process did not start; details are in the logs in " + logsDir);
     }
     LOG.info("OCR process {} started (language {})", started.pid(), language);
   }
 
-  private String awaitAnswer(Duration wait) throws InterruptedException {
-    return lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  private static void readAnswers(Process child, BlockingQueue<Message> queue) {
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        Optional<Message> message = OcrProtocol.parse(line);
+        if (message.isPresent()) {
+          queue.add(message.get());
+        } else if (!line.isBlank()) {
+          LOG.debug("OCR process printed: {}", cut(line));
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("OCR output closed", e);
+    }
+    queue.add(EOF);
+  }
+
+  /** Tesseract's warnings and anything the child's JVM prints go to this process's log (rotated), cut short. */
+  private static void forwardErrors(Process child) {
+    try (BufferedReader err = new BufferedReader(
+        new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = err.readLine()) != null) {
+        if (!line.isBlank()) {
+          LOG.info("OCR process {}: {}", child.pid(), cut(line));
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("OCR error output closed", e);
+    }
+  }
+
+  private static String cut(String line) {
+    return line.length() > MAX_LOGGED_LINE ? line.substring(0, MAX_LOGGED_LINE) + "..." : line;
+  }
+
+  /** The answer numbered {@code number}, {@link #EOF} if the child ended, or null after {@code wait}. */
+  private Message awaitAnswer(long number, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Message message = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (message == null || message == EOF || message.number() == number) {
+        return message;
+      }
+      // Only possible if the child misbehaves: never take another request's answer for this one.
+      LOG.warn("OCR process answered request {} ({}) while {} was expected; ignored", message.number(),
+          message.verb(), number);
+    }
   }
 
   private int waitExit() throws InterruptedException {

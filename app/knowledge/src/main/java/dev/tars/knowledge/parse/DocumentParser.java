@@ -2,6 +2,7 @@ package dev.tars.knowledge.parse;
 
 import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.ocr.Ocr;
+import dev.tars.knowledge.ocr.PdfPagePlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -247,15 +247,12 @@ public final class DocumentParser {
   private List<Block> ocrPdfPages(Path file, List<Integer> pages) throws DocumentRejectedException {
     List<Block> out = new ArrayList<>();
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      // Page sizes are checked (and the dpi lowered) before any page is rendered: see PdfPagePlan.
+      PdfPagePlan plan = PdfPagePlan.of(pdf, pages, OCR_DPI);
       PDFRenderer renderer = new PDFRenderer(pdf);
-      for (int page : pages) {
-        Path png = Files.createTempFile("tars-ocr-page-", ".png");
-        try {
-          ImageIO.write(renderer.renderImageWithDPI(page - 1, OCR_DPI, ImageType.GRAY), "png", png.toFile());
-          out.addAll(paragraphs(ocr.read(png), page));
-        } finally {
-          Files.deleteIfExists(png);
-        }
+      for (PdfPagePlan.Page page : plan.pages()) {
+        var image = renderer.renderImageWithDPI(page.number() - 1, page.dpi(), ImageType.GRAY);
+        out.addAll(paragraphs(ocr.readPdfPage(image, page.number()), page.number()));
       }
     } catch (IOException e) {
       throw new DocumentRejectedException("The scanned pages of this PDF could not be rendered for text "
