@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import dev.tars.chat.ChatService;
 import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
@@ -8,6 +9,8 @@ import dev.tars.engine.Sampling;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
@@ -27,57 +30,119 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   public static final int DEFAULT_PORT = 4891;
 
+  /** Idle time allowed on a connection between requests and while its headers arrive. */
+  static final long CONNECTION_IDLE_MILLIS = 30_000;
+  /** Idle time allowed while an answer is under way: a big model may think for minutes before its first token. */
+  static final long ANSWER_IDLE_MILLIS = 600_000;
+  /** However slowly it arrives, a request body must be complete within this time. */
+  static final long BODY_TOTAL_MILLIS = 30_000;
+
   /**
    * How to serve.
    *
    * @param host address to bind; loopback unless {@code allowRemote}
-   * @param port first port to try; 0 picks any free port
-   * @param portAttempts how many ports from {@code port} up to try when it is taken
+   * @param port the port to listen on; 0 lets Tars pick a free one (see {@link #portChosenByTars}). A port that
+   *     is taken is never replaced by another: starting fails with {@link PortTakenException}
    * @param allowRemote the user explicitly asked to bind a non-loopback address
    * @param apiKey the bearer key every request but {@code /health} must carry
    * @param maxBodyBytes larger request bodies get 413
    * @param maxParallel chat completions and embeddings worked on at once; more get 429
    * @param recordHistory keep each chat completion as a conversation in the app's history
    * @param defaults sampling for requests that do not say
+   * @param allowedOrigins web page origins (e.g. {@code http://localhost:3000}) allowed to call the API; any
+   *     other request with an {@code Origin} header gets 403. Empty by default
+   * @param maxUploads request bodies read at once; more get 429
+   * @param bodyIdleTimeout the longest pause allowed between the bytes of a request body (else 408)
    */
-  public record Options(String host, int port, int portAttempts, boolean allowRemote, String apiKey,
-      long maxBodyBytes, int maxParallel, boolean recordHistory, Sampling defaults) {
+  public record Options(String host, int port, boolean allowRemote, String apiKey, long maxBodyBytes,
+      int maxParallel, boolean recordHistory, Sampling defaults, List<String> allowedOrigins, int maxUploads,
+      Duration bodyIdleTimeout) {
     public Options {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(apiKey, "apiKey");
       Objects.requireNonNull(defaults, "defaults");
-      if (port < 0 || port > 65535 || portAttempts < 1 || maxBodyBytes < 1024 || maxParallel < 1) {
-        throw new IllegalArgumentException("port 0..65535, portAttempts >= 1, maxBodyBytes >= 1024, maxParallel >= 1");
+      allowedOrigins = List.copyOf(allowedOrigins);
+      Objects.requireNonNull(bodyIdleTimeout, "bodyIdleTimeout");
+      if (port < 0 || port > 65535 || maxBodyBytes < 1024 || maxParallel < 1 || maxUploads < 1
+          || bodyIdleTimeout.toMillis() < 100) {
+        throw new IllegalArgumentException("port 0..65535, maxBodyBytes >= 1024, maxParallel >= 1, maxUploads >= 1,"
+            + " bodyIdleTimeout >= 100 ms");
       }
     }
 
-    /** Loopback, port 4891 (or the next free of 20), 4 MiB bodies, 4 requests at once, no history. */
+    /**
+     * Loopback, port 4891, 4 MiB bodies, 4 requests at once, 16 bodies read at once with at most 5 s between
+     * their bytes, no web page origins, no history.
+     */
     public static Options defaults(String apiKey) {
-      return new Options("127.0.0.1", DEFAULT_PORT, 20, false, apiKey, 4L << 20, 4, false, Sampling.DEFAULTS);
+      return new Options("127.0.0.1", DEFAULT_PORT, false, apiKey, 4L << 20, 4, false, Sampling.DEFAULTS, List.of(),
+          16, Duration.ofSeconds(5));
     }
 
     public Options withPort(int value) {
-      return new Options(host, value, portAttempts, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory,
-          defaults);
+      return new Options(host, value, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory, defaults,
+          allowedOrigins, maxUploads, bodyIdleTimeout);
     }
 
     public Options withHost(String value, boolean allow) {
-      return new Options(value, port, portAttempts, allow, apiKey, maxBodyBytes, maxParallel, recordHistory,
-          defaults);
+      return new Options(value, port, allow, apiKey, maxBodyBytes, maxParallel, recordHistory, defaults,
+          allowedOrigins, maxUploads, bodyIdleTimeout);
     }
 
     public Options withLimits(long bodyBytes, int parallel) {
-      return new Options(host, port, portAttempts, allowRemote, apiKey, bodyBytes, parallel, recordHistory,
-          defaults);
+      return new Options(host, port, allowRemote, apiKey, bodyBytes, parallel, recordHistory, defaults,
+          allowedOrigins, maxUploads, bodyIdleTimeout);
+    }
+
+    public Options withUploads(int uploads, Duration idleBetweenBytes) {
+      return new Options(host, port, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory, defaults,
+          allowedOrigins, uploads, idleBetweenBytes);
     }
 
     public Options withHistory(boolean value) {
-      return new Options(host, port, portAttempts, allowRemote, apiKey, maxBodyBytes, maxParallel, value, defaults);
+      return new Options(host, port, allowRemote, apiKey, maxBodyBytes, maxParallel, value, defaults,
+          allowedOrigins, maxUploads, bodyIdleTimeout);
     }
 
     public Options withDefaults(Sampling value) {
-      return new Options(host, port, portAttempts, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory,
-          value);
+      return new Options(host, port, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory, value,
+          allowedOrigins, maxUploads, bodyIdleTimeout);
+    }
+
+    public Options withAllowedOrigins(List<String> value) {
+      return new Options(host, port, allowRemote, apiKey, maxBodyBytes, maxParallel, recordHistory, defaults,
+          value, maxUploads, bodyIdleTimeout);
+    }
+  }
+
+  /** The port asked for is held by another program; the server did not start (and did not move elsewhere). */
+  public static final class PortTakenException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int port;
+    private final String holderName;
+    private final long holderPid;
+
+    PortTakenException(int port, String host, Optional<PortHolder.Holder> holder, IOException cause) {
+      super("Port " + port + " on " + host + " is already in use" + holder.map(h -> " by " + h).orElse("")
+          + ", so the local API did not start. Stop that program, or choose another port (0 lets Tars pick a free"
+          + " one).", cause);
+      this.port = port;
+      this.holderName = holder.map(PortHolder.Holder::name).orElse("");
+      this.holderPid = holder.map(PortHolder.Holder::pid).orElse(-1L);
+    }
+
+    public int port() {
+      return port;
+    }
+
+    /** The name of the program holding the port, e.g. {@code java}; empty when it could not be found. */
+    public String holderName() {
+      return holderName;
+    }
+
+    /** The process id of the program holding the port; -1 when it could not be found. */
+    public long holderPid() {
+      return holderPid;
     }
   }
 
@@ -113,10 +178,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Binds and starts serving.
+   * Binds and starts serving. This is the whole construction: the caller owns {@code services} (and closes the
+   * audit log after the server) and closes the returned server.
    *
    * @throws IllegalArgumentException when the host is not loopback and remote access was not allowed
-   * @throws IOException with a message for a person when no port could be bound
+   * @throws PortTakenException when the port asked for is taken (the message names it and, if it can be found,
+   *     the program holding it)
+   * @throws IOException with a message for a person when the server could not start otherwise
    */
   public static ApiServer start(Options options, Services services) throws IOException {
     String warning = checkHost(options.host(), options.allowRemote()).orElse(null);
@@ -126,9 +194,10 @@ public final class ApiServer implements AutoCloseable {
     Server server = new Server(pool);
     server.setStopTimeout(3_000);
     server.setErrorHandler(new JsonErrorHandler());
-    ApiHandler handler = new ApiHandler(options, services);
-    server.setHandler(handler);
     ServerConnector connector = bind(server, options);
+    ApiHandler handler = new ApiHandler(options, services,
+        new RequestGuard(options.host(), connector::getLocalPort, options.allowedOrigins()));
+    server.setHandler(handler);
     try {
       server.start();
     } catch (Exception e) {
@@ -167,35 +236,32 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static ServerConnector bind(Server server, Options options) throws IOException {
-    int attempts = options.port() == 0 ? 1 : options.portAttempts();
-    IOException last = null;
-    for (int i = 0; i < attempts && options.port() + i <= 65535; i++) {
-      ServerConnector connector = new ServerConnector(server, 1, 1);
-      connector.setHost(options.host());
-      connector.setPort(options.port() == 0 ? 0 : options.port() + i);
-      // A big model may think for minutes before its first token; the stream is idle meanwhile.
-      connector.setIdleTimeout(600_000);
-      try {
-        connector.open();
-        server.addConnector(connector);
-        if (i > 0) {
-          LOG.info("Port {} was taken; the local API uses {}", options.port(), connector.getLocalPort());
-        }
-        return connector;
-      } catch (IOException e) {
-        last = e;
-        connector.close();
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    // Short while idle or receiving headers; raised while an answer is under way (ChatCompletions).
+    connector.setIdleTimeout(CONNECTION_IDLE_MILLIS);
+    try {
+      connector.open();
+    } catch (IOException e) {
+      connector.close();
+      if (options.port() == 0) {
+        throw new IOException("The local API could not listen on " + options.host() + ": " + e.getMessage(), e);
       }
+      throw new PortTakenException(options.port(), options.host(), PortHolder.find(options.port()), e);
     }
-    String range = attempts == 1 ? Integer.toString(options.port())
-        : options.port() + "-" + (options.port() + attempts - 1);
-    throw new IOException("The local API could not listen on " + options.host() + " port " + range
-        + " (taken by other programs?). Choose another port.", last);
+    server.addConnector(connector);
+    return connector;
   }
 
-  /** The port actually bound (differs from the one asked for when that was taken). */
+  /** The port actually bound: the one asked for, or the one Tars picked when asked for 0. */
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** Whether Tars picked the port itself (port 0 was asked for): clients must be told which one. */
+  public boolean portChosenByTars() {
+    return options.port() == 0;
   }
 
   public String host() {

@@ -1,7 +1,7 @@
 package dev.tars.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tars.protocol.openai.ErrorBody;
+import dev.tars.protocol.openai.OpenAiCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +16,14 @@ import org.eclipse.jetty.util.Callback;
  * the same OpenAI-style JSON body as every other error, instead of Jetty's HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {
-    ObjectNode body = JSON.createObjectNode();
-    body.putObject("error")
-        .put("message", "The HTTP request was refused (" + code + (message == null ? "" : " " + message)
-            + "). Check the request line, headers and body size.")
-        .put("type", code >= 500 ? "server_error" : "invalid_request_error")
-        .putNull("param")
-        .put("code", "http_" + code);
+    ErrorBody body = new ErrorBody("The HTTP request was refused (" + code + (message == null ? "" : " " + message)
+        + "). Check the request line, headers and body size.", code >= 500 ? "server_error" : "invalid_request_error",
+        null, "http_" + code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(true, ByteBuffer.wrap(OpenAiCodec.json(body).getBytes(StandardCharsets.UTF_8)), callback);
   }
 }

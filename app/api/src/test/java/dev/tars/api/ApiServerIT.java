@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -263,17 +263,6 @@ class ApiServerIT {
     assertThat(metrics.body()).contains("# TYPE tars_api_requests_total counter")
         .contains("tars_api_requests_total{endpoint=\"/v1/models\",status=\"200\"}")
         .contains("tars_api_request_duration_seconds_bucket");
-  }
-
-  @Test
-  void takenPortMovesToTheNextFreeOne() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      LocalApiFixture.Served moved = api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY)
-          .withPort(taken.getLocalPort()), null, null, null);
-
-      assertThat(moved.server().port()).isNotEqualTo(taken.getLocalPort()).isGreaterThan(taken.getLocalPort());
-      assertThat(api.get(moved, "/health", null).statusCode()).isEqualTo(200);
-    }
   }
 
   @Test

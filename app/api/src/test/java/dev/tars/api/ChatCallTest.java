@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.Sampling;
+import dev.tars.protocol.openai.OpenAiException;
 import org.junit.jupiter.api.Test;
 
 class ChatCallTest {
@@ -45,13 +46,13 @@ class ChatCallTest {
   @Test
   void unsupportedFeaturesAreRefusedNamingTheField() {
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],"
-        + "\"tools\":[{\"type\":\"function\"}]}")).isInstanceOfSatisfying(ApiError.class,
-        e -> assertThat(e.param).isEqualTo("tools"));
+        + "\"tools\":[{\"type\":\"function\"}]}")).isInstanceOfSatisfying(OpenAiException.class,
+        e -> assertThat(e.param()).isEqualTo("tools"));
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}"))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.param).isEqualTo("messages[0].content"));
+        .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.param()).isEqualTo("messages[0].content"));
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}"))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status).isEqualTo(400));
+        .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.status()).isEqualTo(400));
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"tars\":{\"knowledge\":{\"collections\":[\"x\"]}}}"))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.param).isEqualTo("tars.knowledge.collections"));
+        .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.param()).isEqualTo("tars.knowledge.collections"));
   }
 }

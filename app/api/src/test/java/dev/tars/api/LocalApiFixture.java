@@ -1,5 +1,6 @@
 package dev.tars.api;
 
+import dev.tars.search.KnowledgeSource;
 import dev.tars.chat.ChatService;
 import dev.tars.chat.StatelessChat;
 import dev.tars.embedding.Embedder;
@@ -49,7 +50,12 @@ final class LocalApiFixture implements AutoCloseable {
 
   Served serve(ApiServer.Options options, ChatService history, Embedder embedder, KnowledgeSource knowledge)
       throws IOException {
-    AuditLog audit = new AuditLog(Files.createTempFile(dir, "audit", ".jsonl"));
+    return serve(options, history, embedder, knowledge, AuditLog.Limits.DEFAULTS);
+  }
+
+  Served serve(ApiServer.Options options, ChatService history, Embedder embedder, KnowledgeSource knowledge,
+      AuditLog.Limits auditLimits) throws IOException {
+    AuditLog audit = new AuditLog(Files.createTempFile(dir, "audit", ".jsonl"), auditLimits);
     ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, history, embedder, knowledge, audit));
     opened.add(audit);
     opened.add(server);

@@ -7,7 +7,7 @@ import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.EngineException;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.api.KnowledgeForApi;
+import dev.tars.knowledge.KnowledgeBaseSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "4891", paramLabel = "N",
-      description = "Port to listen on; the next free one is used when it is taken (default: ${DEFAULT-VALUE}).")
+      description = "Port to listen on (default: ${DEFAULT-VALUE}). When it is taken, serving fails and says by"
+          + " which program; 0 lets Tars pick a free port and print it.")
   int port;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -81,14 +82,15 @@ final class ServeCommand implements Callable<Integer> {
           .withDefaults(services.settings.get().defaultSampling());
       try (knowledge;
           ApiServer server = ApiServer.start(options, new ApiServer.Services(chat, services.chat,
-              knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
-              knowledge == null ? null : KnowledgeForApi.source(knowledge), audit))) {
+              knowledge == null ? null : knowledge.embedder(),
+              knowledge == null ? null : KnowledgeBaseSource.of(knowledge), audit))) {
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
           spec.commandLine().getErr().flush();
         });
-        if (port != 0 && server.port() != port) {
-          out.println("Port " + port + " is taken; using " + server.port() + ".");
+        if (server.portChosenByTars()) {
+          out.println("Tars chose port " + server.port() + " itself (--port 0): give clients the address below;"
+              + " it can change at the next start.");
         }
         out.println("Tars local API: " + server.baseUrl() + "  (model: " + modelName
             + (knowledge == null ? "; no knowledge base" : "; embeddings: " + knowledge.embedder().modelName()) + ")");

@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
         dev.tars.cli.memory.MemoryCommand.class,
         dev.tars.cli.memory.FindCommand.class,
         dev.tars.cli.memory.ExportCommand.class,
-        dev.tars.cli.memory.ImportCommand.class
+        dev.tars.cli.memory.ImportCommand.class,
+        dev.tars.cli.actions.RouteCommand.class
     })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,7 +39,8 @@ public final class TarsCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    AppPaths paths = AppPaths.fromEnvironment();
+    // An existing data home left readable by others (an older Tars, a loose umask) is closed before any use.
+    AppPaths paths = AppPaths.fromEnvironment().makePrivate();
     System.setProperty("tars.logs", paths.logs().toString());
     System.setProperty("tars.logfile", "cli");
     // Libraries that log through java.util.logging (Lucene, ONNX Runtime) would print on the terminal.
@@ -60,7 +62,10 @@ public final class TarsCli implements Runnable {
 
   private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     Logger log = LoggerFactory.getLogger(TarsCli.class);
-    log.error("Command failed: {}", String.join(" ", parseResult.originalArgs()), e);
+    // The command's names only: its arguments can be a question, a note or a key.
+    String command = parseResult.asCommandLineList().stream().map(CommandLine::getCommandName)
+        .collect(java.util.stream.Collectors.joining(" "));
+    log.error("Command failed: {}", command, e);
     PrintWriter err = commandLine.getErr();
     err.println("tars: " + CliErrors.describe(e));
     err.flush();

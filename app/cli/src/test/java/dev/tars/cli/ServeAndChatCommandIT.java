@@ -83,6 +83,7 @@ class ServeAndChatCommandIT {
           "--port", "0", "--threads", "1"));
       Matcher printed = awaitOutput(out, Pattern.compile("(?s).*Tars local API: (\\S+).*API key: (\\S+).*"));
       String baseUrl = printed.group(1);
+      assertThat(out.toString()).contains("Tars chose port " + URI.create(baseUrl).getPort() + " itself");
       String key = printed.group(2);
       HttpClient http = HttpClient.newHttpClient();
 
@@ -122,6 +123,20 @@ class ServeAndChatCommandIT {
     String second = dev.tars.api.ApiKeys.loadOrCreate(home.resolve("api-key"));
 
     assertThat(first).startsWith("tars-").hasSizeGreaterThan(40).isEqualTo(second);
+  }
+
+  @Test
+  void serveOnATakenPortFailsInOneLineNamingThePortAndWhatHoldsIt() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Run run = run(TarsCli.commandLine(), "serve", "--port", Integer.toString(port), "--no-knowledge",
+          "--model", TestModels.tiny().toString(), "--threads", "1");
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(run.err().strip().lines()).hasSize(1);
+      assertThat(run.err()).contains("Port " + port).contains("process " + ProcessHandle.current().pid())
+          .doesNotContain("Exception");
+    }
   }
 
   @Test

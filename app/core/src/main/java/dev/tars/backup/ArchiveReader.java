@@ -66,6 +66,10 @@ public final class ArchiveReader implements AutoCloseable {
       for (Manifest.Entry e : manifest.entries()) {
         checkName(e.path());
       }
+      List<String> unsafe = ManifestCheck.nameProblems(manifest);
+      if (!unsafe.isEmpty()) {
+        throw new BackupException(String.join(" ", unsafe));
+      }
       return new ArchiveReader(archive, zip, manifest);
     } catch (RuntimeException e) {
       closeQuietly(zip);

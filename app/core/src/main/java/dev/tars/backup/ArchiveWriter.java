@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.files.PrivateFiles;
 import dev.tars.models.DiskSpace;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -62,8 +63,8 @@ public final class ArchiveWriter {
     Instant started = clock.instant();
     Path folder = catalog.folder();
     try {
-      Files.createDirectories(folder);
-      Files.createDirectories(scratchRoot);
+      PrivateFiles.createDirectories(folder);
+      PrivateFiles.createDirectories(scratchRoot);
     } catch (IOException e) {
       throw new BackupException("The backup folder " + folder + " cannot be created: " + e.getMessage()
           + ". Check that the disk is there and writable.", e);

@@ -205,7 +205,7 @@ public final class BackupService {
   }
 
   private BackupVerifier verifier() {
-    return new BackupVerifier(catalog, paths.temp(), checkers, clock);
+    return new BackupVerifier(catalog, paths.home(), paths.temp(), checkers, clock);
   }
 
   private String changeToken() {

@@ -16,19 +16,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Proves an archive can be restored: the file is the one that was written (whole-file SHA-256), every entry
- * matches the manifest, the database opens and reads, each index passes its checker. The result is recorded
+ * matches the manifest, every source would be restored inside the data home ({@link ManifestCheck}), the
+ * database opens and reads, each index passes its checker. The result is recorded
  * in the archive's status file.
  */
 public final class BackupVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(BackupVerifier.class);
 
   private final BackupCatalog catalog;
+  private final Path dataHome;
   private final Path scratchRoot;
   private final Map<String, SnapshotChecker> checkers;
   private final Clock clock;
 
-  public BackupVerifier(BackupCatalog catalog, Path scratchRoot, List<SnapshotChecker> checkers, Clock clock) {
+  /** @param dataHome the data home a restore would write into: every source must land inside it */
+  public BackupVerifier(BackupCatalog catalog, Path dataHome, Path scratchRoot, List<SnapshotChecker> checkers,
+      Clock clock) {
     this.catalog = catalog;
+    this.dataHome = dataHome;
     this.scratchRoot = scratchRoot;
     this.checkers = checkers.stream().collect(Collectors.toMap(SnapshotChecker::kind, Function.identity(),
         (a, b) -> a, LinkedHashMap::new));
@@ -76,6 +81,11 @@ public final class BackupVerifier {
   private void checkContent(Path archive, List<String> problems, List<String> notes, Map<String, Long> facts) {
     try (ArchiveReader reader = ArchiveReader.open(archive)) {
       Manifest manifest = reader.manifest();
+      List<String> unsafe = ManifestCheck.problems(manifest, dataHome);
+      if (!unsafe.isEmpty()) {
+        problems.addAll(unsafe);
+        return;
+      }
       Set<String> checkedPrefixes = manifest.sources().stream()
           .filter(s -> checkers.containsKey(s.kind()))
           .map(s -> s.name() + "/")

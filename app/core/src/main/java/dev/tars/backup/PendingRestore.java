@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.files.PrivateFiles;
 import dev.tars.models.DiskSpace;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tars.config.AppPaths;
@@ -30,8 +31,14 @@ public final class PendingRestore {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Request(String id, String archive, String archiveSha256, String requestedAt) {}
 
-  /** What happened at start. */
-  public record Outcome(String restoredId, boolean restored, String safetyBackupId, List<String> problems) {}
+  /**
+   * What happened at start.
+   *
+   * @param dataUnchanged true unless a failed restore could not put everything back as it was (then the
+   *     problems say where the data is)
+   */
+  public record Outcome(String restoredId, boolean restored, String safetyBackupId, List<String> problems,
+      boolean dataUnchanged) {}
 
   public static Path markerOf(AppPaths paths) {
     return paths.home().resolve(MARKER);
@@ -62,73 +69,189 @@ public final class PendingRestore {
   /**
    * Applies a requested restore; call before anything opens the database or the indexes.
    *
-   * @return empty when no restore was requested; otherwise what was done. A restore that cannot be done
-   *     safely changes nothing and reports why.
+   * <p>The request is used once: whatever happens short of the process dying, the marker is removed, so a
+   * restore that cannot be done is not tried again at every start. A restore that fails while replacing
+   * folders puts back every folder it had replaced. Only a process killed half-way leaves the marker; the next
+   * start then first puts back what that run had set aside, and restores again from the beginning.
+   *
+   * @return empty when no restore was requested; otherwise what was done
    */
   public static Optional<Outcome> applyIfRequested(AppPaths paths, Clock clock, String appVersion) {
     Optional<Request> pending = pending(paths);
     if (pending.isEmpty()) {
       if (Files.exists(markerOf(paths))) {
         removeMarker(paths);
-        return Optional.of(new Outcome(null, false, null, List.of("The restore request was unreadable; nothing was restored.")));
+        return Optional.of(notRestored(null, null, "The restore request was unreadable; nothing was restored."));
       }
       return Optional.empty();
     }
     Request request = pending.get();
     Path archive = Path.of(request.archive());
-    List<String> problems = new ArrayList<>();
+    String refused = null;
     try {
       if (!Files.exists(archive)) {
-        problems.add("Backup " + request.id() + " is no longer at " + archive + "; nothing was restored.");
+        refused = "Backup " + request.id() + " is no longer at " + archive + "; nothing was restored.";
       } else if (!SafeFiles.sha256(archive).equals(request.archiveSha256())) {
-        problems.add("Backup " + request.id() + " changed after it was checked; nothing was restored.");
+        refused = "Backup " + request.id() + " changed after it was checked; nothing was restored.";
       }
     } catch (IOException e) {
-      problems.add("Backup " + request.id() + " cannot be read (" + ArchiveWriter.describe(e) + "); nothing was restored.");
+      refused = "Backup " + request.id() + " cannot be read (" + ArchiveWriter.describe(e) + "); nothing was restored.";
     }
-    if (!problems.isEmpty()) {
+    if (refused != null) {
       removeMarker(paths);
-      LOG.error("Restore of {} abandoned: {}", request.id(), problems);
-      return Optional.of(new Outcome(request.id(), false, null, problems));
+      LOG.error("Restore of {} abandoned: {}", request.id(), refused);
+      return Optional.of(notRestored(request.id(), null, refused));
     }
+    Outcome outcome = restore(paths, request, archive, clock, appVersion);
+    removeMarker(paths);
+    return Optional.of(outcome);
+  }
+
+  /** Runs one restore: checks the names, keeps a safety backup, extracts aside, then swaps the folders. */
+  private static Outcome restore(AppPaths paths, Request request, Path archive, Clock clock, String appVersion) {
+    Path staging = paths.home().resolve(STAGING);
+    Path replaced = paths.home().resolve(REPLACED);
     try (ArchiveReader reader = ArchiveReader.open(archive)) {
       Manifest manifest = reader.manifest();
+      List<String> unsafe = ManifestCheck.problems(manifest, paths.home());
+      if (!unsafe.isEmpty()) {
+        LOG.error("Restore of {} refused: {}", request.id(), unsafe);
+        return new Outcome(request.id(), false, null, withNothingRestored(unsafe), true);
+      }
+      putBackAfterACrash(paths, manifest, replaced);
       String safetyId = safetyBackup(paths, manifest, clock, appVersion);
-      Path staging = paths.home().resolve(STAGING);
       SafeFiles.deleteTree(staging);
+      List<String> problems = new ArrayList<>();
       for (Manifest.Source source : manifest.sources()) {
         problems.addAll(reader.extractSource(source.name(), staging.resolve(source.name())));
       }
       if (!problems.isEmpty()) {
         SafeFiles.deleteTree(staging);
-        removeMarker(paths);
-        return Optional.of(new Outcome(request.id(), false, safetyId, problems));
+        return new Outcome(request.id(), false, safetyId, withNothingRestored(problems), true);
       }
-      Path replaced = paths.home().resolve(REPLACED);
-      SafeFiles.deleteTree(replaced);
-      Files.createDirectories(replaced);
+      Outcome swapped = swap(paths, manifest, staging, replaced, request.id(), safetyId);
+      SafeFiles.deleteTree(staging);
+      if (swapped.dataUnchanged()) {
+        SafeFiles.deleteTree(replaced);
+      }
+      if (swapped.restored()) {
+        LOG.info("Restored backup {} (safety backup of the replaced data: {})", request.id(), safetyId);
+      }
+      return swapped;
+    } catch (BackupException e) {
+      LOG.error("Restore of {} failed", request.id(), e);
+      deleteQuietly(staging);
+      return notRestored(request.id(), null, e.getMessage());
+    } catch (IOException e) {
+      LOG.error("Restore of {} could not be prepared", request.id(), e);
+      deleteQuietly(staging);
+      return notRestored(request.id(), null, "The restore could not be prepared (" + ArchiveWriter.describe(e)
+          + "); nothing was restored.");
+    } catch (RuntimeException e) {
+      // Before the swap (which undoes itself): nothing was replaced yet.
+      LOG.error("Restore of {} failed unexpectedly", request.id(), e);
+      deleteQuietly(staging);
+      return notRestored(request.id(), null, "The restore failed unexpectedly before replacing anything; nothing"
+          + " was restored. Details are in the log.");
+    }
+  }
+
+  /**
+   * Replaces each target folder with its restored copy, keeping the old one aside; on any failure puts every
+   * replaced folder back and removes what was moved in.
+   */
+  private static Outcome swap(AppPaths paths, Manifest manifest, Path staging, Path replaced, String id,
+      String safetyId) throws IOException {
+    SafeFiles.deleteTree(replaced);
+    Files.createDirectories(replaced);
+    List<Manifest.Source> touched = new ArrayList<>();
+    try {
       for (Manifest.Source source : manifest.sources()) {
         Path target = target(paths, source);
+        touched.add(source);
         if (Files.exists(target)) {
           Files.move(target, replaced.resolve(source.name()));
         }
         Files.createDirectories(target.getParent());
         Files.move(staging.resolve(source.name()), target);
       }
-      removeMarker(paths);
-      SafeFiles.deleteTree(replaced);
-      SafeFiles.deleteTree(staging);
-      LOG.info("Restored backup {} (safety backup of the replaced data: {})", request.id(), safetyId);
-      return Optional.of(new Outcome(request.id(), true, safetyId, List.of()));
-    } catch (BackupException e) {
-      LOG.error("Restore of {} failed", request.id(), e);
-      removeMarker(paths);
-      return Optional.of(new Outcome(request.id(), false, null, List.of(e.getMessage())));
+      for (Manifest.Source source : manifest.sources()) {
+        PrivateFiles.tighten(target(paths, source));
+      }
+      return new Outcome(id, true, safetyId, List.of(), true);
+    } catch (IOException | RuntimeException e) {
+      String failedAt = touched.isEmpty() ? "?" : touched.getLast().name();
+      LOG.error("Restore of {} failed while replacing {}; putting the data back", id, failedAt, e);
+      String why = "The restore failed while replacing " + failedAt + " (" + describe(e) + ").";
+      try {
+        for (Manifest.Source source : touched.reversed()) {
+          putBack(paths, source, staging, replaced);
+        }
+      } catch (IOException | RuntimeException undo) {
+        LOG.error("Could not put back the data replaced by the restore of {}", id, undo);
+        return new Outcome(id, false, safetyId, List.of(why + " Tars could not put everything back ("
+            + describe(undo) + "): the replaced folders are in " + replaced + ", and backup " + safetyId
+            + " holds your data from just before the restore."), false);
+      }
+      return new Outcome(id, false, safetyId, List.of(why + " Everything was put back as it was; nothing was"
+          + " restored."), true);
+    }
+  }
+
+  /** Undoes one source's swap: removes what was moved in, moves the set-aside original back. */
+  private static void putBack(AppPaths paths, Manifest.Source source, Path staging, Path replaced)
+      throws IOException {
+    Path target = target(paths, source);
+    Path original = replaced.resolve(source.name());
+    boolean movedIn = !Files.exists(staging.resolve(source.name()));
+    if (movedIn || Files.exists(original)) {
+      SafeFiles.deleteTree(target);
+    }
+    if (Files.exists(original)) {
+      Files.move(original, target);
+    }
+  }
+
+  /** A run killed while swapping left originals in {@code replaced}: they go back before anything else. */
+  private static void putBackAfterACrash(AppPaths paths, Manifest manifest, Path replaced) throws IOException {
+    if (!Files.isDirectory(replaced)) {
+      return;
+    }
+    for (Manifest.Source source : manifest.sources()) {
+      Path original = replaced.resolve(source.name());
+      if (Files.exists(original)) {
+        Path target = target(paths, source);
+        SafeFiles.deleteTree(target);
+        Files.createDirectories(target.getParent());
+        Files.move(original, target);
+        LOG.warn("Put back {} set aside by an interrupted restore", target);
+      }
+    }
+    SafeFiles.deleteTree(replaced);
+  }
+
+  private static Outcome notRestored(String id, String safetyId, String problem) {
+    return new Outcome(id, false, safetyId, List.of(problem), true);
+  }
+
+  private static List<String> withNothingRestored(List<String> problems) {
+    List<String> all = new ArrayList<>(problems);
+    all.add("Nothing was restored; your data is as it was.");
+    return all;
+  }
+
+  private static String describe(Throwable e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException in) {
+      return "something is in the way at " + in.getFile();
+    }
+    return ArchiveWriter.describe(e);
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try {
+      SafeFiles.deleteTree(folder);
     } catch (IOException e) {
-      // The marker stays: the next start repeats the restore from the beginning.
-      LOG.error("Restore of {} interrupted; it will be tried again at the next start", request.id(), e);
-      return Optional.of(new Outcome(request.id(), false, null, List.of("The restore could not finish ("
-          + ArchiveWriter.describe(e) + "); it will be tried again at the next start.")));
+      LOG.warn("Could not delete {}", folder, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tars.backup;
 
+import dev.tars.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,9 @@ final class SafeFiles {
 
   private static final String PARTIAL = BackupIds.PARTIAL_SUFFIX;
 
+  /** Moves {@code from} onto {@code to} in one step; the file becomes readable by its owner only on the way. */
   static void moveAtomically(Path from, Path to) throws IOException {
+    PrivateFiles.tighten(from);
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

@@ -1,8 +1,8 @@
 package dev.tars.config;
 
+import dev.tars.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -69,15 +69,38 @@ public record AppPaths(Path home) {
     return home.resolve("tmp");
   }
 
-  /** Creates the folders that must exist before anything else starts. */
+  /**
+   * Creates the folders that must exist before anything else starts, readable by this user only, and takes
+   * away what other users could read in a data home made by an older Tars or under a loose umask (see
+   * {@link PrivateFiles}).
+   */
   public AppPaths ensureCreated() {
     try {
       for (Path dir : new Path[] {home, database().getParent(), logs(), models(), temp()}) {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
       }
-      return this;
+      return makePrivate();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the Tars data folder " + home + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Takes away what other users could read or change in an existing data home (see {@link PrivateFiles}). The
+   * whole home is tightened, except when it is a person's home folder or a disk's root (TARS_HOME set so):
+   * then only Tars's own folders, never the person's other files. Logs nothing: it runs before the logging
+   * knows where the logs go.
+   */
+  public AppPaths makePrivate() {
+    Path userHome = Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
+    if (home.getParent() != null && !home.toAbsolutePath().equals(userHome)) {
+      PrivateFiles.tighten(home);
+      return this;
+    }
+    for (Path dir : new Path[] {database().getParent(), logs(), models(), knowledge(), backups(), temp(),
+        home.resolve("downloads")}) {
+      PrivateFiles.tighten(dir);
+    }
+    return this;
   }
 }

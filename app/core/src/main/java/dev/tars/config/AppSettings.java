@@ -1,6 +1,7 @@
 package dev.tars.config;
 
 import dev.tars.engine.Sampling;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,10 @@ import java.util.Objects;
  * @param contextSize context window for the local engine, in tokens
  * @param threads CPU threads for the local engine; 0 picks one per core
  * @param apiServer whether the app serves the local OpenAI-compatible API on 127.0.0.1 while it runs
- * @param apiPort the first port the local API tries (the next free one is used when it is taken)
+ * @param apiPort the port the local API listens on (it does not start when that port is taken); 0 lets Tars pick a
+ *     free port each time, which Settings then shows
+ * @param apiAllowedOrigins web page origins (such as {@code http://localhost:3000}) allowed to call the local API;
+ *     empty (the default) refuses every request that comes from a web page
  */
 public record AppSettings(
     Theme theme,
@@ -30,13 +34,14 @@ public record AppSettings(
     int contextSize,
     int threads,
     boolean apiServer,
-    int apiPort) {
+    int apiPort,
+    List<String> apiAllowedOrigins) {
 
   public static final int DEFAULT_API_PORT = 4891;
 
   public static final AppSettings DEFAULTS = new AppSettings(Theme.SYSTEM, "",
       "You are Tars, a helpful assistant running privately on the user's computer.", Sampling.DEFAULTS,
-      EngineChoice.LOCAL, "", "", "", "", 4096, 0, false, DEFAULT_API_PORT);
+      EngineChoice.LOCAL, "", "", "", "", 4096, 0, false, DEFAULT_API_PORT, List.of());
 
   public AppSettings {
     Objects.requireNonNull(theme, "theme");
@@ -54,43 +59,49 @@ public record AppSettings(
     if (threads < 0) {
       throw new IllegalArgumentException("threads must not be negative, was " + threads);
     }
-    if (apiPort < 1 || apiPort > 65535) {
-      throw new IllegalArgumentException("the API port must be 1-65535, was " + apiPort);
+    if (apiPort < 0 || apiPort > 65535) {
+      throw new IllegalArgumentException("the API port must be 0-65535, was " + apiPort);
     }
+    apiAllowedOrigins = List.copyOf(apiAllowedOrigins);
   }
 
   public AppSettings withTheme(Theme value) {
     return new AppSettings(value, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withLanguage(String value) {
     return new AppSettings(theme, value, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withDefaults(String systemPrompt, Sampling sampling) {
     return new AppSettings(theme, language, systemPrompt, sampling, engine, modelPath, remoteUrl, remoteApiKey,
-        remoteModel, contextSize, threads, apiServer, apiPort);
+        remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withModelPath(String value) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, value, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withEngine(EngineChoice choice, String url, String apiKey, String model) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, choice, modelPath, url, apiKey,
-        model, contextSize, threads, apiServer, apiPort);
+        model, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withLocalEngine(int contextTokens, int threadCount) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextTokens, threadCount, apiServer, apiPort);
+        remoteApiKey, remoteModel, contextTokens, threadCount, apiServer, apiPort, apiAllowedOrigins);
   }
 
   public AppSettings withApiServer(boolean enabled, int port) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, enabled, port);
+        remoteApiKey, remoteModel, contextSize, threads, enabled, port, apiAllowedOrigins);
+  }
+
+  public AppSettings withApiAllowedOrigins(List<String> origins) {
+    return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, origins);
   }
 }

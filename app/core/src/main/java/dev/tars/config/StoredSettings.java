@@ -78,7 +78,8 @@ public final class StoredSettings implements SettingsStore {
           v.get("contextSize", Integer::parseInt, d.contextSize()),
           v.get("threads", Integer::parseInt, d.threads()),
           v.get("apiServer", StoredSettings::parseBoolean, d.apiServer()),
-          v.get("apiPort", Integer::parseInt, d.apiPort()));
+          v.get("apiPort", Integer::parseInt, d.apiPort()),
+          v.get("apiAllowedOrigins", StoredSettings::parseList, d.apiAllowedOrigins()));
     } catch (IllegalArgumentException e) {
       LOG.warn("Stored settings are out of range ({}); using the defaults", e.getMessage());
       return d;
@@ -102,7 +103,13 @@ public final class StoredSettings implements SettingsStore {
     m.put("threads", Integer.toString(s.threads()));
     m.put("apiServer", Boolean.toString(s.apiServer()));
     m.put("apiPort", Integer.toString(s.apiPort()));
+    m.put("apiAllowedOrigins", String.join(" ", s.apiAllowedOrigins()));
     return m;
+  }
+
+  /** Items separated by spaces (origins hold none). */
+  private static List<String> parseList(String raw) {
+    return raw.isBlank() ? List.of() : List.of(raw.strip().split("\\s+"));
   }
 
   private static boolean parseBoolean(String raw) {

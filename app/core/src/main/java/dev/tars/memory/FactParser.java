@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and validates the model's answer to the extraction prompt against {@code facts.schema.json}. With a
@@ -12,6 +14,7 @@ import java.util.List;
  * around the JSON object are tolerated, but every field is checked.
  */
 public final class FactParser {
+  private static final Logger LOG = LoggerFactory.getLogger(FactParser.class);
   static final int MAX_FACTS = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,15 +28,20 @@ public final class FactParser {
     int start = text.indexOf('{');
     int end = text.lastIndexOf('}');
     if (start < 0 || end < start) {
+      LOG.debug("Extraction answer without JSON: {}", preview(text));
       throw new MemoryExtractionException("The model did not answer with JSON, so no facts were learned"
-          + " from this conversation. " + preview(text));
+          + " from this conversation.");
     }
     JsonNode root;
     try {
       root = JSON.readTree(text.substring(start, end + 1));
     } catch (JsonProcessingException e) {
-      throw new MemoryExtractionException("The model's answer was not valid JSON (" + e.getOriginalMessage()
-          + "), so no facts were learned from this conversation.", e);
+      // Jackson's message quotes the offending input: only its position leaves this class above DEBUG.
+      LOG.debug("Extraction answer is not valid JSON: {}", e.getOriginalMessage());
+      var at = e.getLocation();
+      throw new MemoryExtractionException("The model's answer was not valid JSON" + (at == null ? "" : " (line "
+          + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ", so no facts were learned from this"
+          + " conversation.");
     }
     JsonNode facts = root.get("facts");
     if (facts == null || !facts.isArray()) {
@@ -49,8 +57,8 @@ public final class FactParser {
         throw new MemoryExtractionException("Fact " + (i + 1) + " in the model's answer has no text.");
       }
       if (!scope.equals("global") && !scope.equals("project")) {
-        throw new MemoryExtractionException("Fact " + (i + 1) + " in the model's answer has scope \"" + scope
-            + "\"; only \"global\" or \"project\" are allowed.");
+        throw new MemoryExtractionException("Fact " + (i + 1) + " in the model's answer has a scope other than"
+            + " \"global\" or \"project\".");
       }
       String clean = factText.asText().strip().replaceAll("\\s+", " ");
       if (clean.length() < 3 || Terms.normalize(clean).isEmpty()) {
@@ -66,8 +74,8 @@ public final class FactParser {
 
   private static String preview(String text) {
     if (text.isEmpty()) {
-      return "The answer was empty.";
+      return "(empty)";
     }
-    return "It began: \"" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "\"";
+    return "it began: \"" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "\"";
   }
 }

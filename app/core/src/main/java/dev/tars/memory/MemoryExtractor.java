@@ -90,7 +90,9 @@ public final class MemoryExtractor {
             + (completion.error() == null ? "unknown error" : completion.error().getMessage()));
       }
       if (completion.finishReason() == FinishReason.LENGTH) {
-        LOG.info("Extraction answer cut off after {} tokens: {}", completion.completionTokens(),
+        // What the model wrote is about the conversation: private text, so only its length above DEBUG.
+        LOG.info("Extraction answer cut off after {} tokens", completion.completionTokens());
+        LOG.debug("The cut-off extraction answer began: {}",
             completion.text().length() > 300 ? completion.text().substring(0, 300) + "…" : completion.text());
         throw new MemoryExtractionException("The model's list of facts was cut off before it ended, so no facts"
             + " were learned from this conversation.");

@@ -5,8 +5,14 @@ import java.nio.file.Path;
 /** How a download ended. */
 public sealed interface DownloadOutcome {
 
-  /** Verified and moved into place. */
-  record Completed(Path file, long bytes, String sha256) implements DownloadOutcome {}
+  /**
+   * Checked and moved into place.
+   *
+   * @param sha256 the checksum of what arrived
+   * @param verified whether it matched a checksum stated beforehand; false when none was known, in which
+   *     case only the size and the request's own check (e.g. the GGUF header) vouch for the file
+   */
+  record Completed(Path file, long bytes, String sha256, boolean verified) implements DownloadOutcome {}
 
   /** Stopped on request; starting the same request again resumes from {@code bytesDone}. */
   record Paused(long bytesDone, long totalBytes) implements DownloadOutcome {}

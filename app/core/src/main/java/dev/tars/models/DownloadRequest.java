@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param url http or https address
  * @param target final location; nothing appears there until the file is complete and checked
- * @param sizeHint approximate size in bytes, used for the free-space check before connecting; -1 if unknown
+ * @param sizeHint approximate size in bytes, used for the free-space check before connecting and as the
+ *     ceiling of what the server may send ({@link #maxBytes()}); -1 if unknown
  * @param sha256 expected lower-case hex checksum, or null when no one can state it
  * @param check extra check of the finished file (GGUF header, archive sanity), run before the move
  */
@@ -29,6 +30,14 @@ public record DownloadRequest(URI url, Path target, long sizeHint, String sha256
     if (sha256 != null) {
       sha256 = sha256.toLowerCase(Locale.ROOT);
     }
+  }
+
+  /**
+   * The most bytes the download may bring, whatever the server announces: the size hint plus 10% and 1 MB of
+   * slack (catalog sizes are rounded), or -1 (no ceiling but the free disk space) without a hint.
+   */
+  public long maxBytes() {
+    return sizeHint > 0 ? sizeHint + sizeHint / 10 + 1_000_000 : -1;
   }
 
   public static DownloadRequest of(URI url, Path target) {

@@ -186,7 +186,8 @@ public final class ModelManager implements AutoCloseable {
       try {
         result = register(entry, done, listener);
         listener.onStatus(DownloadStatus.COMPLETED, entry.displayName() + " is installed ("
-            + Bytes.human(done.bytes()) + ", verified).");
+            + Bytes.human(done.bytes()) + (done.verified() ? ", SHA-256 verified)." : ", not verified: no "
+            + "checksum is known for this file)."));
       } catch (ModelException e) {
         LOG.warn("Installing {} failed", entry.name(), e);
         result = new DownloadOutcome.Failed(e.getMessage(), false);
@@ -207,7 +208,7 @@ public final class ModelManager implements AutoCloseable {
     if (entry.format() == ModelFormat.GGUF) {
       GgufFile gguf = GgufCheck.read(done.file(), entry.fileName());
       putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), entry.fileName(), done.bytes(),
-          done.sha256(), entry.url().toString(), now, ModelMetadata.of(gguf)), done.file());
+          done.sha256(), entry.url().toString(), now, ModelMetadata.of(gguf), done.verified()), done.file());
       return done;
     }
     Path folder = modelsDir.resolve(entry.name());
@@ -218,8 +219,8 @@ public final class ModelManager implements AutoCloseable {
       deleteQuietly(done.file());
     }
     putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), entry.name(), folderSize(folder),
-        null, entry.url().toString(), now, null), folder);
-    return new DownloadOutcome.Completed(folder, done.bytes(), done.sha256());
+        null, entry.url().toString(), now, null, done.verified()), folder);
+    return new DownloadOutcome.Completed(folder, done.bytes(), done.sha256(), done.verified());
   }
 
   private void putOrUndo(InstalledModel model, Path installedPath) throws ModelException {
@@ -267,11 +268,11 @@ public final class ModelManager implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("Import of {} failed", file, e);
       throw new ModelException("Could not copy " + fileName + " into " + modelsDir + ": "
-          + Downloader.ioMessage(e), e);
+          + DownloadFiles.ioMessage(e), e);
     }
     InstalledModel model = new InstalledModel(name, ModelKind.CHAT, ModelFormat.GGUF, fileName,
         gguf.fileSize(), sha256, (linked ? "linked from " : "copied from ") + file, Instant.now().toString(),
-        ModelMetadata.of(gguf));
+        ModelMetadata.of(gguf), false);
     putOrUndo(model, target);
     LOG.info("Imported {} as {} ({})", file, name, linked ? "hard link" : "copy");
     return model;
@@ -299,7 +300,7 @@ public final class ModelManager implements AutoCloseable {
       if (Files.size(incoming) != Files.size(source)) {
         throw new IOException("the copy is " + Files.size(incoming) + " bytes, the original " + Files.size(source));
       }
-      Downloader.moveIntoPlace(incoming, target);
+      DownloadFiles.moveIntoPlace(incoming, target);
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

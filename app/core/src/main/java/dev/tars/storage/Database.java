@@ -1,5 +1,6 @@
 package dev.tars.storage;
 
+import dev.tars.files.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,12 +37,14 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Path file) throws StorageException {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
       throw new StorageException("Cannot create the folder for the database " + file.getParent() + ": "
           + e.getMessage(), e);
     }
-    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    // TRACE_LEVEL_FILE=0: no tars.trace.db. H2 would create it with the umask's mode, and its trace quotes
+    // statements with their parameters (private text). Errors still reach Tars as SQLExceptions, which it logs.
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
     pool.setMaxConnections(16);
     try {
@@ -65,6 +68,8 @@ public final class Database implements AutoCloseable {
           + ". Your data was not changed; restore a backup or report this problem.", e);
     }
     LOG.info("Database open at {}", file.toAbsolutePath());
+    // H2 creates its files with the process's umask; they hold private text and the remote engine's key.
+    PrivateFiles.tighten(file.toAbsolutePath().getParent());
     return new Database(file, pool);
   }
 

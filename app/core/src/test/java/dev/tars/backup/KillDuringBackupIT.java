@@ -49,7 +49,7 @@ class KillDuringBackupIT {
     List<BackupInfo> listed = catalog.list();
     assertThat(killedMidWrite).as("the kill landed while an archive was being written").isTrue();
     assertThat(listed.size()).isBetween(finished, finished + 1);
-    BackupVerifier verifier = new BackupVerifier(catalog, home.resolve("tmp"), List.of(new H2Checker()), Clock.systemUTC());
+    BackupVerifier verifier = new BackupVerifier(catalog, home, home.resolve("tmp"), List.of(new H2Checker()), Clock.systemUTC());
     for (BackupInfo backup : listed) {
       assertThat(verifier.verify(backup.id()).state()).isEqualTo(BackupState.VERIFIED);
     }

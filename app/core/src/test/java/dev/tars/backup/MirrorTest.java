@@ -52,7 +52,7 @@ class MirrorTest {
       Path copy = otherDisk.resolve(local.archive().getFileName());
       assertThat(BackupFixture.sha(copy)).isEqualTo(BackupFixture.sha(local.archive()));
     }
-    BackupVerifier mirrorVerifier = new BackupVerifier(new BackupCatalog(otherDisk), paths.temp(), List.of(new H2Checker()),
+    BackupVerifier mirrorVerifier = new BackupVerifier(new BackupCatalog(otherDisk), paths.home(), paths.temp(), List.of(new H2Checker()),
         java.time.Clock.systemUTC());
     assertThat(mirrorVerifier.verify(second.backup().id()).state()).isEqualTo(BackupState.VERIFIED);
   }

@@ -7,6 +7,7 @@ import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class StoredSettingsTest {
     AppSettings changed = AppSettings.DEFAULTS.withTheme(Theme.DARK).withLanguage("es")
         .withDefaults("Answer in Spanish.", new Sampling(0.2, 0.5, 77)).withModelPath("/models/a.gguf")
         .withEngine(EngineChoice.REMOTE, "http://gpu-box:8080/v1", "secret", "qwen").withLocalEngine(8192, 2)
-        .withApiServer(true, 5123);
+        .withApiServer(true, 5123).withApiAllowedOrigins(List.of("http://localhost:3000", "https://notes.example"));
     AtomicReference<AppSettings> heard = new AtomicReference<>();
     try (Database db = TestDatabase.open(home)) {
       StoredSettings settings = new StoredSettings(db.dataSource());

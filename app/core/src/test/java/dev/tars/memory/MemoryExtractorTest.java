@@ -3,10 +3,15 @@ package dev.tars.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tars.chat.Conversation;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
 import dev.tars.engine.EngineException;
+import dev.tars.engine.FinishReason;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.projects.Project;
@@ -17,10 +22,12 @@ import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class MemoryExtractorTest {
   @TempDir Path home;
@@ -109,13 +116,39 @@ class MemoryExtractorTest {
   }
 
   @Test
+  void whatTheModelWroteAboutTheConversationIsNeverQuotedInTheLogAboveDebug() {
+    String secret = "bank PIN 4417";
+    ScriptedEngine cutOff = ScriptedEngine.answering("{\"facts\": [{\"text\": \"Their " + secret)
+        .finishingWith(FinishReason.LENGTH);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    log.start();
+    root.addAppender(log);
+    try {
+      for (ScriptedEngine engine : List.of(cutOff, ScriptedEngine.answering("Their " + secret + ", nothing else."),
+          ScriptedEngine.answering("{\"facts\": [Their " + secret + "]}"),
+          ScriptedEngine.answering("{\"facts\": [{\"text\": \"x y z\", \"scope\": \"" + secret + "\"}]}"))) {
+        assertThatThrownBy(() -> extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
+            .isInstanceOf(MemoryExtractionException.class).hasMessageNotContaining("4417");
+      }
+    } finally {
+      root.detachAppender(log);
+    }
+    assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).isNotEmpty()
+        .allSatisfy(e -> {
+          assertThat(e.getFormattedMessage()).doesNotContain("4417");
+          assertThat(e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()).doesNotContain("4417");
+        });
+  }
+
+  @Test
   void invalidAnswersGiveAClearMessageAndTheConversationIsReadAgainNextTime() throws Exception {
     assertThatThrownBy(() -> extractor(ScriptedEngine.answering("I think the user likes grams."))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .isInstanceOf(MemoryExtractionException.class).hasMessageContaining("did not answer with JSON");
     assertThatThrownBy(() -> extractor(ScriptedEngine.answering("{\"facts\": [{\"text\": \"x y z\", \"scope\": \"team\"}]}"))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
-        .hasMessageContaining("only \"global\" or \"project\"");
+        .hasMessageContaining("a scope other than \"global\" or \"project\"");
     assertThatThrownBy(() -> extractor(ScriptedEngine.answering("{\"facts\": [{\"text\": \"broken"))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .hasMessageContaining("did not answer with JSON");

@@ -241,6 +241,89 @@ class DownloaderIT {
     assertNoPartialFiles();
   }
 
+  @Test
+  void downloadWithoutAKnownChecksumCompletesButIsNotCalledVerified() throws Exception {
+    server.serve("/m.bin", content);
+    DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), request("/m.bin", null));
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Completed.class, c -> {
+      assertThat(c.verified()).isFalse();
+      assertThat(c.sha256()).isEqualTo(sha);
+    });
+    assertThat(events.messages.getLast()).contains("not verified").doesNotContain("and verified");
+  }
+
+  @Test
+  void downloadMatchingItsChecksumIsCalledVerified() throws Exception {
+    server.serve("/m.bin", content);
+    DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), request("/m.bin", sha));
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Completed.class,
+        c -> assertThat(c.verified()).isTrue());
+    assertThat(events.messages.getLast()).contains("verified against its SHA-256");
+  }
+
+  @Test
+  void serverAnnouncingFarMoreThanExpectedIsRefusedBeforeAnyByteIsWritten() throws Exception {
+    byte[] big = LoopbackFileServer.randomBytes(4_000_000, 3);
+    server.serve("/big.bin", big);
+    DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), expecting("/big.bin", 1_000_000));
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Failed.class, f -> {
+      assertThat(f.message()).contains("offers 4.0 MB", "about 1.0 MB was expected", "import it");
+      assertThat(f.resumable()).isFalse();
+    });
+    assertThat(events.progress).allMatch(p -> p.bytesDone() == 0);
+    assertThat(models).doesNotExist();
+    assertNoPartialFiles();
+  }
+
+  @Test
+  void serverSendingMoreThanExpectedWithoutContentLengthIsStoppedAtTheCeilingAndDeleted() throws Exception {
+    byte[] big = LoopbackFileServer.randomBytes(4_000_000, 3);
+    server.serve("/big.bin", big).withoutContentLength();
+    DownloadRequest request = expecting("/big.bin", 1_000_000);
+    DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), request);
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Failed.class, f -> {
+      assertThat(f.message()).contains("sent more than 2.1 MB", "about 1.0 MB", "stopped and deleted");
+      assertThat(f.resumable()).isFalse();
+    });
+    assertThat(events.progress).allMatch(p -> p.totalBytes() == -1)
+        .allMatch(p -> p.bytesDone() <= request.maxBytes() + 64 * 1024);
+    assertThat(models).doesNotExist();
+    assertNoPartialFiles();
+  }
+
+  @Test
+  void diskFillingUpWithoutContentLengthStopsAndKeepsThePartToResume() throws Exception {
+    server.serve("/m.bin", content).withoutContentLength().trickle(8 * 1024, 0);
+    Path part = staging.resolve("m.bin.part");
+    DiskSpace fillsUp = dir -> Files.exists(part) && Files.size(part) > SIZE / 2 ? 10 : 10_000_000_000L;
+    DownloadOutcome outcome = run(new Downloader(staging, fillsUp, FAST), request("/m.bin", sha));
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Failed.class, f -> {
+      assertThat(f.message()).contains("Not enough disk space");
+      assertThat(f.resumable()).isTrue();
+    });
+    assertThat(Files.size(part)).isBetween((long) SIZE / 2, (long) SIZE - 1);
+    assertThat(models.resolve("m.bin")).doesNotExist();
+  }
+
+  @Test
+  void wellBehavedServerWithoutContentLengthStillCompletes() throws Exception {
+    server.serve("/m.bin", content).withoutContentLength();
+    DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), expecting("/m.bin", SIZE));
+
+    assertThat(outcome).isInstanceOf(DownloadOutcome.Completed.class);
+    assertThat(Files.readAllBytes(models.resolve("m.bin"))).isEqualTo(content);
+  }
+
+  private DownloadRequest expecting(String path, long sizeHint) {
+    return new DownloadRequest(server.uri(path), models.resolve(Path.of(path).getFileName().toString()), sizeHint,
+        null, FileCheck.NONE);
+  }
+
   private DownloadRequest request(String path, String sha256) {
     return new DownloadRequest(server.uri(path), models.resolve(Path.of(path).getFileName().toString()), -1,
         sha256, FileCheck.NONE);

@@ -148,7 +148,7 @@ class ModelManagerIT {
     Path copy = manager.location(model);
     assertThat(copy).hasSameBinaryContentAs(source);
     assertThat(Files.isSameFile(copy, source)).isFalse();
-    assertThat(model.sha256()).isEqualTo(Downloader.sha256(source));
+    assertThat(model.sha256()).isEqualTo(DownloadFiles.sha256(source));
   }
 
   @Test

@@ -24,7 +24,7 @@ import dev.tars.engine.local.LocalEngine;
 import dev.tars.engine.openai.OpenAiChatEngine;
 import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.api.KnowledgeForApi;
+import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
 import dev.tars.memory.MemorySystem;
 import dev.tars.models.ModelManager;
@@ -126,8 +126,8 @@ public final class TarsApp extends Application {
               Stream.of(knowledge.documentContext(engines::engine, () -> settings.get().contextSize()))).toList());
       settings.addListener(engines::apply);
       localApi = new LocalApi(paths.home(), paths.logs(), engines::engine,
-          knowledge == null ? null : KnowledgeForApi.embedder(knowledge),
-          knowledge == null ? null : KnowledgeForApi.source(knowledge));
+          knowledge == null ? null : knowledge.embedder(),
+          knowledge == null ? null : KnowledgeBaseSource.of(knowledge));
       settings.addListener(localApi::apply);
       if (options.smoke() && options.model() != null) {
         settings.save(settings.get().withModelPath(options.model().toString()));
@@ -280,8 +280,8 @@ public final class TarsApp extends Application {
     I18n i18n = I18n.forLanguage(settings.get().language());
     shell.viewModel().notices().post(outcome.restored()
         ? new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.restored"))
-        : new Notices.Notice(Notices.Kind.ERROR, i18n.get("backups.restoreAbandoned",
-            String.join(" ", outcome.problems()))));
+        : new Notices.Notice(Notices.Kind.ERROR, i18n.get(outcome.dataUnchanged() ? "backups.restoreAbandoned"
+            : "backups.restoreNotUndone", String.join(" ", outcome.problems()))));
   }
 
   /** A .gguf file was double-clicked (file association): offer to answer with it. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Main class of the engine child process: loads one GGUF model with llama.cpp and serves it over loopback
- * HTTP (see {@link ApiHandler}).
+ * HTTP (see {@link EngineApiHandler}).
  *
  * <p>Protocol with the parent: arguments {@code --model FILE [--ctx N] [--threads N] [--native-dir DIR]
  * [--port N] [--queue-timeout-ms N]}; the bearer token comes in environment variable {@value #TOKEN_ENV}
@@ -135,7 +135,7 @@ public final class EngineServer {
       // Generation of a long answer on a big model can pause between writes; the parent has its own timeouts.
       connector.setIdleTimeout(600_000);
       server.addConnector(connector);
-      server.setHandler(new ApiHandler(backend, token, options.queueTimeoutMillis()));
+      server.setHandler(new EngineApiHandler(backend, token, options.queueTimeoutMillis()));
       server.start();
       out.println(READY_PREFIX + "port=" + connector.getLocalPort() + " ctx=" + backend.contextLength());
       log.info("Serving {} on 127.0.0.1:{}", backend.modelId(), connector.getLocalPort());

@@ -3,6 +3,7 @@ package dev.tars.llama;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tars.protocol.openai.Message;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
@@ -19,7 +20,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LlamaBackend {
   /** A chat message as the template sees it. */
-  record Message(String role, String content) {}
 
   /** What a generation is asked to do. */
   record Request(String prompt, int maxTokens, float temperature, float topP, List<String> stop, Integer seed,
@@ -75,7 +75,8 @@ final class LlamaBackend {
     ObjectNode params = JSON.createObjectNode();
     ArrayNode array = params.putArray("messages");
     for (Message m : messages) {
-      array.addObject().put("role", m.role()).put("content", m.content());
+      // Chat templates know "system"; OpenAI's newer "developer" role means the same.
+      array.addObject().put("role", m.role().equals("developer") ? "system" : m.role()).put("content", m.content());
     }
     // The native side aborts the process on JSON without "messages": it is always present here.
     return model.applyTemplate(params.toString());

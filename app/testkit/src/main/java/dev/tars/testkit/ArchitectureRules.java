@@ -50,16 +50,6 @@ public final class ArchitectureRules {
         .as("features and services never depend on a front end");
   }
 
-  /**
-   * Like {@link #noFrontEndDependencies()}, but for classes outside {@code knownExceptions}: for a dependency that
-   * is being removed, named in the module's test so that it cannot spread.
-   */
-  public static ArchRule noFrontEndDependenciesOutside(String... knownExceptions) {
-    return noClasses().that().resideOutsideOfPackages(knownExceptions)
-        .should().dependOnClassesThat().resideInAnyPackage(FRONT_ENDS)
-        .as("features and services never depend on a front end (known exceptions: " + String.join(", ",
-            knownExceptions) + ")");
-  }
 
   private static JavaClass outermost(JavaClass c) {
     JavaClass outer = c;

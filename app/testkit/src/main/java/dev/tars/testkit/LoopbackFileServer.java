@@ -115,7 +115,8 @@ public final class LoopbackFileServer implements AutoCloseable {
           headers.set("Content-Range", "bytes " + start + "-" + (data.length - 1) + "/" + data.length);
         }
       }
-      exchange.sendResponseHeaders(code, data.length - start);
+      // A length of 0 makes the JDK server send the body chunked, with no Content-Length.
+      exchange.sendResponseHeaders(code, route.announceLength ? data.length - start : 0);
       OutputStream out = exchange.getResponseBody();
       long pos = start;
       while (pos < data.length) {
@@ -176,6 +177,7 @@ public final class LoopbackFileServer implements AutoCloseable {
     private final byte[] content;
     private final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
     private volatile boolean rangeSupported = true;
+    private volatile boolean announceLength = true;
     private volatile double dropAt = -1;
     private final AtomicInteger drops = new AtomicInteger();
     private volatile double stallAt = -1;
@@ -192,6 +194,12 @@ public final class LoopbackFileServer implements AutoCloseable {
     /** Answers every request with the whole file and status 200, as servers without Range support do. */
     public Route withoutRangeSupport() {
       rangeSupported = false;
+      return this;
+    }
+
+    /** Sends the body chunked, without Content-Length, as streaming servers do: the client learns no size. */
+    public Route withoutContentLength() {
+      announceLength = false;
       return this;
     }
 

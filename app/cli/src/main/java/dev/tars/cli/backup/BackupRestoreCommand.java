@@ -62,7 +62,8 @@ public final class BackupRestoreCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    out.println("Nothing was restored:");
+    out.println(outcome.dataUnchanged() ? "Nothing was restored:"
+        : "The restore failed and Tars could not put everything back:");
     outcome.problems().forEach(p -> out.println("  " + p));
     out.flush();
     return 1;

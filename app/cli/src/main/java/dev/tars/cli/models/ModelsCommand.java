@@ -107,7 +107,9 @@ public final class ModelsCommand implements Runnable {
           if (kind != null && e.kind() != kind) {
             continue;
           }
-          String state = manager.installed(e.name()).isPresent() ? "  [installed]"
+          Optional<InstalledModel> have = manager.installed(e.name());
+          String state = have.isPresent()
+              ? (have.get().downloadedUnverified() ? "  [installed, not verified]" : "  [installed]")
               : paused.contains(e) ? "  [paused at " + Bytes.human(manager.partialBytes(e)) + "]"
               : !e.downloadable() ? "  [included]" : "";
           out.printf(Locale.ROOT, "  %-36s %-9s %9s  %-7s %7s  %-28s %s%s%n", e.name(),
@@ -115,6 +117,8 @@ public final class ModelsCommand implements Runnable {
               e.quantization() == null ? "-" : e.quantization(), e.contextLength() > 0 ? e.contextLength() : "-",
               e.license(), manager.fit(e.sizeBytes()).label(), state);
         }
+        out.println("Downloads are checked for size and format; only those with a published SHA-256 checksum are"
+            + " verified (`tars models pull` says which).");
         out.flush();
         return OK;
       }
@@ -134,6 +138,12 @@ public final class ModelsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (ModelManager manager = parent.managers.get()) {
         TerminalProgress progress = new TerminalProgress(out, System.console() != null);
+        if (manager.installed(name).isEmpty()
+            && manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
+          out.println("Note: no SHA-256 checksum is published for " + name + ", so this download will not be"
+              + " verified; only its size and format are checked.");
+          out.flush();
+        }
         Download download = manager.pull(name, progress);
         Thread hook = NamedThreads.named("cli-interrupt").newThread(() -> pauseOnInterrupt(download));
         Runtime.getRuntime().addShutdownHook(hook);
@@ -146,7 +156,8 @@ public final class ModelsCommand implements Runnable {
         progress.endLine();
         return switch (outcome) {
           case DownloadOutcome.Completed c -> {
-            out.println("Installed " + name + " (" + Bytes.human(c.bytes()) + ", verified) at " + c.file());
+            out.println("Installed " + name + " (" + Bytes.human(c.bytes()) + (c.verified() ? ", SHA-256 verified"
+                : ", not verified: no published checksum") + ") at " + c.file());
             out.flush();
             yield OK;
           }

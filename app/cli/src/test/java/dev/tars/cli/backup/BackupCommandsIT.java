@@ -2,6 +2,9 @@ package dev.tars.cli.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
 import dev.tars.cli.TarsCli;
@@ -10,14 +13,22 @@ import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +116,53 @@ class BackupCommandsIT {
     assertThat(run("backup", "restore", id, "--yes")).isEqualTo(1);
     assertThat(err.toString()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
     assertThat(Files.exists(home.resolve("restore-pending.json"))).isFalse();
+  }
+
+  @Test
+  void aBackupWhoseManifestPointsOutOfTheDataHomeFailsVerifyAndIsNotRestored() throws Exception {
+    String id = backUp();
+    Path archive = paths.backups().resolve("tars-backup-" + id + ".zip");
+    pointDatabaseSourceAt(archive, "../elsewhere");
+
+    assertThat(run("backup", "verify", id)).isEqualTo(1);
+    assertThat(out.toString()).contains("DAMAGED").contains("../elsewhere").contains("contains '..'")
+        .doesNotContain("is sound");
+    assertThat(run("backup", "restore", id, "--yes")).isEqualTo(1);
+    assertThat(err.toString()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
+    assertThat(home.resolve("restore-pending.json")).doesNotExist();
+    assertThat(home.getParent().resolve("elsewhere")).doesNotExist();
+  }
+
+  /** Rewrites the manifest of {@code archive} and records the new file's hash, as a forger would. */
+  private static void pointDatabaseSourceAt(Path archive, String restorePath) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path crafted = archive.resolveSibling("crafted.tmp");
+    try (ZipFile in = new ZipFile(archive.toFile());
+        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(crafted))) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        try (InputStream data = in.getInputStream(entry)) {
+          if (entry.getName().equals("manifest.json")) {
+            ObjectNode manifest = (ObjectNode) json.readTree(data);
+            for (JsonNode source : manifest.withArray("sources")) {
+              if (source.get("name").asText().equals("database")) {
+                ((ObjectNode) source).put("restorePath", restorePath);
+              }
+            }
+            zip.write(json.writeValueAsBytes(manifest));
+          } else {
+            data.transferTo(zip);
+          }
+        }
+        zip.closeEntry();
+      }
+    }
+    Files.move(crafted, archive, StandardCopyOption.REPLACE_EXISTING);
+    Path statusFile = archive.resolveSibling(archive.getFileName().toString().replace(".zip", ".status.json"));
+    ObjectNode status = (ObjectNode) json.readTree(statusFile.toFile());
+    status.put("archiveSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(archive))));
+    json.writeValue(statusFile.toFile(), status);
   }
 
   @Test

@@ -67,7 +67,9 @@ class ModelsCommandIT {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Connecting to 127.0.0.1", "The connection dropped at 30%",
-        "Trying again", "Resuming at", "of ", "Checking the downloaded file", "Installed tiny-q8_0");
+        "Trying again", "Resuming at", "of ", "Checking the downloaded file", "Installed tiny-q8_0",
+        "not verified: no published checksum");
+    assertThat(out.toString()).doesNotContain("SHA-256 verified");
     assertThat(err.toString()).isEmpty();
     assertThat(home.resolve("models/tiny.gguf")).hasSameBinaryContentAs(TestModels.tiny());
   }
@@ -79,7 +81,8 @@ class ModelsCommandIT {
 
     assertThat(run("list", "--kind", "chat")).isZero();
     assertThat(out.toString()).contains("Installed (1)", "tiny-q8_0", "llama", "Q8_0", "chat template",
-        "Catalog (this machine: 17.2 GB of memory)", "fits", "[installed]");
+        "Catalog (this machine: 17.2 GB of memory)", "fits", "[installed, not verified]",
+        "only those with a published SHA-256 checksum are verified");
   }
 
   @Test

@@ -4,23 +4,18 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.ChatRequest;
-import dev.tars.engine.Completion;
 import dev.tars.engine.EngineException;
-import dev.tars.engine.FinishReason;
 import dev.tars.engine.Generation;
 import dev.tars.engine.ModelInfo;
 import dev.tars.engine.TokenSink;
 import dev.tars.engine.gguf.GgufFile;
 import dev.tars.engine.local.EngineStatus.State;
 import dev.tars.engine.openai.OpenAiChatEngine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,8 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +48,17 @@ import org.slf4j.LoggerFactory;
  * and kills it to switch models or to close. Status changes go to {@link EngineStatus.Listener}s.
  *
  * <p>Thread-safe. Calls made while the engine loads or restarts wait for it (up to the start timeout).
+ *
+ * <p>About 500 lines on purpose: the supervisor's states (loading, ready, restarting, failed, closed) share one
+ * lock and their transitions read best side by side. What does not touch that state lives apart: the child's
+ * output ({@link ChildOutput}), the child itself ({@link EngineChild}) and a generation that waits for a
+ * restart ({@link RetryingGeneration}).
  */
 public final class LocalEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
-  private static final Logger CHILD_LOG = LoggerFactory.getLogger("dev.tars.engine.child");
   private static final String MAIN_CLASS = "dev.tars.llama.EngineServer";
-  private static final String READY_PREFIX = "TARS-ENGINE-READY ";
-  private static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
+  static final String READY_PREFIX = "TARS-ENGINE-READY ";
+  static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
 
   /**
    * How to run the engine.
@@ -132,17 +129,8 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  // "WARN  [thread] logger - text" or, with the test logging set-up, "03:19:13.975 [main] WARN  logger - text".
-  private static final Pattern CHILD_LEVEL =
-      Pattern.compile("^(?:[\\d:.T-]+(?:\\s+[\\d:.]+)?\\s+(?:\\[[^]]*]\\s+)?)?(ERROR|WARN|INFO)\\b");
-  private static final Pattern PROMPT_TIMING = Pattern.compile("prompt eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
-  private static final Pattern EVAL_TIMING = Pattern.compile("^\\s*eval time =\\s*([\\d.]+) ms /\\s*(\\d+) tokens");
+  private final ChildOutput output = new ChildOutput();
 
-  private volatile NativeTimings lastTimings;
-
-  /** One running child process and the client that talks to it. */
-  private record Child(long epoch, Process process, OpenAiChatEngine client, ModelInfo info, URI baseUri,
-      long readySince) {}
 
   private final Options options;
   private final List<EngineStatus.Listener> listeners = new CopyOnWriteArrayList<>();
@@ -155,8 +143,8 @@ public final class LocalEngine implements ChatEngine {
 
   // Guarded by this.
   private Path modelFile;
-  private Child child;
-  private CompletableFuture<Child> ready;
+  private EngineChild child;
+  private CompletableFuture<EngineChild> ready;
   private EngineStatus status = new EngineStatus(State.STOPPED, null, "");
   private long epoch;
   private int crashesInARow;
@@ -205,7 +193,7 @@ public final class LocalEngine implements ChatEngine {
     GgufFile gguf = GgufFile.read(model);
     int trained = gguf.contextLength() > 0 ? gguf.contextLength() : 4096;
     int contextLength = Math.min(trained, options.maxContextLength());
-    Child old;
+    EngineChild old;
     long myEpoch;
     synchronized (this) {
       if (closed) {
@@ -223,7 +211,7 @@ public final class LocalEngine implements ChatEngine {
       setStatus(new EngineStatus(State.LOADING, model, ""));
     }
     if (old != null) {
-      supervisor.execute(() -> kill(old));
+      supervisor.execute(() -> old.stop());
     }
     LOG.info("Loading {} ({}), context {} tokens", model, gguf, contextLength);
     supervisor.execute(() -> launch(myEpoch, model, contextLength));
@@ -251,8 +239,9 @@ public final class LocalEngine implements ChatEngine {
 
   @Override
   public Generation generate(ChatRequest request, TokenSink sink) {
-    ManagedGeneration generation = new ManagedGeneration(request, sink);
-    Child current;
+    RetryingGeneration generation = new RetryingGeneration(request, sink, () -> awaitChild(options.startTimeout()),
+        io);
+    EngineChild current;
     synchronized (this) {
       current = status.state() == State.READY ? child : null;
     }
@@ -264,101 +253,10 @@ public final class LocalEngine implements ChatEngine {
     return generation;
   }
 
-  /**
-   * A generation that waits for the engine when it is (re)starting, and retries once when the request never
-   * reached a live engine (it died just before; nothing was streamed, so nothing is repeated).
-   */
-  private final class ManagedGeneration implements Generation {
-    private final ChatRequest request;
-    private final TokenSink sink;
-    private final CompletableFuture<Completion> result = new CompletableFuture<>();
-    private volatile boolean cancelled;
-    private Generation delegate; // guarded by this
-    private int attempts; // guarded by this
-
-    ManagedGeneration(ChatRequest request, TokenSink sink) {
-      this.request = request;
-      this.sink = sink;
-    }
-
-    void awaitAndStart() {
-      try {
-        startOn(awaitChild(options.startTimeout()));
-      } catch (EngineException e) {
-        result.complete(cancelled ? cancelledEmpty() : new Completion("", FinishReason.ERROR, -1, -1, e));
-      }
-    }
-
-    void startOn(Child c) {
-      Generation started;
-      synchronized (this) {
-        if (cancelled) {
-          result.complete(cancelledEmpty());
-          return;
-        }
-        attempts++;
-        started = c.client().generate(request, sink);
-        delegate = started;
-      }
-      started.result().whenComplete((completion, failure) -> finished(c, completion));
-    }
-
-    private void finished(Child c, Completion completion) {
-      boolean retry;
-      synchronized (this) {
-        retry = completion.finishReason() == FinishReason.ERROR && completion.text().isEmpty() && !cancelled
-            && attempts < 2;
-      }
-      if (retry && died(c)) {
-        LOG.info("The engine died before answering; waiting for its restart to ask again");
-        io.execute(this::awaitAndStart);
-      } else {
-        result.complete(completion);
-      }
-    }
-
-    private boolean died(Child c) {
-      try {
-        c.process().onExit().get(3, TimeUnit.SECONDS);
-        return true;
-      } catch (TimeoutException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (ExecutionException e) {
-        return false;
-      }
-    }
-
-    @Override
-    public void cancel() {
-      Generation d;
-      synchronized (this) {
-        cancelled = true;
-        d = delegate;
-      }
-      if (d != null) {
-        d.cancel();
-      } else {
-        result.complete(cancelledEmpty());
-      }
-    }
-
-    @Override
-    public CompletableFuture<Completion> result() {
-      return result;
-    }
-  }
-
-  private static Completion cancelledEmpty() {
-    return new Completion("", FinishReason.CANCELLED, -1, -1, null);
-  }
-
-  private Child awaitChild(Duration timeout) throws EngineException {
+  private EngineChild awaitChild(Duration timeout) throws EngineException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Child c = awaitReadyFuture(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      EngineChild c = awaitReadyFuture(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       if (c.process().isAlive()) {
         return c;
       }
@@ -367,8 +265,8 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  private Child awaitReadyFuture(long timeoutMillis) throws EngineException {
-    CompletableFuture<Child> waiting;
+  private EngineChild awaitReadyFuture(long timeoutMillis) throws EngineException {
+    CompletableFuture<EngineChild> waiting;
     synchronized (this) {
       if (closed) {
         throw new EngineException("The engine has been closed.");
@@ -405,42 +303,29 @@ public final class LocalEngine implements ChatEngine {
       Path nativeDir = options.tempDir().resolve("llama-native");
       Files.createDirectories(nativeDir);
       String token = newToken();
-      List<String> command = new ArrayList<>();
-      command.add(options.javaExecutable().toString());
-      command.add("--enable-native-access=ALL-UNNAMED");
-      // The app's logback.xml sends the child's own log to engine.log next to tars.log; llama.cpp's native
-      // output arrives on stderr and is forwarded into this process's log.
-      command.add("-Dtars.logfile=engine");
-      if (System.getProperty("tars.logs") != null) {
-        command.add("-Dtars.logs=" + System.getProperty("tars.logs"));
-      }
-      command.add("-Djava.io.tmpdir=" + options.tempDir());
-      command.addAll(options.jvmArgs());
-      command.addAll(List.of("-cp", options.classpath(), MAIN_CLASS, "--model", model.toString(),
-          "--ctx", Integer.toString(contextLength), "--threads", Integer.toString(options.threads()),
-          "--native-dir", nativeDir.toString()));
+      List<String> command = childCommand(model, contextLength, nativeDir);
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().put("TARS_ENGINE_TOKEN", token);
       long start = System.nanoTime();
       process = builder.start();
       LOG.info("Started engine process {} for {}", process.pid(), model.getFileName());
       Process p = process;
-      io.execute(() -> forwardLog(p, recentErrors));
+      io.execute(() -> output.forwardLog(p, recentErrors));
       CompletableFuture<String> readyLine = new CompletableFuture<>();
-      io.execute(() -> readStdout(p, readyLine));
+      io.execute(() -> ChildOutput.readStdout(p, readyLine));
       String line = readyLine.get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (line == null || !line.startsWith(READY_PREFIX)) {
         p.waitFor(2, TimeUnit.SECONDS);
         String reason = line != null ? line.substring(FAILED_PREFIX.length())
             : "the engine process exited" + (p.isAlive() ? "" : " with code " + p.exitValue()) + " while loading"
-                + lastError(recentErrors);
+                + ChildOutput.lastError(recentErrors);
         throw new EngineException("Could not load " + model.getFileName() + ": " + reason);
       }
       int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
       URI base = URI.create("http://127.0.0.1:" + port);
       OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.llamaCpp(base, token));
-      Child started = new Child(myEpoch, p, client, new ModelInfo(model.getFileName().toString(), contextLength), base,
-          System.nanoTime());
+      EngineChild started = new EngineChild(myEpoch, p, client,
+          new ModelInfo(model.getFileName().toString(), contextLength), base, System.nanoTime());
       if (!healthy(started)) {
         client.close();
         throw new EngineException("The engine for " + model.getFileName() + " started but does not answer.");
@@ -448,7 +333,7 @@ public final class LocalEngine implements ChatEngine {
       synchronized (this) {
         if (closed || myEpoch != epoch) {
           client.close();
-          kill(started);
+          started.stop();
           return;
         }
         child = started;
@@ -477,7 +362,7 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  private void onExit(long myEpoch, Child exited) {
+  private void onExit(long myEpoch, EngineChild exited) {
     long delayMillis;
     synchronized (this) {
       if (closed || myEpoch != epoch || child != exited) {
@@ -511,7 +396,7 @@ public final class LocalEngine implements ChatEngine {
   }
 
   private void checkHealth() {
-    Child current;
+    EngineChild current;
     synchronized (this) {
       current = status.state() == State.READY ? child : null;
     }
@@ -534,7 +419,7 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  private boolean healthy(Child c) {
+  private boolean healthy(EngineChild c) {
     try {
       HttpResponse<Void> response = healthClient.send(
           HttpRequest.newBuilder(c.baseUri().resolve("/health")).timeout(Duration.ofSeconds(5)).GET().build(),
@@ -548,73 +433,28 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  private void readStdout(Process p, CompletableFuture<String> readyLine) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = reader.readLine()) != null; ) {
-        // llama.cpp's own log shares stdout through C's buffer, so the protocol line may land mid-line.
-        int ready = line.indexOf(READY_PREFIX);
-        int failed = line.indexOf(FAILED_PREFIX);
-        if (ready >= 0 || failed >= 0) {
-          readyLine.complete(line.substring(ready >= 0 ? ready : failed));
-        } else {
-          CHILD_LOG.debug("{}", line);
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("Engine stdout closed", e);
-    }
-    readyLine.complete(null);
-  }
-
   /** llama.cpp's timing of the latest request it finished, if any. */
   public Optional<NativeTimings> lastNativeTimings() {
-    return Optional.ofNullable(lastTimings);
+    return output.lastTimings();
   }
 
-  private void forwardLog(Process p, Deque<String> recentErrors) {
-    Matcher prompt = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = reader.readLine()) != null; ) {
-        Matcher m = PROMPT_TIMING.matcher(line);
-        if (m.find()) {
-          prompt = m;
-        } else if (prompt != null && (m = EVAL_TIMING.matcher(line)).find()) {
-          NativeTimings previous = lastTimings;
-          lastTimings = new NativeTimings(previous == null ? 1 : previous.sequence() + 1,
-              Integer.parseInt(prompt.group(2)), Double.parseDouble(prompt.group(1)), Integer.parseInt(m.group(2)),
-              Double.parseDouble(m.group(1)));
-          prompt = null;
-        }
-        String level = levelOf(line);
-        if (level.equals("ERROR") || level.equals("WARN")) {
-          CHILD_LOG.warn("{}", line);
-          synchronized (recentErrors) {
-            recentErrors.addLast(line);
-            if (recentErrors.size() > 5) {
-              recentErrors.removeFirst();
-            }
-          }
-        } else if (level.equals("INFO")) {
-          CHILD_LOG.info("{}", line);
-        } else {
-          CHILD_LOG.debug("{}", line);
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("Engine stderr closed", e);
+  /** The child JVM's command line; the token goes in its environment, never here (other users can read argv). */
+  private List<String> childCommand(Path model, int contextLength, Path nativeDir) {
+    List<String> command = new ArrayList<>();
+    command.add(options.javaExecutable().toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    // The app's logback.xml sends the child's own log to engine.log next to tars.log; llama.cpp's native
+    // output arrives on stderr and is forwarded into this process's log.
+    command.add("-Dtars.logfile=engine");
+    if (System.getProperty("tars.logs") != null) {
+      command.add("-Dtars.logs=" + System.getProperty("tars.logs"));
     }
-  }
-
-  /** The log level of a child's line: first word, or the word after a timestamp; empty for native output. */
-  static String levelOf(String line) {
-    Matcher m = CHILD_LEVEL.matcher(line);
-    return m.find() ? m.group(1) : "";
-  }
-
-  private static String lastError(Deque<String> recentErrors) {
-    synchronized (recentErrors) {
-      return recentErrors.isEmpty() ? "" : " (" + recentErrors.getLast().replaceFirst(".*? - ", "") + ")";
-    }
+    command.add("-Djava.io.tmpdir=" + options.tempDir());
+    command.addAll(options.jvmArgs());
+    command.addAll(List.of("-cp", options.classpath(), MAIN_CLASS, "--model", model.toString(),
+        "--ctx", Integer.toString(contextLength), "--threads", Integer.toString(options.threads()),
+        "--native-dir", nativeDir.toString()));
+    return command;
   }
 
   private String newToken() {
@@ -629,27 +469,6 @@ public final class LocalEngine implements ChatEngine {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("Engine closed; dropped a supervisor task");
     }
-  }
-
-  /** Lets the child halt itself (stdin closed), then forces it. Bounded: about 3 s at most. */
-  private static void kill(Child c) {
-    c.client().close();
-    Process p = c.process();
-    try {
-      p.getOutputStream().close();
-      if (!p.waitFor(1, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        if (!p.waitFor(2, TimeUnit.SECONDS)) {
-          LOG.warn("Engine process {} did not exit after being killed", p.pid());
-        }
-      }
-    } catch (IOException e) {
-      p.destroyForcibly();
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    LOG.info("Stopped engine process {}", p.pid());
   }
 
   private void setStatus(EngineStatus next) {
@@ -670,7 +489,7 @@ public final class LocalEngine implements ChatEngine {
 
   @Override
   public void close() {
-    Child old;
+    EngineChild old;
     synchronized (this) {
       if (closed) {
         return;
@@ -685,7 +504,7 @@ public final class LocalEngine implements ChatEngine {
       setStatus(new EngineStatus(State.STOPPED, modelFile, ""));
     }
     if (old != null) {
-      kill(old);
+      old.stop();
     }
     timers.shutdownNow();
     supervisor.shutdownNow();

@@ -1,9 +1,6 @@
 package dev.tars.engine.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.ChatEngine;
@@ -15,6 +12,12 @@ import dev.tars.engine.FinishReason;
 import dev.tars.engine.Generation;
 import dev.tars.engine.ModelInfo;
 import dev.tars.engine.TokenSink;
+import dev.tars.protocol.openai.ChatCompletionChunk;
+import dev.tars.protocol.openai.ChatCompletionRequest;
+import dev.tars.protocol.openai.Message;
+import dev.tars.protocol.openai.Model;
+import dev.tars.protocol.openai.OpenAiCodec;
+import dev.tars.protocol.openai.OpenAiException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,10 +50,13 @@ import org.slf4j.LoggerFactory;
  * <p>Base URL: either the server root ({@code http://127.0.0.1:8080}) or its {@code /v1} root
  * ({@code https://api.openai.com/v1}). Token counting uses llama.cpp-server's {@code /apply-template} and
  * {@code /tokenize} when the server has them, else a conservative estimate.
+ *
+ * <p>The wire format is the shared protocol's ({@link OpenAiCodec}). About 450 lines because the streaming
+ * generation (its cancel, abort and finish states) is an inner class sharing this client's HTTP client and
+ * addresses; what is left here is transport and error wording.
  */
 public final class OpenAiChatEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatEngine.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * How to reach the server.
@@ -115,14 +121,14 @@ public final class OpenAiChatEngine implements ChatEngine {
     if (known != null) {
       return known;
     }
-    JsonNode list = getJson(apiRoot + "/models");
-    JsonNode chosen = null;
-    for (JsonNode m : list.path("data")) {
-      if (options.model() == null || options.model().equals(m.path("id").asText())) {
-        chosen = m;
-        break;
-      }
+    List<Model> listed;
+    try {
+      listed = OpenAiCodec.models(getBody(apiRoot + "/models"));
+    } catch (IOException e) {
+      throw new EngineException("The server at " + apiRoot + " does not speak the OpenAI protocol.", e);
     }
+    Model chosen = listed.stream().filter(m -> options.model() == null || options.model().equals(m.id()))
+        .findFirst().orElse(null);
     if (chosen == null) {
       if (options.model() != null) {
         // Some servers list nothing useful; trust the configured id.
@@ -130,24 +136,21 @@ public final class OpenAiChatEngine implements ChatEngine {
       }
       throw new EngineException("The server at " + apiRoot + " lists no models.");
     }
-    int context = chosen.path("context_length").asInt(chosen.path("meta").path("n_ctx").asInt(-1));
-    return model = new ModelInfo(chosen.path("id").asText(), context);
+    return model = new ModelInfo(chosen.id(), chosen.contextLength());
   }
 
   @Override
   public int countTokens(List<ChatMessage> messages) throws EngineException {
     if (!Boolean.FALSE.equals(canTokenize)) {
       try {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("messages", messagesJson(messages));
-        HttpResponse<String> templated = post(serverRoot + "/apply-template", body);
+        HttpResponse<String> templated = post(serverRoot + "/apply-template", OpenAiCodec.messagesBody(wire(messages)));
         if (templated.statusCode() == 200) {
-          String prompt = JSON.readTree(templated.body()).path("prompt").asText();
-          HttpResponse<String> tokens =
-              post(serverRoot + "/tokenize", JSON.createObjectNode().put("content", prompt));
+          String prompt = OpenAiCodec.tree(templated.body()).path("prompt").asText();
+          HttpResponse<String> tokens = post(serverRoot + "/tokenize",
+              OpenAiCodec.object().put("content", prompt).toString());
           if (tokens.statusCode() == 200) {
             canTokenize = true;
-            return JSON.readTree(tokens.body()).path("tokens").size();
+            return OpenAiCodec.tree(tokens.body()).path("tokens").size();
           }
         }
         if (canTokenize == null && (templated.statusCode() == 404 || templated.statusCode() == 405)) {
@@ -254,7 +257,7 @@ public final class OpenAiChatEngine implements ChatEngine {
         HttpRequest httpRequest = requestBuilder(apiRoot + "/chat/completions")
             .timeout(options.responseTimeout())
             .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(chatBody(request).toString()))
+            .POST(HttpRequest.BodyPublishers.ofString(OpenAiCodec.json(chatBody(request))))
             .build();
         pending = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (cancelled) {
@@ -270,7 +273,7 @@ public final class OpenAiChatEngine implements ChatEngine {
         if (response.statusCode() != 200) {
           String error;
           try (InputStream in = body) {
-            error = errorMessage(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            error = OpenAiCodec.errorMessage(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
           }
           finish(FinishReason.ERROR, new EngineException(
               "The engine refused the request (HTTP " + response.statusCode() + "): " + error));
@@ -322,32 +325,26 @@ public final class OpenAiChatEngine implements ChatEngine {
           if (data.equals("[DONE]")) {
             break;
           }
-          JsonNode chunk;
+          ChatCompletionChunk chunk;
           try {
-            chunk = JSON.readTree(data);
-          } catch (JsonProcessingException e) {
-            throw new IOException("the engine sent an event that is not JSON: " + data, e);
-          }
-          if (chunk.has("error")) {
-            finish(FinishReason.ERROR, new EngineException("The engine failed mid-answer: "
-                + chunk.path("error").path("message").asText("unknown error")));
+            chunk = OpenAiCodec.chunk(data);
+          } catch (OpenAiException e) {
+            finish(FinishReason.ERROR, new EngineException("The engine failed mid-answer: " + e.getMessage()));
             return;
           }
-          JsonNode usage = chunk.get("usage");
-          if (usage != null && usage.isObject()) {
-            promptTokens = usage.path("prompt_tokens").asInt(-1);
-            completionTokens = usage.path("completion_tokens").asInt(-1);
+          if (chunk.usage() != null) {
+            promptTokens = chunk.usage().promptTokens();
+            completionTokens = chunk.usage().completionTokens();
           }
-          JsonNode choice = chunk.path("choices").path(0);
-          String delta = choice.path("delta").path("content").asText("");
+          String delta = chunk.content() == null ? "" : chunk.content();
           if (!delta.isEmpty() && !cancelled) {
             synchronized (text) {
               text.append(delta);
             }
             sink.accept(delta);
           }
-          String reason = choice.path("finish_reason").asText("");
-          if (!reason.isEmpty() && !reason.equals("null")) {
+          String reason = chunk.finishReason();
+          if (reason != null && !reason.isEmpty()) {
             finish = reason.equals("length") ? FinishReason.LENGTH : FinishReason.STOP;
           }
         }
@@ -375,42 +372,27 @@ public final class OpenAiChatEngine implements ChatEngine {
     }
   }
 
-  private ObjectNode chatBody(ChatRequest request) throws EngineException {
-    ObjectNode body = JSON.createObjectNode();
+  private ChatCompletionRequest chatBody(ChatRequest request) throws EngineException {
     String modelId = options.model() != null ? options.model() : model().id();
-    body.put("model", modelId);
-    body.set("messages", messagesJson(request.messages()));
-    body.put("stream", true);
-    body.put("temperature", request.sampling().temperature());
-    body.put("top_p", request.sampling().topP());
-    body.put("max_tokens", request.sampling().maxTokens());
-    if (!request.stop().isEmpty()) {
-      ArrayNode stop = body.putArray("stop");
-      request.stop().forEach(stop::add);
-    }
+    ChatCompletionRequest body = ChatCompletionRequest.streamed(modelId, wire(request.messages()),
+        request.sampling().temperature(), request.sampling().topP(), request.sampling().maxTokens(), request.stop());
     if (!request.responseSchema().isEmpty()) {
-      ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+      ObjectNode format = OpenAiCodec.object().put("type", "json_schema");
       try {
         format.putObject("json_schema").put("name", "answer").put("strict", true)
-            .set("schema", JSON.readTree(request.responseSchema()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new EngineException("The answer format asked for is not valid JSON: " + e.getOriginalMessage(), e);
+            .set("schema", OpenAiCodec.tree(request.responseSchema()));
+      } catch (IOException e) {
+        throw new EngineException("The answer format asked for is not valid JSON: " + e.getMessage(), e);
       }
+      body = body.withResponseFormat(format);
     }
-    if (options.llamaCppExtensions()) {
-      body.put("cache_prompt", true);
-    } else {
-      body.putObject("stream_options").put("include_usage", true);
-    }
-    return body;
+    // llama.cpp servers keep the prompt's KV cache; strict OpenAI servers reject unknown fields but report usage.
+    return options.llamaCppExtensions() ? body.withExtension("cache_prompt", BooleanNode.TRUE)
+        : body.withIncludeUsage(true);
   }
 
-  private static ArrayNode messagesJson(List<ChatMessage> messages) {
-    ArrayNode array = JSON.createArrayNode();
-    for (ChatMessage m : messages) {
-      array.addObject().put("role", m.role().wireName()).put("content", m.content());
-    }
-    return array;
+  private static List<Message> wire(List<ChatMessage> messages) {
+    return messages.stream().map(m -> new Message(m.role().wireName(), m.content())).toList();
   }
 
   private HttpRequest.Builder requestBuilder(String url) {
@@ -421,12 +403,12 @@ public final class OpenAiChatEngine implements ChatEngine {
     return builder;
   }
 
-  private HttpResponse<String> post(String url, JsonNode body) throws IOException, InterruptedException {
+  private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
     return http.send(requestBuilder(url).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private JsonNode getJson(String url) throws EngineException {
+  private String getBody(String url) throws EngineException {
     try {
       HttpResponse<String> response = http.send(requestBuilder(url).timeout(Duration.ofSeconds(30)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
@@ -436,11 +418,9 @@ public final class OpenAiChatEngine implements ChatEngine {
       }
       if (response.statusCode() != 200) {
         throw new EngineException("The server at " + apiRoot + " answered HTTP " + response.statusCode() + ": "
-            + errorMessage(response.body()));
+            + OpenAiCodec.errorMessage(response.body()));
       }
-      return JSON.readTree(response.body());
-    } catch (JsonProcessingException e) {
-      throw new EngineException("The server at " + apiRoot + " does not speak the OpenAI protocol.", e);
+      return response.body();
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {
@@ -457,20 +437,6 @@ public final class OpenAiChatEngine implements ChatEngine {
       return new EngineException("The engine at " + apiRoot + " did not answer in time.", e);
     }
     return new EngineException("Lost the connection to the engine at " + apiRoot + ": " + e.getMessage(), e);
-  }
-
-  private static String errorMessage(String body) {
-    try {
-      JsonNode node = JSON.readTree(body);
-      String message = node.path("error").path("message").asText("");
-      if (!message.isEmpty()) {
-        return message;
-      }
-    } catch (IOException e) {
-      // not JSON: show the start of the text instead
-    }
-    String trimmed = body.strip().replaceAll("\\s+", " ");
-    return trimmed.length() > 200 ? trimmed.substring(0, 200) + "…" : trimmed;
   }
 
   private static void closeQuietly(InputStream in) {

@@ -44,6 +44,7 @@ public final class ScriptedEngine implements ChatEngine {
   private volatile int contextLength;
   private volatile ToIntFunction<ChatMessage> tokensPerMessage = m -> 4 + m.content().length() / 4;
   private volatile int failAfterTokens = -1;
+  private volatile FinishReason finishReason = FinishReason.STOP;
   private volatile Consumer<ChatRequest> onGenerate = request -> {};
   private volatile boolean closed;
 
@@ -101,6 +102,12 @@ public final class ScriptedEngine implements ChatEngine {
   /** Ends every answer with an engine error after {@code tokens} tokens, like a crashed engine. */
   public ScriptedEngine failAfterTokens(int tokens) {
     this.failAfterTokens = tokens;
+    return this;
+  }
+
+  /** Ends every answer that is streamed in full with {@code reason} (e.g. LENGTH for a cut-off answer). */
+  public ScriptedEngine finishingWith(FinishReason reason) {
+    this.finishReason = reason;
     return this;
   }
 
@@ -185,7 +192,7 @@ public final class ScriptedEngine implements ChatEngine {
         }
       }
     }
-    return new Completion(text.toString(), FinishReason.STOP, -1, emitted, null);
+    return new Completion(text.toString(), finishReason, -1, emitted, null);
   }
 
   @Override

@@ -46,19 +46,19 @@ public final class ModelsViewModel implements AutoCloseable {
 
   /** A page without a "Use" button (the model is chosen elsewhere). */
   public ModelsViewModel(ModelManager manager, Executor ui, Executor background, I18n i18n) {
-    this(manager, ui, background, i18n, null);
+    this(manager, ui, background, null, i18n);
   }
 
   /**
    * @param useModel makes the given GGUF file the model Tars uses (e.g. saves it in the settings); called on
    *     a background thread; null hides the "Use" button
    */
-  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, I18n i18n,
-      Consumer<Path> useModel) {
+  public ModelsViewModel(ModelManager manager, Executor ui, Executor background, Consumer<Path> useModel,
+      I18n i18n) {
     this.manager = manager;
+    this.i18n = i18n;
     this.ui = ui;
     this.background = background;
-    this.i18n = i18n;
     this.useModel = useModel;
     machine.set(i18n.get("models.page.machine", Bytes.human(manager.totalRam()), manager.modelsDir()));
     refresh();
@@ -109,7 +109,7 @@ public final class ModelsViewModel implements AutoCloseable {
         } else if (row.state() != ModelRow.State.FAILED) {
           row.stateProperty().set(ModelRow.State.AVAILABLE);
           row.progressTextProperty().set("");
-          row.messageProperty().set("");
+          row.messageProperty().set(e.sha256() == null ? i18n.get("models.available.notVerifiable") : "");
         }
       }
       fresh.add(row);
@@ -173,7 +173,8 @@ public final class ModelsViewModel implements AutoCloseable {
     row.detailsProperty().set(m.metadata() != null ? m.metadata().describe() : "");
     row.progressProperty().set(1);
     row.progressTextProperty().set("");
-    row.messageProperty().set(i18n.get("models.page.installed"));
+    row.messageProperty().set(i18n.get(m.downloadedUnverified() ? "models.installed.notVerified"
+        : "models.installed"));
     row.stateProperty().set(ModelRow.State.INSTALLED);
   }
 
@@ -297,7 +298,8 @@ public final class ModelsViewModel implements AutoCloseable {
     switch (outcome) {
       case DownloadOutcome.Completed c -> {
         refresh();
-        notice.set(i18n.get("models.page.installedNotice", row.titleProperty().get()));
+        notice.set(i18n.get(c.verified() ? "models.installedNotice.verified" : "models.installedNotice.notVerified",
+            row.titleProperty().get()));
       }
       case DownloadOutcome.Paused p -> refresh();
       case DownloadOutcome.Cancelled c -> {

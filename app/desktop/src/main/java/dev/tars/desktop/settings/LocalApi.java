@@ -3,12 +3,12 @@ package dev.tars.desktop.settings;
 import dev.tars.api.ApiKeys;
 import dev.tars.api.ApiServer;
 import dev.tars.api.AuditLog;
-import dev.tars.api.KnowledgeSource;
 import dev.tars.chat.EngineSource;
 import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppSettings;
 import dev.tars.embedding.Embedder;
+import dev.tars.search.KnowledgeSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +36,24 @@ public final class LocalApi implements AutoCloseable {
     OFF,
     STARTING,
     SERVING,
+    /** The port asked for is held by another program; the server did not start (it never moves elsewhere). */
+    PORT_TAKEN,
     FAILED
   }
 
   /**
    * @param baseUrl the OpenAI base URL while serving, else empty
-   * @param problem why it could not start (for a person), else empty
+   * @param askedPort the port in Settings; 0 when Tars picks a free one
+   * @param problem why it could not start (for a person); with {@link State#PORT_TAKEN} the name of the program
+   *     holding the port, empty when unknown
+   * @param holderPid with {@link State#PORT_TAKEN}, the process id of the program holding the port, else -1
    */
-  public record Status(State state, String baseUrl, int askedPort, int port, String problem) {
-    static final Status OFF = new Status(State.OFF, "", 0, 0, "");
+  public record Status(State state, String baseUrl, int askedPort, int port, String problem, long holderPid) {
+    static final Status OFF = new Status(State.OFF, "", 0, 0, "", -1);
+
+    Status(State state, String baseUrl, int askedPort, int port, String problem) {
+      this(state, baseUrl, askedPort, port, problem, -1);
+    }
   }
 
   private final Path home;
@@ -58,6 +67,7 @@ public final class LocalApi implements AutoCloseable {
   private ApiServer server;
   private AuditLog audit;
   private int servedPort = -1;
+  private List<String> servedOrigins = List.of();
 
   /**
    * @param home the data home (the key file lives there)
@@ -86,34 +96,44 @@ public final class LocalApi implements AutoCloseable {
     return ApiKeys.loadOrCreate(ApiKeys.defaultFile(home));
   }
 
-  /** Starts, restarts on another port, or stops the server as {@code settings} say; returns at once. */
+  /**
+   * Starts, restarts (other port or allowed origins), or stops the server as {@code settings} say; returns at
+   * once.
+   */
   public Future<?> apply(AppSettings settings) {
     boolean wanted = settings.apiServer();
     int port = settings.apiPort();
+    List<String> origins = settings.apiAllowedOrigins();
     var defaults = settings.defaultSampling();
     return worker.submit(() -> {
       if (!wanted) {
         stop();
         return;
       }
-      if (server != null && servedPort == port) {
+      if (server != null && servedPort == port && servedOrigins.equals(origins)) {
         return;
       }
       stop();
-      start(port, defaults);
+      start(port, origins, defaults);
     });
   }
 
-  private void start(int port, dev.tars.engine.Sampling defaults) {
+  private void start(int port, List<String> origins, dev.tars.engine.Sampling defaults) {
     publish(new Status(State.STARTING, "", port, 0, ""));
     try {
       String key = key();
       audit = new AuditLog(AuditLog.defaultFile(logs));
-      ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withDefaults(defaults);
+      ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withDefaults(defaults)
+          .withAllowedOrigins(origins);
       server = ApiServer.start(options, new ApiServer.Services(new StatelessChat(engines), null, embedder, knowledge,
           audit));
       servedPort = port;
+      servedOrigins = origins;
       publish(new Status(State.SERVING, server.baseUrl(), port, server.port(), ""));
+    } catch (ApiServer.PortTakenException e) {
+      LOG.warn("The local API did not start: {}", e.getMessage());
+      closeAudit();
+      publish(new Status(State.PORT_TAKEN, "", port, 0, e.holderName(), e.holderPid()));
     } catch (IOException | RuntimeException e) {
       LOG.warn("The local API could not start on port {}", port, e);
       closeAudit();

@@ -47,7 +47,7 @@ public final class LocalApiView {
     Spinner<Integer> port = new Spinner<>();
     port.setEditable(true);
     port.setPrefWidth(120);
-    portBinding = Spinners.bindInt(port, viewModel.portProperty(), 1024, 65535, 1);
+    portBinding = Spinners.bindInt(port, viewModel.portProperty(), 0, 65535, 1);
     Button applyPort = new Button(i18n.get("localApi.applyPort"));
     applyPort.visibleProperty().bind(viewModel.portChangedProperty());
     applyPort.setOnAction(e -> {
@@ -57,6 +57,21 @@ public final class LocalApiView {
     HBox portRow = new HBox(8, port, applyPort);
     portRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(0, new Label(i18n.get("localApi.port")), portRow);
+    Label portHint = new Label(i18n.get("localApi.portHint"));
+    portHint.getStyleClass().add("settings-hint");
+    portHint.setWrapText(true);
+    grid.add(portHint, 1, 1);
+
+    TextField origins = new TextField();
+    origins.setId("localApiOrigins");
+    origins.setPromptText(i18n.get("localApi.originsPrompt"));
+    origins.textProperty().bindBidirectional(viewModel.originsProperty());
+    origins.setOnAction(e -> viewModel.applyPort());
+    grid.addRow(2, new Label(i18n.get("localApi.origins")), origins);
+    Label originsHint = new Label(i18n.get("localApi.originsHint"));
+    originsHint.getStyleClass().add("settings-hint");
+    originsHint.setWrapText(true);
+    grid.add(originsHint, 1, 3);
 
     TextField key = new TextField();
     key.setId("localApiKey");
@@ -74,7 +89,7 @@ public final class LocalApiView {
     copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox keyRow = new HBox(8, key, copy);
     keyRow.setAlignment(Pos.CENTER_LEFT);
-    grid.addRow(1, new Label(i18n.get("localApi.key")), keyRow);
+    grid.addRow(4, new Label(i18n.get("localApi.key")), keyRow);
 
     Label status = new Label();
     status.setId("localApiStatus");

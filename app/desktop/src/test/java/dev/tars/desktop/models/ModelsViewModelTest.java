@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
+import dev.tars.models.DownloadFiles;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.Downloader;
@@ -102,6 +103,42 @@ class ModelsViewModelTest {
   }
 
   @Test
+  void modelWithoutAPublishedChecksumIsNeverCalledVerifiedInEitherLanguage() throws Exception {
+    ModelRow tiny = row("tiny-q8_0");
+    assertThat(tiny.messageProperty().get()).isEqualTo("No published checksum: the download will not be verified");
+    viewModel.download(tiny);
+    waitUntil(() -> tiny.state() == ModelRow.State.INSTALLED);
+    waitUntil(() -> viewModel.noticeProperty().get().contains("is installed"));
+
+    assertThat(viewModel.noticeProperty().get()).contains("not verified").doesNotContain("matched");
+    assertThat(tiny.messageProperty().get()).isEqualTo("Installed, not verified (no published checksum)");
+    ModelsViewModel spanish = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("es"));
+    ModelRow again = spanish.rows().stream().filter(r -> r.name().equals("tiny-q8_0")).findFirst().orElseThrow();
+    assertThat(again.messageProperty().get()).isEqualTo("Instalado, sin verificar (no hay suma de comprobación publicada)");
+    assertThat(spanish.rows().stream().filter(r -> r.name().equals("gone-q8_0")).findFirst().orElseThrow()
+        .messageProperty().get()).startsWith("Sin suma de comprobación publicada");
+  }
+
+  @Test
+  void modelWithAPublishedChecksumIsCalledVerifiedOnceItMatches() throws Exception {
+    String sha = DownloadFiles.sha256(TestModels.tiny());
+    ModelManager checked = new ModelManager(new ModelCatalog(List.of(new CatalogEntry("tiny-q8_0", "tiny-q8_0",
+        ModelKind.CHAT, ModelFormat.GGUF, "llama", "1M", "Q8_0", 1_000_000, 2048, "MIT", server.uri("/tiny.gguf"),
+        sha, "tiny.gguf", null))), home.resolve("checked-models"), new Downloader(home.resolve("checked-downloads")),
+        new ArchiveExtractor(), Optional::empty, 16L << 30);
+    try (checked) {
+      ModelsViewModel page = new ModelsViewModel(checked, NOW, NOW, I18n.forLanguage("en"));
+      ModelRow tiny = page.rows().getFirst();
+      assertThat(tiny.messageProperty().get()).isEmpty();
+      page.download(tiny);
+      waitUntil(() -> page.noticeProperty().get().contains("is installed"));
+
+      assertThat(page.noticeProperty().get()).contains("SHA-256 checksum matched");
+      assertThat(tiny.messageProperty().get()).isEqualTo("Installed");
+    }
+  }
+
+  @Test
   void pauseKeepsProgressAndResumeFinishes() throws Exception {
     ModelRow tiny = row("tiny-q8_0");
     viewModel.download(tiny);
@@ -153,10 +190,10 @@ class ModelsViewModelTest {
   @Test
   void useMakesAnInstalledChatModelTheActiveOne() throws Exception {
     AtomicReference<Path> chosen = new AtomicReference<>();
-    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("en"), file -> {
+    ModelsViewModel withUse = new ModelsViewModel(manager, NOW, NOW, file -> {
       chosen.set(file);
       active.set(file);
-    });
+    }, I18n.forLanguage("en"));
     Path src = Files.createDirectories(home.resolve("src"));
     withUse.importFile(Files.copy(TestModels.tiny(), src.resolve("mine.gguf")), false);
     ModelRow mine = withUse.rows().stream().filter(r -> r.name().equals("mine")).findFirst().orElseThrow();

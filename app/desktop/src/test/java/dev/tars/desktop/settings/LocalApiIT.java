@@ -83,7 +83,7 @@ class LocalApiIT {
   }
 
   @Test
-  void aPortTakenByAnotherProgramMovesToTheNextFreeOneAndSaysSo() throws Exception {
+  void aPortTakenByAnotherProgramIsNeverReplacedAndSettingsSayWhoHoldsIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
           throw new EngineException("No model in this test.");
@@ -91,9 +91,85 @@ class LocalApiIT {
       int port = taken.getLocalPort();
       api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, port)).get();
 
-      assertThat(api.status().state()).isEqualTo(LocalApi.State.SERVING);
-      assertThat(api.status().port()).isNotEqualTo(port);
+      assertThat(api.status().state()).isEqualTo(LocalApi.State.PORT_TAKEN);
       assertThat(api.status().askedPort()).isEqualTo(port);
+      assertThat(api.status().holderPid()).isEqualTo(ProcessHandle.current().pid());
+      TestUi ui = new TestUi();
+      try (TestServices services = new TestServices(home, () -> {
+        throw new EngineException("No model in this test.");
+      })) {
+        for (String language : java.util.List.of("en", "es")) {
+          LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
+              I18n.forLanguage(language));
+          viewModel.load();
+          ui.runUntil(() -> viewModel.statusProperty().get().contains(Integer.toString(port)), WAIT);
+          assertThat(viewModel.statusProperty().get()).as(language).contains("java")
+              .contains(Long.toString(ProcessHandle.current().pid()));
+          assertThat(viewModel.failedProperty().get()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void portZeroLetsTarsPickAndSettingsSaySo() throws Exception {
+    try (LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
+      throw new EngineException("No model in this test.");
+    }, null, null)) {
+      api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, 0)).get();
+
+      assertThat(api.status().state()).isEqualTo(LocalApi.State.SERVING);
+      assertThat(api.status().port()).isPositive();
+      TestUi ui = new TestUi();
+      try (TestServices services = new TestServices(home, () -> {
+        throw new EngineException("No model in this test.");
+      })) {
+        LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
+            I18n.forLanguage("en"));
+        viewModel.load();
+        ui.runUntil(() -> viewModel.statusProperty().get().startsWith("Serving"), WAIT);
+        assertThat(viewModel.statusProperty().get()).contains("chose port " + api.status().port());
+      }
+    }
+  }
+
+  @Test
+  void allowedOriginsAreSavedWithTheOtherLocalApiSettingsAndApplied() throws Exception {
+    TestUi ui = new TestUi();
+    try (TestServices services = new TestServices(home, () -> {
+      throw new EngineException("No model in this test.");
+    });
+        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
+          throw new EngineException("No model in this test.");
+        }, null, null)) {
+      services.settings.addListener(api::apply);
+      LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
+          I18n.forLanguage("en"));
+      viewModel.load();
+      ui.runUntil(() -> !viewModel.keyProperty().get().isEmpty(), WAIT);
+      assertThat(viewModel.originsProperty().get()).isEmpty();
+
+      viewModel.portProperty().set(0);
+      viewModel.originsProperty().set("http://localhost:3000, https://notes.example");
+      viewModel.applyPort();
+      ui.runUntil(() -> !services.settings.get().apiAllowedOrigins().isEmpty(), WAIT);
+      assertThat(services.settings.get().apiAllowedOrigins())
+          .containsExactly("http://localhost:3000", "https://notes.example");
+
+      viewModel.originsProperty().set("notes.example/path");
+      viewModel.applyPort();
+      assertThat(viewModel.failedProperty().get()).isTrue();
+      assertThat(viewModel.statusProperty().get()).contains("notes.example/path");
+
+      viewModel.originsProperty().set("http://localhost:3000");
+      viewModel.enabledProperty().set(true);
+      ui.runUntil(() -> viewModel.statusProperty().get().startsWith("Serving"), WAIT);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      URI health = URI.create("http://127.0.0.1:" + api.status().port() + "/health");
+      assertThat(http.send(HttpRequest.newBuilder(health).header("Origin", "http://localhost:3000").build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(http.send(HttpRequest.newBuilder(health).header("Origin", "https://notes.example").build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
     }
   }
 }

@@ -15,11 +15,6 @@ class KnowledgeArchitectureTest {
   @ArchTest
   static final ArchRule threadsComeFromNamedThreads = ArchitectureRules.threadsOnlyFrom(ArchitectureRules.NAMED_THREADS);
 
-  /**
-   * {@code knowledge.api.KnowledgeForApi} still implements the local API's {@code KnowledgeSource}; issue 14 moves
-   * that interface below the features (the protocol work). Drop the exception when it is gone.
-   */
   @ArchTest
-  static final ArchRule noFrontEndDependencies =
-      ArchitectureRules.noFrontEndDependenciesOutside("dev.tars.knowledge.api..");
+  static final ArchRule noFrontEndDependencies = ArchitectureRules.noFrontEndDependencies();
 }

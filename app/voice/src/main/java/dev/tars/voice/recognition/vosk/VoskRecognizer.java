@@ -138,7 +138,9 @@ public final class VoskRecognizer implements SpeechRecognizer {
       JsonNode node = JSON.readTree(json).get(name);
       return node == null ? "" : node.asText("").strip();
     } catch (JsonProcessingException e) {
-      LOG.warn("Unexpected Vosk result {}", json, e);
+      // The result is what the person said: only its size above DEBUG (the exception quotes it too).
+      LOG.warn("Ignoring a Vosk result that is not JSON ({} characters)", json.length());
+      LOG.debug("The Vosk result was: {}", json, e);
       return "";
     }
   }

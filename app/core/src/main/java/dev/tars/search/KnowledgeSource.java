@@ -1,10 +1,12 @@
-package dev.tars.api;
+package dev.tars.search;
 
 import java.util.List;
 
 /**
- * Finds passages of the user's documents for a question, so answers can cite them. The composition root adapts
- * the knowledge module's retriever to this; without one, requests that ask for knowledge get a clear error.
+ * Finds passages of the user's documents for a question, so answers can cite them. It lives in core so that a
+ * front end (the local API) and the knowledge module meet here without depending on each other: the knowledge
+ * module provides it ({@code KnowledgeBaseSource}), the API consumes it; without one, requests that ask for
+ * knowledge get a clear error.
  */
 @FunctionalInterface
 public interface KnowledgeSource {

@@ -1,0 +1,105 @@
+package dev.tars.protocol.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenAiCodecTest {
+
+  private static ChatCompletionRequest read(String json) throws OpenAiException {
+    return OpenAiCodec.chatRequest(OpenAiCodec.readObject(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aRequestTheClientWritesIsReadBackTheSameByAServer() throws Exception {
+    ChatCompletionRequest sent = ChatCompletionRequest.streamed("m", List.of(new Message("system", "be brief"),
+        new Message("user", "hi")), 0.3, 0.9, 12, List.of("END")).withIncludeUsage(true)
+        .withExtension("cache_prompt", BooleanNode.TRUE);
+
+    ChatCompletionRequest read = read(OpenAiCodec.json(sent));
+
+    assertThat(read).isEqualTo(sent);
+    assertThat(read.question()).isEqualTo("hi");
+  }
+
+  @Test
+  void contentPartsAreJoinedAndMaxCompletionTokensWinsOverMaxTokens() throws Exception {
+    ChatCompletionRequest read = read("{\"messages\":[{\"role\":\"developer\",\"content\":[{\"type\":\"text\","
+        + "\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]}],\"max_tokens\":5,\"max_completion_tokens\":7}");
+
+    assertThat(read.messages()).containsExactly(new Message("developer", "ab"));
+    assertThat(read.maxTokens()).isEqualTo(7);
+    assertThat(read.temperature()).isNull();
+    assertThat(read.stream()).isFalse();
+  }
+
+  @Test
+  void refusalsNameTheField() {
+    record Case(String json, String param) {}
+    for (Case c : List.of(
+        new Case("{}", "messages"),
+        new Case("{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "messages[0].role"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}",
+            "messages[0].content"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"temperature\":3}", "temperature"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"top_p\":0}", "top_p"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"max_tokens\":1.5}", "max_tokens"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"n\":2}", "n"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"tools\":[{}]}", "tools"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}",
+            "stop"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"seed\":\"x\"}", "seed"))) {
+      assertThatThrownBy(() -> read(c.json())).as(c.json()).isInstanceOfSatisfying(OpenAiException.class, e -> {
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.param()).isEqualTo(c.param());
+      });
+    }
+  }
+
+  @Test
+  void hostileJsonIsA400WithAShortMessage() {
+    for (byte[] body : List.of("[".repeat(3000).getBytes(StandardCharsets.US_ASCII),
+        ("{\"a\":" + "7".repeat(200_000) + "}").getBytes(StandardCharsets.US_ASCII),
+        new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+        "[1,2]".getBytes(StandardCharsets.US_ASCII), new byte[0])) {
+      assertThatThrownBy(() -> OpenAiCodec.readObject(body)).isInstanceOfSatisfying(OpenAiException.class, e -> {
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo("invalid_json");
+        assertThat(e.getMessage()).hasSizeLessThan(400);
+      });
+    }
+  }
+
+  @Test
+  void chunksRoundTripAndAnErrorEventIsThrown() throws Exception {
+    ChatCompletionChunk last = ChatCompletionChunk.last("c1", 10, "m", "length").withUsage(new Usage(4, 2), null);
+    ChatCompletionChunk read = OpenAiCodec.chunk(OpenAiCodec.json(last));
+    assertThat(read.finishReason()).isEqualTo("length");
+    assertThat(read.usage()).isEqualTo(new Usage(4, 2));
+    assertThat(OpenAiCodec.chunk(OpenAiCodec.json(ChatCompletionChunk.text("c1", 10, "m", "Hé"))).content())
+        .isEqualTo("Hé");
+    ChatCompletionChunk usageOnly = OpenAiCodec.chunk(OpenAiCodec.json(
+        ChatCompletionChunk.usageOnly("c1", 10, "m", new Usage(1, 1))));
+    assertThat(usageOnly.hasChoice()).isFalse();
+
+    String error = OpenAiCodec.json(new ErrorBody("engine died", "server_error", null, "engine_error"));
+    assertThatThrownBy(() -> OpenAiCodec.chunk(error)).isInstanceOf(OpenAiException.class).hasMessage("engine died");
+    assertThat(OpenAiCodec.errorMessage(error)).isEqualTo("engine died");
+    assertThat(OpenAiCodec.errorMessage("<html>Bad gateway</html>")).isEqualTo("<html>Bad gateway</html>");
+  }
+
+  @Test
+  void modelsRoundTripWithTheirContextLength() throws Exception {
+    String json = OpenAiCodec.modelsJson(List.of(new Model("tiny.gguf", 1, "tars", 2048, null),
+        new Model("embedder", 1, "tars", -1, 384)));
+
+    assertThat(OpenAiCodec.models(json)).containsExactly(new Model("tiny.gguf", 1, "tars", 2048, null),
+        new Model("embedder", 1, "tars", -1, 384));
+    assertThat(OpenAiCodec.models("{\"data\":[{\"id\":\"x\",\"meta\":{\"n_ctx\":512}}]}").get(0).contextLength())
+        .isEqualTo(512);
+  }
+}
