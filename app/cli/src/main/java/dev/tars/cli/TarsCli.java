@@ -28,7 +28,13 @@ import picocli.CommandLine.Command;
         dev.tars.cli.memory.FindCommand.class,
         dev.tars.cli.memory.ExportCommand.class,
         dev.tars.cli.memory.ImportCommand.class,
-        dev.tars.cli.actions.RouteCommand.class
+        dev.tars.cli.actions.RouteCommand.class,
+        dev.tars.cli.actions.NoteCommand.class,
+        dev.tars.cli.actions.RemindCommand.class,
+        dev.tars.cli.actions.RemindersCommand.class,
+        dev.tars.cli.actions.AgendaCommand.class,
+        dev.tars.cli.actions.DoCommand.class,
+        dev.tars.cli.actions.ActivityCommand.class
     })
 public final class TarsCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -36,6 +36,14 @@ public final class Database implements AutoCloseable {
    *     not writable
    */
   public static Database open(Path file) throws StorageException {
+    return open(file, "");
+  }
+
+  /**
+   * As {@link #open(Path)}, with extra H2 settings appended to the URL ({@code ";REUSE_SPACE=FALSE"}). For tests
+   * of crash behaviour: see decision 1213 on H2 losing committed rows after repeated kills once it reuses space.
+   */
+  public static Database open(Path file, String extraSettings) throws StorageException {
     try {
       PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
@@ -44,7 +52,8 @@ public final class Database implements AutoCloseable {
     }
     // TRACE_LEVEL_FILE=0: no tars.trace.db. H2 would create it with the umask's mode, and its trace quotes
     // statements with their parameters (private text). Errors still reach Tars as SQLExceptions, which it logs.
-    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"
+        + extraSettings;
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tars", "");
     pool.setMaxConnections(16);
     try {

@@ -1,0 +1,21 @@
+package dev.tars.actions.activity;
+
+import java.util.Locale;
+
+/** Where an action came from. */
+public enum Origin {
+  /** The person, in the desktop window. */
+  WINDOW,
+  /** The on-device router understood it from a sentence and the person confirmed. */
+  ROUTER,
+  /** The command line. */
+  CLI,
+  /** The local API. */
+  API,
+  /** Tars itself (a reminder's Done button on a notification, the scheduler). */
+  TARS;
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
