@@ -63,7 +63,8 @@ class DocumentAnswersWindowIT {
   void seed() throws Exception {
     paths = new AppPaths(home).ensureCreated();
     Path docs = Files.createDirectories(home.resolve("docs"));
-    Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n" + OWLS
+    Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n"
+        + "Owls hunt at night and see well in the dark. " + OWLS + " Their feathers make almost no sound in flight."
         + "\n\n# Swifts\n\nSwifts sleep while flying.");
     try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
@@ -110,6 +111,12 @@ class DocumentAnswersWindowIT {
         .orElse(false));
     assertThat(fx(() -> robot.lookup("#passageText").queryAs(Text.class).getText())).contains(OWLS);
     assertThat(fx(() -> robot.lookup("#passageFile").queryAs(Label.class).getText())).isEqualTo("birds.md");
+    // The marker covers the sentence that answered, not the whole passage.
+    double marked = fx(() -> robot.lookup(".passage-highlight").queryAs(javafx.scene.shape.Path.class)
+        .getBoundsInLocal().getHeight());
+    double passageHeight = fx(() -> robot.lookup("#passageText").queryAs(Text.class).getBoundsInParent().getHeight());
+    assertThat(marked).isPositive().isLessThan(passageHeight);
+    screenshot("chat-passage-view-sentence.png");
     assertThat(fx(() -> robot.lookup("#openFileButton").queryAs(Button.class).isDisabled())).isFalse();
     Files.move(home.resolve("docs/birds.md"), home.resolve("birds-moved.md"));
     robot.clickOn("#openFileButton");
@@ -124,12 +131,31 @@ class DocumentAnswersWindowIT {
     robot.write("How many vertebrae does an owl neck have?");
     robot.type(KeyCode.ENTER);
 
-    waitUntil(60, () -> robot.lookup(".citation-chip").queryAll().size() == 1
+    // One chip per passage given to the model; the document's three sections are three passages now.
+    waitUntil(60, () -> !robot.lookup(".citation-chip").queryAll().isEmpty()
         && robot.lookup(".assistant-card").queryAll().size() == 1);
     assertThat(fx(() -> robot.lookup(".citation-chip").queryAs(Button.class).getText())).isEqualTo("[1] birds.md");
     assertThat(fx(() -> robot.lookup("#documentsToggle").queryAs(ToggleButton.class).isSelected())).isTrue();
   }
 
+  /** Writes a PNG of the passage dialog when TARS_SCREENS names a folder (docs/screenshots is made this way). */
+  private void screenshot(String name) throws Exception {
+    String dir = System.getenv("TARS_SCREENS");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#passageText")
+        .queryAs(Text.class).getScene().getRoot().snapshot(null, null)).get();
+    javafx.scene.image.PixelReader pixels = image.getPixelReader();
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
+        (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < out.getHeight(); y++) {
+      for (int x = 0; x < out.getWidth(); x++) {
+        out.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    javax.imageio.ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
+  }
 
 
 }

@@ -8,6 +8,8 @@ import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.index.Hit;
 import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
+import dev.tars.knowledge.lang.Language;
+import dev.tars.knowledge.lang.LanguageGuesser;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.knowledge.parse.ParsedDocument;
 import dev.tars.knowledge.store.KnowledgeStore.StoredDocument;
@@ -388,6 +390,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
       });
       checkpoint(generation);
       List<Chunk> chunks = chunker.chunk(parsed.blocks());
+      Language language = LanguageGuesser.guess(Chunker.fullText(parsed.blocks()));
       if (!store.transition(id, current[0], DocumentStatus.EMBEDDING)) {
         return;
       }
@@ -397,7 +400,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
       for (int from = 0; from < chunks.size(); from += EMBED_SLICE) {
         checkpoint(generation);
         List<Chunk> slice = chunks.subList(from, Math.min(chunks.size(), from + EMBED_SLICE));
-        List<float[]> vectors = embedder.embedPassages(slice.stream().map(Chunk::text).toList());
+        List<float[]> vectors = embedder.embedPassages(slice.stream().map(KnowledgeService::embeddedText).toList());
         for (int i = 0; i < slice.size(); i++) {
           indexed.add(new IndexedChunk(slice.get(i), vectors.get(i)));
         }
@@ -410,7 +413,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
         if (now.isEmpty() || now.get().status() != DocumentStatus.EMBEDDING) {
           return;
         }
-        index.replace(id, doc.collectionId(), doc.path().toString(), indexed);
+        index.replace(id, doc.collectionId(), doc.path().toString(), language, indexed);
         store.markIndexed(id, parsed.mediaType(), parsed.pages(), chunks);
       } finally {
         writeLock.unlock();
@@ -441,6 +444,11 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
     }
   }
 
+  /** What is embedded for a unit: its section's headings give a short unit the topic it belongs to. */
+  static String embeddedText(Chunk chunk) {
+    return chunk.heading().isEmpty() ? chunk.text() : chunk.heading() + "\n" + chunk.text();
+  }
+
   private void failIfStill(long id, DocumentStatus expected, String reason) {
     writeLock.lock();
     try {
@@ -467,6 +475,14 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
       store.requeueAll();
     }
     store.setIndexModel(model, dimension);
+    if (index.needsRebuild()) {
+      // Passages cut and analysed by an older version: index every document again (the Knowledge page shows the
+      // queue's progress as for any ingestion; searches meanwhile find what is already redone).
+      LOG.warn("The knowledge index was built by an older version of Tars (format other than {}): indexing every "
+          + "document again", KnowledgeIndex.FORMAT);
+      index.deleteAll();
+      store.requeueAll();
+    }
   }
 
   /** Makes H2 and Lucene agree after an unclean stop; see the class comment. */
@@ -563,7 +579,14 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
     int afterTo = wordEnd(text, Math.min(text.length(), end + around));
     String before = (beforeFrom > 0 ? "…" : "") + text.substring(beforeFrom, start);
     String after = text.substring(end, afterTo) + (afterTo < text.length() ? "…" : "");
-    return Optional.of(new CitedPassage(document.get(), page, before, text.substring(start, end), after));
+    int sentenceStart = toText(segments, ref.highlightStart(), false);
+    int sentenceEnd = toText(segments, ref.highlightEnd(), true);
+    if (sentenceStart < start || sentenceEnd < sentenceStart || sentenceEnd > end) {
+      sentenceStart = start;
+      sentenceEnd = end;
+    }
+    return Optional.of(new CitedPassage(document.get(), page, before, text.substring(start, end), after,
+        sentenceStart - start, sentenceEnd - start));
   }
 
   /** Where document offset {@code offset} is in the rebuilt text; -1 when no chunk holds it. */
@@ -592,7 +615,10 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
     return i - at >= 40 ? at : i;
   }
 
-  /** The {@code k} best passages for a query (the CLI's {@code search}). */
+  /**
+   * The {@code k} best passages for a query (the CLI's {@code search}): each is the paragraph or paragraphs around
+   * a small unit that matched, with the sentence that matched best.
+   */
   public List<Passage> search(String query, Collection<Long> collections, int k) {
     float[] vector = embedder.embedQuery(query);
     return index.search(vector, query, collections, k, Math.max(CANDIDATES, k * 2)).stream().map(this::passage).toList();
@@ -607,17 +633,27 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
         out.add(p);
         budgetChars -= p.text().length();
       } else if (out.isEmpty() && budgetChars > 0) {
-        out.add(new Passage(p.documentId(), p.collectionId(), p.path(), p.page(), p.start(),
-            p.start() + budgetChars, p.text().substring(0, budgetChars), p.score()));
+        out.add(cutAround(p, budgetChars));
         break;
       }
     }
     return out;
   }
 
+  /** A passage cut to {@code chars} characters, keeping its best sentence in view. */
+  static Passage cutAround(Passage p, int chars) {
+    int sentenceFrom = p.highlightStart() - p.start();
+    int from = Math.clamp(sentenceFrom - chars / 4, 0, Math.max(0, p.text().length() - chars));
+    int to = Math.min(p.text().length(), from + chars);
+    int highlightStart = Math.clamp(p.highlightStart(), p.start() + from, p.start() + to);
+    int highlightEnd = Math.clamp(p.highlightEnd(), highlightStart, p.start() + to);
+    return new Passage(p.documentId(), p.collectionId(), p.path(), p.page(), p.start() + from, p.start() + to,
+        p.text().substring(from, to), p.score(), highlightStart, highlightEnd);
+  }
+
   private Passage passage(Hit h) {
-    return new Passage(h.documentId(), h.collectionId(), Path.of(h.path()), h.page(), h.start(), h.end(),
-        h.text(), h.score());
+    return new Passage(h.documentId(), h.collectionId(), Path.of(h.path()), h.page(), h.contextStart(),
+        h.contextEnd(), h.context(), h.score(), h.highlightStart(), h.highlightEnd());
   }
 
   /** Lucene's view, for consistency checks and tests. */

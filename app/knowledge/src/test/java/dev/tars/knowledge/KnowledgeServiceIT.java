@@ -131,10 +131,14 @@ class KnowledgeServiceIT {
     Passage pear = service.search("oldest pear tree planted", List.of(), 1).getFirst();
     assertThat(pear.page()).isEqualTo(2);
     assertThat(pear.text()).contains("1887");
-    Chunk cited = service.chunks(pear.documentId()).stream().filter(c -> c.start() == pear.start()).findFirst()
-        .orElseThrow();
-    assertThat(cited.end()).isEqualTo(pear.end());
-    assertThat(cited.text()).isEqualTo(pear.text());
+    // The passage is the stretch around the unit that matched; the highlighted sentence lies inside it.
+    assertThat(pear.highlightStart()).isBetween(pear.start(), pear.end());
+    assertThat(pear.highlightEnd()).isBetween(pear.highlightStart(), pear.end());
+    assertThat(pear.text().substring(pear.highlightStart() - pear.start(), pear.highlightEnd() - pear.start()))
+        .contains("1887");
+    List<Chunk> units = service.chunks(pear.documentId()).stream()
+        .filter(c -> c.start() >= pear.start() && c.end() <= pear.end()).toList();
+    assertThat(units).isNotEmpty().allSatisfy(c -> assertThat(pear.text()).contains(c.text()));
   }
 
   @Test

@@ -89,10 +89,17 @@ public final class PassageView {
     });
   }
 
-  /** The passage's lines get a marker-pen background, so it stands out in any theme. */
+  /**
+   * The sentence that answered gets a marker-pen background, so it stands out in any theme; the rest of the
+   * passage is set apart by its text style. A citation that names no sentence marks the whole passage.
+   */
   private void markPassage() {
-    int start = before.getText().length();
-    int end = start + passage.getText().length();
+    int passageStart = before.getText().length();
+    int length = passage.getText().length();
+    int from = Math.clamp(viewModel.sentenceStartProperty().get(), 0, length);
+    int to = Math.clamp(viewModel.sentenceEndProperty().get(), from, length);
+    int start = passageStart + (to > from ? from : 0);
+    int end = passageStart + (to > from ? to : length);
     highlight.getElements().setAll(end > start ? flow.rangeShape(start, end) : new javafx.scene.shape.PathElement[0]);
   }
 

@@ -40,6 +40,8 @@ public final class PassageViewModel {
   private final ReadOnlyStringWrapper passage = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper after = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyIntegerWrapper sentenceStart = new javafx.beans.property.ReadOnlyIntegerWrapper();
+  private final javafx.beans.property.ReadOnlyIntegerWrapper sentenceEnd = new javafx.beans.property.ReadOnlyIntegerWrapper();
   private final ReadOnlyStringWrapper openLabel = new ReadOnlyStringWrapper("");
   private Path file;
 
@@ -86,6 +88,8 @@ public final class PassageViewModel {
     before.set(cited.before());
     passage.set(cited.passage());
     after.set(cited.after());
+    sentenceStart.set(cited.sentenceStart());
+    sentenceEnd.set(cited.sentenceEnd());
     message.set("");
     // From the name alone (no disk access on the UI thread); the executable bit is checked on the click.
     boolean showsInFolder = OpenFilePolicy.actionFor(fileName.get(), false) == OpenFilePolicy.Action.SHOW_IN_FOLDER;
@@ -145,6 +149,15 @@ public final class PassageViewModel {
 
   public ReadOnlyStringProperty afterProperty() {
     return after.getReadOnlyProperty();
+  }
+
+  /** Where, in the passage, the sentence that answered starts (0 with {@link #sentenceEndProperty} = length: all of it). */
+  public javafx.beans.property.ReadOnlyIntegerProperty sentenceStartProperty() {
+    return sentenceStart.getReadOnlyProperty();
+  }
+
+  public javafx.beans.property.ReadOnlyIntegerProperty sentenceEndProperty() {
+    return sentenceEnd.getReadOnlyProperty();
   }
 
   /** "Open file", or "Show in folder" for programs and scripts ({@link OpenFilePolicy}). */

@@ -2,6 +2,9 @@ package dev.tars.knowledge.index;
 
 import dev.tars.backup.BackupSource;
 import dev.tars.knowledge.backup.LuceneBackupSource;
+import dev.tars.knowledge.chunk.Chunk;
+import dev.tars.knowledge.lang.Language;
+import dev.tars.knowledge.lang.LanguageGuesser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,15 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -27,13 +25,18 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -53,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * reader and deletes hit both at once. Every change is committed before it returns: the ingestion pipeline
  * commits here first and records the document as indexed in H2 second, so after a crash H2 never claims
  * chunks the index lacks (see {@code KnowledgeService#recover}).
+ *
+ * <p>Over 400 lines because it is the whole write and read path of one Lucene index (fields, format version,
+ * hybrid search, the views tests and the benchmark need); the parts that stand alone, language analysis
+ * ({@link Analysis}) and reranking ({@link Reranker}), live apart.
  */
 public final class KnowledgeIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
@@ -64,14 +71,24 @@ public final class KnowledgeIndex implements AutoCloseable {
   static final String PAGE = "page";
   static final String START = "start";
   static final String END = "end";
-  static final String TEXT = "text";
+  /** The small unit's text as stored; its BM25 terms are in the field of its language ({@link Analysis}). */
+  static final String UNIT = "unit";
+  static final String CONTEXT = "context";
+  static final String CONTEXT_START = "context_start";
+  static final String CONTEXT_END = "context_end";
+  static final String HEADING = "heading";
+  static final String LANGUAGE = "language";
   static final String VECTOR = "vector";
+  /**
+   * Version of what the index holds, in its commit data. 2: small units with their context and per-language
+   * analysis. An index of another version is rebuilt by re-indexing every document (KnowledgeService).
+   */
+  public static final String FORMAT = "2";
+  private static final String FORMAT_KEY = "tars.format";
+  /** Fused candidates the reranker reorders (issue 19 asks for 50-100; measured in decision 1301). */
+  public static final int RERANK_CANDIDATES = 60;
   /** Reciprocal rank fusion constant from the original paper; dampens the weight of top ranks. */
   private static final int RRF_K = 60;
-  private static final CharArraySet STOP_WORDS = new CharArraySet(List.of("a", "an", "and", "are", "as", "at",
-      "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that",
-      "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "what", "which",
-      "who", "how", "does", "do", "i", "my"), true);
 
   /**
    * HNSW parameters. {@code maxConn} (neighbours per node) and {@code beamWidth} (candidates considered while
@@ -91,7 +108,10 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   private final Hnsw hnsw;
   private final FSDirectory directory;
-  private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
+  private final Analysis analysis = new Analysis();
+  private final Analyzer analyzer = analysis.writerAnalyzer();
+  private volatile Reranker reranker = new Reranker(analysis, Reranker.Weights.DEFAULT);
+  private final String formatAtOpen;
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
@@ -116,6 +136,12 @@ public final class KnowledgeIndex implements AutoCloseable {
           .setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy());
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);
+      Map<String, String> committed = new HashMap<>();
+      Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+      if (live != null) {
+        live.forEach(e -> committed.put(e.getKey(), e.getValue()));
+      }
+      formatAtOpen = committed.getOrDefault(FORMAT_KEY, "1");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the knowledge index in " + dir + ": " + e.getMessage(), e);
     }
@@ -130,22 +156,52 @@ public final class KnowledgeIndex implements AutoCloseable {
     return new LuceneBackupSource("knowledge-index", restorePath, writer);
   }
 
-  /** Replaces every chunk of a document and commits. */
-  public synchronized void replace(long documentId, long collectionId, String path, List<IndexedChunk> chunks) {
+  /**
+   * True when the index holds passages written by an older version of Tars (other passage shape or analysis):
+   * its documents must be indexed again.
+   */
+  public boolean needsRebuild() {
+    return !formatAtOpen.equals(FORMAT) && size() > 0;
+  }
+
+  /** Uses other reranking weights from now on ({@link Reranker.Weights#OFF} turns reranking off). */
+  public void setReranking(Reranker.Weights weights) {
+    reranker = new Reranker(analysis, weights);
+  }
+
+  /** Replaces every chunk of a document, as text of unknown language, and commits. */
+  public void replace(long documentId, long collectionId, String path, List<IndexedChunk> chunks) {
+    replace(documentId, collectionId, path, Language.OTHER, chunks);
+  }
+
+  /** Replaces every chunk of a document and commits; the chunks' words are analysed for {@code language}. */
+  public synchronized void replace(long documentId, long collectionId, String path, Language language,
+      List<IndexedChunk> chunks) {
+    String field = Analysis.field(language);
+    String title = titleOf(path);
     try {
       writer.deleteDocuments(new Term(DOC, Long.toString(documentId)));
       List<Document> docs = new ArrayList<>(chunks.size());
       for (IndexedChunk ic : chunks) {
+        Chunk c = ic.chunk();
         Document d = new Document();
-        d.add(new StringField(CHUNK, documentId + ":" + ic.chunk().ordinal(), Field.Store.YES));
+        d.add(new StringField(CHUNK, documentId + ":" + c.ordinal(), Field.Store.YES));
         d.add(new StringField(DOC, Long.toString(documentId), Field.Store.YES));
         d.add(new StringField(COLLECTION, Long.toString(collectionId), Field.Store.YES));
         d.add(new StoredField(PATH, path));
-        d.add(new StoredField(ORDINAL, ic.chunk().ordinal()));
-        d.add(new StoredField(PAGE, ic.chunk().page()));
-        d.add(new StoredField(START, ic.chunk().start()));
-        d.add(new StoredField(END, ic.chunk().end()));
-        d.add(new TextField(TEXT, ic.chunk().text(), Field.Store.YES));
+        d.add(new StoredField(ORDINAL, c.ordinal()));
+        d.add(new StoredField(PAGE, c.page()));
+        d.add(new StoredField(START, c.start()));
+        d.add(new StoredField(END, c.end()));
+        d.add(new StoredField(UNIT, c.text()));
+        d.add(new StoredField(CONTEXT_START, c.contextStart()));
+        d.add(new StoredField(CONTEXT_END, c.contextEnd()));
+        d.add(new StoredField(CONTEXT, c.context()));
+        d.add(new StoredField(HEADING, c.heading()));
+        d.add(new StoredField(LANGUAGE, language.code()));
+        // The title and headings are searched with the unit: a question names the topic more often than the
+        // unit under it repeats it.
+        d.add(new TextField(field, title + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
         d.add(new KnnFloatVectorField(VECTOR, ic.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         docs.add(d);
       }
@@ -154,6 +210,13 @@ public final class KnowledgeIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the knowledge index: " + e.getMessage(), e);
     }
+  }
+
+  /** A document's title as its file name gives it: "apt-cache.8.gz" and "Backups.part.html" become words. */
+  static String titleOf(String path) {
+    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    return name.replaceAll("\\.(gz|bz2|xz)$", "").replaceAll("\\.[A-Za-z0-9]{1,5}$", "")
+        .replaceAll("\\.(part|[0-9][a-z]?)$", "").replace('_', ' ');
   }
 
   /** Removes the chunks of these documents and commits. */
@@ -180,6 +243,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   }
 
   private void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
   }
@@ -254,7 +318,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   }
 
   /**
-   * Hybrid search: the top {@code candidates} of the vector search and of BM25 are fused by reciprocal rank.
+   * Hybrid search: the top {@code candidates} of the vector search and of BM25 are fused by reciprocal rank, the
+   * best {@value #RERANK_CANDIDATES} fused are reranked ({@link Reranker}), and the {@code k} best are returned,
+   * at most one per stretch of a document (units whose contexts overlap would show the model the same text).
    *
    * @param collections collection ids to search; empty means all
    */
@@ -268,6 +334,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       int candidates, SearchTimings timings) {
     Query filter = collections.isEmpty() ? null : new TermInSetQuery(COLLECTION,
         collections.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+    Reranker rerank = reranker;
     return withSearcher(s -> {
       if (s.getIndexReader().numDocs() == 0) {
         return List.of();
@@ -276,7 +343,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       int width = Math.max(candidates, hnsw.searchWidth());
       TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, width, filter), candidates);
       long t1 = System.nanoTime();
-      Query keywords = keywordQuery(queryText, filter);
+      Map<String, List<String>> queryTerms = analysis.queryTerms(queryText);
+      Language queryLanguage = LanguageGuesser.guess(queryText);
+      Query keywords = Analysis.keywordQuery(queryTerms, queryLanguage, filter);
       TopDocs text = keywords == null ? null : s.search(keywords, candidates);
       long t2 = System.nanoTime();
       Map<Integer, Double> fused = new HashMap<>();
@@ -287,17 +356,45 @@ public final class KnowledgeIndex implements AutoCloseable {
       List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
       ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
       StoredFields fields = s.storedFields();
-      List<Hit> hits = new ArrayList<>();
-      for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(k, ranked.size()))) {
+      List<Reranker.Candidate> pool = new ArrayList<>();
+      Map<Integer, Document> stored = new HashMap<>();
+      for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(Math.max(k, RERANK_CANDIDATES), ranked.size()))) {
         Document d = fields.document(e.getKey());
-        hits.add(new Hit(Long.parseLong(d.get(DOC)), Long.parseLong(d.get(COLLECTION)), d.get(PATH),
+        stored.put(e.getKey(), d);
+        Reranker.Candidate c = new Reranker.Candidate(e.getKey(), e.getValue());
+        c.language = Language.ofCode(d.get(LANGUAGE));
+        c.documentId = Long.parseLong(d.get(DOC));
+        c.field = Analysis.field(c.language);
+        c.unit = d.get(UNIT);
+        c.unitStart = d.getField(START).numericValue().intValue();
+        c.titleAndHeading = titleOf(d.get(PATH)) + "\n" + d.get(HEADING);
+        pool.add(c);
+      }
+      long t3 = System.nanoTime();
+      Reranker.readVectors(s, VECTOR, pool);
+      rerank.score(s.getIndexReader(), queryVector, queryTerms, queryLanguage, pool);
+      List<Hit> hits = new ArrayList<>();
+      for (Reranker.Candidate c : Reranker.sorted(pool)) {
+        Document d = stored.get(c.docId);
+        long documentId = Long.parseLong(d.get(DOC));
+        int contextStart = d.getField(CONTEXT_START).numericValue().intValue();
+        int contextEnd = d.getField(CONTEXT_END).numericValue().intValue();
+        if (hits.stream().anyMatch(h -> h.documentId() == documentId && h.contextStart() < contextEnd
+            && contextStart < h.contextEnd())) {
+          continue;
+        }
+        hits.add(new Hit(documentId, Long.parseLong(d.get(COLLECTION)), d.get(PATH),
             d.getField(ORDINAL).numericValue().intValue(), d.getField(PAGE).numericValue().intValue(),
-            d.getField(START).numericValue().intValue(), d.getField(END).numericValue().intValue(), d.get(TEXT),
-            e.getValue()));
+            c.unitStart, d.getField(END).numericValue().intValue(), c.unit, c.score, contextStart, contextEnd,
+            d.get(CONTEXT), c.highlightStart, c.highlightEnd));
+        if (hits.size() == k) {
+          break;
+        }
       }
       timings.vectorNanos = t1 - t0;
       timings.keywordNanos = t2 - t1;
-      timings.fuseNanos = System.nanoTime() - t2;
+      timings.fuseNanos = t3 - t2;
+      timings.rerankNanos = System.nanoTime() - t3;
       return hits;
     });
   }
@@ -322,30 +419,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     for (int rank = 0; rank < top.scoreDocs.length; rank++) {
       fused.merge(top.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
     }
-  }
-
-  private Query keywordQuery(String text, Query filter) throws IOException {
-    Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    }
-    if (terms.isEmpty()) {
-      return null;
-    }
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
-    for (String t : terms) {
-      words.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
-    }
-    if (filter == null) {
-      return words.build();
-    }
-    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
-        .add(filter, BooleanClause.Occur.FILTER).build();
   }
 
   @FunctionalInterface

@@ -8,6 +8,7 @@ public final class SearchTimings {
   long vectorNanos;
   long keywordNanos;
   long fuseNanos;
+  long rerankNanos;
 
   /** HNSW search of the candidates. */
   public long vectorNanos() {
@@ -19,8 +20,13 @@ public final class SearchTimings {
     return keywordNanos;
   }
 
-  /** Reciprocal rank fusion plus reading the stored fields of the hits that are kept. */
+  /** Reciprocal rank fusion plus reading the stored fields of the candidates that are reranked. */
   public long fuseNanos() {
     return fuseNanos;
+  }
+
+  /** Reading the candidates' vectors, scoring them ({@link Reranker}) and keeping one per passage. */
+  public long rerankNanos() {
+    return rerankNanos;
   }
 }

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
@@ -211,7 +212,9 @@ public final class DocumentParser {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-      Tika.PARSER.parse(in, handler, metadata, new ParseContext());
+      ParseContext context = new ParseContext();
+      context.set(EncodingDetector.class, new Utf8FirstEncodingDetector());
+      Tika.PARSER.parse(in, handler, metadata, context);
     } catch (EncryptedDocumentException e) {
       throw encrypted();
     } catch (ZeroByteFileException e) {

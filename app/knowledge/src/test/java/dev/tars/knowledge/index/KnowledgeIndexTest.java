@@ -43,7 +43,7 @@ class KnowledgeIndexTest {
     for (int doc = 0; doc * PER_DOC < vectors.length; doc++) {
       List<IndexedChunk> chunks = new ArrayList<>();
       for (int j = 0; j < PER_DOC; j++) {
-        chunks.add(new IndexedChunk(new Chunk(j, 1, 0, 20, "passage " + doc + " " + j), vectors[doc * PER_DOC + j]));
+        chunks.add(new IndexedChunk(new Chunk(j, 1, j * 30, j * 30 + 20, "passage " + doc + " " + j), vectors[doc * PER_DOC + j]));
       }
       index.replace(doc, 1, "doc" + doc, chunks);
     }

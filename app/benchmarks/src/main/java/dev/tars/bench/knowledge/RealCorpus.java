@@ -1,4 +1,4 @@
-package dev.tars.knowledge.bench;
+package dev.tars.bench.knowledge;
 
 import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunk;
