@@ -144,8 +144,8 @@ class DocumentAnswersWindowIT {
     if (dir == null || dir.isBlank()) {
       return;
     }
-    javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#passageText")
-        .queryAs(Text.class).getScene().getRoot().snapshot(null, null)).get();
+    javafx.scene.image.WritableImage image = fx(() -> robot.lookup("#passageText")
+        .queryAs(Text.class).getScene().getRoot().snapshot(null, null));
     javafx.scene.image.PixelReader pixels = image.getPixelReader();
     java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
         (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
