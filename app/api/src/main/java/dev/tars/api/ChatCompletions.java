@@ -5,6 +5,8 @@ import dev.tars.protocol.openai.ChatCompletion;
 import dev.tars.protocol.openai.ChatCompletionChunk;
 import dev.tars.protocol.openai.OpenAiCodec;
 import dev.tars.protocol.openai.OpenAiException;
+import dev.tars.protocol.openai.ToolCall;
+import dev.tars.tools.ToolAnswer;
 import dev.tars.protocol.openai.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -96,7 +98,7 @@ final class ChatCompletions {
       exchange.request.addFailureListener(stream::clientGone);
       StatelessChat.Answer answer;
       try {
-        answer = services.chat().answer(prompt, call.sampling(), call.stop(), stream::delta);
+        answer = services.chat().answer(prompt, call.sampling(), call.stop(), call.responseSchema(), stream::delta);
       } catch (PromptTooLongException e) {
         throw new OpenAiException(400, "invalid_request_error", "context_length_exceeded", "messages", e.getMessage());
       } catch (EngineException e) {
@@ -197,7 +199,8 @@ final class ChatCompletions {
     /** Text from the engine (its thread). */
     synchronized void delta(String text) {
       deltas++;
-      if (!call.stream() || gone) {
+      // A tool answer is JSON until it is complete: it goes out as calls or text once read (finish).
+      if (!call.stream() || gone || call.hasTools()) {
         return;
       }
       sendHeader();
@@ -280,11 +283,20 @@ final class ChatCompletions {
           return;
         }
         String finish = completion.finishReason() == FinishReason.LENGTH ? "length" : "stop";
+        String text = completion.text();
+        List<ToolCall> toolCalls = List.of();
+        if (call.hasTools()) {
+          ToolAnswer read = ToolAnswer.parse(text);
+          toolCalls = read.calls().stream().map(c -> new ToolCall("call_" + UUID.randomUUID().toString()
+              .replace("-", "").substring(0, 24), c.name(), c.arguments())).toList();
+          text = toolCalls.isEmpty() ? read.text() : null;
+          finish = toolCalls.isEmpty() ? finish : "tool_calls";
+        }
         if (call.stream()) {
-          finishStream(finish, promptTokens, completionTokens);
+          finishStream(finish, text, toolCalls, promptTokens, completionTokens);
         } else {
           exchange.sendJson(200, finish, OpenAiCodec.json(new ChatCompletion(id, created, modelId,
-              completion.text(), finish, new Usage(promptTokens, completionTokens), extension(), null)));
+              text, finish, new Usage(promptTokens, completionTokens), extension(), null, toolCalls)));
         }
       } catch (RuntimeException e) {
         LOG.error("Finishing chat completion {} failed", exchange.id, e);
@@ -293,9 +305,15 @@ final class ChatCompletions {
       }
     }
 
-    private void finishStream(String finish, int promptTokens, int completionTokens) {
+    private void finishStream(String finish, String text, List<ToolCall> toolCalls, int promptTokens,
+        int completionTokens) {
       synchronized (this) {
         sendHeader();
+        if (!toolCalls.isEmpty()) {
+          send(ChatCompletionChunk.toolCalls(id, created, modelId, toolCalls));
+        } else if (call.hasTools() && !text.isEmpty()) {
+          send(ChatCompletionChunk.text(id, created, modelId, text));
+        }
         send(ChatCompletionChunk.last(id, created, modelId, finish).withTars(extension()));
         if (call.includeUsage()) {
           send(ChatCompletionChunk.usageOnly(id, created, modelId, new Usage(promptTokens, completionTokens)));

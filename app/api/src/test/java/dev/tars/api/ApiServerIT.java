@@ -136,7 +136,9 @@ class ApiServerIT {
         new Case(chatBody(",\"max_tokens\":0"), "max_tokens"),
         new Case(chatBody(",\"stop\":42"), "stop"),
         new Case(chatBody(",\"n\":3"), "n"),
-        new Case("{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "messages[0].role"))) {
+        new Case("{\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}", "messages[0].role"),
+        new Case("{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "messages[0].tool_call_id"),
+        new Case(chatBody(",\"tool_choice\":\"required\""), "tool_choice"))) {
       HttpResponse<String> response = api.post(served, "/v1/chat/completions", c.body());
       assertThat(response.statusCode()).as(c.body()).isEqualTo(400);
       assertThat(error(response).path("param").asText()).as(c.body()).isEqualTo(c.param());

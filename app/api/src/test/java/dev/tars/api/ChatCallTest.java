@@ -47,7 +47,10 @@ class ChatCallTest {
   void unsupportedFeaturesAreRefusedNamingTheField() {
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],"
         + "\"tools\":[{\"type\":\"function\"}]}")).isInstanceOfSatisfying(OpenAiException.class,
-        e -> assertThat(e.param()).isEqualTo("tools"));
+        e -> assertThat(e.param()).isEqualTo("tools[0]"));
+    assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],"
+        + "\"functions\":[{\"name\":\"f\"}]}")).isInstanceOfSatisfying(OpenAiException.class,
+        e -> assertThat(e.param()).isEqualTo("functions"));
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}"))
         .isInstanceOfSatisfying(OpenAiException.class, e -> assertThat(e.param()).isEqualTo("messages[0].content"));
     assertThatThrownBy(() -> parse("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}"))

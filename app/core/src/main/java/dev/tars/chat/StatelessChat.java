@@ -45,10 +45,16 @@ public final class StatelessChat {
    */
   public Answer answer(List<ChatMessage> messages, Sampling sampling, List<String> stop, TokenSink sink)
       throws EngineException {
+    return answer(messages, sampling, stop, "", sink);
+  }
+
+  /** As {@link #answer(List, Sampling, List, TokenSink)}, the answer following {@code responseSchema} when given. */
+  public Answer answer(List<ChatMessage> messages, Sampling sampling, List<String> stop, String responseSchema,
+      TokenSink sink) throws EngineException {
     ChatEngine engine = engines.engine();
     ModelInfo model = engine.model();
     ContextWindow.Fitted fitted = contextWindow.fit(engine, messages, sampling.maxTokens());
-    Generation generation = engine.generate(new ChatRequest(fitted.messages(), sampling, stop), sink);
+    Generation generation = engine.generate(new ChatRequest(fitted.messages(), sampling, stop, responseSchema), sink);
     return new Answer(model, fitted.trim(), fitted.messages(), generation);
   }
 }

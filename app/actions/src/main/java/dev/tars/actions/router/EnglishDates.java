@@ -56,6 +56,9 @@ final class EnglishDates extends DateGrammar {
       setDate(f, TimeFacts.nextWeekday(today, DayOfWeek.valueOf(m.group("weekday").toUpperCase(Locale.ROOT))));
       part(m, f);
     });
+    // A weekday with its day of the month: "wednesday the 9th", "friday 11th".
+    rule("\\b" + LEAD + WEEKDAY + ",? (?:the )?(?<day>\\d{1,2})(?:st|nd|rd|th)\\b(?! of| " + MONTH.replace("?<month>", "?:") + ")",
+        (m, f, today) -> setDate(f, TimeFacts.dayOfMonth(today, number(m, "day"))));
     // Dates: "december 24", "24th of december", "the 15th", "12/20", "2026-12-30", holidays.
     rule("\\b" + LEAD + "(?:the )?(?<day>\\d{1,2})(?:st|nd|rd|th)?(?: of)? " + MONTH + "\\b(?:,? (?<year>\\d{4}))?",
         (m, f, today) -> setDate(f, TimeFacts.upcoming(today, month(m), number(m, "day"), year(m))));
@@ -93,6 +96,9 @@ final class EnglishDates extends DateGrammar {
     rule("\\b" + AT + "midnight\\b", (m, f, today) -> setTime(f, 0, 0, TimeFacts.Meridiem.AM));
     rule("\\b" + AT + "(?<q>half|quarter) past (?<h>\\d{1,2})\\b",
         (m, f, today) -> setTime(f, number(m, "h"), m.group("q").equals("half") ? 30 : 15, null));
+    // British "half seven" is 7:30; it needs a preposition so "half 2 cups" stays a quantity.
+    rule("\\b(?:at|by|around|about|before|from|until|till) half (?<h>\\d{1,2})\\b(?! ?(?:%|kg|km|hours?|minutes?|mins?))",
+        (m, f, today) -> setTime(f, number(m, "h"), 30, null));
     rule("\\b" + AT + "(?:a )?quarter (?:to|till|til) (?<h>\\d{1,2})\\b",
         (m, f, today) -> setTime(f, (number(m, "h") + 23) % 24, 45, null));
     // Ranges: "from 10 to 11:30", "between 3 and 4", "tuesday 9-10".
@@ -106,7 +112,11 @@ final class EnglishDates extends DateGrammar {
         (m, f, today) -> nextWeek(f, today));
     rule("\\b(?:for |on |over |during |at )?(?:this |the |next |this coming )?weekend\\b",
         (m, f, today) -> weekend(f, today));
-    rule("\\b(?:for |during |in )?this month\\b", (m, f, today) -> thisMonth(f, today));
+    rule("\\b(?:for |during |in |over )?(?:this month|(?:the )?rest of (?:the|this) month)\\b",
+        (m, f, today) -> thisMonth(f, today));
+    // The month's last day, for a reminder or an event: "at the end of the month", "by month end".
+    rule("\\b(?:(?:at|by|before|for|on|until|till) )?(?:the )?(?:end of (?:the |this )?month|month end|month's end)\\b",
+        (m, f, today) -> setDate(f, today.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth())));
     rule("\\b(?:for |during |in )?next month(?:'s)?\\b", (m, f, today) -> nextMonth(f, today));
     rule("\\b(?:for |in |over |during )?(?:the )?(?:next|coming) (?<n>\\d+) days\\b",
         (m, f, today) -> nextDays(f, today, number(m, "n")));

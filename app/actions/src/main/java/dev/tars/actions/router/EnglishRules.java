@@ -60,6 +60,14 @@ final class EnglishRules {
             + "|for)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "what did i (?:note|write|jot|save|put|record|keep)(?: down)?"
             + "(?: in my notes)? (?:about|on|regarding|for|concerning)")
+        // Questions about what the person wrote down: "where did I note...", "did I save anything about...",
+        // "what was the parking spot I noted".
+        .trigger(NOTE_SEARCH, 0.88, NOTHING, "(?:where|when) did i (?:note|write|jot|save|put|keep|record)(?: down)?"
+            + "(?: in my notes)?")
+        .trigger(NOTE_SEARCH, 0.88, NOTHING, "did i (?:note|write|jot|save|put|keep|record)(?: down)? (?:anything|something"
+            + "|a note|notes)(?: down)? (?:about|on|regarding|for|concerning)")
+        .trigger(NOTE_SEARCH, 0.85, NOTHING, "(?:what|which) (?:was|is|were|are)(?= .+ i (?:noted|wrote down|jotted down"
+            + "|saved|noted down|put in my notes|wrote in my notes)(?: [?.!])*$)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:(?:do|have) i (?:have|got)|are there|is there) (?:a |any )?notes? "
             + "(?:about|on|regarding|for|with|mentioning)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:(?:what|which) notes? do i have|what do my notes say|any notes?) "
@@ -80,6 +88,7 @@ final class EnglishRules {
             + "|scheduled|coming up|on|going on|booked)" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:am i|will i be|are we|i'm|im) (?:free|busy|available|booked"
             + "|doing anything|booked up)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:is|am i|are we) (?:my |i )?(?:free|busy|available|booked)" + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "is my (?:calendar|agenda|schedule|day|diary) (?:free|busy|full|clear"
             + "|empty|open|booked)" + TAIL)
         .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:do|have|did) i (?:have|got) (?:plans|meetings|appointments"
@@ -114,6 +123,7 @@ final class EnglishRules {
         .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:note|jot|write|put|get)(?: this| it| that)? down(?: (?:that|this))?"
             + COLON)
         .trigger(NOTE_CREATE, 0.9, NOTHING, "note(?: to self)?(?: that| this)?" + COLON)
+        .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:notes|my notes) [:-]")
         .trigger(NOTE_CREATE, 0.9, NOTHING, "(?:add|put|save|write|store|keep)(?: this| that| it)? (?:to|in|into|on)"
             + " (?:my |the )?notes(?: (?:that|this))?" + COLON)
         // Facts about the person.
@@ -127,6 +137,18 @@ final class EnglishRules {
             + "|take into account|for future reference|for the record|fyi|just so you know|so you know"
             + "|you should know|make sure you remember|store in memory|save to memory|add to memory"
             + "|save in your memory|learn)(?: that| this| the fact that)?" + COLON)
+        // A fact said as a statement, then "remember that" ("my birthday is on March 3rd, remember that").
+        .statement(MEMORY_REMEMBER, 0.85, "(?!(?:what|who|how|why|where|when|which|do|does|did|is|are|can|could"
+            + "|should|would)\\b).+ ,? (?:remember|memorize|memorise|keep in mind|don't forget)(?: that| it| this)?"
+            + "(?: (?:for me|please|ok|okay))?(?: [.!])*$")
+        // Personal facts said plainly: "my birthday is...", "my wife's name is...", "my employee id is...".
+        .statement(MEMORY_REMEMBER, 0.8, "(?:my|our) (?:[\\w'-]+ ){0,3}?(?:birthday|name|names|address|phone number"
+            + "|number|email|e-mail|blood type|anniversary|id|pin|passport number|license plate|licence plate"
+            + "|shoe size|size|favou?rite [\\w-]+|allergy|allergies|nickname|pronouns|zip code|postcode) (?:is|are)"
+            + "(?! (?:what|who|how|where|when|wrong|missing|broken|not)\\b)")
+        .factTrailing(", remember that", ", remember it", ", remember this", "remember that", "remember it",
+            "remember this", ", keep that in mind", "keep that in mind", ", don't forget", "don't forget that",
+            ", don't forget it", "don't forget it", "remember that please", "remember it please", "ok", "okay")
         // Events without the word calendar.
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:create|add|make|new|set up|schedule)(?: me)? (?:a |an )?(?:new )?"
             + "(?:calendar )?event(?: (?:for|called|titled|named))?" + COLON)
@@ -134,7 +156,8 @@ final class EnglishRules {
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:calendar|agenda|event|new event)(?: [:,-])")
         // Also nouns or other requests ("book recommendations", "schedule optimization"): only with a day or time.
         .trigger(EVENT_CREATE, 0.88, MOMENT, "(?:schedule|set up)(?! (?:of|for the|is|was|are)\\b)(?: me| in)?")
-        .trigger(EVENT_CREATE, 0.85, MOMENT, "(?:book|plan|arrange|organize|organise|reserve)(?: me| in)?")
+        .trigger(EVENT_CREATE, 0.85, MOMENT, "(?:book|plan|arrange|organize|organise|reserve|calendar|diarise"
+            + "|diarize)(?: me| in)?")
         .trigger(EVENT_CREATE, 0.72, MOMENT, "(?:add|put|create|make|pencil in|block)")
         .leading(REMINDER_CREATE, "to", "that", "about", "of", "for", "me to", "saying", "saying that")
         .leading(NOTE_CREATE, "that", "says", "that says", "reads", "saying", "saying that", "with", "called", "titled", "of", "about", "reading")
@@ -143,8 +166,10 @@ final class EnglishRules {
             "where i noted", "that mention", "mentioning")
         .leading(EVENT_CREATE, "for", "called", "titled", "named", "a", "an", "to")
         .trailing("at", "on", "for", "by", "in", "from", "to", "and", "until", "around", "thanks", "thank you",
-            "then", "please", "starting", "of", "the", "before")
+            "then", "please", "starting", "of", "the", "before", "i noted", "that i noted", "i wrote down",
+            "i noted down", "i jotted down", "i saved", "i put in my notes")
         .location(List.of("at", "in"), List.of("the"))
+        .wholeWeek("\\b(?:my|the) week\\b")
         .build();
   }
 }

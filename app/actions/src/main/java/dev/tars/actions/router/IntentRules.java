@@ -40,6 +40,8 @@ final class IntentRules {
   private final List<String[]> trailing;
   private final List<String> locationWords;
   private final List<String> locationArticles;
+  private final List<String[]> factTrailing;
+  private final Pattern wholeWeek;
 
   private IntentRules(Builder b) {
     this.politePrefix = b.politePrefix;
@@ -53,6 +55,8 @@ final class IntentRules {
     this.trailing = sorted(b.trailing);
     this.locationWords = List.copyOf(b.locationWords);
     this.locationArticles = List.copyOf(b.locationArticles);
+    this.factTrailing = sorted(b.factTrailing);
+    this.wholeWeek = b.wholeWeek;
   }
 
   Routed classify(Utterance utterance, DateGrammar.Parsed parsed, LocalDateTime now, String lang) {
@@ -116,7 +120,7 @@ final class IntentRules {
         // Free text keeps its date words: a note or a fact has no date slot to put them in.
         int first = end == 0 ? 0 : view.original(end - 1) + 1;
         View after = View.all(utterance).from(first).removeAll(politeAnywhere);
-        String text = trim(after, leading(intent), List.of()).raw();
+        String text = trim(after, leading(intent), intent == Intent.MEMORY_REMEMBER ? factTrailing : List.of()).raw();
         if (text.isEmpty()) {
           return null;
         }
@@ -151,6 +155,9 @@ final class IntentRules {
         complete = !title.isEmpty() && start != null;
       }
       case AGENDA_QUERY -> {
+        if (facts.isEmpty() && wholeWeek.matcher(view.normalized()).find()) {
+          DateGrammar.thisWeek(facts, now.toLocalDate()); // "what does my week look like"
+        }
         LocalDate[] days = facts.resolveDays(now);
         slots.put(Slots.FROM, days[0].toString());
         slots.put(Slots.TO, days[1].toString());
@@ -159,7 +166,32 @@ final class IntentRules {
         return none(LOOKALIKE, lang);
       }
     }
-    return new Routed(intent, slots, complete ? trigger.confidence() : Math.min(trigger.confidence(), INCOMPLETE), lang);
+    double confidence = complete ? trigger.confidence() : Math.min(trigger.confidence(), INCOMPLETE);
+    return new Routed(intent, slots, confidence, lang, otherReadings(slots, facts, now));
+  }
+
+  /**
+   * For a clock hour said without am/pm or a part of the day ("at 3", "a las 5"), the date-time slots read
+   * the other way round (03:00 instead of 15:00), so a card can ask instead of guessing.
+   */
+  private static Map<String, String> otherReadings(Map<String, String> slots, TimeFacts facts, LocalDateTime now) {
+    if (!facts.clockIsAmbiguous()) {
+      return Map.of();
+    }
+    Map<String, String> other = new LinkedHashMap<>();
+    for (String name : List.of(Slots.WHEN, Slots.START, Slots.END)) {
+      String value = slots.get(name);
+      if (value == null || value.length() != Slots.format(now).length()) {
+        continue;
+      }
+      LocalDateTime read = LocalDateTime.parse(value);
+      LocalDateTime flipped = read.getHour() >= 12 ? read.minusHours(12) : read.plusHours(12);
+      if (facts.date == null && !flipped.isAfter(now)) {
+        flipped = flipped.plusDays(1); // no day named: the other reading's next occurrence
+      }
+      other.put(name, Slots.format(flipped));
+    }
+    return other;
   }
 
   /** Where a place starts: the last "at"/"en" followed by a capitalized word or an article; -1 for none. */
@@ -264,6 +296,8 @@ final class IntentRules {
     private final List<String[]> trailing = new ArrayList<>();
     private List<String> locationWords = List.of();
     private List<String> locationArticles = List.of();
+    private final List<String[]> factTrailing = new ArrayList<>();
+    private Pattern wholeWeek = Pattern.compile("(?!)");
 
     /** Courtesy at the start, alternatives separated by {@code |}; the longest alternative is tried first. */
     Builder politePrefix(String alternatives) {
@@ -296,6 +330,29 @@ final class IntentRules {
 
     Builder lookalike(String regex) {
       lookalikes.add(Pattern.compile(regex));
+      return this;
+    }
+
+    /**
+     * A statement that is itself the command, kept whole as the free text ("my birthday is on March 3rd"):
+     * {@code regex} is looked for at the start and nothing is cut off.
+     */
+    Builder statement(Intent intent, double confidence, String regex) {
+      triggers.add(new Trigger(intent, Pattern.compile("(?=(?:" + regex + ")(?:$| ))"), confidence, Need.NOTHING));
+      return this;
+    }
+
+    /** Words closing a remembered fact that only ask to remember it ("..., remember that"). */
+    Builder factTrailing(String... sequences) {
+      for (String s : sequences) {
+        factTrailing.add(s.split(" "));
+      }
+      return this;
+    }
+
+    /** An agenda question about "my week" with no other period means this week. */
+    Builder wholeWeek(String regex) {
+      wholeWeek = Pattern.compile(regex);
       return this;
     }
 

@@ -40,7 +40,7 @@ final class Lexicon {
       "notice", "noted", "days", "weekly", "monthly", "daily", "marching", "searches", "evenings", "mornings");
   private static final Set<String> ES_KEEP = Set.of("libro", "tarta", "junto", "mayor", "pesado", "marco",
       "notar", "horno", "hornos", "citar", "citado", "programo", "notes", "tardes", "noches", "mananas",
-      "recuerdo", "recuerdos", "recordar", "apuntes", "media", "medio", "menor", "julia", "libros");
+      "recuerdo", "recuerdos", "recordar", "apuntes", "media", "medio", "menor", "julia", "libros", "memoria");
   private static final Map<String, String> EN_SHORTHAND = Map.ofEntries(
       Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"), Map.entry("tomoz", "tomorrow"),
       Map.entry("2morrow", "tomorrow"), Map.entry("2moro", "tomorrow"), Map.entry("tonite", "tonight"),

@@ -107,14 +107,14 @@ public final class SecondStageRouter implements Router {
   static Optional<Routed> fromAnswer(String answer, String utterance, LocalDateTime now, Routed first) {
     JsonNode root = parse(answer);
     if (root == null || !root.path("intent").isTextual()) {
-      LOG.info("Routing answer is not the expected JSON: {}", preview(answer));
+      LOG.debug("Routing answer is not the expected JSON: {}", preview(answer));
       return Optional.empty();
     }
     Intent intent;
     try {
       intent = Intent.fromId(root.get("intent").asText());
     } catch (IllegalArgumentException e) {
-      LOG.info("Routing answer names an unknown intent: {}", preview(answer));
+      LOG.debug("Routing answer names an unknown intent: {}", preview(answer));
       return Optional.empty();
     }
     if (intent == Intent.NONE) {
@@ -122,7 +122,7 @@ public final class SecondStageRouter implements Router {
     }
     if (intent == first.intent()) {
       // The model agrees: the first stage's slots are already the best reading.
-      return Optional.of(new Routed(intent, first.slots(), MODEL_CONFIDENCE, first.lang()));
+      return Optional.of(new Routed(intent, first.slots(), MODEL_CONFIDENCE, first.lang(), first.otherReadings()));
     }
     FirstStageRouter.Analysis analysis = FirstStageRouter.analyze(utterance, first.lang(), now);
     TimeFacts times = analysis.times().facts();

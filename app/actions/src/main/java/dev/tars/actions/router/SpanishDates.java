@@ -55,6 +55,9 @@ final class SpanishDates extends DateGrammar {
           setDate(f, TimeFacts.nextWeekday(today, WEEKDAYS.get(m.group("weekday"))));
           part(m, f);
         });
+    // A weekday with its day of the month: "el miércoles 9", "el viernes 11 a las 10".
+    rule("\\b" + LEAD + "(?<!los )" + WEEKDAY + ",? (?:dia )?(?<day>\\d{1,2})\\b(?![:.]\\d| ?h\\b| y | menos | de | ?[ap]\\.?m\\b)",
+        (m, f, today) -> setDate(f, TimeFacts.dayOfMonth(today, number(m, "day"))));
     // Dates.
     rule("\\b" + LEAD + "(?:dia )?(?<day>\\d{1,2}) de " + MONTH + "\\b(?: (?:de|del) (?<year>\\d{4}))?",
         (m, f, today) -> setDate(f, TimeFacts.upcoming(today, MONTHS.get(m.group("month")), number(m, "day"),
@@ -107,7 +110,11 @@ final class SpanishDates extends DateGrammar {
     rule("\\b(?:(?:para|de|durante|en) )?(?:la )?(?:semana que viene|proxima semana|semana proxima|semana siguiente)\\b",
         (m, f, today) -> nextWeek(f, today));
     rule("\\b(?:(?:para|de|durante|en|este|el|al) )*(?:fin de semana|finde)\\b", (m, f, today) -> weekend(f, today));
-    rule("\\b(?:(?:para|de|durante|en) )?este mes\\b", (m, f, today) -> thisMonth(f, today));
+    rule("\\b(?:(?:para|de|durante|en) )?(?:este mes|(?:el )?resto (?:del|de este) mes|lo que queda (?:de|del|de este) mes)\\b",
+        (m, f, today) -> thisMonth(f, today));
+    // The month's last day: "a final de mes", "a finales de mes", "para fin de mes".
+    rule("\\b(?:(?:a|para|hasta|antes de|el) )?(?:fin|final|finales) (?:de|del) (?:este )?mes\\b",
+        (m, f, today) -> setDate(f, today.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth())));
     rule("\\b(?:(?:para|de|durante|en) )?(?:el )?(?:mes que viene|proximo mes|mes proximo)\\b",
         (m, f, today) -> nextMonth(f, today));
     rule("\\b(?:(?:para|de|durante|en) )?(?:los )?proximos (?<n>\\d+) dias\\b",

@@ -69,6 +69,12 @@ final class SpanishRules {
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:busca|buscame|encuentra|encuentrame|dime|mira|ensename|muestrame)"
             + " (?:lo que|que|todo lo que) (?:apunte|anote|escribi|guarde|puse) (?:sobre|de|del|acerca de|en relacion a)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:alguna|algunas|una) notas? (?:sobre|de|del|acerca de)")
+        // "¿dónde apunté...?", "¿guardé algo sobre...?", "¿anoté algo de...?"
+        .trigger(NOTE_SEARCH, 0.88, NOTHING, "(?:donde|cuando|en que nota) (?:apunte|anote|escribi|guarde|puse|meti"
+            + "|deje apuntado|deje anotado)(?: en (?:mis |las )?notas)?")
+        .trigger(NOTE_SEARCH, 0.88, NOTHING, "(?:apunte|anote|escribi|guarde|puse|tengo apuntado|tengo anotado)"
+            + " (?:algo|alguna cosa|una nota|alguna nota|notas)(?: en (?:mis |las )?notas)? (?:sobre|de|del|acerca de"
+            + "|respecto a|para)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "(?:tengo|hay|tienes) (?:alguna |una |algunas |unas )?notas? "
             + "(?:sobre|de|del|acerca de|con|que hable de)")
         .trigger(NOTE_SEARCH, 0.9, NOTHING, "que dicen (?:mis |las )?notas (?:de|del|sobre|acerca de)")
@@ -82,6 +88,10 @@ final class SpanishRules {
             + "|cosas) (?:tengo|hay|tenemos)" + TAIL)
         .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:como|que tal) (?:tengo|estoy|voy)(?: de)?" + TAIL)
         .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:como|que) se (?:presenta|viene|avecina|plantea)(?: el dia)?"
+            + TAIL)
+        .trigger(AGENDA_QUERY, 0.88, NOTHING, "(?:como|que tal) (?:viene|va|pinta|se ve|se presenta|esta|sera)"
+            + " (?:mi|la|el) (?:agenda|calendario|dia|semana|horario)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:mis|las|los) (?:eventos|citas|reuniones|planes|compromisos)"
             + TAIL)
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:cual es|como es|como esta|como tengo) (?:mi|la|el) (?:agenda"
             + "|calendario|dia|semana|horario)" + TAIL)
@@ -111,6 +121,9 @@ final class SpanishRules {
         .trigger(REMINDER_CREATE, 0.9, NOTHING, "(?:que )?no (?:se )?me (?:dejes|dejeis|deje) olvidar(?:me)?"
             + "(?: (?:de|que))?")
         .trigger(REMINDER_CREATE, 0.9, NOTHING, "que no se me (?:olvide|olviden|pase)(?: (?:de|que))?")
+        .trigger(REMINDER_CREATE, 0.9, NOTHING, "(?:haz|haced|hagas) que me acuerde(?: (?:de que|de|que))?")
+        // "¿me puedes recordar...?" once the courtesy is gone: "recordar" with a date or an infinitive after it.
+        .trigger(REMINDER_CREATE, 0.85, MOMENT, "(?:recordar|recordarme)(?: (?:que|de que|de))?")
         .trigger(REMINDER_CREATE, 0.85, NOTHING, "(?:no (?:te )?olvides|acuerdate|recuerda|recuerde)(?: de)?"
             + INFINITIVE)
         .trigger(NOTE_CREATE, 0.92, NOTHING, "(?:apunta|apuntame|apuntate|apuntar|apuntalo|anota|anotame|anotar"
@@ -126,8 +139,21 @@ final class SpanishRules {
         .trigger(MEMORY_REMEMBER, 0.9, NOTHING, "(?:recuerda|recuerde|recuerdes|acuerdate|acuerdese|memoriza"
             + "|memorizar|no olvides|no te olvides|no olvide|ten en cuenta|tenga en cuenta|toma en cuenta"
             + "|para que lo sepas|que sepas|para tu informacion|para que conste|apunta en tu memoria"
-            + "|guarda en (?:tu|la) memoria|aprende|quiero que sepas)(?: (?:de que|que|esto|de esto|lo siguiente))?"
+            + "|guarda en (?:tu|la) memoria|aprende|quiero que sepas|ten presente|tenga presente|ten en mente"
+            + "|guarda en memoria|apunta en memoria|no te olvides de)(?: (?:de que|que|esto|de esto|lo siguiente))?"
             + COLON)
+        // Un dato dicho y luego "recuérdalo" ("soy celíaco, recuérdalo").
+        .statement(MEMORY_REMEMBER, 0.85, "(?!(?:que|quien|como|por que|donde|cuando|cual|cuales)\\b).+ ,? (?:recuerdalo"
+            + "|recuerda eso|recuerda esto|acuerdate|memorizalo|tenlo en cuenta|tenlo presente|no lo olvides"
+            + "|apuntatelo|guardalo en tu memoria)(?: [.!])*$")
+        // Datos personales dichos sin más: "mi cumpleaños es...", "mi mujer se llama...".
+        .statement(MEMORY_REMEMBER, 0.8, "(?:mi|mis|nuestro|nuestra) (?:[\\p{L}'-]+ ){0,3}?(?:cumpleanos|nombre|direccion"
+            + "|telefono|numero de telefono|movil|correo|email|grupo sanguineo|aniversario|santo|dni|pin|matricula"
+            + "|talla|numero de empleado|alergia|alergias|codigo postal|(?:color|comida|musica|pelicula|libro|equipo)"
+            + " favorit[oa]) (?:es|son)(?! (?:que|quien|como|donde|cuando)\\b)")
+        .statement(MEMORY_REMEMBER, 0.8, "(?:mi|mis) (?:[\\p{L}'-]+ ){1,3}?se llaman? (?!(?:como|que)\\b)")
+        .factTrailing(", recuerdalo", "recuerdalo", ", recuerda eso", "recuerda eso", ", tenlo en cuenta",
+            "tenlo en cuenta", ", no lo olvides", "no lo olvides", ", acuerdate", "acuerdate", "vale")
         .trigger(EVENT_CREATE, 0.9, NOTHING, "(?:crea|creame|crear|anade|anadir|haz|hazme|nuevo|nueva|pon|agrega"
             + "|agregar|programa)(?: me)? (?:un |una )?(?:nuevo |nueva )?evento(?: (?:para|de|llamado|titulado"
             + "|con nombre))?" + COLON)
@@ -144,11 +170,14 @@ final class SpanishRules {
         .leading(NOTE_CREATE, "que", "de que", "que diga que", "con", "llamada", "titulada", "diciendo que")
         .leading(MEMORY_REMEMBER, "que", "de que", "esto", "lo siguiente")
         .leading(NOTE_SEARCH, "de", "del", "sobre", "acerca de", "lo de", "lo del", "lo que", "el tema de", "el",
+            "que mencionen", "que mencionan", "que mencione", "que mencionen a", "que mencionan a", "que hablen de", "que hablen de", "que hablan de", "mencionando",
+            "que contengan", "con la palabra", "algo sobre", "algo de", "algo del",
             "la", "los", "las", "un", "una", "mi", "mis", "para", "con")
         .leading(EVENT_CREATE, "para", "de", "llamado", "titulado", "un", "una", "con nombre")
         .trailing("a", "el", "la", "los", "las", "de", "del", "para", "en", "por", "y", "con", "al", "gracias",
             "desde", "hasta", "sobre", "antes")
         .location(List.of("en"), List.of("el", "la", "los", "las"))
+        .wholeWeek("\\b(?:mi|la) semana\\b")
         .build();
   }
 }

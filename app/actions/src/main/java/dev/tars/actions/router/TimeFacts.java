@@ -45,6 +45,12 @@ final class TimeFacts {
     return date == null && hour == null && partOfDay == null && offset == null && spanFrom == null;
   }
 
+  /** A clock hour 1-12 with nothing saying morning or afternoon: "at 3" could be 03:00 or 15:00. */
+  boolean clockIsAmbiguous() {
+    return hour != null && hour >= 1 && hour <= 12 && meridiem == null && partOfDay == null && endMeridiem == null
+        && offset == null;
+  }
+
   boolean hasMoment() {
     return date != null || hour != null || partOfDay != null || offset != null;
   }

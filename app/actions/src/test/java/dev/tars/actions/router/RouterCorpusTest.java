@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -15,7 +16,7 @@ class RouterCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/router");
 
   @ParameterizedTest
-  @ValueSource(strings = {"en.train", "en.dev", "en.test", "es.train", "es.dev", "es.test"})
+  @ValueSource(strings = {"en.train", "en.dev", "en.test", "es.train", "es.dev", "es.test", "en.blind1", "es.blind1"})
   void meetsTheTargets(String part) throws Exception {
     List<Evaluation.Example> examples = Evaluation.load(CORPUS.resolve(part + ".tsv"));
     Evaluation.Report report = Evaluation.evaluate(Routers.firstStage(), examples);
@@ -25,8 +26,25 @@ class RouterCorpusTest {
     assertThat(report.freeTextOverlap()).as(part + " free text").isGreaterThanOrEqualTo(0.85);
   }
 
+  /**
+   * The second fresh block, written after the issue-16 fixes and never tuned on: held to the figures it was
+   * measured at (docs/benchmarks.md), which are under the date/time target in Spanish; this stops a change
+   * from making it worse.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"en.train", "en.dev", "en.test", "es.train", "es.dev", "es.test"})
+  @CsvSource({"en.blind2, 0.97, 0.93, 0.97", "es.blind2, 0.94, 0.89, 0.94"})
+  void secondBlindBlockStaysAtLeastWhereItWasMeasured(String part, double intent, double dates, double text)
+      throws Exception {
+    Evaluation.Report report = Evaluation.evaluate(Routers.firstStage(), Evaluation.load(CORPUS.resolve(part + ".tsv")));
+    assertThat(report.intentAccuracy()).as(part + " intent accuracy").isGreaterThanOrEqualTo(intent);
+    assertThat(report.falseActionRate()).as(part + " false actions on none").isLessThanOrEqualTo(0.06);
+    assertThat(report.dateTimeExact()).as(part + " date/time exact").isGreaterThanOrEqualTo(dates);
+    assertThat(report.freeTextOverlap()).as(part + " free text").isGreaterThanOrEqualTo(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en.train", "en.dev", "en.test", "es.train", "es.dev", "es.test", "en.blind1", "es.blind1",
+      "en.blind2", "es.blind2"})
   void everyPartHoldsAllIntentsInItsLanguage(String part) throws Exception {
     List<Evaluation.Example> examples = Evaluation.load(CORPUS.resolve(part + ".tsv"));
     assertThat(examples.stream().map(Evaluation.Example::intent).distinct()).hasSize(Intent.values().length);

@@ -12,9 +12,26 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param finishReason {@code stop} or {@code length} in the last chunk, else null
  * @param usage token counts (the usage chunk, or llama.cpp's last chunk), else null
  * @param hasChoice false for the usage-only chunk ({@code "choices": []})
+ * @param toolCalls calls carried by this chunk (each whole, in one chunk), else empty
  */
 public record ChatCompletionChunk(String id, long created, String model, String role, String content,
-    String finishReason, Usage usage, boolean hasChoice, JsonNode tars, JsonNode timings) {
+    String finishReason, Usage usage, boolean hasChoice, JsonNode tars, JsonNode timings,
+    java.util.List<ToolCall> toolCalls) {
+
+  public ChatCompletionChunk {
+    toolCalls = java.util.List.copyOf(toolCalls);
+  }
+
+  public ChatCompletionChunk(String id, long created, String model, String role, String content,
+      String finishReason, Usage usage, boolean hasChoice, JsonNode tars, JsonNode timings) {
+    this(id, created, model, role, content, finishReason, usage, hasChoice, tars, timings, java.util.List.of());
+  }
+
+  /** The answer's calls, each whole, indexed by position in {@code delta.tool_calls}. */
+  public static ChatCompletionChunk toolCalls(String id, long created, String model,
+      java.util.List<ToolCall> calls) {
+    return new ChatCompletionChunk(id, created, model, null, null, null, null, true, null, null, calls);
+  }
 
   public static ChatCompletionChunk first(String id, long created, String model) {
     return new ChatCompletionChunk(id, created, model, "assistant", "", null, null, true, null, null);
@@ -34,11 +51,11 @@ public record ChatCompletionChunk(String id, long created, String model, String 
 
   public ChatCompletionChunk withUsage(Usage value, JsonNode timingsValue) {
     return new ChatCompletionChunk(id, created, model, role, content, finishReason, value, hasChoice, tars,
-        timingsValue);
+        timingsValue, toolCalls);
   }
 
   public ChatCompletionChunk withTars(JsonNode value) {
     return new ChatCompletionChunk(id, created, model, role, content, finishReason, usage, hasChoice, value,
-        timings);
+        timings, toolCalls);
   }
 }

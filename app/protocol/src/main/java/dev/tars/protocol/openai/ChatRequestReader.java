@@ -38,9 +38,11 @@ final class ChatRequestReader {
     if (n != null && !n.isNull() && !(n.isIntegralNumber() && n.canConvertToInt() && n.asInt() == 1)) {
       throw OpenAiException.invalid("n", "Tars gives one answer per request: leave 'n' out or set it to 1.");
     }
-    if (nonEmpty(body.get("tools")) || nonEmpty(body.get("functions"))) {
-      throw OpenAiException.invalid("tools", "Tool and function calling is not supported by Tars.");
+    if (nonEmpty(body.get("functions"))) {
+      throw OpenAiException.invalid("functions", "The old 'functions' field is not supported; send 'tools' with"
+          + " {\"type\": \"function\", \"function\": {...}} entries instead.");
     }
+    ToolRequest tools = ToolRequestReader.tools(body);
     boolean stream = bool(body, "stream");
     JsonNode streamOptions = body.path("stream_options");
     boolean includeUsage = streamOptions.isObject() && streamOptions.path("include_usage").asBoolean(false);
@@ -65,7 +67,7 @@ final class ChatRequestReader {
       }
     }
     return new ChatCompletionRequest(model, messages, temperature, topP, maxTokens, stop(body.get("stop")), stream,
-        includeUsage, seed, format == null || format.isNull() ? null : format, extensions);
+        includeUsage, seed, format == null || format.isNull() ? null : format, extensions, tools);
   }
 
   private static boolean nonEmpty(JsonNode node) {
@@ -87,9 +89,20 @@ final class ChatRequestReader {
       String role = roleNode != null && roleNode.isTextual() ? roleNode.asText() : "";
       if (!Message.ROLES.contains(role)) {
         throw OpenAiException.invalid(param + ".role", "Unsupported role '" + OpenAiCodec.cut(role) + "' in " + param
-            + "; use system, developer, user or assistant.");
+            + "; use system, developer, user, assistant or tool.");
       }
-      messages.add(new Message(role, content(m.get("content"), param + ".content")));
+      String content = content(m.get("content"), param + ".content");
+      List<ToolCall> calls = ToolRequestReader.calls(m.get("tool_calls"), param + ".tool_calls");
+      String callId = null;
+      if (role.equals("tool")) {
+        JsonNode id = m.get("tool_call_id");
+        if (id == null || !id.isTextual()) {
+          throw OpenAiException.invalid(param + ".tool_call_id", param + " is a tool result: it needs the"
+              + " 'tool_call_id' of the call it answers.");
+        }
+        callId = id.asText();
+      }
+      messages.add(new Message(role, content, calls, callId));
     }
     return messages;
   }

@@ -140,7 +140,14 @@ public final class OpenAiCodec {
     ObjectNode body = JSON.createObjectNode().put("id", c.id()).put("object", "chat.completion")
         .put("created", c.created()).put("model", c.model());
     ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", c.content()).putNull("refusal");
+    ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", c.content())
+        .putNull("refusal");
+    if (!c.toolCalls().isEmpty()) {
+      ArrayNode calls = message.putArray("tool_calls");
+      for (ToolCall call : c.toolCalls()) {
+        calls.add(toolCallJson(call));
+      }
+    }
     choice.putNull("logprobs").put("finish_reason", c.finishReason());
     body.set("usage", usageJson(c.usage()));
     if (c.timings() != null) {
@@ -171,6 +178,12 @@ public final class OpenAiCodec {
       if (c.content() != null) {
         delta.put("content", c.content());
       }
+      if (!c.toolCalls().isEmpty()) {
+        ArrayNode calls = delta.putArray("tool_calls");
+        for (int i = 0; i < c.toolCalls().size(); i++) {
+          calls.add(toolCallJson(c.toolCalls().get(i)).put("index", i));
+        }
+      }
     }
     if (c.usage() != null) {
       body.set("usage", usageJson(c.usage()));
@@ -182,6 +195,12 @@ public final class OpenAiCodec {
       body.set("tars", c.tars());
     }
     return body.toString();
+  }
+
+  private static ObjectNode toolCallJson(ToolCall call) {
+    ObjectNode node = JSON.createObjectNode().put("id", call.id()).put("type", "function");
+    node.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+    return node;
   }
 
   private static ObjectNode usageJson(Usage usage) {

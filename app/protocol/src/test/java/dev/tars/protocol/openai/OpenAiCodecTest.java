@@ -37,19 +37,65 @@ class OpenAiCodecTest {
     assertThat(read.stream()).isFalse();
   }
 
+  private static final String TOOL_REQUEST = "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},"
+      + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+      + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Lima\\\"}\"}}]},"
+      + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"14 C\"}],"
+      + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"description\":\"w\","
+      + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}}],"
+      + "\"tool_choice\":\"auto\",\"parallel_tool_calls\":false}";
+
+  @Test
+  void toolsToolChoiceAndToolMessagesAreRead() throws Exception {
+    ChatCompletionRequest read = read(TOOL_REQUEST);
+    assertThat(read.tools().tools()).extracting(ToolSpec::name).containsExactly("get_weather");
+    assertThat(read.tools().choice()).isEqualTo("auto");
+    assertThat(read.tools().parallel()).isFalse();
+    assertThat(read.messages().get(1).toolCalls()).containsExactly(new ToolCall("c1", "get_weather",
+        "{\"city\":\"Lima\"}"));
+    assertThat(read.messages().get(2).toolCallId()).isEqualTo("c1");
+    ChatCompletionRequest named = read(TOOL_REQUEST.replace("\"auto\"",
+        "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"));
+    assertThat(named.tools().choice()).isEqualTo("function");
+    assertThat(named.tools().function()).isEqualTo("get_weather");
+  }
+
+  @Test
+  void toolCallsAreWrittenLikeOpenAi() throws Exception {
+    ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Lima\"}");
+    var whole = OpenAiCodec.tree(OpenAiCodec.json(new ChatCompletion("id", 1, "m", null, "tool_calls",
+        new Usage(1, 2), null, null, List.of(call))));
+    var message = whole.path("choices").path(0).path("message");
+    assertThat(message.path("content").isNull()).isTrue();
+    assertThat(message.path("tool_calls").path(0).path("function").path("arguments").asText())
+        .isEqualTo("{\"city\":\"Lima\"}");
+    assertThat(message.path("tool_calls").path(0).path("type").asText()).isEqualTo("function");
+    var chunk = OpenAiCodec.tree(OpenAiCodec.json(ChatCompletionChunk.toolCalls("id", 1, "m", List.of(call, call))));
+    assertThat(chunk.path("choices").path(0).path("delta").path("tool_calls").path(1).path("index").asInt())
+        .isEqualTo(1);
+  }
+
   @Test
   void refusalsNameTheField() {
     record Case(String json, String param) {}
     for (Case c : List.of(
         new Case("{}", "messages"),
-        new Case("{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "messages[0].role"),
+        new Case("{\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}", "messages[0].role"),
+        new Case("{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "messages[0].tool_call_id"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"tool_choice\":\"required\"}",
+            "tool_choice"),
+        new Case(TOOL_REQUEST.replace("\"auto\"", "{\"type\":\"function\",\"function\":{\"name\":\"nope\"}}"),
+            "tool_choice"),
+        new Case(TOOL_REQUEST.replace("\"parallel_tool_calls\":false", "\"parallel_tool_calls\":1"),
+            "parallel_tool_calls"),
+        new Case(TOOL_REQUEST.replace("\"get_weather\"", "\"get weather\""), "tools[0].function.name"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}",
             "messages[0].content"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"temperature\":3}", "temperature"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"top_p\":0}", "top_p"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"max_tokens\":1.5}", "max_tokens"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"n\":2}", "n"),
-        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"tools\":[{}]}", "tools"),
+        new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"tools\":[{}]}", "tools[0]"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}",
             "stop"),
         new Case("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}],\"seed\":\"x\"}", "seed"))) {

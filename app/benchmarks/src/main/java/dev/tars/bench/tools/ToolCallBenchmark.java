@@ -1,0 +1,96 @@
+package dev.tars.bench.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.engine.ChatMessage;
+import dev.tars.engine.ChatRequest;
+import dev.tars.engine.Completion;
+import dev.tars.engine.Sampling;
+import dev.tars.engine.local.LocalEngine;
+import dev.tars.testkit.TestModels;
+import dev.tars.tools.Tool;
+import dev.tars.tools.ToolAnswer;
+import dev.tars.tools.ToolCallSchema;
+import dev.tars.tools.ToolHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a constrained tool call costs against the same request without tools, on the real engine child: time to
+ * first token (the tool instructions lengthen the prompt) and generation speed (the grammar is checked on every
+ * token). The model is generated (random weights, SmolLM-135M dimensions; {@code -Dbench.model=tiny} for the tiny
+ * test model). Median of {@code bench.runs} alternating runs.
+ */
+public final class ToolCallBenchmark {
+  private ToolCallBenchmark() {}
+
+  record Run(double ttftMs, double tokensPerSecond, int tokens) {}
+
+  public static void main(String[] args) throws Exception {
+    boolean tiny = "tiny".equals(System.getProperty("bench.model"));
+    int runs = Integer.getInteger("bench.runs", 3);
+    Path model = tiny ? TestModels.tiny() : TestModels.smolLm135m();
+    Path dir = Files.createTempDirectory("tars-tool-bench");
+    ObjectMapper json = new ObjectMapper();
+    List<Tool> tools = List.of(new Tool("search_notes", "Search the notes.", json.readTree("{\"type\":\"object\","
+        + "\"properties\":{\"query\":{\"type\":\"string\",\"minLength\":40,\"maxLength\":200}},\"required\":[\"query\"]}"),
+        ToolHandler.RUN_BY_CLIENT));
+    String schema = ToolCallSchema.of(tools, true, false).toString();
+    List<ChatMessage> plain = List.of(ChatMessage.user("Find my notes about the trip to Lima."));
+    List<ChatMessage> withTools = List.of(ChatMessage.system(ToolAnswer.instructions(tools, true)), plain.get(0));
+    Sampling sampling = new Sampling(0.7, 0.95, 64);
+
+    try (LocalEngine engine = new LocalEngine(LocalEngine.Options.defaults(dir.resolve("tmp")).withThreads(2))) {
+      engine.load(model);
+      if (!engine.awaitReady(Duration.ofMinutes(2))) {
+        throw new IllegalStateException("engine did not start: " + engine.status());
+      }
+      run(engine, new ChatRequest(plain, sampling));
+      run(engine, new ChatRequest(withTools, sampling, List.of(), schema));
+      Run[] free = new Run[runs];
+      Run[] constrained = new Run[runs];
+      Run[] promptOnly = new Run[runs];
+      for (int i = 0; i < runs; i++) {
+        free[i] = run(engine, new ChatRequest(plain, sampling));
+        promptOnly[i] = run(engine, new ChatRequest(withTools, sampling));
+        constrained[i] = run(engine, new ChatRequest(withTools, sampling, List.of(), schema));
+      }
+      double freeTtft = median(free, Run::ttftMs);
+      double toolTtft = median(constrained, Run::ttftMs);
+      double freeRate = median(free, Run::tokensPerSecond);
+      double toolRate = median(constrained, Run::tokensPerSecond);
+      System.out.println();
+      System.out.printf(Locale.ROOT, "Tool-call overhead (%s, 2 threads, median of %d runs each)%n",
+          model.getFileName(), runs);
+      System.out.printf(Locale.ROOT, "  without tools:        TTFT %7.1f ms, %6.1f tokens/s%n", freeTtft, freeRate);
+      System.out.printf(Locale.ROOT, "  tool instructions, no grammar: TTFT %7.1f ms, %6.1f tokens/s%n",
+          median(promptOnly, Run::ttftMs), median(promptOnly, Run::tokensPerSecond));
+      System.out.printf(Locale.ROOT, "  constrained tool call: TTFT %7.1f ms, %6.1f tokens/s%n", toolTtft, toolRate);
+      System.out.printf(Locale.ROOT, "  ratio (tool / plain): TTFT x%.2f, speed x%.2f%n", toolTtft / freeTtft,
+          toolRate / freeRate);
+    }
+  }
+
+  private static Run run(LocalEngine engine, ChatRequest request) {
+    long start = System.nanoTime();
+    long[] first = {0};
+    int[] pieces = {0};
+    Completion c = engine.generate(request, t -> {
+      if (first[0] == 0) {
+        first[0] = System.nanoTime();
+      }
+      pieces[0]++;
+    }).result().join();
+    long end = System.nanoTime();
+    int tokens = c.completionTokens() > 0 ? c.completionTokens() : pieces[0];
+    return new Run((first[0] - start) / 1e6, (tokens - 1) / ((end - first[0]) / 1e9), tokens);
+  }
+
+  private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> value) {
+    double[] values = Arrays.stream(runs).mapToDouble(value).sorted().toArray();
+    return values[values.length / 2];
+  }
+}
