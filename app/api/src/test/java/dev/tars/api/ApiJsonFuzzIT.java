@@ -1,6 +1,5 @@
 package dev.tars.api;
 
-import dev.tars.search.KnowledgeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tars.chat.StatelessChat;
+import dev.tars.search.KnowledgeSource;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestEmbedder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Random and structured request bodies against the real server over loopback: whatever arrives, the answer is
  * a success or a 4xx with an OpenAI-style error, never a 500, and nothing is logged at ERROR or with a stack
  * trace. {@code -Dtars.fuzz.cases=N} (the {@code nightly} profile: 100,000) and {@code -Dtars.fuzz.seed=S} to
- * replay a failure. The engine answers at once ({@link InstantEngine}): the subject is the HTTP and JSON layer.
+ * replay a failure. The engine answers "ok" at once (the test kit's {@code ScriptedEngine}): the subject is the HTTP and JSON layer.
  */
 class ApiJsonFuzzIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,9 +48,10 @@ class ApiJsonFuzzIT {
     Random random = new Random(seed);
     KnowledgeSource knowledge = (query, collections, budget) -> List.of(
         new KnowledgeSource.Passage(1, 1, "/docs/a.txt", 0, "A passage.", 0.5));
-    try (AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
+    ScriptedEngine engine = ScriptedEngine.answering("ok");
+    try (engine; AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
         ApiServer server = ApiServer.start(ApiServer.Options.defaults(KEY).withPort(0).withLimits(64 << 10, 64),
-            new ApiServer.Services(new StatelessChat(InstantEngine::new), null, new HashingEmbedder(), knowledge,
+            new ApiServer.Services(new StatelessChat(() -> engine), null, TestEmbedder.hashing(), knowledge,
                 audit));
         LogCapture log = new LogCapture()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -279,7 +280,7 @@ class ApiServerIT {
 
   @Test
   void withHistoryOnEachCompletionIsKeptAsAConversationThroughTheChatService() throws Exception {
-    try (dev.tars.storage.Database database = dev.tars.storage.Database.open(dir.resolve("history/db/tars"))) {
+    try (dev.tars.storage.Database database = TestDatabase.open(dir.resolve("history"))) {
       var store = new dev.tars.chat.ConversationStore(database.dataSource(), java.time.Clock.systemUTC());
       try (var history = new dev.tars.chat.StoredChatService(store, () -> api.engine,
           new dev.tars.config.StoredSettings(database.dataSource()))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.testkit.core.TestEmbedder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class OpenAiNodeClientIT {
     try (LocalApiFixture api = new LocalApiFixture(dir)) {
       LocalApiFixture.Served plain = api.serve();
       LocalApiFixture.Served withEmbedder = api.serve(ApiServer.Options.defaults(LocalApiFixture.KEY).withPort(0),
-          null, new HashingEmbedder(), null);
+          null, TestEmbedder.hashing(), null);
 
       ProcessBuilder node = new ProcessBuilder("node", "client-test.mjs").directory(nodeDir.toFile());
       node.environment().put("TARS_BASE_URL", plain.server().baseUrl());
@@ -47,7 +48,7 @@ class OpenAiNodeClientIT {
       assertThat(findings.path("models").path(0).asText()).isEqualTo("tars-tiny.Q8_0.gguf");
       assertThat(findings.path("streamed").path("chunks").asInt()).isGreaterThan(2);
       assertThat(findings.path("nonStreamed").path("finish").asText()).isEqualTo("length");
-      assertThat(findings.path("embeddings").path("dimension").asInt()).isEqualTo(HashingEmbedder.DIMENSION);
+      assertThat(findings.path("embeddings").path("dimension").asInt()).isEqualTo(TestEmbedder.HASHING_DIMENSION);
       assertThat(findings.path("noEmbedder").path("code").asText()).isEqualTo("embeddings_unavailable");
       assertThat(findings.path("wrongKey").path("status").asInt()).isEqualTo(401);
       assertThat(findings.path("unknownModel").path("code").asText()).isEqualTo("model_not_found");

@@ -125,7 +125,7 @@ public final class EngineBenchmark {
     OUT.println();
     OUT.println(met ? "Targets met: Tars streams at >= 0.95 of llama.cpp's own generation speed, second turn >= 5x faster."
         : "Some targets were MISSED (see ratios above; background load on the machine skews them).");
-    // java-llama.cpp keeps a non-daemon native thread alive (STACK.md defect 1): the JVM would never exit.
+    // java-llama.cpp keeps a non-daemon native thread alive (docs/stack.md, defect 1): the JVM would never exit.
     OUT.flush();
     Runtime.getRuntime().halt(0);
   }
@@ -210,7 +210,7 @@ public final class EngineBenchmark {
       return sameRequestGen >= 0.95 && speedUp >= 5;
     } finally {
       tars.close();
-      // Freed only in part (STACK.md defect 2); fine for a process that ends soon.
+      // Freed only in part (docs/stack.md, defect 2); fine for a process that ends soon.
       direct.close();
     }
   }

@@ -64,7 +64,7 @@ public record AppPaths(Path home) {
     return home.resolve("backups");
   }
 
-  /** Private scratch space, e.g. for native libraries unpacked by the engine (see STACK.md defect 4). */
+  /** Private scratch space, e.g. for native libraries unpacked by the engine (see docs/stack.md, defect 4). */
   public Path temp() {
     return home.resolve("tmp");
   }

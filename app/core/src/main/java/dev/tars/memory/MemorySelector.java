@@ -1,5 +1,6 @@
 package dev.tars.memory;
 
+import dev.tars.embedding.Embedder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class MemorySelector {
     }
   }
 
-  private final TextEmbedder embedder;
+  private final Embedder embedder;
   private final Map<Long, CachedVector> vectors = new ConcurrentHashMap<>();
 
   private record CachedVector(String text, float[] vector) {}
@@ -56,7 +57,7 @@ public final class MemorySelector {
   }
 
   /** @param embedder may be null: keyword matching only */
-  public MemorySelector(TextEmbedder embedder) {
+  public MemorySelector(Embedder embedder) {
     this.embedder = embedder;
   }
 
@@ -154,12 +155,12 @@ public final class MemorySelector {
       return null;
     }
     try {
-      float[] q = embedder.embed(query);
+      float[] q = embedder.embedQuery(query);
       Map<Long, Double> scores = new HashMap<>();
       for (Memory m : candidates) {
         CachedVector cached = vectors.get(m.id());
         if (cached == null || !cached.text().equals(m.text())) {
-          cached = new CachedVector(m.text(), embedder.embed(m.text()));
+          cached = new CachedVector(m.text(), embedder.embedQuery(m.text()));
           vectors.put(m.id(), cached);
         }
         double similarity = cosine(q, cached.vector());

@@ -27,13 +27,14 @@ public final class Checks {
       }
       Optional<String> failure = engine.failure();
       if (failure.isPresent()) {
-        return Health.critical("The local model engine stopped and will not restart by itself: " + failure.get());
+        return Health.critical("engine.gaveUp",
+            "The local model engine stopped and will not restart by itself: " + failure.get(), failure.get());
       }
       Optional<ProcessHandle> process = engine.process();
       if (process.isEmpty() || !process.get().isAlive()) {
-        return Health.critical("The local model engine is not running (restarted " + engine.restartCount()
-            + " times so far). Tars restarts it by itself; if this keeps happening, pick a smaller model or "
-            + "fewer threads in Settings.");
+        return Health.critical("engine.notRunning", "The local model engine is not running (restarted "
+            + engine.restartCount() + " times so far). Tars restarts it by itself; if this keeps happening, pick a "
+            + "smaller model or fewer threads in Settings.", engine.restartCount());
       }
       return Health.ok();
     });
@@ -46,15 +47,16 @@ public final class Checks {
       try {
         free = disk.usableBytes(folder);
       } catch (IOException e) {
-        return Health.warning("The free space of " + folder + " cannot be read: " + e.getMessage());
+        return Health.warning("disk.unreadable", "The free space of " + folder + " cannot be read: "
+            + e.getMessage(), folder.toString(), String.valueOf(e.getMessage()));
       }
       if (free < warnBelowBytes / 4) {
-        return Health.critical("The disk holding " + folder + " is almost full (" + mib(free) + " free). "
-            + "Tars may not save new messages or backups; free some space now.");
+        return Health.critical("disk.almostFull", "The disk holding " + folder + " is almost full (" + mib(free)
+            + " free). Tars may not save new messages or backups; free some space now.", folder.toString(), mib(free));
       }
       if (free < warnBelowBytes) {
-        return Health.warning("The disk holding " + folder + " is getting full (" + mib(free) + " free). "
-            + "Free some space or delete old backups.");
+        return Health.warning("disk.gettingFull", "The disk holding " + folder + " is getting full (" + mib(free)
+            + " free). Free some space or delete old backups.", folder.toString(), mib(free));
       }
       return Health.ok();
     });
@@ -65,12 +67,14 @@ public final class Checks {
     return new Named("database", () -> {
       try (Connection c = dataSource.getConnection()) {
         if (!c.isValid(5)) {
-          return Health.critical("The database does not answer. Restart Tars; if that does not help, restore a backup.");
+          return Health.critical("database.noAnswer",
+              "The database does not answer. Restart Tars; if that does not help, restore a backup.");
         }
         return Health.ok();
       } catch (SQLException | RuntimeException e) {
-        return Health.critical("The database cannot be reached (" + String.valueOf(e.getMessage()).lines().findFirst()
-            .orElse("") + "). Restart Tars; if that does not help, restore a backup.");
+        String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return Health.critical("database.unreachable", "The database cannot be reached (" + reason
+            + "). Restart Tars; if that does not help, restore a backup.", reason);
       }
     });
   }
@@ -91,15 +95,18 @@ public final class Checks {
     return new Named("backup", () -> {
       List<BackupInfo> all = backups.list();
       if (!all.isEmpty() && all.get(0).state() == BackupState.FAILED) {
-        return Health.warning("The newest backup (" + all.get(0).id() + ") is damaged: "
-            + String.join(" ", all.get(0).status().problems()) + " Make a new backup now.");
+        String problems = String.join(" ", all.get(0).status().problems());
+        return Health.warning("backup.damaged", "The newest backup (" + all.get(0).id() + ") is damaged: "
+            + problems + " Make a new backup now.", all.get(0).id(), problems);
       }
       Optional<BackupInfo> verified = all.stream().filter(b -> b.state() == BackupState.VERIFIED).findFirst();
       java.time.Instant lastGood = verified.map(BackupInfo::createdAt).orElse(watchedSince);
       boolean stale = lastGood.isBefore(clock.instant().minus(maxAge.get()));
       if (stale && backups.changedSinceLastBackup()) {
-        return Health.warning(verified.map(b -> "The last good backup is from " + b.createdAt() + ".")
-            .orElse("There is no good backup yet.") + " Back up now from the Backups page or with `tars backup`.");
+        String advice = " Back up now from the Backups page or with `tars backup`.";
+        return verified.map(b -> Health.warning("backup.stale", "The last good backup is from " + b.createdAt()
+                + "." + advice, java.util.Date.from(b.createdAt())))
+            .orElseGet(() -> Health.warning("backup.none", "There is no good backup yet." + advice));
       }
       return Health.ok();
     });

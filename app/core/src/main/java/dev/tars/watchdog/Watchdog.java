@@ -166,7 +166,7 @@ public final class Watchdog implements AutoCloseable {
   /** The problems open after the last round. Call on the watchdog thread or through {@link #checkNow()}. */
   private List<Problem> openProblems() {
     return open.entrySet().stream()
-        .map(e -> new Problem(e.getKey(), e.getValue().health.severity(), e.getValue().health.message(), clock.instant(), false))
+        .map(e -> Problem.of(e.getKey(), e.getValue().health, e.getValue().health.message(), clock.instant(), false))
         .toList();
   }
 
@@ -188,8 +188,9 @@ public final class Watchdog implements AutoCloseable {
     try {
       BackupService.Run run = backups.backupNow(trigger);
       if (run.backup().state() != BackupState.VERIFIED) {
-        publish(new Problem("backup", Health.Severity.CRITICAL, "The new backup " + run.backup().id()
-            + " failed its check: " + String.join(" ", run.backup().status().problems()), clock.instant(), false));
+        String problems = String.join(" ", run.backup().status().problems());
+        publish(Problem.of("backup", Health.critical("backup.failedCheck", "", run.backup().id(), problems),
+            "The new backup " + run.backup().id() + " failed its check: " + problems, clock.instant(), false));
       }
       run.mirrorProblem().ifPresent(message ->
           publish(new Problem("mirror", Health.Severity.WARNING, message, clock.instant(), false)));
@@ -208,7 +209,8 @@ public final class Watchdog implements AutoCloseable {
         health = check.check();
       } catch (RuntimeException e) {
         LOG.error("Health check {} failed", check.name(), e);
-        health = Health.critical("The " + check.name() + " check itself failed (" + e.getMessage() + ").");
+        health = Health.critical("check.failed", "The " + check.name() + " check itself failed (" + e.getMessage()
+            + ").", check.name(), String.valueOf(e.getMessage()));
       }
       track(check.name(), health);
     }
@@ -220,7 +222,7 @@ public final class Watchdog implements AutoCloseable {
     if (health.isOk()) {
       if (tracker != null) {
         open.remove(name);
-        publish(new Problem(name, tracker.health.severity(), "Resolved: " + tracker.health.message(), clock.instant(), true));
+        publish(Problem.of(name, tracker.health, "Resolved: " + tracker.health.message(), clock.instant(), true));
       }
       return;
     }
@@ -231,11 +233,11 @@ public final class Watchdog implements AutoCloseable {
       tracker.gap = 1;
       tracker.nextReport = round + 1;
       open.put(name, tracker);
-      publish(new Problem(name, health.severity(), health.message(), clock.instant(), false));
+      publish(Problem.of(name, health, health.message(), clock.instant(), false));
     } else if (round >= tracker.nextReport) {
       tracker.gap = Math.min(tracker.gap * 2, maxGap);
       tracker.nextReport = round + tracker.gap;
-      publish(new Problem(name, health.severity(), health.message(), clock.instant(), false));
+      publish(Problem.of(name, health, health.message(), clock.instant(), false));
     }
   }
 
@@ -247,8 +249,9 @@ public final class Watchdog implements AutoCloseable {
         metrics.engineRestart("crash");
       }
       if (restarts > restartsSeen) {
-        publish(new Problem("engine-restart", Health.Severity.WARNING, "The local model engine stopped unexpectedly "
-            + "and was restarted (" + restarts + " restarts since Tars started).", clock.instant(), false));
+        publish(Problem.of("engine-restart", Health.warning("engine.restarted", "", restarts),
+            "The local model engine stopped unexpectedly and was restarted (" + restarts
+                + " restarts since Tars started).", clock.instant(), false));
       }
       restartsSeen = restarts;
       Optional<ProcessHandle> process = engine.process().filter(ProcessHandle::isAlive);

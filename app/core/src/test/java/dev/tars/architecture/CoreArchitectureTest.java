@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The core is UI-free, never loads llama.cpp into its own process (see STACK.md: defects 1-3), makes
+ * The core is UI-free, never loads llama.cpp into its own process (see docs/stack.md: defects 1-3), makes
  * threads only through NamedThreads, and its feature packages depend on each other without cycles. The engine child and the test kit are on the test classpath but are
  * other modules with their own rules, so they are left out.
  */

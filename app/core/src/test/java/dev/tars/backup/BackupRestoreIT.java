@@ -10,6 +10,7 @@ import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,7 @@ class BackupRestoreIT {
   void backupWhileWritingRestoresConsistentDataAndAQuietBackupRestoresIdenticalData() throws Exception {
     AppPaths paths = new AppPaths(home).ensureCreated();
     Files.writeString(paths.models().resolve("tiny.gguf"), "not really a model");
-    Database db = Database.open(paths.database());
+    Database db = TestDatabase.open(paths);
     ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
     Jdbc jdbc = new Jdbc(db.dataSource());
     jdbc.update("CREATE TABLE pair_check (id BIGINT AUTO_INCREMENT PRIMARY KEY, pair INT, half INT)");
@@ -96,7 +97,7 @@ class BackupRestoreIT {
     assertThat(plan.replacements().get(0).folder()).isEqualTo(paths.database().getParent());
     PendingRestore.Outcome first = PendingRestore.applyIfRequested(paths, Clock.systemUTC(), "test").orElseThrow();
     assertThat(first.restored()).as(first.problems().toString()).isTrue();
-    try (Database restored = Database.open(paths.database())) {
+    try (Database restored = TestDatabase.open(paths)) {
       Map<Long, String> rows = messages(restored);
       assertThat(rows).isNotEmpty().hasSizeLessThan(live.size());
       rows.forEach((id, content) -> assertThat(content).isEqualTo(live.get(id)));
@@ -120,7 +121,7 @@ class BackupRestoreIT {
     // Restore the quiet backup: exactly the data that was there.
     service.requestRestore(quiet.backup().id());
     assertThat(PendingRestore.applyIfRequested(paths, Clock.systemUTC(), "test").orElseThrow().restored()).isTrue();
-    try (Database restored = Database.open(paths.database())) {
+    try (Database restored = TestDatabase.open(paths)) {
       assertThat(messages(restored)).isEqualTo(live);
       assertThat(new Jdbc(restored.dataSource()).queryOne("SELECT content FROM setting WHERE name = 'remoteApiKey'",
           r -> r.getString(1))).contains("sk-secret");

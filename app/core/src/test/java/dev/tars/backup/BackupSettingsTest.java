@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,14 +19,14 @@ class BackupSettingsTest {
     BackupConfig changed = new BackupConfig(Duration.ofMinutes(30), new RetentionPolicy(5, 12, 3, 2),
         home.resolve("mirror"));
     AtomicInteger heard = new AtomicInteger();
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       BackupSettings settings = new BackupSettings(db.dataSource());
       assertThat(settings.get()).isEqualTo(BackupConfig.DEFAULT);
       assertThat(settings.webhookUrl()).isEmpty();
       settings.addListener(heard::incrementAndGet);
       settings.save(changed, " https://hooks.example.com/tars ");
     }
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       BackupSettings settings = new BackupSettings(db.dataSource());
       assertThat(settings.get()).isEqualTo(changed);
       assertThat(settings.webhookUrl()).isEqualTo("https://hooks.example.com/tars");
@@ -35,7 +36,7 @@ class BackupSettingsTest {
 
   @Test
   void anAlertAddressThatIsNotHttpIsRefusedAndNothingIsSaved() {
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       BackupSettings settings = new BackupSettings(db.dataSource());
       assertThatThrownBy(() -> settings.save(BackupConfig.DEFAULT.withMirror(home), "ftp://example.com/x"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");

@@ -9,6 +9,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class DamagedArchiveTest {
   @BeforeEach
   void backUpSomeMessages() {
     paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
     ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
     long conversation = store.create("damage", "", Sampling.DEFAULTS).id();
     for (int i = 0; i < 40; i++) {

@@ -1,12 +1,13 @@
 package dev.tars.backup;
 
-import dev.tars.models.DiskSpace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.ConversationStore;
 import dev.tars.config.AppPaths;
 import dev.tars.engine.Sampling;
+import dev.tars.models.DiskSpace;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class KillDuringBackupIT {
   public static final class BackerUpMain {
     public static void main(String[] args) throws Exception {
       AppPaths paths = new AppPaths(Path.of(args[0])).ensureCreated();
-      Database db = Database.open(paths.database());
+      Database db = TestDatabase.open(paths);
       ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
       long conversation = store.create("kill", "", Sampling.DEFAULTS).id();
       String text = "a message that makes the database big enough for a backup to take a while ".repeat(40);

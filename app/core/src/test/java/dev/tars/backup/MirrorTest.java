@@ -1,12 +1,13 @@
 package dev.tars.backup;
 
-import dev.tars.models.DiskSpace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tars.config.AppPaths;
+import dev.tars.models.DiskSpace;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class MirrorTest {
   @BeforeEach
   void open() {
     paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
   }
 
   @AfterEach

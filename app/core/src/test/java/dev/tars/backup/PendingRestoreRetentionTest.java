@@ -6,6 +6,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.models.DiskSpace;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class PendingRestoreRetentionTest {
   @Test
   void theBackupARestoreWaitsForSurvivesRetentionOfTheExitBackupTakenBeforeTheRestart() throws Exception {
     AppPaths paths = new AppPaths(home).ensureCreated();
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       BackupService service = BackupFixture.service(paths, db,
           new BackupConfig(Duration.ofHours(1), new RetentionPolicy(1, 0, 0, 0), null), DiskSpace.SYSTEM);
       BackupInfo wanted = service.backupNow("manual").backup();

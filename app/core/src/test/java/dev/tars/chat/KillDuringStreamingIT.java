@@ -10,6 +10,7 @@ import dev.tars.engine.Sampling;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,7 +94,7 @@ class KillDuringStreamingIT {
           + "; finished answers " + finishedLengths + diagnostics(lastLines, appLog));
     }
 
-    try (Database db = Database.open(home.resolve("data/db/tars"));
+    try (Database db = TestDatabase.open(home.resolve("data"));
         StoredChatService reopened = new StoredChatService(new ConversationStore(db.dataSource(), Clock.systemUTC()),
             () -> {
               throw new dev.tars.engine.EngineException("not needed");
@@ -139,7 +140,7 @@ class KillDuringStreamingIT {
 
     public static void main(String[] args) throws Exception {
       Path home = Path.of(args[0]);
-      Database db = Database.open(home.resolve("db/tars"));
+      Database db = TestDatabase.open(home);
       LocalEngine engine = new LocalEngine(LocalEngine.Options.defaults(home.resolve("tmp")).withThreads(1));
       engine.load(Path.of(args[1]));
       if (!engine.awaitReady(Duration.ofMinutes(2))) {

@@ -9,6 +9,7 @@ import dev.tars.engine.EngineException;
 import dev.tars.engine.FinishReason;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +20,7 @@ class StatelessChatTest {
 
   @Test
   void answersTheGivenMessagesWithTheirSamplingAndStopStrings() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(List.of("a ", "b "), 1, 4096);
+    ScriptedEngine engine = new ScriptedEngine(List.of("a ", "b "), 1, 4096).countingWords();
     StatelessChat chat = new StatelessChat(() -> engine);
     StringBuilder streamed = new StringBuilder();
 
@@ -29,9 +30,9 @@ class StatelessChatTest {
 
     assertThat(completion.finishReason()).isEqualTo(FinishReason.STOP);
     assertThat(streamed.toString()).isEqualTo("a b ");
-    assertThat(answer.model().id()).isEqualTo("scripted");
+    assertThat(answer.model().id()).isEqualTo("scripted-demo.gguf");
     assertThat(answer.trim().trimmed()).isFalse();
-    var sent = engine.requests.get(0);
+    var sent = engine.requests().get(0);
     assertThat(sent.sampling()).isEqualTo(new Sampling(0.1, 0.5, 7));
     assertThat(sent.stop()).containsExactly("\n\n");
     assertThat(sent.messages()).extracting(ChatMessage::role).containsExactly(Role.SYSTEM, Role.USER);
@@ -39,7 +40,7 @@ class StatelessChatTest {
 
   @Test
   void trimsTheOldestTurnsLikeStoredConversationsButKeepsTheSystemPrompt() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200).countingWords();
     StatelessChat chat = new StatelessChat(() -> engine);
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(ChatMessage.system("system"));

@@ -8,6 +8,8 @@ import dev.tars.engine.EngineException;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -27,7 +29,7 @@ class StoredChatServiceTest {
   private StoredChatService service;
 
   private StoredChatService open(ScriptedEngine engine) throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     return open(engine, database);
   }
 
@@ -52,11 +54,11 @@ class StoredChatServiceTest {
 
   @Test
   void userMessageIsCommittedBeforeGenerationStarts() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(words(3), 1, 4096);
+    ScriptedEngine engine = new ScriptedEngine(words(3), 1, 4096).countingWords();
     service = open(engine);
     Conversation conversation = service.create("");
     AtomicReference<List<Message>> seenByEngine = new AtomicReference<>();
-    engine.onGenerate = request -> seenByEngine.set(service.messages(conversation.id()));
+    engine.onGenerate(request -> seenByEngine.set(service.messages(conversation.id())));
 
     Message answer = service.send(conversation.id(), "Hello there", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
 
@@ -70,7 +72,7 @@ class StoredChatServiceTest {
 
   @Test
   void streamingAnswerIsFlushedToTheDatabaseWhileItStreams() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(words(200), 10, 4096);
+    ScriptedEngine engine = new ScriptedEngine(words(200), 10, 4096).countingWords();
     service = open(engine);
     Conversation conversation = service.create("");
     Reply reply = service.send(conversation.id(), "Tell me a long story", new ReplyListener() {});
@@ -86,7 +88,7 @@ class StoredChatServiceTest {
 
   @Test
   void stoppedAnswerKeepsItsTextAndIsMarkedStopped() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(words(1000), 5, 4096);
+    ScriptedEngine engine = new ScriptedEngine(words(1000), 5, 4096).countingWords();
     service = open(engine);
     Conversation conversation = service.create("");
     CountDownLatch someText = new CountDownLatch(5);
@@ -108,8 +110,8 @@ class StoredChatServiceTest {
 
   @Test
   void engineFailureMidStreamKeepsThePartialAnswerMarkedInterrupted() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(words(50), 1, 4096);
-    engine.failAfterTokens = 7;
+    ScriptedEngine engine = new ScriptedEngine(words(50), 1, 4096).countingWords();
+    engine.failAfterTokens(7);
     service = open(engine);
     Conversation conversation = service.create("");
 
@@ -121,13 +123,13 @@ class StoredChatServiceTest {
 
   @Test
   void answerLeftStreamingByADeadAppIsMarkedInterruptedOnNextStart() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     ConversationStore store = new ConversationStore(database.dataSource(), Clock.systemUTC());
     Conversation conversation = store.create("t", "", Sampling.DEFAULTS);
     store.addMessage(conversation.id(), Role.USER, "q", MessageStatus.COMPLETE);
     store.addMessage(conversation.id(), Role.ASSISTANT, "half an ans", MessageStatus.STREAMING);
 
-    service = open(new ScriptedEngine(words(1), 1, 4096), database);
+    service = open(new ScriptedEngine(words(1), 1, 4096).countingWords(), database);
 
     assertThat(service.messages(conversation.id()).get(1))
         .extracting(Message::content, Message::status)
@@ -136,7 +138,7 @@ class StoredChatServiceTest {
 
   @Test
   void regenerateReplacesTheLastAnswer() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(List.of("first"), 1, 4096);
+    ScriptedEngine engine = new ScriptedEngine(List.of("first"), 1, 4096).countingWords();
     service = open(engine);
     Conversation conversation = service.create("");
     service.send(conversation.id(), "Question", new ReplyListener() {}).done().get(5, TimeUnit.SECONDS);
@@ -146,12 +148,12 @@ class StoredChatServiceTest {
     List<Message> messages = service.messages(conversation.id());
     assertThat(messages).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
     assertThat(messages.get(1).id()).isEqualTo(again.id());
-    assertThat(engine.requests.get(1).messages()).extracting(m -> m.role()).doesNotContain(Role.ASSISTANT);
+    assertThat(engine.requests().get(1).messages()).extracting(m -> m.role()).doesNotContain(Role.ASSISTANT);
   }
 
   @Test
   void oldestTurnsAreDroppedToFitTheContextButTheSystemPromptIsKept() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300).countingWords();
     service = open(engine);
     Conversation conversation = service.updateSettings(service.create("").id(), "Be brief.",
         new Sampling(0.7, 0.9, 50));
@@ -168,7 +170,7 @@ class StoredChatServiceTest {
       }
     }).done().get(5, TimeUnit.SECONDS);
 
-    var sent = engine.requests.get(engine.requests.size() - 1).messages();
+    var sent = engine.requests().get(engine.requests().size() - 1).messages();
     assertThat(sent.get(0).content()).isEqualTo("Be brief.");
     assertThat(sent.get(sent.size() - 1).content()).isEqualTo("last question");
     assertThat(trims.get(0).trimmed()).isTrue();
@@ -178,7 +180,7 @@ class StoredChatServiceTest {
 
   @Test
   void aMessageLongerThanTheContextFailsWithAClearReasonAndIsStillSaved() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 300).countingWords();
     service = open(engine);
     Conversation conversation = service.create("");
     AtomicReference<String> failure = new AtomicReference<>();
@@ -198,7 +200,7 @@ class StoredChatServiceTest {
 
   @Test
   void aListenerThatThrowsNeitherStopsNorHangsTheAnswer() throws Exception {
-    service = open(new ScriptedEngine(words(5), 1, 4096));
+    service = open(new ScriptedEngine(words(5), 1, 4096).countingWords());
     Conversation conversation = service.create("");
 
     Message answer = service.send(conversation.id(), "Hello", new ReplyListener() {
@@ -219,10 +221,10 @@ class StoredChatServiceTest {
 
   @Test
   void anUnexpectedFailureEndsTheReplyWithAMessageAndNoAnswerIsLeftStreaming() throws Exception {
-    ScriptedEngine engine = new ScriptedEngine(words(5), 1, 4096);
-    engine.onGenerate = request -> {
+    ScriptedEngine engine = new ScriptedEngine(words(5), 1, 4096).countingWords();
+    engine.onGenerate(request -> {
       throw new IllegalStateException("engine bug");
-    };
+    });
     service = open(engine);
     Conversation conversation = service.create("");
     AtomicReference<String> failure = new AtomicReference<>();
@@ -243,7 +245,7 @@ class StoredChatServiceTest {
 
   @Test
   void firstMessageNamesTheConversationAndTitlesCanBeFiltered() throws Exception {
-    service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
+    service = open(new ScriptedEngine(List.of("ok"), 1, 4096).countingWords());
     Conversation trip = service.create("");
     service.send(trip.id(), "Plan a weekend trip to Lisbon with kids please", new ReplyListener() {}).done().get();
     service.create("Tax questions");
@@ -255,7 +257,7 @@ class StoredChatServiceTest {
 
   @Test
   void deletedConversationDisappearsAndUndoBringsItBackWithItsMessages() throws Exception {
-    service = open(new ScriptedEngine(List.of("ok"), 1, 4096));
+    service = open(new ScriptedEngine(List.of("ok"), 1, 4096).countingWords());
     Conversation conversation = service.create("Keep me");
     service.send(conversation.id(), "hi", new ReplyListener() {}).done().get();
 
@@ -269,7 +271,7 @@ class StoredChatServiceTest {
 
   @Test
   void noEngineGivesTheEnginesMessageAndKeepsTheQuestion() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     service = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> {
       throw new EngineException("No model is loaded. Choose a GGUF file to start chatting.");
     }, new StoredSettings(database.dataSource()));
@@ -289,8 +291,8 @@ class StoredChatServiceTest {
 
   @Test
   void promptContextIsAddedToTheSystemPromptAndReportedAndAFailingOneIsSkipped() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    database = TestDatabase.open(home);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096).countingWords();
     PromptContext memories = (conversation, text) -> List.of(new ContextBlock("memory",
         "Facts about the user: prefers metric units.", List.of(new ContextBlock.Source("prefers metric units", "7"))));
     PromptContext broken = (conversation, text) -> {
@@ -308,15 +310,15 @@ class StoredChatServiceTest {
       }
     }).done().get(5, TimeUnit.SECONDS);
 
-    assertThat(engine.requests.get(0).messages().get(0).content())
+    assertThat(engine.requests().get(0).messages().get(0).content())
         .isEqualTo("Be brief.\n\nFacts about the user: prefers metric units.");
     assertThat(reported).extracting(ContextBlock::kind).containsExactly("memory");
   }
 
   @Test
   void sourcesOfTheContextAreKeptWithTheAnswerAndLeaveWithItWhenItIsRegenerated() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096);
+    database = TestDatabase.open(home);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 4096).countingWords();
     PromptContext documents = (conversation, text) -> text.contains("Everest") ? List.of(new ContextBlock("knowledge",
         "[1] peaks.pdf, page 2\nEverest is 8849 m.", List.of(new ContextBlock.Source("[1] peaks.pdf, page 2",
             "document:4:100-180")))) : List.of();
@@ -337,8 +339,8 @@ class StoredChatServiceTest {
 
   @Test
   void contextThatDoesNotFitTheWindowIsLeftOutInsteadOfRefusingToAnswer() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
-    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200);
+    database = TestDatabase.open(home);
+    ScriptedEngine engine = new ScriptedEngine(List.of("ok"), 1, 200).countingWords();
     PromptContext project = (conversation, text) -> List.of(new ContextBlock("project", "Be brief.",
         List.of(new ContextBlock.Source("Project: Travel", "project:2"))));
     PromptContext documents = (conversation, text) -> List.of(new ContextBlock("knowledge",
@@ -356,7 +358,7 @@ class StoredChatServiceTest {
     }).done().get(5, TimeUnit.SECONDS);
 
     assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
-    assertThat(engine.requests.get(0).messages().get(0).content()).isEqualTo("Be brief.");
+    assertThat(engine.requests().get(0).messages().get(0).content()).isEqualTo("Be brief.");
     assertThat(reported).extracting(ContextBlock::kind).containsExactly("project");
     assertThat(service.sources(conversation.id()).get(answer.id())).extracting(AnswerSource::kind)
         .containsExactly("project");
@@ -364,7 +366,7 @@ class StoredChatServiceTest {
 
   @Test
   void anExchangeAnsweredElsewhereIsKeptAsAConversationInTheHistory() throws Exception {
-    service = open(new ScriptedEngine(words(1), 1, 4096));
+    service = open(new ScriptedEngine(words(1), 1, 4096).countingWords());
 
     Conversation kept = service.recordExchange("API: hello", new Sampling(0.2, 0.9, 64), List.of(
         dev.tars.engine.ChatMessage.system("be brief"), dev.tars.engine.ChatMessage.user("hello"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +17,7 @@ class StoredSettingsTest {
 
   @Test
   void freshDatabaseGivesTheDefaults() throws Exception {
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       assertThat(new StoredSettings(db.dataSource()).get()).isEqualTo(AppSettings.DEFAULTS);
     }
   }
@@ -28,12 +29,12 @@ class StoredSettingsTest {
         .withEngine(EngineChoice.REMOTE, "http://gpu-box:8080/v1", "secret", "qwen").withLocalEngine(8192, 2)
         .withApiServer(true, 5123).withApiAllowedOrigins(List.of("http://localhost:3000", "https://notes.example"));
     AtomicReference<AppSettings> heard = new AtomicReference<>();
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       settings.addListener(heard::set);
       settings.save(changed);
     }
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       assertThat(new StoredSettings(db.dataSource()).get()).isEqualTo(changed);
     }
     assertThat(heard.get()).isEqualTo(changed);
@@ -41,7 +42,7 @@ class StoredSettingsTest {
 
   @Test
   void anUnreadableValueFallsBackToItsDefaultWithoutLosingTheOthers() throws Exception {
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       settings.save(AppSettings.DEFAULTS.withTheme(Theme.DARK));
       new Jdbc(db.dataSource()).update("UPDATE setting SET content = 'PURPLE' WHERE name = 'engine'");

@@ -14,6 +14,7 @@ import dev.tars.memory.MemoryService;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class ExchangeServiceTest {
     final ExchangeService exchange;
 
     Home(String name) throws Exception {
-      database = Database.open(dir.resolve(name + "/db/tars"));
+      database = TestDatabase.open(dir.resolve(name));
       open.add(database);
       conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
       projects = new ProjectService(database.dataSource(), Clock.systemUTC());

@@ -9,6 +9,8 @@ import dev.tars.engine.Sampling;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
+import dev.tars.testkit.core.TestEmbedder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +28,7 @@ class MemoryContextTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     projects = new ProjectService(database.dataSource(), Clock.systemUTC());
     conversation = new ConversationStore(database.dataSource(), Clock.systemUTC()).create("c", "", Sampling.DEFAULTS);
@@ -109,8 +111,8 @@ class MemoryContextTest {
     Memory diet = memories.add(MemoryScope.GLOBAL, "Is vegetarian", false);
     memories.add(MemoryScope.GLOBAL, "Drives a blue car", false);
     // A stand-in embedder with two axes, "food" and "vehicles": what matters here is the blending, not the model.
-    TextEmbedder embedder = text -> text.contains("vegetarian") || text.contains("dinner")
-        ? new float[] {1, 0} : new float[] {0, 1};
+    TestEmbedder embedder = TestEmbedder.of(2, text -> text.contains("vegetarian") || text.contains("dinner")
+        ? new float[] {1, 0} : new float[] {0, 1});
     List<ContextBlock> blocks = new MemoryContext(memories, projects, new MemorySelector(embedder))
         .contextFor(conversation, "Ideas for dinner tonight?");
     assertThat(blocks.get(0).sources()).extracting(ContextBlock.Source::reference)

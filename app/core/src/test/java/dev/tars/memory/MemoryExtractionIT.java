@@ -11,6 +11,7 @@ import dev.tars.engine.local.LocalEngine;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class MemoryExtractionIT {
 
   @Test
   void theSchemaGrammarMakesEvenARandomModelAnswerValidFacts() throws Exception {
-    try (Database database = Database.open(dir.resolve("db/tars"));
+    try (Database database = TestDatabase.open(dir);
         LocalEngine engine = new LocalEngine(LocalEngine.Options.defaults(dir.resolve("tmp"))
             .withMaxContextLength(2048).withThreads(2).withHealthInterval(Duration.ofSeconds(1)))) {
       engine.load(TestModels.tiny());

@@ -17,6 +17,8 @@ import dev.tars.engine.Sampling;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class MemoryExtractorTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     projects = new ProjectService(database.dataSource(), Clock.systemUTC());
@@ -52,7 +54,7 @@ class MemoryExtractorTest {
     database.close();
   }
 
-  private MemoryExtractor extractor(CannedEngine engine) {
+  private MemoryExtractor extractor(ScriptedEngine engine) {
     return new MemoryExtractor(() -> engine, conversations, memories, projects, Duration.ofSeconds(5));
   }
 
@@ -60,7 +62,7 @@ class MemoryExtractorTest {
   void factsInTheAnswerBecomeProposalsScopedAsTheModelSaid() throws Exception {
     Project acme = projects.create("Acme");
     projects.moveConversation(conversation.id(), acme.id());
-    CannedEngine engine = new CannedEngine(4096, "```json\n{\"facts\": [{\"text\": \"Prefers metric units\","
+    ScriptedEngine engine = ScriptedEngine.answering("```json\n{\"facts\": [{\"text\": \"Prefers metric units\","
         + " \"scope\": \"global\"}, {\"text\": \"Bakes for the Acme office party\", \"scope\": \"project\"}]}\n```");
 
     MemoryExtractor.Extraction result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
@@ -68,7 +70,7 @@ class MemoryExtractorTest {
     assertThat(result.proposals()).extracting(Proposal::text, Proposal::scope).containsExactly(
         org.assertj.core.groups.Tuple.tuple("Prefers metric units", MemoryScope.GLOBAL),
         org.assertj.core.groups.Tuple.tuple("Bakes for the Acme office party", MemoryScope.project(acme.id())));
-    var request = engine.requests.get(0);
+    var request = engine.requests().get(0);
     assertThat(request.responseSchema()).contains("\"facts\"");
     assertThat(request.messages().get(1).content()).contains("User: Give me the recipe in grams");
   }
@@ -76,7 +78,7 @@ class MemoryExtractorTest {
   @Test
   void withAutoAcceptTheLearnedFactsAreRememberedAtOnceAndCounted() throws Exception {
     memories.saveSettings(new MemorySettings(true, true, 300));
-    CannedEngine engine = new CannedEngine(4096, "{\"facts\": [{\"text\": \"Prefers metric units\","
+    ScriptedEngine engine = ScriptedEngine.answering("{\"facts\": [{\"text\": \"Prefers metric units\","
         + " \"scope\": \"global\"}, {\"text\": \"Lives in Oslo\", \"scope\": \"global\"}]}");
 
     MemoryExtractor.Extraction result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
@@ -90,42 +92,42 @@ class MemoryExtractorTest {
 
   @Test
   void onlyMessagesNotReadBeforeAreSentAndNothingNewMeansNoCall() throws Exception {
-    CannedEngine engine = new CannedEngine(4096, "{\"facts\": []}");
+    ScriptedEngine engine = ScriptedEngine.answering("{\"facts\": []}");
     MemoryExtractor extractor = extractor(engine);
     extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
     extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
-    assertThat(engine.requests).hasSize(1);
+    assertThat(engine.requests()).hasSize(1);
 
     conversations.addMessage(conversation.id(), Role.USER, "Also, I live in Oslo.", MessageStatus.COMPLETE);
     extractor.extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
-    assertThat(engine.requests).hasSize(2);
-    assertThat(engine.requests.get(1).messages().get(1).content()).contains("I live in Oslo")
+    assertThat(engine.requests()).hasSize(2);
+    assertThat(engine.requests().get(1).messages().get(1).content()).contains("I live in Oslo")
         .doesNotContain("grams");
   }
 
   @Test
   void knownFactsAreListedInThePromptAndNotProposedAgain() throws Exception {
     memories.add(MemoryScope.GLOBAL, "Prefers metric units", false);
-    CannedEngine engine = new CannedEngine(4096, "{\"facts\": [{\"text\": \"prefers metric units.\", \"scope\": \"global\"}]}");
+    ScriptedEngine engine = ScriptedEngine.answering("{\"facts\": [{\"text\": \"prefers metric units.\", \"scope\": \"global\"}]}");
     var result = extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
     assertThat(result.facts()).hasSize(1);
     assertThat(result.proposals()).isEmpty();
-    assertThat(engine.requests.get(0).messages().get(0).content()).contains("- Prefers metric units");
+    assertThat(engine.requests().get(0).messages().get(0).content()).contains("- Prefers metric units");
   }
 
   @Test
   void whatTheModelWroteAboutTheConversationIsNeverQuotedInTheLogAboveDebug() {
     String secret = "bank PIN 4417";
-    CannedEngine cutOff = new CannedEngine(4096, "{\"facts\": [{\"text\": \"Their " + secret);
-    cutOff.finishReason = FinishReason.LENGTH;
+    ScriptedEngine cutOff = ScriptedEngine.answering("{\"facts\": [{\"text\": \"Their " + secret)
+        .finishingWith(FinishReason.LENGTH);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     log.start();
     root.addAppender(log);
     try {
-      for (CannedEngine engine : List.of(cutOff, new CannedEngine(4096, "Their " + secret + ", nothing else."),
-          new CannedEngine(4096, "{\"facts\": [Their " + secret + "]}"),
-          new CannedEngine(4096, "{\"facts\": [{\"text\": \"x y z\", \"scope\": \"" + secret + "\"}]}"))) {
+      for (ScriptedEngine engine : List.of(cutOff, ScriptedEngine.answering("Their " + secret + ", nothing else."),
+          ScriptedEngine.answering("{\"facts\": [Their " + secret + "]}"),
+          ScriptedEngine.answering("{\"facts\": [{\"text\": \"x y z\", \"scope\": \"" + secret + "\"}]}"))) {
         assertThatThrownBy(() -> extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
             .isInstanceOf(MemoryExtractionException.class).hasMessageNotContaining("4417");
       }
@@ -141,16 +143,16 @@ class MemoryExtractorTest {
 
   @Test
   void invalidAnswersGiveAClearMessageAndTheConversationIsReadAgainNextTime() throws Exception {
-    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "I think the user likes grams."))
+    assertThatThrownBy(() -> extractor(ScriptedEngine.answering("I think the user likes grams."))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .isInstanceOf(MemoryExtractionException.class).hasMessageContaining("did not answer with JSON");
-    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"facts\": [{\"text\": \"x y z\", \"scope\": \"team\"}]}"))
+    assertThatThrownBy(() -> extractor(ScriptedEngine.answering("{\"facts\": [{\"text\": \"x y z\", \"scope\": \"team\"}]}"))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .hasMessageContaining("a scope other than \"global\" or \"project\"");
-    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"facts\": [{\"text\": \"broken"))
+    assertThatThrownBy(() -> extractor(ScriptedEngine.answering("{\"facts\": [{\"text\": \"broken"))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .hasMessageContaining("did not answer with JSON");
-    assertThatThrownBy(() -> extractor(new CannedEngine(4096, "{\"items\": []}"))
+    assertThatThrownBy(() -> extractor(ScriptedEngine.answering("{\"items\": []}"))
         .extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION))
         .hasMessageContaining("no \"facts\" list");
     assertThat(memories.extractedUpTo(conversation.id())).isZero();
@@ -172,9 +174,9 @@ class MemoryExtractorTest {
       conversations.addMessage(conversation.id(), Role.USER, "message " + i + " " + "padding ".repeat(40),
           MessageStatus.COMPLETE);
     }
-    CannedEngine engine = new CannedEngine(2048, "{\"facts\": []}");
+    ScriptedEngine engine = ScriptedEngine.answering("{\"facts\": []}").contextLength(2048);
     extractor(engine).extract(conversation.id(), MemoryService.ORIGIN_CONVERSATION);
-    var request = engine.requests.get(0);
+    var request = engine.requests().get(0);
     assertThat(engine.countTokens(request.messages())).isLessThanOrEqualTo(2048 - 1300);
     assertThat(request.messages().get(1).content()).contains("message 59").doesNotContain("message 0 ");
   }

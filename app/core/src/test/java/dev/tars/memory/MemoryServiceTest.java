@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.NoSuchElementException;
@@ -19,7 +20,7 @@ class MemoryServiceTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
   }
 

@@ -1,5 +1,6 @@
 package dev.tars.models;
 
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.testkit.LoopbackFileServer;
@@ -345,15 +346,6 @@ class DownloaderIT {
     }
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
-  }
 
   static final class Recorder implements DownloadListener {
     final List<DownloadStatus> statuses = new CopyOnWriteArrayList<>();

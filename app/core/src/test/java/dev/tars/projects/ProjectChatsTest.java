@@ -8,6 +8,7 @@ import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
 import dev.tars.engine.EngineException;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class ProjectChatsTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     all = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), () -> {
       throw new EngineException("no engine needed");
     }, new StoredSettings(database.dataSource()));

@@ -9,6 +9,7 @@ import dev.tars.engine.Sampling;
 import dev.tars.memory.MemoryScope;
 import dev.tars.memory.MemoryService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +26,7 @@ class ProjectServiceTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     projects = new ProjectService(database.dataSource(), Clock.systemUTC());
     conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
   }

@@ -1,9 +1,11 @@
 package dev.tars.schedule;
 
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class DailyJobRunnerTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     scheduler = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("test-scheduler"));
     clock = new MutableClock(at(2026, 3, 10, 1, 0), MADRID);
   }
@@ -141,11 +143,4 @@ class DailyJobRunnerTest {
     assertThat(schedule.nextAfter(at(2026, 3, 29, 12, 0), MADRID)).isEqualTo(at(2026, 3, 30, 2, 0));
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(condition.getAsBoolean()).isTrue();
-  }
 }

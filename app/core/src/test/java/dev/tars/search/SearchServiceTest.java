@@ -10,6 +10,7 @@ import dev.tars.engine.Sampling;
 import dev.tars.memory.MemoryScope;
 import dev.tars.memory.MemoryService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +28,7 @@ class SearchServiceTest {
 
   @BeforeEach
   void fixture() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     store = new ConversationStore(database.dataSource(), Clock.systemUTC());
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     search = new SearchService(List.of(new ConversationSearch(database.dataSource(), Clock.systemUTC()),

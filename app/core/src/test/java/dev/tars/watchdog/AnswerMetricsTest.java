@@ -13,6 +13,7 @@ import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.engine.TokenSink;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class AnswerMetricsTest {
 
   @Test
   void eachAnswerRecordsTimeToFirstTokenAndTokensPerSecondAfterIt() throws Exception {
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       Metrics metrics = new Metrics(db.dataSource(), Clock.systemUTC());
       AnswerMetrics metered = new AnswerMetrics(() -> new SteppedEngine(-1, FinishReason.STOP), metrics, nanos::get);
 
@@ -101,7 +102,7 @@ class AnswerMetricsTest {
 
   @Test
   void theEnginesTokenCountWinsOverCountedEventsAndFailedAnswersAreNotRecorded() throws Exception {
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       Metrics metrics = new Metrics(db.dataSource(), Clock.systemUTC());
       streamed(new AnswerMetrics(() -> new SteppedEngine(9, FinishReason.LENGTH), metrics, nanos::get).engine());
       streamed(new AnswerMetrics(() -> new SteppedEngine(9, FinishReason.ERROR), metrics, nanos::get).engine());

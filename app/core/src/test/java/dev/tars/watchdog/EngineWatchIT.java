@@ -17,6 +17,7 @@ import dev.tars.engine.local.LocalEngine;
 import dev.tars.storage.Database;
 import dev.tars.testkit.GgufWriter;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class EngineWatchIT {
   @BeforeEach
   void open() {
     AppPaths paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
     metrics = new Metrics(db.dataSource(), Clock.systemUTC());
     backups = BackupServices.standard(paths, db, List.of(), List.of(new H2Checker()), () -> BackupConfig.DEFAULT,
         Clock.systemUTC(), "test");

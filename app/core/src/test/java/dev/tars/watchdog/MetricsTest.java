@@ -3,6 +3,7 @@ package dev.tars.watchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class MetricsTest {
         return now.get();
       }
     };
-    try (Database db = Database.open(home.resolve("db/tars"))) {
+    try (Database db = TestDatabase.open(home)) {
       Metrics metrics = new Metrics(db.dataSource(), clock);
       metrics.answer(42.5, Duration.ofMillis(180), "tiny");
       now.set(now.get().plus(Duration.ofDays(40)));

@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupException;
 import dev.tars.backup.BackupService;
-import dev.tars.models.DiskSpace;
 import dev.tars.backup.H2BackupSource;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
 import dev.tars.config.AppPaths;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
+import dev.tars.models.DiskSpace;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class WatchdogTest {
   @BeforeEach
   void open() {
     paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
     metrics = new Metrics(db.dataSource(), Clock.systemUTC());
   }
 
@@ -312,6 +313,6 @@ class WatchdogTest {
     Health health = closedDb.check();
     assertThat(health.severity()).isEqualTo(Health.Severity.CRITICAL);
     assertThat(health.message()).contains("Restart Tars");
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
   }
 }

@@ -7,6 +7,7 @@ import dev.tars.desktop.backup.BackupsView;
 import dev.tars.desktop.backup.BackupsViewModel;
 import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.dashboard.DashboardView;
+import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
@@ -124,9 +125,9 @@ public final class DesktopShell implements AutoCloseable {
     if (services.knowledge() == null) {
       return;
     }
-    knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background);
+    knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background, i18n);
     view.addPage(KNOWLEDGE_PAGE, i18n.get("knowledge.title"), Icons.BOOK,
-        () -> new KnowledgeView(knowledgeViewModel).load());
+        () -> new KnowledgeView(knowledgeViewModel, i18n).load());
     view.setFileDrop(paths -> {
       knowledgeViewModel.add(paths);
       viewModel.showPage(KNOWLEDGE_PAGE);
@@ -186,7 +187,7 @@ public final class DesktopShell implements AutoCloseable {
     // both wait for the first visit.
     view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
       modelsViewModel = new ModelsViewModel(services.models(), ui::run, work, i18n);
-      return new ModelsView(modelsViewModel).load();
+      return new ModelsView(modelsViewModel, i18n).load();
     });
   }
 
@@ -215,7 +216,7 @@ public final class DesktopShell implements AutoCloseable {
       // A restart already has its notice from the engine status (and is counted on the Dashboard).
       if (!problem.resolved() && !"engine-restart".equals(problem.check())) {
         viewModel.notices().post(new Notices.Notice(problem.severity() == Health.Severity.CRITICAL
-            ? Notices.Kind.ERROR : Notices.Kind.WARNING, problem.message()));
+            ? Notices.Kind.ERROR : Notices.Kind.WARNING, ProblemText.of(problem, i18n)));
       }
     }));
     if (services.metrics() != null) {

@@ -1,5 +1,7 @@
 package dev.tars.desktop;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.Message;
@@ -9,6 +11,7 @@ import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app through its window (TestFX, headless Monocle): real H2 in a temporary data home, real
@@ -60,7 +60,7 @@ class ChatWindowIT {
   @BeforeEach
   void chooseTheTinyModel() {
     paths = new AppPaths(home).ensureCreated();
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       // One thread keeps the tiny model slow enough to be stopped by hand.
       settings.save(settings.get().withModelPath(TestModels.tiny().toString()).withLocalEngine(2048, 1)
@@ -206,11 +206,5 @@ class ChatWindowIT {
     return "";
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 }

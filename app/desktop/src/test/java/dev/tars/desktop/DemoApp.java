@@ -4,6 +4,8 @@ import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -44,7 +46,7 @@ public final class DemoApp extends Application {
   public void init() {
     AppPaths paths = new AppPaths(Path.of(System.getProperty("tars.home", "/tmp/tars-demo"))).ensureCreated();
     if (Boolean.getBoolean("demo.seedModel")) {
-      try (Database db = Database.open(paths.database())) {
+      try (Database db = TestDatabase.open(paths)) {
         StoredSettings settings = new StoredSettings(db.dataSource());
         settings.save(settings.get().withModelPath(TestModels.tiny().toString()));
       }

@@ -1,5 +1,7 @@
 package dev.tars.desktop;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.AnswerSource;
@@ -15,13 +17,13 @@ import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.Passage;
 import dev.tars.knowledge.PassageReference;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Answering from documents through the whole app's window (TestFX, headless): real H2, real document index and
@@ -65,7 +66,7 @@ class DocumentAnswersWindowIT {
     Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n"
         + "Owls hunt at night and see well in the dark. " + OWLS + " Their feathers make almost no sound in flight."
         + "\n\n# Swifts\n\nSwifts sleep while flying.");
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
       settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
       try (KnowledgeBase knowledge = KnowledgeBase.open(paths, db.dataSource(), "eng")) {
@@ -143,8 +144,8 @@ class DocumentAnswersWindowIT {
     if (dir == null || dir.isBlank()) {
       return;
     }
-    javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#passageText")
-        .queryAs(Text.class).getScene().getRoot().snapshot(null, null)).get();
+    javafx.scene.image.WritableImage image = fx(() -> robot.lookup("#passageText")
+        .queryAs(Text.class).getScene().getRoot().snapshot(null, null));
     javafx.scene.image.PixelReader pixels = image.getPixelReader();
     java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
         (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
@@ -156,12 +157,5 @@ class DocumentAnswersWindowIT {
     javax.imageio.ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
-
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 
 }

@@ -5,6 +5,7 @@ import dev.tars.chat.EngineSource;
 import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -15,7 +16,7 @@ public final class TestServices implements AutoCloseable {
   public final StoredChatService chats;
 
   public TestServices(Path dir, EngineSource engines) {
-    database = Database.open(dir.resolve("db").resolve("tars"));
+    database = TestDatabase.open(dir);
     settings = new StoredSettings(database.dataSource());
     chats = new StoredChatService(new ConversationStore(database.dataSource(), Clock.systemUTC()), engines,
         settings);

@@ -22,6 +22,7 @@ import dev.tars.projects.ProjectChats;
 import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.tars.knowledge;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
+import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunker;
-import dev.tars.knowledge.embed.Embedder;
 import dev.tars.knowledge.embed.LazyEmbedder;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.ocr.ChildProcessOcr;

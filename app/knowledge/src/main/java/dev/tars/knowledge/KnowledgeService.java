@@ -1,19 +1,19 @@
 package dev.tars.knowledge;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunk;
 import dev.tars.knowledge.chunk.Chunker;
-import dev.tars.knowledge.embed.Embedder;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.index.Hit;
 import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.lang.Language;
 import dev.tars.knowledge.lang.LanguageGuesser;
 import dev.tars.knowledge.parse.DocumentParser;
-import dev.tars.knowledge.parse.DocumentRejectedException;
 import dev.tars.knowledge.parse.ParsedDocument;
-import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.knowledge.store.KnowledgeStore.StoredDocument;
+import dev.tars.knowledge.store.KnowledgeStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

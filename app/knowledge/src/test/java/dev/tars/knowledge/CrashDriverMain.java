@@ -4,6 +4,7 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public final class CrashDriverMain {
   public static void main(String[] args) throws Exception {
     Path home = Path.of(args[0]);
     Path docs = Path.of(args[1]);
-    Database db = Database.open(home.resolve("db/tars"));
+    Database db = TestDatabase.open(home);
     OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, Path.of(args[2]), 2);
     KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
         new DocumentParser(null), Chunker.standard(), 2);

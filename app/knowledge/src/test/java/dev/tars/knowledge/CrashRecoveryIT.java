@@ -6,6 +6,7 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class CrashRecoveryIT {
     assertThat(indexedBeforeKill).as("child log: " + Files.readString(home.resolve("child.log"))).isEqualTo(3);
 
     Instant restart = Instant.now();
-    try (Database db = Database.open(home.resolve("db/tars"));
+    try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, models, 2)) {
       KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
           new DocumentParser(null), Chunker.standard(), 2);

@@ -10,26 +10,18 @@ import dev.tars.chat.Message;
 import dev.tars.chat.ReplyListener;
 import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
-import dev.tars.engine.ChatEngine;
-import dev.tars.engine.ChatMessage;
-import dev.tars.engine.ChatRequest;
-import dev.tars.engine.Completion;
-import dev.tars.engine.FinishReason;
-import dev.tars.engine.Generation;
-import dev.tars.engine.ModelInfo;
-import dev.tars.engine.Role;
-import dev.tars.engine.TokenSink;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -47,14 +39,15 @@ class DocumentAnswersIT {
   static OnnxEmbedder embedder;
   static KnowledgeService knowledge;
   static ConversationDocuments choices;
-  static PromptRecorder engine = new PromptRecorder();
+  /** Answers "ok" and keeps the prompts; tokens counted a little generously, as a real tokenizer would. */
+  static ScriptedEngine engine = ScriptedEngine.answering("ok").countingTokensWith(m -> m.content().length() / 3 + 8);
   static StoredChatService chats;
   static long rivers;
   static long kitchen;
 
   @BeforeAll
   static void indexTwoCollections() throws Exception {
-    db = Database.open(home.resolve("db/tars"));
+    db = TestDatabase.open(home);
     embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2);
     knowledge = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder, new DocumentParser(null),
         Chunker.standard(), 2);
@@ -172,7 +165,7 @@ class DocumentAnswersIT {
   void whenTheWindowIsTightTheWeakestPassagesAreLeftOutAndTheBestStays() throws Exception {
     Conversation conversation = chats.create("");
     choices.choose(conversation.id(), new DocumentChoice(true, List.of()));
-    engine.contextLength = 300;
+    engine.contextLength(300);
     try {
       Message answer = chats.send(conversation.id(), "How long is the Rhine?", new ReplyListener() {})
           .done().get(30, TimeUnit.SECONDS);
@@ -181,7 +174,7 @@ class DocumentAnswersIT {
       assertThat(engine.lastSystemPrompt()).contains("[1] rivers.pdf, page 2").doesNotContain("[3]");
       assertThat(kept).extracting(AnswerSource::label).startsWith("[1] rivers.pdf, page 2").hasSizeLessThan(3);
     } finally {
-      engine.contextLength = 4096;
+      engine.contextLength(4096);
     }
   }
 
@@ -192,44 +185,4 @@ class DocumentAnswersIT {
     assertThat(DocumentContext.budget(128_000)).isEqualTo(DocumentContext.MAX_BUDGET);
   }
 
-  /** A chat model stand-in: answers "ok" at once and keeps the prompts it was sent. */
-  static final class PromptRecorder implements ChatEngine {
-    final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
-    volatile int contextLength = 4096;
-
-    String lastSystemPrompt() {
-      List<ChatMessage> messages = requests.getLast().messages();
-      return messages.getFirst().role() == Role.SYSTEM ? messages.getFirst().content() : "";
-    }
-
-    @Override
-    public ModelInfo model() {
-      return new ModelInfo("recorder", contextLength);
-    }
-
-    @Override
-    public int countTokens(List<ChatMessage> messages) {
-      return messages.stream().mapToInt(m -> m.content().length() / 3 + 8).sum();
-    }
-
-    @Override
-    public Generation generate(ChatRequest request, TokenSink sink) {
-      requests.add(request);
-      sink.accept("ok");
-      CompletableFuture<Completion> done = CompletableFuture.completedFuture(
-          new Completion("ok", FinishReason.STOP, -1, 1, null));
-      return new Generation() {
-        @Override
-        public void cancel() {}
-
-        @Override
-        public CompletableFuture<Completion> result() {
-          return done;
-        }
-      };
-    }
-
-    @Override
-    public void close() {}
-  }
-}
+  /** A chat model stand-in: answers "ok" at once and keeps the prompts it was sent. */}

@@ -7,6 +7,8 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Collectors;
-import dev.tars.storage.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +45,8 @@ class KnowledgeServiceIT {
     embedder.close();
   }
 
-  KnowledgeService open(dev.tars.knowledge.embed.Embedder with) {
-    db = Database.open(home.resolve("db/tars"));
+  KnowledgeService open(dev.tars.embedding.Embedder with) {
+    db = TestDatabase.open(home);
     service = new KnowledgeService(db.dataSource(), home.resolve("index"), with, new DocumentParser(ocr), Chunker.standard(), 2);
     return service;
   }

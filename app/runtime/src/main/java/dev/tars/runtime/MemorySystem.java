@@ -5,6 +5,7 @@ import dev.tars.chat.EngineSource;
 import dev.tars.chat.PromptContext;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.SettingsStore;
+import dev.tars.embedding.Embedder;
 import dev.tars.exchange.ExchangeService;
 import dev.tars.memory.MemoryContext;
 import dev.tars.memory.MemoryExtractionException;
@@ -12,7 +13,6 @@ import dev.tars.memory.MemoryExtractor;
 import dev.tars.memory.MemorySelector;
 import dev.tars.memory.MemoryService;
 import dev.tars.memory.NightlySynthesis;
-import dev.tars.memory.TextEmbedder;
 import dev.tars.projects.ProjectInstructionsContext;
 import dev.tars.projects.ProjectService;
 import dev.tars.schedule.DailyJobRunner;
@@ -61,7 +61,7 @@ public final class MemorySystem implements AutoCloseable {
    * @param extraSearchSources e.g. the knowledge module's {@code DocumentSearch}
    */
   public MemorySystem(DataSource dataSource, ConversationStore conversations, SettingsStore settings,
-      EngineSource engines, Clock clock, TextEmbedder embedder,
+      EngineSource engines, Clock clock, Embedder embedder,
       List<SearchSource> extraSearchSources) {
     projects = new ProjectService(dataSource, clock);
     memories = new MemoryService(dataSource, clock);

@@ -311,7 +311,7 @@ public final class TarsRuntime implements AutoCloseable {
       // The engine is looked up when memory work needs it, so `tars memory add` never starts one.
       memory = track("memory", new MemorySystem(database().dataSource(), conversations(), settings(),
           () -> engines().engine(), Clock.systemDefaultZone(),
-          documents.<dev.tars.memory.TextEmbedder>map(k -> text -> k.embedder().embedQuery(text)).orElse(null),
+          documents.map(KnowledgeBase::embedder).orElse(null),
           documents.map(k -> List.<dev.tars.search.SearchSource>of(new DocumentSearch(k.retriever())))
               .orElse(List.of())));
     }

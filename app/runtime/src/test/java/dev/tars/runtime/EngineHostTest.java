@@ -8,6 +8,7 @@ import dev.tars.config.AppSettings;
 import dev.tars.engine.EngineStatus;
 import dev.tars.config.EngineChoice;
 import dev.tars.engine.EngineException;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -17,6 +17,8 @@ import dev.tars.memory.Proposal;
 import dev.tars.projects.Project;
 import dev.tars.schedule.JobRun;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -36,13 +38,13 @@ class MemorySystemTest {
   private ScheduledExecutorService scheduler;
   private MemorySystem system;
   private StoredChatService chat;
-  private final CannedEngine engine = new CannedEngine(4096, "Claro.",
+  private final ScriptedEngine engine = ScriptedEngine.answering("Claro.",
       "{\"facts\": [{\"text\": \"Prefers answers in Spanish\", \"scope\": \"global\"}]}",
       "- Planned the Acme schema move");
 
   @BeforeEach
   void wire() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     scheduler = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("test-scheduler"));
     ConversationStore conversations = new ConversationStore(database.dataSource(), Clock.systemUTC());
     StoredSettings settings = new StoredSettings(database.dataSource());
@@ -76,8 +78,8 @@ class MemorySystemTest {
       }
     }).done().get(5, TimeUnit.SECONDS);
 
-    String system0 = engine.requests.get(0).messages().get(0).content();
-    assertThat(engine.requests.get(0).messages().get(0).role()).isEqualTo(Role.SYSTEM);
+    String system0 = engine.requests().get(0).messages().get(0).content();
+    assertThat(engine.requests().get(0).messages().get(0).role()).isEqualTo(Role.SYSTEM);
     assertThat(system0).contains("Answer tersely.", "- Acme runs PostgreSQL 16").doesNotContain("Rex");
     assertThat(system0.indexOf("Answer tersely.")).isLessThan(system0.indexOf("PostgreSQL 16"));
     assertThat(used).extracting(ContextBlock::kind).containsExactly("project", "memory");

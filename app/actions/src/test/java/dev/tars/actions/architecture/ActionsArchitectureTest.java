@@ -1,16 +1,16 @@
 package dev.tars.actions.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tars.testkit.ArchitectureRules;
 
 /**
- * The actions module is UI-free, has no package cycles, and its parts (notes, agenda, reminders, activity,
- * router) do not reach up to the action service that uses them.
+ * The actions module is UI-free, keeps the rules every module keeps (see {@link ArchitectureRules}), and its parts
+ * (notes, agenda, reminders, activity, router) do not reach up to the action service that uses them.
  */
 @AnalyzeClasses(packages = "dev.tars.actions", importOptions = ImportOption.DoNotIncludeTests.class)
 class ActionsArchitectureTest {
@@ -18,7 +18,7 @@ class ActionsArchitectureTest {
   static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAPackage("javafx..");
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("dev.tars.actions.(*)..").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("dev.tars.actions");
 
   @ArchTest
   static final ArchRule partsDoNotUseTheService = noClasses().that().resideInAnyPackage(
@@ -27,6 +27,8 @@ class ActionsArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("dev.tars.actions");
 
   @ArchTest
-  static final ArchRule threadsOnlyFromNamedThreads = noClasses().should().callConstructor(Thread.class, Runnable.class)
-      .orShould().callConstructor(Thread.class, Runnable.class, String.class);
+  static final ArchRule threadsComeFromNamedThreads = ArchitectureRules.threadsOnlyFrom(ArchitectureRules.NAMED_THREADS);
+
+  @ArchTest
+  static final ArchRule noFrontEndDependencies = ArchitectureRules.noFrontEndDependencies();
 }

@@ -1,10 +1,10 @@
 package dev.tars.bench.knowledge;
 
+import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunk;
 import dev.tars.knowledge.chunk.Chunker;
-import dev.tars.knowledge.embed.Embedder;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.parse.DocumentParser;
-import dev.tars.knowledge.parse.DocumentRejectedException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

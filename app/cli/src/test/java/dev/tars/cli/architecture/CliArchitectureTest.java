@@ -1,15 +1,16 @@
 package dev.tars.cli.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.tars.runtime.architecture.FrontEndRules;
+import dev.tars.testkit.ArchitectureRules;
 
-/** Every command is a thin front end over {@code TarsRuntime}: it builds no service itself. */
+/**
+ * Every command is a thin front end over {@code TarsRuntime}: it builds no service itself. Plus the rules every
+ * module keeps (see {@link ArchitectureRules}), checked on this module's own classes.
+ */
 @AnalyzeClasses(packages = "dev.tars.cli", importOptions = ImportOption.DoNotIncludeTests.class)
 class CliArchitectureTest {
   @ArchTest
@@ -19,9 +20,8 @@ class CliArchitectureTest {
       FrontEndRules.buildsNoServiceExcept("dev.tars.cli.actions.CliActions");
 
   @ArchTest
-  static final ArchRule commandPackagesHaveNoCycles = slices().matching("dev.tars.cli.(*)..").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("dev.tars.cli");
 
   @ArchTest
-  static final ArchRule threadsComeFromNamedThreads = noClasses().should().callConstructor(Thread.class, Runnable.class)
-      .orShould().callConstructor(Thread.class, Runnable.class, String.class).orShould().callConstructor(Thread.class);
+  static final ArchRule threadsComeFromNamedThreads = ArchitectureRules.threadsOnlyFrom(ArchitectureRules.NAMED_THREADS);
 }

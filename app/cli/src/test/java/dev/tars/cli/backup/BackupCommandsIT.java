@@ -12,6 +12,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -45,7 +46,7 @@ class BackupCommandsIT {
   void dataHomeWithMessages() {
     System.setProperty("tars.home", home.toString());
     paths = new AppPaths(home).ensureCreated();
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
       long c = store.create("kept", "", Sampling.DEFAULTS).id();
       for (int i = 0; i < 20; i++) {
@@ -86,7 +87,7 @@ class BackupCommandsIT {
     assertThat(run("backup", "verify", first)).isZero();
     assertThat(out.toString()).contains("is sound").contains("database.rows.MESSAGE: 20");
 
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       new dev.tars.storage.Jdbc(db.dataSource()).update("DELETE FROM message");
     }
     assertThat(run("backup", "restore", first)).isEqualTo(1);
@@ -94,7 +95,7 @@ class BackupCommandsIT {
 
     assertThat(run("backup", "restore", first, "--yes")).as(out + " " + err).isZero();
     assertThat(out.toString()).contains("Restored backup " + first);
-    try (Database db = Database.open(paths.database())) {
+    try (Database db = TestDatabase.open(paths)) {
       assertThat(new ConversationStore(db.dataSource(), Clock.systemUTC()).messages(1)).hasSize(20);
     }
   }
@@ -167,7 +168,7 @@ class BackupCommandsIT {
   @Test
   void whileTarsRunsBackupRefusesAndRestoreWaitsForTheNextStart() {
     String id = backUp();
-    try (Database running = Database.open(paths.database())) {
+    try (Database running = TestDatabase.open(paths)) {
       assertThat(run("backup")).isEqualTo(1);
       assertThat(err.toString()).contains("tars: Tars is running").doesNotContain("Exception");
 

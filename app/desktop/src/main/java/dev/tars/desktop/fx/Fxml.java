@@ -18,9 +18,9 @@ public final class Fxml {
     return load(view, name, i18n.bundle());
   }
 
-  /** Loads {@code name} next to the view class, for pages whose texts are not in a bundle yet. */
-  public static <T extends Parent> T load(Object view, String name) {
-    return load(view, name, null);
+  /** Loads {@code name} next to the view class, for views whose FXML file is not named after the class. */
+  public static <T extends Parent> T load(Object view, String name, I18n i18n) {
+    return load(view, name, i18n.bundle());
   }
 
   private static <T extends Parent> T load(Object view, String name, java.util.ResourceBundle bundle) {

@@ -39,6 +39,11 @@ public final class I18n {
     return bundle.getLocale();
   }
 
+  /** Whether the bundle has a text for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
   /** The text for {@code key}, with {@code args} filled in ({@link MessageFormat} syntax when there are any). */
   public String get(String key, Object... args) {
     String pattern;

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -25,6 +26,7 @@ import javafx.stage.FileChooser;
 /** The Knowledge page: collections, documents with status, job progress, drop target for files and folders. */
 public final class KnowledgeView {
   private final KnowledgeViewModel viewModel;
+  private final I18n i18n;
 
   @FXML private BorderPane root;
   @FXML private ComboBox<String> collectionBox;
@@ -43,13 +45,14 @@ public final class KnowledgeView {
   @FXML private TableColumn<DocumentRow, String> statusColumn;
   @FXML private TableColumn<DocumentRow, String> folderColumn;
 
-  public KnowledgeView(KnowledgeViewModel viewModel) {
+  public KnowledgeView(KnowledgeViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
+    this.i18n = i18n;
   }
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    return Fxml.load(this, "KnowledgeView.fxml");
+    return Fxml.load(this, "KnowledgeView.fxml", i18n);
   }
 
   @FXML
@@ -86,7 +89,8 @@ public final class KnowledgeView {
   }
 
   private void updateButtons(KnowledgeViewModel.State state) {
-    pauseButton.setText(state == KnowledgeViewModel.State.PAUSED ? "Resume" : "Pause");
+    pauseButton.setText(i18n.get(state == KnowledgeViewModel.State.PAUSED
+        ? "knowledge.page.resume" : "knowledge.page.pause"));
     pauseButton.setDisable(state == KnowledgeViewModel.State.IDLE);
     cancelButton.setDisable(state == KnowledgeViewModel.State.IDLE);
   }
@@ -114,7 +118,7 @@ public final class KnowledgeView {
   @FXML
   private void onAddFiles() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Add documents");
+    chooser.setTitle(i18n.get("knowledge.page.addFilesTitle"));
     List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
     if (files != null) {
       viewModel.add(files.stream().map(File::toPath).toList());
@@ -124,7 +128,7 @@ public final class KnowledgeView {
   @FXML
   private void onAddFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Add a folder of documents");
+    chooser.setTitle(i18n.get("knowledge.page.addFolderTitle"));
     File dir = chooser.showDialog(root.getScene().getWindow());
     if (dir != null) {
       viewModel.add(List.of(dir.toPath()));

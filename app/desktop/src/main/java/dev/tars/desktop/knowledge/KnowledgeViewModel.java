@@ -1,6 +1,7 @@
 package dev.tars.desktop.knowledge;
 
 import dev.tars.desktop.fx.Background;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.knowledge.AddResult;
 import dev.tars.knowledge.CollectionInfo;
 import dev.tars.knowledge.DocumentInfo;
@@ -10,7 +11,6 @@ import dev.tars.knowledge.KnowledgeService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -36,6 +36,7 @@ public final class KnowledgeViewModel implements AutoCloseable {
 
   private final KnowledgeService service;
   private final Background background;
+  private final I18n i18n;
   private final ObservableList<DocumentRow> documents = FXCollections.observableArrayList();
   private final ObservableList<String> collections = FXCollections.observableArrayList();
   private final StringProperty collection = new SimpleStringProperty(DEFAULT_COLLECTION);
@@ -46,9 +47,10 @@ public final class KnowledgeViewModel implements AutoCloseable {
   private final Runnable refreshSoon;
   private final IngestListener listener;
 
-  public KnowledgeViewModel(KnowledgeService service, Background background) {
+  public KnowledgeViewModel(KnowledgeService service, Background background, I18n i18n) {
     this.service = service;
     this.background = background;
+    this.i18n = i18n;
     this.refreshSoon = background.ui().throttled(this::refresh, Duration.ofMillis(300));
     this.listener = new IngestListener() {
       @Override
@@ -106,16 +108,16 @@ public final class KnowledgeViewModel implements AutoCloseable {
     background.run(() -> service.add(target, paths), result -> {
       notice.set(describe(result, target));
       refresh();
-    }, e -> notice.set("Could not add the files: " + e.getMessage()));
+    }, e -> notice.set(i18n.get("knowledge.page.addFailed", e.getMessage())));
   }
 
   public void pause() {
-    background.run(service::pause, e -> notice.set("Could not pause: " + e.getMessage()));
+    background.run(service::pause, e -> notice.set(i18n.get("knowledge.page.pauseFailed", e.getMessage())));
     state.set(State.PAUSED);
   }
 
   public void resume() {
-    background.run(service::resume, e -> notice.set("Could not resume: " + e.getMessage()));
+    background.run(service::resume, e -> notice.set(i18n.get("knowledge.page.resumeFailed", e.getMessage())));
     state.set(State.INDEXING);
   }
 
@@ -125,9 +127,9 @@ public final class KnowledgeViewModel implements AutoCloseable {
       service.cancel();
       return null;
     }, ignored -> {
-      notice.set("Indexing cancelled. Files that were not finished are marked; add them again to index them.");
+      notice.set(i18n.get("knowledge.page.cancelled"));
       refresh();
-    }, e -> notice.set("Could not cancel: " + e.getMessage()));
+    }, e -> notice.set(i18n.get("knowledge.page.cancelFailed", e.getMessage())));
   }
 
   /** Removes a document from the knowledge base (the file itself stays where it is). */
@@ -136,9 +138,9 @@ public final class KnowledgeViewModel implements AutoCloseable {
       service.remove(row.id());
       return null;
     }, ignored -> {
-      notice.set(row.name() + " was removed from the knowledge base; the file itself was not touched.");
+      notice.set(i18n.get("knowledge.page.removed", row.name()));
       refresh();
-    }, e -> notice.set("Could not remove " + row.name() + ": " + e.getMessage()));
+    }, e -> notice.set(i18n.get("knowledge.page.removeFailed", row.name(), e.getMessage())));
   }
 
   public void clearNotice() {
@@ -152,9 +154,9 @@ public final class KnowledgeViewModel implements AutoCloseable {
       List<CollectionInfo> all = service.collections();
       OptionalLong id = all.stream().filter(c -> c.name().equals(shown)).mapToLong(CollectionInfo::id).findFirst();
       List<DocumentRow> rows = id.isPresent()
-          ? service.documents(id).stream().map(DocumentRow::of).toList() : List.of();
+          ? service.documents(id).stream().map(d -> DocumentRow.of(d, i18n)).toList() : List.of();
       return new Snapshot(all.stream().map(CollectionInfo::name).toList(), rows, service.progress());
-    }, this::apply, e -> notice.set("Could not read the knowledge base: " + e.getMessage()));
+    }, this::apply, e -> notice.set(i18n.get("knowledge.page.readFailed", e.getMessage())));
   }
 
   private record Snapshot(List<String> collections, List<DocumentRow> rows, JobProgress progress) {}
@@ -170,36 +172,37 @@ public final class KnowledgeViewModel implements AutoCloseable {
     progressText.set(describe(p));
   }
 
-  static String describe(JobProgress p) {
+  String describe(JobProgress p) {
     if (p.idle()) {
       return p.failed() > 0
-          ? String.format(Locale.ROOT, "%d documents indexed, %d could not be read (see their status)", p.indexed(), p.failed())
-          : String.format(Locale.ROOT, "%d documents indexed", p.indexed());
+          ? i18n.get("knowledge.page.progress.doneWithFailures", p.indexed(), p.failed())
+          : i18n.get("knowledge.page.progress.done", p.indexed());
     }
-    String left = String.format(Locale.ROOT, "%d waiting, %d in progress", p.queued(), p.inProgress());
+    String left = i18n.get("knowledge.page.progress.left", p.queued(), p.inProgress());
     if (p.paused()) {
-      return "Paused: " + left;
+      return i18n.get("knowledge.page.progress.paused", left);
     }
-    String eta = p.eta().map(KnowledgeViewModel::format).map(t -> ", about " + t + " left").orElse("");
-    return String.format(Locale.ROOT, "Indexing %.0f%%: %s%s", p.fraction() * 100, left, eta);
+    int percent = (int) Math.round(p.fraction() * 100);
+    return p.eta().map(eta -> i18n.get("knowledge.page.progress.indexingEta", percent, left, format(eta)))
+        .orElseGet(() -> i18n.get("knowledge.page.progress.indexing", percent, left));
   }
 
-  private static String format(Duration d) {
+  private String format(Duration d) {
     long s = Math.max(1, d.toSeconds());
     if (s < 60) {
-      return s + " s";
+      return i18n.get("knowledge.page.duration.seconds", s);
     }
-    return s < 3600 ? (s / 60) + " min" : String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    return s < 3600 ? i18n.get("knowledge.page.duration.minutes", s / 60)
+        : i18n.get("knowledge.page.duration.hours", s / 3600, s % 3600 / 60);
   }
 
-  private static String describe(AddResult r, String collection) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(r.queued()).append(r.queued() == 1 ? " file" : " files").append(" added to ").append(collection);
+  private String describe(AddResult r, String collection) {
+    StringBuilder sb = new StringBuilder(i18n.get("knowledge.page.added", r.queued(), collection));
     if (r.unchanged() > 0) {
-      sb.append("; ").append(r.unchanged()).append(" already indexed and unchanged");
+      sb.append(i18n.get("knowledge.page.added.unchanged", r.unchanged()));
     }
     if (r.skipped() > 0) {
-      sb.append("; ").append(r.skipped()).append(" hidden or unreadable skipped");
+      sb.append(i18n.get("knowledge.page.added.skipped", r.skipped()));
     }
     return sb.append('.').toString();
   }

@@ -1,6 +1,7 @@
 package dev.tars.desktop.models;
 
 import dev.tars.models.CatalogEntry;
+import dev.tars.models.Fit;
 import dev.tars.models.InstalledModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +36,7 @@ public final class ModelRow {
   private final StringProperty license = new SimpleStringProperty();
   private final StringProperty fit = new SimpleStringProperty();
   private final StringProperty fitHint = new SimpleStringProperty("");
+  private final ObjectProperty<Fit> fitLevel = new SimpleObjectProperty<>(Fit.FITS);
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.AVAILABLE);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final StringProperty progressText = new SimpleStringProperty("");
@@ -89,9 +91,14 @@ public final class ModelRow {
     return license;
   }
 
-  /** "fits", "may be slow" or "won't fit". */
+  /** "fits", "may be slow" or "won’t fit", in the UI's language. */
   public StringProperty fitProperty() {
     return fit;
+  }
+
+  /** The fit the label says, for its colour. */
+  public ObjectProperty<Fit> fitLevelProperty() {
+    return fitLevel;
   }
 
   /** Why the fit label says what it says. */

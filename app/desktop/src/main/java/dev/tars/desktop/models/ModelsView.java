@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import dev.tars.desktop.fx.Fxml;
+import dev.tars.desktop.fx.I18n;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -28,6 +29,7 @@ import java.util.function.Function;
 /** The Models page: catalog with fit labels, downloads with progress, import (button or drop) and delete. */
 public final class ModelsView {
   private final ModelsViewModel viewModel;
+  private final I18n i18n;
 
   @FXML private BorderPane root;
   @FXML private Button importButton;
@@ -44,13 +46,14 @@ public final class ModelsView {
   @FXML private TableColumn<ModelRow, ModelRow> statusColumn;
   @FXML private TableColumn<ModelRow, String> actionsColumn;
 
-  public ModelsView(ModelsViewModel viewModel) {
+  public ModelsView(ModelsViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
+    this.i18n = i18n;
   }
 
   /** Builds the page; call on the JavaFX thread. */
   public Parent load() {
-    return Fxml.load(this, "ModelsView.fxml");
+    return Fxml.load(this, "ModelsView.fxml", i18n);
   }
 
   @FXML
@@ -83,8 +86,8 @@ public final class ModelsView {
   @FXML
   private void onImport() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Import a GGUF model");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GGUF models", "*.gguf"));
+    chooser.setTitle(i18n.get("models.page.importTitle"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("welcome.filterGguf"), "*.gguf"));
     File file = chooser.showOpenDialog(root.getScene().getWindow());
     if (file != null) {
       viewModel.importFile(file.toPath(), false);
@@ -111,10 +114,10 @@ public final class ModelsView {
 
   private void confirmDelete(ModelRow row) {
     Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-        "Delete " + row.titleProperty().get() + "? This frees " + row.sizeProperty().get()
-            + (row.entry() != null ? "; you can download it again later." : "; import the file again to get it back."),
+        i18n.get(row.entry() != null ? "models.page.confirmDelete.catalog" : "models.page.confirmDelete.imported",
+            row.titleProperty().get(), row.sizeProperty().get()),
         ButtonType.YES, ButtonType.NO);
-    alert.setTitle("Delete model");
+    alert.setTitle(i18n.get("models.page.confirmDelete.title"));
     alert.setHeaderText(null);
     alert.initOwner(root.getScene().getWindow());
     alert.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> viewModel.delete(row));
@@ -133,10 +136,10 @@ public final class ModelsView {
       setText(fit);
       ModelRow row = getTableRow() == null ? null : getTableRow().getItem();
       setTooltip(row == null ? null : new Tooltip(row.fitHintProperty().get()));
-      getStyleClass().add(switch (fit) {
-        case "fits" -> "fit-fits";
-        case "may be slow" -> "fit-slow";
-        default -> "fit-wont";
+      getStyleClass().add(row == null ? "fit-fits" : switch (row.fitLevelProperty().get()) {
+        case FITS -> "fit-fits";
+        case MAY_BE_SLOW -> "fit-slow";
+        case WONT_FIT -> "fit-wont";
       });
     }
   }
@@ -206,29 +209,29 @@ public final class ModelsView {
       }
       box.getChildren().clear();
       switch (row.state()) {
-        case AVAILABLE -> box.getChildren().add(button("Download", () -> viewModel.download(row)));
-        case FAILED -> box.getChildren().add(button("Retry", () -> viewModel.download(row)));
-        case QUEUED, DOWNLOADING -> box.getChildren().addAll(button("Pause", () -> viewModel.pause(row)),
-            button("Cancel", () -> viewModel.cancel(row)));
-        case PAUSED -> box.getChildren().addAll(button("Resume", () -> viewModel.download(row)),
-            button("Cancel", () -> viewModel.cancel(row)));
+        case AVAILABLE -> box.getChildren().add(button("models.page.download", () -> viewModel.download(row)));
+        case FAILED -> box.getChildren().add(button("models.page.retry", () -> viewModel.download(row)));
+        case QUEUED, DOWNLOADING -> box.getChildren().addAll(button("models.page.pause", () -> viewModel.pause(row)),
+            button("action.cancel", () -> viewModel.cancel(row)));
+        case PAUSED -> box.getChildren().addAll(button("models.page.resume", () -> viewModel.download(row)),
+            button("action.cancel", () -> viewModel.cancel(row)));
         case INSTALLED -> {
           if (row.activeProperty().get()) {
-            Label inUse = new Label("In use");
+            Label inUse = new Label(i18n.get("models.page.inUse"));
             inUse.getStyleClass().add("models-in-use");
             box.getChildren().add(inUse);
           } else if (viewModel.canUse(row)) {
-            box.getChildren().add(button("Use", () -> viewModel.use(row)));
+            box.getChildren().add(button("models.page.use", () -> viewModel.use(row)));
           }
-          box.getChildren().add(button("Delete", () -> confirmDelete(row)));
+          box.getChildren().add(button("models.page.delete", () -> confirmDelete(row)));
         }
         case VERIFYING, INCLUDED -> { }
       }
       setGraphic(box);
     }
 
-    private Button button(String text, Runnable action) {
-      Button b = new Button(text);
+    private Button button(String textKey, Runnable action) {
+      Button b = new Button(i18n.get(textKey));
       b.getStyleClass().add("models-action");
       b.getStyleClass().add("small");
       b.setOnAction(e -> action.run());

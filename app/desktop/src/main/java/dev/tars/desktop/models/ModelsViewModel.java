@@ -16,7 +16,6 @@ import dev.tars.models.ModelManager;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -38,12 +37,12 @@ public final class ModelsViewModel implements AutoCloseable {
   private final ModelManager manager;
   private final Executor ui;
   private final Executor background;
+  private final I18n i18n;
   private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
   private final Map<String, Download> downloads = new HashMap<>();
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
   private final Consumer<Path> useModel;
-  private final I18n i18n;
 
   /** A page without a "Use" button (the model is chosen elsewhere). */
   public ModelsViewModel(ModelManager manager, Executor ui, Executor background, I18n i18n) {
@@ -61,8 +60,7 @@ public final class ModelsViewModel implements AutoCloseable {
     this.ui = ui;
     this.background = background;
     this.useModel = useModel;
-    machine.set("This computer has " + Bytes.human(manager.totalRam()) + " of memory; models are stored in "
-        + manager.modelsDir());
+    machine.set(i18n.get("models.page.machine", Bytes.human(manager.totalRam()), manager.modelsDir()));
     refresh();
   }
 
@@ -100,14 +98,14 @@ public final class ModelsViewModel implements AutoCloseable {
           markInstalled(row, m);
         } else if (!e.downloadable()) {
           row.stateProperty().set(ModelRow.State.INCLUDED);
-          row.messageProperty().set("Included with Tars");
+          row.messageProperty().set(i18n.get("models.page.included"));
         } else if (paused.contains(e)) {
           long have = manager.partialBytes(e);
           long total = manager.partial(e).map(p -> p.totalBytes()).filter(t -> t > 0).orElse(e.sizeBytes());
           row.stateProperty().set(ModelRow.State.PAUSED);
           row.progressProperty().set(Math.min(1, (double) have / total));
-          row.progressTextProperty().set(Bytes.human(have) + " of " + Bytes.human(total));
-          row.messageProperty().set("Paused");
+          row.progressTextProperty().set(i18n.get("models.page.progress.of", Bytes.human(have), Bytes.human(total)));
+          row.messageProperty().set(i18n.get("models.page.paused"));
         } else if (row.state() != ModelRow.State.FAILED) {
           row.stateProperty().set(ModelRow.State.AVAILABLE);
           row.progressTextProperty().set("");
@@ -119,15 +117,14 @@ public final class ModelsViewModel implements AutoCloseable {
     for (InstalledModel m : installed) {
       if (manager.catalog().find(m.name()).isEmpty()) {
         ModelRow row = old.getOrDefault(m.name(), new ModelRow(m.name(), null));
-        row.titleProperty().set(m.metadata() != null ? m.metadata().name() + " (imported)" : m.name());
-        row.kindProperty().set(m.kind().name().toLowerCase(Locale.ROOT));
+        row.titleProperty().set(m.metadata() != null ? i18n.get("models.page.imported", m.metadata().name()) : m.name());
+        row.kindProperty().set(kind(m.kind()));
         row.sizeProperty().set(Bytes.human(m.sizeBytes()));
         row.quantizationProperty().set(m.metadata() != null ? m.metadata().quantization() : "");
         row.contextProperty().set(m.metadata() != null && m.metadata().contextLength() > 0
             ? String.valueOf(m.metadata().contextLength()) : "");
-        row.licenseProperty().set("see the model's source");
-        row.fitProperty().set(manager.fit(m.sizeBytes()).label());
-        row.fitHintProperty().set(fitHint(m.sizeBytes()));
+        row.licenseProperty().set(i18n.get("models.page.licenseUnknown"));
+        setFit(row, m.sizeBytes());
         row.activeProperty().set(manager.isActive(m));
         markInstalled(row, m);
         fresh.add(row);
@@ -138,18 +135,37 @@ public final class ModelsViewModel implements AutoCloseable {
 
   private void describe(ModelRow row, CatalogEntry e) {
     row.titleProperty().set(e.displayName());
-    row.kindProperty().set(e.kind().name().toLowerCase(Locale.ROOT));
+    row.kindProperty().set(kind(e.kind()));
     row.sizeProperty().set(Bytes.human(e.sizeBytes()));
     row.quantizationProperty().set(e.quantization() == null ? "" : e.quantization());
     row.contextProperty().set(e.contextLength() > 0 ? String.valueOf(e.contextLength()) : "");
     row.licenseProperty().set(e.license());
-    row.fitProperty().set(manager.fit(e.sizeBytes()).label());
-    row.fitHintProperty().set(fitHint(e.sizeBytes()));
+    setFit(row, e.sizeBytes());
   }
 
-  private String fitHint(long sizeBytes) {
-    return "Needs about " + Bytes.human(Fit.requiredBytes(sizeBytes)) + " of memory while it runs; this computer has "
-        + Bytes.human(manager.totalRam()) + ".";
+  private String kind(ModelKind kind) {
+    return i18n.get("models.page.kind." + kind.name());
+  }
+
+  private void setFit(ModelRow row, long sizeBytes) {
+    Fit fit = manager.fit(sizeBytes);
+    row.fitLevelProperty().set(fit);
+    row.fitProperty().set(i18n.get("models.page.fit." + fit.name()));
+    row.fitHintProperty().set(i18n.get("models.page.fitHint", Bytes.human(Fit.requiredBytes(sizeBytes)),
+        Bytes.human(manager.totalRam())));
+  }
+
+  /** "123.4 MB of 491.0 MB, 25%, 5.2 MB/s, 1:10 left" in the UI's language. */
+  String describe(DownloadProgress p) {
+    StringBuilder s = new StringBuilder(p.totalBytes() > 0
+        ? i18n.get("models.page.progress.ofPercent", Bytes.human(p.bytesDone()), Bytes.human(p.totalBytes()),
+            (int) (p.fraction() * 100))
+        : Bytes.human(p.bytesDone()));
+    s.append(", ").append(Bytes.speed(p.bytesPerSecond()));
+    if (p.remaining() != null) {
+      s.append(", ").append(i18n.get("models.page.progress.left", Bytes.duration(p.remaining())));
+    }
+    return s.toString();
   }
 
   private void markInstalled(ModelRow row, InstalledModel m) {
@@ -179,11 +195,11 @@ public final class ModelsViewModel implements AutoCloseable {
         useModel.accept(file);
         ui.execute(() -> {
           refresh();
-          notice.set("Tars now uses " + row.titleProperty().get() + ".");
+          notice.set(i18n.get("models.page.used", row.titleProperty().get()));
         });
       } catch (RuntimeException e) {
         LOG.error("Could not switch to {}", file, e);
-        ui.execute(() -> notice.set("Could not switch to " + row.titleProperty().get() + ": " + e.getMessage()));
+        ui.execute(() -> notice.set(i18n.get("models.page.useFailed", row.titleProperty().get(), e.getMessage())));
       }
     });
   }
@@ -194,7 +210,7 @@ public final class ModelsViewModel implements AutoCloseable {
       return;
     }
     row.stateProperty().set(ModelRow.State.QUEUED);
-    row.messageProperty().set("Starting");
+    row.messageProperty().set(i18n.get("models.page.starting"));
     background.execute(() -> {
       try {
         Download download = manager.pull(row.name(), new RowListener(row));
@@ -206,7 +222,7 @@ public final class ModelsViewModel implements AutoCloseable {
         ui.execute(() -> failed(row, e.getMessage()));
       } catch (RuntimeException e) {
         LOG.error("Could not start downloading {}", row.name(), e);
-        ui.execute(() -> failed(row, "Could not start the download; details are in the log."));
+        ui.execute(() -> failed(row, i18n.get("models.page.downloadFailed")));
       }
     });
   }
@@ -214,7 +230,7 @@ public final class ModelsViewModel implements AutoCloseable {
   public void pause(ModelRow row) {
     Download d = downloads.get(row.name());
     if (d != null) {
-      row.messageProperty().set("Pausing");
+      row.messageProperty().set(i18n.get("models.page.pausing"));
       d.pause();
     }
   }
@@ -222,7 +238,7 @@ public final class ModelsViewModel implements AutoCloseable {
   public void cancel(ModelRow row) {
     Download d = downloads.get(row.name());
     if (d != null) {
-      row.messageProperty().set("Cancelling");
+      row.messageProperty().set(i18n.get("models.page.cancelling"));
       d.cancel();
     } else if (row.state() == ModelRow.State.PAUSED) {
       background.execute(() -> {
@@ -250,7 +266,7 @@ public final class ModelsViewModel implements AutoCloseable {
             row.detailsProperty().set("");
           }
           refresh();
-          notice.set("Deleted " + removed.name() + "; " + Bytes.human(removed.sizeBytes()) + " freed.");
+          notice.set(i18n.get("models.page.deleted", removed.name(), Bytes.human(removed.sizeBytes())));
         });
       } catch (ModelException e) {
         ui.execute(() -> notice.set(e.getMessage()));
@@ -260,19 +276,19 @@ public final class ModelsViewModel implements AutoCloseable {
 
   /** Imports a GGUF file from disk (from the file chooser or a drop on the page). */
   public void importFile(Path file, boolean link) {
-    notice.set("Checking " + file.getFileName() + "...");
+    notice.set(i18n.get("models.page.checking", file.getFileName()));
     background.execute(() -> {
       try {
         InstalledModel model = manager.importFile(file, link);
         ui.execute(() -> {
           refresh();
-          notice.set("Imported " + model.name() + ": " + model.metadata().describe() + ".");
+          notice.set(i18n.get("models.page.importedNotice", model.name(), model.metadata().describe()));
         });
       } catch (ModelException e) {
         ui.execute(() -> notice.set(e.getMessage()));
       } catch (RuntimeException e) {
         LOG.error("Import of {} failed", file, e);
-        ui.execute(() -> notice.set("Importing " + file.getFileName() + " failed; details are in the log."));
+        ui.execute(() -> notice.set(i18n.get("models.page.importFailed", file.getFileName())));
       }
     });
   }
@@ -289,7 +305,7 @@ public final class ModelsViewModel implements AutoCloseable {
       case DownloadOutcome.Cancelled c -> {
         row.progressProperty().set(0);
         row.progressTextProperty().set("");
-        row.messageProperty().set("Cancelled");
+        row.messageProperty().set(i18n.get("models.page.cancelled"));
         row.stateProperty().set(ModelRow.State.AVAILABLE);
       }
       case DownloadOutcome.Failed f -> {
@@ -326,8 +342,9 @@ public final class ModelsViewModel implements AutoCloseable {
           case VERIFYING, EXTRACTING -> row.stateProperty().set(ModelRow.State.VERIFYING);
           default -> { }
         }
+        // The manager's message is English (it also feeds the command line): the page says it in its language.
         if (!status.isFinal()) {
-          row.messageProperty().set(message);
+          row.messageProperty().set(i18n.get("models.page.status." + status.name()));
         }
       });
     }
@@ -336,7 +353,7 @@ public final class ModelsViewModel implements AutoCloseable {
     public void onProgress(DownloadProgress p) {
       ui.execute(() -> {
         row.progressProperty().set(p.fraction());
-        row.progressTextProperty().set(p.describe());
+        row.progressTextProperty().set(describe(p));
       });
     }
   }

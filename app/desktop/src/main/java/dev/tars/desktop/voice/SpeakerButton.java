@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -15,7 +16,7 @@ public final class SpeakerButton {
    * @param key identifies the answer (e.g. its message item)
    * @param text the answer's text at the time the button is pressed
    */
-  public static Button forAnswer(Object key, Supplier<String> text, ReadAloudViewModel viewModel, VoiceTexts texts) {
+  public static Button forAnswer(Object key, Supplier<String> text, ReadAloudViewModel viewModel, I18n texts) {
     Button button = new Button();
     button.getStyleClass().addAll("flat", "small", "message-action", "speaker-button");
     Runnable show = () -> {

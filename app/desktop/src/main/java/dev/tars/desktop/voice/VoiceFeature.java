@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.config.AppPaths;
 import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.fx.UiDispatcher;
@@ -38,7 +39,7 @@ public final class VoiceFeature implements AutoCloseable {
   private final VoiceSettingsFile settingsFile;
   private final VoiceEngines engines;
   private final UiDispatcher ui;
-  private final VoiceTexts texts;
+  private final I18n texts;
   private final PushToTalk pushToTalk;
   private final SpeechSynthesizer synthesizer;
   private final ReadAloud readAloud;
@@ -52,7 +53,7 @@ public final class VoiceFeature implements AutoCloseable {
     this.settings = settingsFile.load();
     this.engines = new VoiceEngines(paths);
     this.ui = ui;
-    this.texts = new VoiceTexts(locale);
+    this.texts = I18n.forLanguage(locale.toLanguageTag());
     this.pushToTalk = new PushToTalk(() -> engines.openRecognizer(settings), this::openMicrophone);
     this.synthesizer = new LazySynthesizer("FreeTTS", engines::openSynthesizer);
     this.readAloud = new ReadAloud(synthesizer, () -> SpeakerOutput.open(settings.speaker()), settings.voice());
@@ -77,7 +78,7 @@ public final class VoiceFeature implements AutoCloseable {
     });
   }
 
-  public VoiceTexts texts() {
+  public I18n texts() {
     return texts;
   }
 
@@ -88,7 +89,7 @@ public final class VoiceFeature implements AutoCloseable {
   /** Push-to-talk into {@code chatInput}; {@code send} sends it when the send-on-release setting is on. */
   public VoiceInputViewModel inputViewModel(StringProperty chatInput, Runnable send) {
     if (input == null) {
-      input = new VoiceInputViewModel(pushToTalk, ui, chatInput, send, () -> settings.sendOnRelease());
+      input = new VoiceInputViewModel(pushToTalk, ui, chatInput, send, () -> settings.sendOnRelease(), texts);
     }
     return input;
   }

@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.voice.PushToTalk;
 import javafx.beans.binding.Bindings;
@@ -25,11 +26,11 @@ public final class VoiceInputView {
   private final ProgressBar meter = new ProgressBar(0);
   private final Label stateLabel = new Label();
 
-  public VoiceInputView(VoiceInputViewModel viewModel, VoiceTexts texts, String pushToTalkKey) {
+  public VoiceInputView(VoiceInputViewModel viewModel, I18n texts, String pushToTalkKey) {
     micButton.setGraphic(Icons.icon(MIC, 16));
     micButton.getStyleClass().addAll("button-icon", "mic-button");
     micButton.setId("mic-button");
-    micButton.setTooltip(new Tooltip(texts.get("mic.tooltip", pushToTalkKey)));
+    micButton.setTooltip(new Tooltip(texts.get("voice.mic.tooltip", pushToTalkKey)));
     micButton.setFocusTraversable(false);
     micButton.setOnMousePressed(e -> {
       if (e.getButton() == MouseButton.PRIMARY) {
@@ -51,9 +52,9 @@ public final class VoiceInputView {
     stateLabel.getStyleClass().add("voice-state");
     stateLabel.setId("voice-state");
     stateLabel.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.stateProperty().get()) {
-      case PREPARING -> texts.get("mic.preparing");
-      case LISTENING -> texts.get("mic.listening");
-      case FINISHING -> texts.get("mic.finishing");
+      case PREPARING -> texts.get("voice.mic.preparing");
+      case LISTENING -> texts.get("voice.mic.listening");
+      case FINISHING -> texts.get("voice.mic.finishing");
       case IDLE -> viewModel.messageProperty().get();
     }, viewModel.stateProperty(), viewModel.messageProperty()));
     stateLabel.setWrapText(true);

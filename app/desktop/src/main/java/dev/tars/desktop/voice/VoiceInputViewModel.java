@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
 import dev.tars.voice.PushToTalk;
 import dev.tars.voice.VoiceException;
@@ -27,6 +28,7 @@ public final class VoiceInputViewModel {
   static final Duration REDRAW_GAP = Duration.ofMillis(50);
 
   private final PushToTalk pushToTalk;
+  private final I18n i18n;
   private final UiDispatcher ui;
   private final StringProperty input;
   private final Runnable send;
@@ -47,7 +49,8 @@ public final class VoiceInputViewModel {
    * @param send sends the input (used when {@code sendOnRelease} says so)
    */
   public VoiceInputViewModel(PushToTalk pushToTalk, UiDispatcher ui, StringProperty input, Runnable send,
-      BooleanSupplier sendOnRelease) {
+      BooleanSupplier sendOnRelease, I18n i18n) {
+    this.i18n = i18n;
     this.pushToTalk = pushToTalk;
     this.ui = ui;
     this.input = input;
@@ -144,7 +147,7 @@ public final class VoiceInputViewModel {
           ? failure.getCause() : failure;
       input.set(typedBefore.stripTrailing());
       if (!(cause instanceof CancellationException)) {
-        message.set(cause instanceof VoiceException ? cause.getMessage() : "Speech input failed; see the log.");
+        message.set(cause instanceof VoiceException ? cause.getMessage() : i18n.get("voice.mic.failed"));
       }
       return;
     }

@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.voice.settings.VoiceSettings.RecognizerChoice;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -21,10 +22,10 @@ import javafx.stage.Window;
 /** Settings > Voice, as a dialog. Saving goes through {@link VoiceSettingsViewModel#save}. */
 public final class VoiceSettingsView {
   private final VoiceSettingsViewModel viewModel;
-  private final VoiceTexts texts;
+  private final I18n texts;
   private final Dialog<ButtonType> dialog = new Dialog<>();
 
-  public VoiceSettingsView(VoiceSettingsViewModel viewModel, VoiceTexts texts) {
+  public VoiceSettingsView(VoiceSettingsViewModel viewModel, I18n texts) {
     this.viewModel = viewModel;
     this.texts = texts;
     build();
@@ -42,45 +43,45 @@ public final class VoiceSettingsView {
     recognizer.setCellFactory(list -> new ChoiceCell<>());
     recognizer.setButtonCell(new ChoiceCell<>());
     recognizer.valueProperty().bindBidirectional(viewModel.recognizerProperty());
-    grid.addRow(row++, new Label(texts.get("settings.recognizer")), recognizer);
+    grid.addRow(row++, new Label(texts.get("voice.settings.recognizer")), recognizer);
 
     ComboBox<String> vosk = deviceBox(viewModel.voskModels(), viewModel.voskModelProperty(), "");
     if (viewModel.voskModels().isEmpty()) {
-      vosk.setPromptText(texts.get("settings.voskModel.none"));
+      vosk.setPromptText(texts.get("voice.settings.voskModel.none"));
       vosk.setDisable(true);
     }
-    grid.addRow(row++, new Label(texts.get("settings.voskModel")), vosk);
-    grid.addRow(row++, new Label(texts.get("settings.microphone")),
-        deviceBox(viewModel.microphones(), viewModel.microphoneProperty(), texts.get("settings.device.default")));
-    grid.addRow(row++, new Label(texts.get("settings.speaker")),
-        deviceBox(viewModel.speakers(), viewModel.speakerProperty(), texts.get("settings.device.default")));
+    grid.addRow(row++, new Label(texts.get("voice.settings.voskModel")), vosk);
+    grid.addRow(row++, new Label(texts.get("voice.settings.microphone")),
+        deviceBox(viewModel.microphones(), viewModel.microphoneProperty(), texts.get("voice.settings.device.default")));
+    grid.addRow(row++, new Label(texts.get("voice.settings.speaker")),
+        deviceBox(viewModel.speakers(), viewModel.speakerProperty(), texts.get("voice.settings.device.default")));
 
     TextField key = new TextField();
     key.textProperty().bindBidirectional(viewModel.pushToTalkKeyProperty());
-    grid.addRow(row++, new Label(texts.get("settings.pushToTalk")), key);
+    grid.addRow(row++, new Label(texts.get("voice.settings.pushToTalk")), key);
 
-    CheckBox send = new CheckBox(texts.get("settings.sendOnRelease"));
+    CheckBox send = new CheckBox(texts.get("voice.settings.sendOnRelease"));
     send.selectedProperty().bindBidirectional(viewModel.sendOnReleaseProperty());
     grid.add(send, 1, row++);
-    CheckBox autoRead = new CheckBox(texts.get("settings.autoRead"));
+    CheckBox autoRead = new CheckBox(texts.get("voice.settings.autoRead"));
     autoRead.selectedProperty().bindBidirectional(viewModel.autoReadProperty());
     grid.add(autoRead, 1, row++);
 
     ComboBox<String> voice = new ComboBox<>(viewModel.voices());
     voice.valueProperty().bindBidirectional(viewModel.voiceProperty());
-    grid.addRow(row++, new Label(texts.get("settings.voice")), voice);
+    grid.addRow(row++, new Label(texts.get("voice.settings.voice")), voice);
 
     Spinner<Integer> rate = new Spinner<>(80, 300, viewModel.rateProperty().get(), 10);
     rate.setEditable(true);
     rate.valueProperty().addListener((obs, old, now) -> viewModel.rateProperty().set(now));
-    grid.addRow(row++, new Label(texts.get("settings.rate")), rate);
+    grid.addRow(row++, new Label(texts.get("voice.settings.rate")), rate);
 
     Slider volume = new Slider(0, 1, viewModel.volumeProperty().get());
     volume.valueProperty().bindBidirectional(viewModel.volumeProperty());
-    grid.addRow(row++, new Label(texts.get("settings.volume")), volume);
+    grid.addRow(row++, new Label(texts.get("voice.settings.volume")), volume);
 
-    Button test = new Button(texts.get("settings.test"));
-    test.setOnAction(e -> viewModel.testVoice(texts.get("settings.test.sample")));
+    Button test = new Button(texts.get("voice.settings.test"));
+    test.setOnAction(e -> viewModel.testVoice(texts.get("voice.settings.test.sample")));
     grid.add(test, 1, row++);
 
     Label message = new Label();
@@ -88,7 +89,7 @@ public final class VoiceSettingsView {
     message.setWrapText(true);
     message.textProperty().bind(viewModel.messageProperty());
 
-    dialog.setTitle(texts.get("settings.title"));
+    dialog.setTitle(texts.get("voice.settings.title"));
     dialog.getDialogPane().setContent(new VBox(12, grid, message));
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
     Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
@@ -118,7 +119,7 @@ public final class VoiceSettingsView {
     @Override
     protected void updateItem(T item, boolean empty) {
       super.updateItem(item, empty);
-      setText(empty || item == null ? "" : texts.get("settings.recognizer." + item.name()));
+      setText(empty || item == null ? "" : texts.get("voice.settings.recognizer." + item.name()));
     }
   }
 

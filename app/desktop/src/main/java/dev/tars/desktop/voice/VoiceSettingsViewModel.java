@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.voice.VoiceEngines;
 import dev.tars.voice.audio.AudioDevices;
 import dev.tars.voice.readaloud.ReadAloud;
@@ -149,7 +150,7 @@ public final class VoiceSettingsViewModel {
   }
 
   /** Saves; returns false (and sets {@link #messageProperty()}) when the settings are invalid. */
-  public boolean save(VoiceTexts texts) {
+  public boolean save(I18n texts) {
     try {
       VoiceSettings settings = edited();
       saver.accept(settings);
@@ -157,7 +158,7 @@ public final class VoiceSettingsViewModel {
       return true;
     } catch (IllegalArgumentException e) {
       String reason = e.getMessage();
-      message.set(reason.startsWith("badKey:") ? texts.get("settings.badKey", reason.substring(7)) : reason);
+      message.set(reason.startsWith("badKey:") ? texts.get("voice.settings.badKey", reason.substring(7)) : reason);
       return false;
     }
   }

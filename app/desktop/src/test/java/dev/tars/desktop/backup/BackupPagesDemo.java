@@ -19,6 +19,7 @@ import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import dev.tars.watchdog.WatchdogConfig;
@@ -76,7 +77,7 @@ public final class BackupPagesDemo extends Application {
   public void init() throws Exception {
     Path home = Files.createTempDirectory("tars-screens");
     AppPaths paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
     ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
     metrics = new Metrics(db.dataSource(), CLOCK);
     backups = BackupServices.standard(paths, db, List.of(), List.of(new H2Checker()),

@@ -15,6 +15,7 @@ import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import dev.tars.watchdog.WatchdogConfig;
@@ -53,7 +54,7 @@ class BackupPagesViewIT {
   @Start
   void start(Stage stage) {
     AppPaths paths = new AppPaths(home).ensureCreated();
-    db = Database.open(paths.database());
+    db = TestDatabase.open(paths);
     Metrics metrics = new Metrics(db.dataSource(), Clock.systemUTC());
     metrics.answer(14.5, Duration.ofMillis(420), "tiny");
     metrics.answer(15.5, Duration.ofMillis(380), "tiny");

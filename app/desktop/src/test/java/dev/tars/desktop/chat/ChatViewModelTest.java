@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.Role;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

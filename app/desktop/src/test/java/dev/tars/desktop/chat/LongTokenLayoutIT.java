@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

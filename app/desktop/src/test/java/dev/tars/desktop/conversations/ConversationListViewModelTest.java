@@ -2,11 +2,11 @@ package dev.tars.desktop.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -14,6 +14,7 @@ import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +35,7 @@ class DocumentAnswersViewModelTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(home.resolve("db/tars"));
+    db = TestDatabase.open(home);
     Jdbc jdbc = new Jdbc(db.dataSource());
     reports = jdbc.insert("INSERT INTO kn_collection (name, created_at) VALUES ('Reports', CURRENT_TIMESTAMP)");
     recipes = jdbc.insert("INSERT INTO kn_collection (name, created_at) VALUES ('Recipes', CURRENT_TIMESTAMP)");

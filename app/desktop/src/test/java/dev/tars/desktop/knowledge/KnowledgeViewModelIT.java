@@ -2,6 +2,7 @@ package dev.tars.desktop.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.knowledge.DocumentStatus;
 import dev.tars.knowledge.KnowledgeService;
@@ -9,6 +10,7 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +28,11 @@ class KnowledgeViewModelIT {
     Files.writeString(docs.resolve("bees.md"), "# Bees\n\nHoneybees communicate with a waggle dance.");
     Files.write(docs.resolve("empty.txt"), new byte[0]);
     TestUi ui = new TestUi();
-    try (Database db = Database.open(home.resolve("db/tars"));
+    try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2)) {
       KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
           new DocumentParser(null), Chunker.standard(), 2);
-      try (KnowledgeViewModel vm = new KnowledgeViewModel(service, ui.background())) {
+      try (KnowledgeViewModel vm = new KnowledgeViewModel(service, ui.background(), I18n.forLanguage("en"))) {
         service.start();
         vm.collectionProperty().set("Animals");
         vm.add(List.of(docs));

@@ -13,6 +13,7 @@ import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class PassageViewModelIT {
     Files.writeString(docs.resolve("owls.js"), "// Owls hunt voles at night in the barn.\nconsole.log('owl');\n");
     Files.writeString(docs.resolve("bees.md"), "# Bees\n\nHoneybees communicate with a waggle dance.");
     RecordingOpener opener = new RecordingOpener();
-    try (Database db = Database.open(home.resolve("db/tars"));
+    try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2)) {
       KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
           new DocumentParser(null), Chunker.standard(), 2);

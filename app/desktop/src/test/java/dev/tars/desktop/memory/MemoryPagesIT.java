@@ -1,5 +1,6 @@
 package dev.tars.desktop.memory;
 
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -27,11 +28,11 @@ import dev.tars.search.MemorySearch;
 import dev.tars.search.SearchHit;
 import dev.tars.search.SearchService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +40,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -81,7 +81,7 @@ class MemoryPagesIT {
   @Start
   void start(Stage stage) throws Exception {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    database = Database.open(home.resolve("db-" + System.nanoTime() + "/tars"));
+    database = TestDatabase.open(home.resolve("db-" + System.nanoTime()));
     Clock clock = Clock.systemDefaultZone();
     ConversationStore conversations = new ConversationStore(database.dataSource(), clock);
     memories = new MemoryService(database.dataSource(), clock);
@@ -198,16 +198,6 @@ class MemoryPagesIT {
     assertThat(search.isOpen()).isFalse();
   }
 
-  private static void waitUntil(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Condition not met within 15 s");
-  }
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (screenshots are looked at, not committed). */
   private void screenshot(String name) throws Exception {

@@ -12,6 +12,7 @@ import dev.tars.projects.ProjectService;
 import dev.tars.schedule.DailyJobRunner;
 import dev.tars.schedule.DailySchedule;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ class MemoryViewModelTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     projects = new ProjectService(database.dataSource(), Clock.systemUTC());
     scheduler = Executors.newSingleThreadScheduledExecutor(dev.tars.concurrent.NamedThreads.named("vm-test"));

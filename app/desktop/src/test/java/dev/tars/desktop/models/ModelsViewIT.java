@@ -1,9 +1,10 @@
 package dev.tars.desktop.models;
 
-import static dev.tars.desktop.models.ModelsViewModelTest.waitUntil;
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
@@ -19,12 +20,10 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.tars.desktop.fx.FxUiDispatcher;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -70,7 +69,7 @@ class ModelsViewIT {
     manager = new ModelManager(catalog, home.resolve("models"), new Downloader(home.resolve("downloads"),
         DiskSpace.SYSTEM, Downloader.Options.DEFAULTS), new ArchiveExtractor(), Optional::empty, 8L << 30);
     viewModel = new ModelsViewModel(manager, ui::run, background, I18n.forLanguage("en"));
-    page = new ModelsView(viewModel).load();
+    page = new ModelsView(viewModel, I18n.forLanguage("en")).load();
     stage.setScene(new Scene(page, 1300, 420));
     stage.show();
   }
@@ -88,7 +87,7 @@ class ModelsViewIT {
   void downloadShowsProgressCanPauseResumeAndDeleteWithConfirmation(FxRobot robot) throws Exception {
     ModelRow tiny = viewModel.rows().get(1);
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
-    assertThat(viewModel.rows().get(3).fitProperty().get()).isEqualTo("won't fit");
+    assertThat(viewModel.rows().get(3).fitProperty().get()).isEqualTo("won’t fit");
 
     robot.clickOn(button(robot, 1, "Download"));
     waitUntil(() -> tiny.progressProperty().get() > 0.25 && tiny.progressTextProperty().get().contains("left"));

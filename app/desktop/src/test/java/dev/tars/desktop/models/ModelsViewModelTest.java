@@ -1,5 +1,6 @@
 package dev.tars.desktop.models;
 
+import static dev.tars.testkit.Waiting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.I18n;
@@ -8,6 +9,7 @@ import dev.tars.models.DownloadFiles;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.Downloader;
+import dev.tars.models.Fit;
 import dev.tars.models.ModelCatalog;
 import dev.tars.models.ModelFormat;
 import dev.tars.models.ModelKind;
@@ -21,9 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,13 +68,26 @@ class ModelsViewModelTest {
         .containsExactly("tiny-q8_0", "huge-q8_0", "gone-q8_0", "embed");
     ModelRow tiny = row("tiny-q8_0");
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
-    assertThat(row("huge-q8_0").fitProperty().get()).isEqualTo("won't fit");
+    assertThat(row("huge-q8_0").fitProperty().get()).isEqualTo("won’t fit");
     assertThat(row("huge-q8_0").fitHintProperty().get()).isEqualTo(
         "Needs about 48.5 GB of memory while it runs; this computer has 17.2 GB.");
     assertThat(tiny.sizeProperty().get()).isEqualTo("1.0 MB");
     assertThat(tiny.state()).isEqualTo(ModelRow.State.AVAILABLE);
     assertThat(row("embed").state()).isEqualTo(ModelRow.State.INCLUDED);
     assertThat(viewModel.machineProperty().get()).contains("17.2 GB of memory");
+  }
+
+  @Test
+  void thePageSpeaksTheChosenLanguage() {
+    try (ModelsViewModel spanish = new ModelsViewModel(manager, NOW, NOW, I18n.forLanguage("es"))) {
+      ModelRow huge = spanish.rows().stream().filter(r -> r.name().equals("huge-q8_0")).findFirst().orElseThrow();
+      assertThat(huge.fitProperty().get()).isEqualTo("no cabe");
+      assertThat(huge.fitLevelProperty().get()).isEqualTo(Fit.WONT_FIT);
+      assertThat(huge.kindProperty().get()).isEqualTo("chat");
+      assertThat(spanish.machineProperty().get()).startsWith("Este ordenador tiene 17.2 GB de memoria");
+      assertThat(spanish.rows().stream().filter(r -> r.name().equals("embed")).findFirst().orElseThrow()
+          .messageProperty().get()).isEqualTo("Incluido con Tars");
+    }
   }
 
   @Test
@@ -218,13 +231,4 @@ class ModelsViewModelTest {
         url, null, name + ".gguf", null);
   }
 
-  static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.sleep(10);
-    }
-  }
 }

@@ -17,6 +17,7 @@ import dev.tars.memory.MemoryService;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class ExchangeViewModelTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     Clock clock = Clock.systemUTC();
     conversations = new ConversationStore(database.dataSource(), clock);
     projects = new ProjectService(database.dataSource(), clock);

@@ -6,6 +6,7 @@ import dev.tars.config.EngineChoice;
 import dev.tars.config.StoredSettings;
 import dev.tars.projects.Project;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +23,7 @@ class ProjectModelTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     settings = new StoredSettings(database.dataSource());
     settings.save(settings.get().withModelPath("/models/general.gguf"));
   }

@@ -1,5 +1,7 @@
 package dev.tars.desktop.projects;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -11,7 +13,6 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.StoredSettings;
 import dev.tars.desktop.DesktopServices;
 import dev.tars.desktop.DesktopShell;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.conversations.ConversationItem;
 import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.I18n;
@@ -20,14 +21,13 @@ import dev.tars.engine.Sampling;
 import dev.tars.runtime.MemorySystem;
 import dev.tars.projects.Project;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -67,7 +67,7 @@ class ProjectsWindowIT {
   @Start
   void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    database = Database.open(home.resolve("db/tars"));
+    database = TestDatabase.open(home);
     settings = new StoredSettings(database.dataSource());
     settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
     engines = new EngineHost((s, sink) -> new ScriptedEngine("Sure, here is a plan.", 0),
@@ -230,18 +230,5 @@ class ProjectsWindowIT {
     return item == null ? "" : item.title();
   }
 
-  private static <T> T fx(Callable<T> call) throws Exception {
-    return WaitForAsyncUtils.asyncFx(call).get();
-  }
 
-  private static void waitUntil(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Condition not met within 15 s");
-  }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.config.EngineChoice;
 import dev.tars.config.Theme;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.Notices;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.runtime.EngineHost;
 import dev.tars.engine.EngineStatus;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;

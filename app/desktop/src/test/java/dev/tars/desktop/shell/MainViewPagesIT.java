@@ -1,20 +1,20 @@
 package dev.tars.desktop.shell;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tars.concurrent.NamedThreads;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Feature pages and Settings sections are built on their first visit, once (start-up time), on a real MainView
@@ -143,11 +142,5 @@ class MainViewPagesIT {
     return true;
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
-  }
 }

@@ -1,9 +1,12 @@
 package dev.tars.desktop.voice;
 
+import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.I18n;
 import dev.tars.voice.PushToTalk;
 import dev.tars.voice.audio.PacedSource;
 import dev.tars.voice.audio.WavFileSource;
@@ -15,9 +18,7 @@ import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Push-to-talk through the window (TestFX, headless): Ctrl+Space held, live words in the input box, the mic button
@@ -77,7 +77,7 @@ class VoiceInputViewIT {
 
   @Test
   void holdingCtrlSpaceShowsListeningAndLiveWordsAndReleasingLeavesTheFinalText() throws Exception {
-    VoiceTexts texts = new VoiceTexts(Locale.ENGLISH);
+    I18n texts = I18n.forLanguage("en");
     AtomicInteger sent = new AtomicInteger();
     TextArea[] input = new TextArea[1];
     VoiceInputViewModel[] vm = new VoiceInputViewModel[1];
@@ -87,7 +87,7 @@ class VoiceInputViewIT {
       input[0] = new TextArea();
       input[0].setPromptText("Message Tars…");
       input[0].setPrefRowCount(2);
-      vm[0] = new VoiceInputViewModel(pushToTalk, ui, input[0].textProperty(), sent::incrementAndGet, () -> false);
+      vm[0] = new VoiceInputViewModel(pushToTalk, ui, input[0].textProperty(), sent::incrementAndGet, () -> false, I18n.forLanguage("en"));
       VoiceInputView view = new VoiceInputView(vm[0], texts, "Ctrl+Space");
       VBox root = new VBox(8, input[0], view.root());
       root.setPadding(new Insets(16));
@@ -141,11 +141,5 @@ class VoiceInputViewIT {
     ImageIO.write(out, "png", folder.resolve(Objects.requireNonNull(name)).toFile());
   }
 
-  private static <T> T fx(Callable<T> read) throws Exception {
-    return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-  }
 
-  private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-  }
 }

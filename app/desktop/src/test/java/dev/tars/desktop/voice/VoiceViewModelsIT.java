@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.TestUi;
@@ -69,7 +70,7 @@ class VoiceViewModelsIT {
     List<String> seen = new ArrayList<>();
     input.addListener((obs, old, now) -> seen.add(now));
     try (PushToTalk ptt = pushToTalk(new AtomicBoolean(true))) {
-      VoiceInputViewModel vm = new VoiceInputViewModel(ptt, ui, input, sent::incrementAndGet, () -> true);
+      VoiceInputViewModel vm = new VoiceInputViewModel(ptt, ui, input, sent::incrementAndGet, () -> true, I18n.forLanguage("en"));
       vm.press();
       assertThat(vm.stateProperty().get()).isEqualTo(PushToTalk.State.PREPARING);
       ui.runUntil(() -> vm.stateProperty().get() == PushToTalk.State.LISTENING, Duration.ofSeconds(60));
@@ -93,7 +94,7 @@ class VoiceViewModelsIT {
     TestUi ui = new TestUi();
     StringProperty input = new SimpleStringProperty("draft");
     try (PushToTalk ptt = pushToTalk(new AtomicBoolean(false))) {
-      VoiceInputViewModel vm = new VoiceInputViewModel(ptt, ui, input, () -> {}, () -> true);
+      VoiceInputViewModel vm = new VoiceInputViewModel(ptt, ui, input, () -> {}, () -> true, I18n.forLanguage("en"));
       vm.press();
       ui.runUntil(() -> !vm.messageProperty().get().isEmpty(), Duration.ofSeconds(60));
       assertThat(vm.messageProperty().get()).contains("Connect a microphone");

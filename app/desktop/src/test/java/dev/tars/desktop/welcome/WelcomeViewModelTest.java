@@ -3,11 +3,11 @@ package dev.tars.desktop.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.config.EngineChoice;
-import dev.tars.desktop.ScriptedEngine;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.testkit.TestModels;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tars.knowledge.embed;
 
+import dev.tars.embedding.Embedder;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.embedding.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * BERT-style sentence embedder on DJL + ONNX Runtime: CLS pooling, L2-normalised. One ONNX session is shared
  * by {@code workers} predictors, each running with one intra-op thread: on two cores two single-threaded
- * workers beat one two-threaded worker (see shared/STACK.md).
+ * workers beat one two-threaded worker (see docs/stack.md).
  */
 public final class OnnxEmbedder implements Embedder {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);

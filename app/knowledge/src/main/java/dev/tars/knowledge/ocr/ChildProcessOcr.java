@@ -1,9 +1,9 @@
 package dev.tars.knowledge.ocr;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.ocr.OcrProtocol.Message;
 import dev.tars.knowledge.ocr.OcrProtocol.Verb;
-import dev.tars.knowledge.parse.DocumentRejectedException;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tars.knowledge.ocr;
 
-import dev.tars.knowledge.parse.DocumentRejectedException;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.tars.knowledge.parse;
 
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.ocr.Ocr;
 import dev.tars.knowledge.ocr.PdfPagePlan;
 import java.io.IOException;

@@ -15,6 +15,7 @@ import dev.tars.knowledge.index.Hit;
 import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class KnowledgeBackupIT {
   @Test
   void anIndexBackedUpWhileWritingRestoresCleanAndAQuietOneGivesTheSameSearchResults() throws Exception {
     AppPaths paths = new AppPaths(home).ensureCreated();
-    Database db = Database.open(paths.database());
+    Database db = TestDatabase.open(paths);
     KnowledgeIndex index = new KnowledgeIndex(paths.knowledge().resolve("index"));
     BackupService service = BackupServices.standard(paths, db, List.of(index.backupSource("knowledge/index")),
         List.of(new LuceneIndexChecker()), () -> new BackupConfig(Duration.ofHours(1), new RetentionPolicy(10, 24, 7, 4), null),

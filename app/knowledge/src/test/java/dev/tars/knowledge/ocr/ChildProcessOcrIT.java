@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tars.knowledge.Fixtures;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.parse.Block;
 import dev.tars.knowledge.parse.DocumentParser;
-import dev.tars.knowledge.parse.DocumentRejectedException;
 import dev.tars.knowledge.parse.ParsedDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.tars.knowledge.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tars.knowledge.document.DocumentRejectedException;
 import dev.tars.knowledge.parse.DocumentParser;
-import dev.tars.knowledge.parse.DocumentRejectedException;
 import dev.tars.knowledge.parse.ParsedDocument;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

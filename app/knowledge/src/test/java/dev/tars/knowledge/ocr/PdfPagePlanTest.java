@@ -3,7 +3,7 @@ package dev.tars.knowledge.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tars.knowledge.parse.DocumentRejectedException;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import org.junit.jupiter.api.Test;
 
 class PdfPagePlanTest {

@@ -3,6 +3,7 @@ package dev.tars.knowledge.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.knowledge.Fixtures;
+import dev.tars.knowledge.document.DocumentRejectedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
