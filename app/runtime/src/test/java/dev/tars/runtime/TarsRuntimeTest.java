@@ -9,6 +9,7 @@ import dev.tars.actions.notes.Note;
 import dev.tars.config.AppPaths;
 import dev.tars.config.AppSettings;
 import dev.tars.memory.MemoryScope;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TarsRuntimeTest {
   @TempDir Path home;
   private final List<AppSettings> enginesMade = new CopyOnWriteArrayList<>();
-  private final List<CannedEngine> engines = new CopyOnWriteArrayList<>();
+  private final List<ScriptedEngine> engines = new CopyOnWriteArrayList<>();
 
   private RuntimeOptions options() {
     return RuntimeOptions.of(new AppPaths(home), "test").withEngineFactory((settings, sink) -> {
       enginesMade.add(settings);
-      CannedEngine engine = new CannedEngine(4096, "ok");
+      ScriptedEngine engine = ScriptedEngine.answering("ok");
       engines.add(engine);
       return engine;
     });
