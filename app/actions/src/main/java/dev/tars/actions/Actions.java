@@ -96,6 +96,16 @@ public final class Actions implements AutoCloseable {
     return scheduler;
   }
 
+  /** The clock every store stamps changes with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The person's time zone: agenda days and reminder times are read in it. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** Done or Snooze pressed on a reminder's notification. */
   void onNotificationChoice(long reminderId, String choice) {
     Instant now = clock.instant();

@@ -1,5 +1,7 @@
 package dev.tars.runtime;
 
+import dev.tars.actions.Actions;
+import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupServices;
@@ -29,6 +31,7 @@ import dev.tars.watchdog.Watchdogs;
 import dev.tars.watchdog.WebhookRelay;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -78,6 +81,7 @@ public final class TarsRuntime implements AutoCloseable {
   private ConversationStore conversations;
   private MemorySystem memory;
   private StoredChatService chats;
+  private Actions actions;
   private LocalApi localApi;
   private boolean backgroundStarted;
 
@@ -334,6 +338,21 @@ public final class TarsRuntime implements AutoCloseable {
           contexts));
     }
     return chats;
+  }
+
+  /**
+   * Notes, agenda, reminders and the activity log, in this computer's time zone, sharing the memory
+   * service (an action can remember something). The reminder scheduler is built, not started: one-shot
+   * commands never deliver reminders, and no desktop notifier is attached yet.
+   */
+  public synchronized Actions actions() {
+    ensureOpen();
+    if (actions == null) {
+      ZoneId zone = ZoneId.systemDefault();
+      actions = track("actions", Actions.open(database().dataSource(), memory().memories(), Clock.system(zone),
+          zone, DesktopNotifier.NONE));
+    }
+    return actions;
   }
 
   /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */

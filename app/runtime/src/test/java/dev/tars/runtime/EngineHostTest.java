@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EngineHostTest {
-  private final List<CannedEngine> made = new ArrayList<>();
+  private final List<ScriptedEngine> made = new ArrayList<>();
   private final LinkedBlockingQueue<EngineStatus> statuses = new LinkedBlockingQueue<>();
   private EngineHost host;
 
@@ -30,7 +30,7 @@ class EngineHostTest {
 
   private EngineHost scriptedHost() {
     return host((settings, sink) -> {
-      CannedEngine engine = new CannedEngine(4096, "ok");
+      ScriptedEngine engine = ScriptedEngine.answering("ok");
       made.add(engine);
       return engine;
     });
@@ -63,7 +63,7 @@ class EngineHostTest {
     assertThat(loading.state()).isEqualTo(EngineStatus.State.LOADING);
     assertThat(loading.detail()).isEqualTo("tiny.gguf");
     assertThat(next().state()).isEqualTo(EngineStatus.State.READY);
-    assertThat(host.engine().model().id()).isEqualTo("canned");
+    assertThat(host.engine().model().id()).isEqualTo("scripted-demo.gguf");
   }
 
   @Test
@@ -96,7 +96,7 @@ class EngineHostTest {
   void statusReportedByTheEngineItselfIsPassedOn() throws InterruptedException {
     host((settings, sink) -> {
       sink.accept(new EngineStatus(EngineStatus.State.RESTARTING, false, ""));
-      return new CannedEngine(4096, "ok");
+      return ScriptedEngine.answering("ok");
     }).apply(AppSettings.DEFAULTS.withModelPath("/models/a.gguf"));
     assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
     assertThat(next().state()).isEqualTo(EngineStatus.State.RESTARTING);
@@ -119,7 +119,7 @@ class EngineHostTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new CannedEngine(4096, "ok");
+      return ScriptedEngine.answering("ok");
     }).apply(AppSettings.DEFAULTS.withModelPath("/models/a.gguf"));
     assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
     assertThatThrownBy(host::engine).hasMessageContaining("still loading");
@@ -127,7 +127,7 @@ class EngineHostTest {
     Executors.newSingleThreadScheduledExecutor(NamedThreads.named("test-release"))
         .schedule(slowLoad::countDown, 200, TimeUnit.MILLISECONDS);
 
-    assertThat(host.awaitReady(java.time.Duration.ofSeconds(5)).model().id()).isEqualTo("canned");
+    assertThat(host.awaitReady(java.time.Duration.ofSeconds(5)).model().id()).isEqualTo("scripted-demo.gguf");
   }
 
   @Test

@@ -3,9 +3,13 @@ package dev.tars.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tars.actions.Action;
+import dev.tars.actions.activity.Origin;
+import dev.tars.actions.notes.Note;
 import dev.tars.config.AppPaths;
 import dev.tars.config.AppSettings;
 import dev.tars.memory.MemoryScope;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TarsRuntimeTest {
   @TempDir Path home;
   private final List<AppSettings> enginesMade = new CopyOnWriteArrayList<>();
-  private final List<CannedEngine> engines = new CopyOnWriteArrayList<>();
+  private final List<ScriptedEngine> engines = new CopyOnWriteArrayList<>();
 
   private RuntimeOptions options() {
     return RuntimeOptions.of(new AppPaths(home), "test").withEngineFactory((settings, sink) -> {
       enginesMade.add(settings);
-      CannedEngine engine = new CannedEngine(4096, "ok");
+      ScriptedEngine engine = ScriptedEngine.answering("ok");
       engines.add(engine);
       return engine;
     });
@@ -73,6 +77,23 @@ class TarsRuntimeTest {
       assertThat(runtime.knowledgeIfAvailable()).isEmpty();
       assertThat(runtime.chats()).isNotNull();
       assertThat(home.resolve("knowledge/index")).doesNotExist();
+    }
+  }
+
+  @Test
+  void actionsAreBuiltOnceWithoutAnEngineAndWhatTheyStoreOutlivesTheRuntime() {
+    TarsRuntime runtime = TarsRuntime.open(options().withoutKnowledge());
+    try (runtime) {
+      assertThat(runtime.actions()).isSameAs(runtime.actions());
+      runtime.actions().service().execute(new Action.CreateNote(Note.Draft.of("Buy stamps for the letters")),
+          Origin.CLI);
+      assertThat(enginesMade).isEmpty();
+    }
+    assertThatThrownBy(runtime::actions).isInstanceOf(IllegalStateException.class);
+
+    try (TarsRuntime again = TarsRuntime.open(options().withoutKnowledge())) {
+      assertThat(again.actions().notes().all()).extracting(Note::body).containsExactly("Buy stamps for the letters");
+      assertThat(again.actions().activity().recent(10)).hasSize(1);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.FinishReason;
+import dev.tars.testkit.core.ScriptedEngine;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -26,10 +27,10 @@ class SecondStageRouterTest {
 
   @Test
   void aSureFirstStageNeverAsksTheModel() {
-    AnsweringEngine engine = AnsweringEngine.answering("{\"intent\": \"none\", \"text\": \"\"}");
+    ScriptedEngine engine = ScriptedEngine.answering("{\"intent\": \"none\", \"text\": \"\"}");
     Routed routed = with(engine).route("remind me to call mom at 5pm", NOW);
     assertThat(routed.intent()).isEqualTo(Intent.REMINDER_CREATE);
-    assertThat(engine.requests).isEmpty();
+    assertThat(engine.requests()).isEmpty();
   }
 
   @Test
@@ -40,13 +41,13 @@ class SecondStageRouterTest {
 
   @Test
   void theModelChoosesTheIntentAndTheGrammarGivesTheDate() {
-    AnsweringEngine engine = AnsweringEngine.answering(
+    ScriptedEngine engine = ScriptedEngine.answering(
         "{\"intent\": \"reminder.create\", \"text\": \"the vet appointment\"}");
     Routed routed = with(engine).route(UNSURE, NOW);
     assertThat(routed.intent()).isEqualTo(Intent.REMINDER_CREATE);
     assertThat(routed.slots()).containsEntry("text", "the vet appointment").containsEntry("when", "2026-12-03T17:00");
     assertThat(routed.confidence()).isEqualTo(SecondStageRouter.MODEL_CONFIDENCE);
-    assertThat(engine.requests).singleElement().satisfies(request -> {
+    assertThat(engine.requests()).singleElement().satisfies(request -> {
       assertThat(request.responseSchema()).isEqualTo(SecondStageRouter.SCHEMA).contains("reminder.create");
       assertThat(request.sampling().temperature()).isZero();
       assertThat(request.messages().getLast().content()).isEqualTo(UNSURE);
@@ -55,7 +56,7 @@ class SecondStageRouterTest {
 
   @Test
   void wordsTheModelMadeUpAreReplacedByThePersonsOwn() {
-    AnsweringEngine engine = AnsweringEngine.answering(
+    ScriptedEngine engine = ScriptedEngine.answering(
         "{\"intent\": \"reminder.create\", \"text\": \"buy a yacht in Monaco\"}");
     Routed routed = with(engine).route(UNSURE, NOW);
     assertThat(routed.slots().get("text")).contains("vet appointment").doesNotContain("yacht");
@@ -63,7 +64,7 @@ class SecondStageRouterTest {
 
   @Test
   void theModelMaySayNone() {
-    Routed routed = with(AnsweringEngine.answering("{\"intent\": \"none\", \"text\": \"\"}")).route(UNSURE, NOW);
+    Routed routed = with(ScriptedEngine.answering("{\"intent\": \"none\", \"text\": \"\"}")).route(UNSURE, NOW);
     assertThat(routed.intent()).isEqualTo(Intent.NONE);
     assertThat(routed.slots()).isEmpty();
   }
@@ -73,21 +74,22 @@ class SecondStageRouterTest {
     Routed first = Routers.firstStage().route(UNSURE, NOW);
     for (String answer : new String[] {"not json", "{\"intent\": \"calendar.delete\", \"text\": \"x\"}",
         "{\"text\": \"x\"}", "{\"intent\": 42}", "", "{\"intent\": \"note.create\", \"text\": "}) {
-      assertThat(with(AnsweringEngine.answering(answer)).route(UNSURE, NOW)).as(answer).isEqualTo(first);
+      assertThat(with(ScriptedEngine.answering(answer)).route(UNSURE, NOW)).as(answer).isEqualTo(first);
     }
-    AnsweringEngine cut = new AnsweringEngine("{\"intent\": \"note.create\"", FinishReason.LENGTH);
+    ScriptedEngine cut = ScriptedEngine.answering("{\"intent\": \"note.create\"")
+        .finishingWith(FinishReason.LENGTH);
     assertThat(with(cut).route(UNSURE, NOW)).isEqualTo(first);
   }
 
   @Test
   void aSlowModelIsCancelledAndTheFirstStageAnswers() {
-    AnsweringEngine engine = AnsweringEngine.silent();
+    ScriptedEngine engine = ScriptedEngine.answering("").neverAnswering();
     Router router = Routers.withModel(() -> Optional.of(engine), Duration.ofMillis(200));
     long start = System.nanoTime();
     Routed routed = router.route(UNSURE, NOW);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(routed).isEqualTo(Routers.firstStage().route(UNSURE, NOW));
-    assertThat(engine.cancelled).isTrue();
+    assertThat(engine.cancellations()).isEqualTo(1);
   }
 
   @Test

@@ -3,11 +3,9 @@ package dev.tars.cli.actions;
 import dev.tars.actions.Actions;
 import dev.tars.actions.i18n.ActionException;
 import dev.tars.actions.i18n.Texts;
-import dev.tars.actions.reminders.DesktopNotifier;
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
-import dev.tars.memory.MemoryService;
-import dev.tars.storage.Database;
+import dev.tars.cli.CliRuntime;
+import dev.tars.runtime.RuntimeOptions;
+import dev.tars.runtime.TarsRuntime;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -15,15 +13,15 @@ import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The one place the action commands open their services: the data home's database, memory and the actions
- * feature, in the person's time zone (the system's) and language (Settings, else the system's). When the
- * shared runtime lands, this becomes a lookup on it. One-shot commands never start the reminder scheduler:
- * reminders are delivered by the running app.
+ * What the action commands use from the {@link TarsRuntime}: its actions feature, in the person's time zone
+ * (the system's) and language (Settings, else the system's). The runtime is opened without documents, so a
+ * note or a reminder never waits for the document index. One-shot commands never start the reminder
+ * scheduler: reminders are delivered by the running app.
  */
 final class CliActions implements AutoCloseable {
   static final String BUNDLE = "dev.tars.cli.actions.cli";
 
-  final Database database;
+  private final TarsRuntime runtime;
   final Actions actions;
   final ZoneId zone;
   final Clock clock;
@@ -32,27 +30,22 @@ final class CliActions implements AutoCloseable {
   /** The actions module's words (its errors). */
   final Texts errors;
 
-  private CliActions(Database database, Actions actions, ZoneId zone, Clock clock, Locale locale) {
-    this.database = database;
+  private CliActions(TarsRuntime runtime, Actions actions, Locale locale) {
+    this.runtime = runtime;
     this.actions = actions;
-    this.zone = zone;
-    this.clock = clock;
+    this.zone = actions.zone();
+    this.clock = actions.clock();
     this.words = Texts.of(BUNDLE, locale);
     this.errors = Texts.of(locale);
   }
 
   static CliActions open() {
-    AppPaths paths = AppPaths.fromEnvironment().ensureCreated();
-    Database database = Database.open(paths.database());
+    TarsRuntime runtime = CliRuntime.open(RuntimeOptions::withoutKnowledge);
     try {
-      ZoneId zone = ZoneId.systemDefault();
-      Clock clock = Clock.system(zone);
-      Locale locale = Texts.locale(new StoredSettings(database.dataSource()).get().language());
-      Actions actions = Actions.open(database.dataSource(), new MemoryService(database.dataSource(), clock), clock,
-          zone, DesktopNotifier.NONE);
-      return new CliActions(database, actions, zone, clock, locale);
+      Locale locale = Texts.locale(runtime.settings().get().language());
+      return new CliActions(runtime, runtime.actions(), locale);
     } catch (RuntimeException e) {
-      database.close();
+      runtime.close();
       throw e;
     }
   }
@@ -73,7 +66,6 @@ final class CliActions implements AutoCloseable {
 
   @Override
   public void close() {
-    actions.close();
-    database.close();
+    runtime.close();
   }
 }

@@ -320,7 +320,8 @@ public final class LocalEngine implements ChatEngine {
         String reason = line != null ? line.substring(FAILED_PREFIX.length())
             : "the engine process exited" + (p.isAlive() ? "" : " with code " + p.exitValue()) + " while loading"
                 + ChildOutput.lastError(recentErrors);
-        throw new EngineException("Could not load " + model.getFileName() + ": " + reason);
+        throw new Reason("Could not load " + model.getFileName() + ": " + reason, "loadFailed",
+            model.getFileName().toString(), reason);
       }
       int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
       URI base = URI.create("http://127.0.0.1:" + port);
@@ -329,7 +330,8 @@ public final class LocalEngine implements ChatEngine {
           new ModelInfo(model.getFileName().toString(), contextLength), base, System.nanoTime());
       if (!healthy(started)) {
         client.close();
-        throw new EngineException("The engine for " + model.getFileName() + " started but does not answer.");
+        throw new Reason("The engine for " + model.getFileName() + " started but does not answer.", "notAnswering",
+            model.getFileName().toString());
       }
       synchronized (this) {
         if (closed || myEpoch != epoch) {
@@ -348,17 +350,22 @@ public final class LocalEngine implements ChatEngine {
       if (process != null) {
         process.destroyForcibly();
       }
-      String message = e instanceof EngineException ? e.getMessage()
-          : e instanceof TimeoutException ? "Loading " + model.getFileName() + " took longer than "
-              + options.startTimeout().toSeconds() + " s; the engine was stopped."
-          : "Could not start the engine for " + model.getFileName() + ": " + e.getMessage();
+      String file = model.getFileName().toString();
+      Reason reason = e instanceof Reason r ? r
+          : e instanceof EngineException other ? new Reason(other.getMessage(), null)
+          : e instanceof TimeoutException ? new Reason("Loading " + file + " took longer than "
+              + options.startTimeout().toSeconds() + " s; the engine was stopped.", "loadTimeout", file,
+              options.startTimeout().toSeconds())
+          : new Reason("Could not start the engine for " + file + ": " + e.getMessage(), "startFailed", file,
+              String.valueOf(e.getMessage()));
+      String message = reason.getMessage();
       LOG.error("Engine start failed: {}", message, e);
       synchronized (this) {
         if (closed || myEpoch != epoch) {
           return;
         }
         ready.completeExceptionally(e instanceof EngineException ee ? ee : new EngineException(message, e));
-        setStatus(EngineStatus.local(State.FAILED, message));
+        setStatus(EngineStatus.local(State.FAILED, message, reason.key, reason.args));
       }
     }
   }
@@ -383,12 +390,12 @@ public final class LocalEngine implements ChatEngine {
         String message = "The engine keeps stopping (" + crashesInARow + " times in a row, last exit code " + code
             + "); load the model again or choose another one.";
         ready.completeExceptionally(new EngineException(message));
-        setStatus(EngineStatus.local(State.FAILED, message));
+        setStatus(EngineStatus.local(State.FAILED, message, "keepsStopping", crashesInARow, code));
         return;
       }
       delayMillis = Math.min(30_000, 500L << Math.min(6, crashesInARow - 1));
       setStatus(EngineStatus.local(State.RESTARTING,
-          "The engine stopped unexpectedly (exit code " + code + "); restarting it."));
+          "The engine stopped unexpectedly (exit code " + code + "); restarting it.", "restarting", code));
     }
     Path model = modelFile;
     int contextLength = exited.info().contextLength();
@@ -515,6 +522,19 @@ public final class LocalEngine implements ChatEngine {
       supervisor.awaitTermination(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A start failure with the key and arguments that let a front end translate it (see {@link EngineStatus}). */
+  private static final class Reason extends EngineException {
+    private static final long serialVersionUID = 1L;
+    final transient String key;
+    final transient Object[] args;
+
+    Reason(String english, String key, Object... args) {
+      super(english);
+      this.key = key;
+      this.args = args;
     }
   }
 }

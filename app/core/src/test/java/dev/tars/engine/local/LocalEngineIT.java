@@ -104,6 +104,9 @@ class LocalEngineIT {
       EngineStatus last = statuses.getLast();
       assertThat(last.state()).isEqualTo(State.FAILED);
       assertThat(last.detail()).contains("no-tensors.gguf").doesNotContain("\n");
+      // A front end can say it in the person's language: the key and the file, with the child's own reason.
+      assertThat(last.key()).isEqualTo("loadFailed");
+      assertThat(last.args()).hasSize(2).first().isEqualTo("no-tensors.gguf");
       Completion completion = engine.generate(ask("hello", 3), text -> {}).result().get(10, TimeUnit.SECONDS);
       assertThat(completion.finishReason()).isEqualTo(FinishReason.ERROR);
     }

@@ -39,6 +39,7 @@ public final class ScriptedEngine implements ChatEngine {
   private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger countCalls = new AtomicInteger();
+  private final AtomicInteger cancellations = new AtomicInteger();
   private final ExecutorService executor = Executors.newCachedThreadPool(NamedThreads.named("scripted-engine"));
   private volatile String modelName = "scripted-demo.gguf";
   private volatile int contextLength;
@@ -46,6 +47,7 @@ public final class ScriptedEngine implements ChatEngine {
   private volatile int failAfterTokens = -1;
   private volatile FinishReason finishReason = FinishReason.STOP;
   private volatile Consumer<ChatRequest> onGenerate = request -> {};
+  private volatile boolean neverAnswering;
   private volatile boolean closed;
 
   /** Streams {@code answer} word by word (spaces kept), one word every {@code millisPerWord}. */
@@ -111,6 +113,15 @@ public final class ScriptedEngine implements ChatEngine {
     return this;
   }
 
+  /**
+   * Streams nothing and never finishes by itself: each answer ends (empty, CANCELLED) only when it is
+   * cancelled, like a model too slow for a timeout.
+   */
+  public ScriptedEngine neverAnswering() {
+    this.neverAnswering = true;
+    return this;
+  }
+
   /** Runs {@code action} with each request as it arrives, before anything is streamed. */
   public ScriptedEngine onGenerate(Consumer<ChatRequest> action) {
     this.onGenerate = action;
@@ -126,6 +137,11 @@ public final class ScriptedEngine implements ChatEngine {
   public String lastSystemPrompt() {
     List<ChatMessage> messages = requests.getLast().messages();
     return messages.getFirst().role() == Role.SYSTEM ? messages.getFirst().content() : "";
+  }
+
+  /** How many answers were cancelled. */
+  public int cancellations() {
+    return cancellations.get();
   }
 
   /** How many times {@link #countTokens} was called. */
@@ -155,11 +171,18 @@ public final class ScriptedEngine implements ChatEngine {
     List<String> tokens = answers.get(Math.min(answered.getAndIncrement(), answers.size() - 1));
     CompletableFuture<Completion> result = new CompletableFuture<>();
     AtomicBoolean cancelled = new AtomicBoolean();
-    executor.execute(() -> result.complete(stream(tokens, sink, cancelled)));
+    boolean silent = neverAnswering;
+    if (!silent) {
+      executor.execute(() -> result.complete(stream(tokens, sink, cancelled)));
+    }
     return new Generation() {
       @Override
       public void cancel() {
+        cancellations.incrementAndGet();
         cancelled.set(true);
+        if (silent) {
+          result.complete(new Completion("", FinishReason.CANCELLED, -1, 0, null));
+        }
       }
 
       @Override

@@ -162,7 +162,7 @@ public final class MainView {
     engineDot.getStyleClass().removeIf(c -> c.startsWith("state-"));
     engineDot.getStyleClass().add("state-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
     engineLabel.setTooltip(new javafx.scene.control.Tooltip(
-        status.detail().isEmpty() ? engineLabel.getText() : status.detail()));
+        status.detail().isEmpty() ? engineLabel.getText() : EngineStatusText.detail(status, i18n)));
   }
 
   private void dragOver(DragEvent event) {

@@ -114,7 +114,7 @@ public final class MainViewModel {
     if (status.state() == EngineStatus.State.RESTARTING && before.state() != EngineStatus.State.RESTARTING) {
       notices.post(new Notices.Notice(Notices.Kind.WARNING, i18n.get("engine.crashedNotice")));
     } else if (status.state() == EngineStatus.State.FAILED) {
-      notices.error(i18n.get("engine.failedNotice", status.detail()));
+      notices.error(i18n.get("engine.failedNotice", EngineStatusText.detail(status, i18n)));
     } else if (status.state() == EngineStatus.State.READY && before.state() == EngineStatus.State.RESTARTING) {
       notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("engine.backNotice")));
     }

@@ -2,10 +2,12 @@ package dev.tars.runtime.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tars.actions.Actions;
 import dev.tars.api.ApiServer;
 import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
@@ -18,7 +20,7 @@ import java.nio.file.Path;
 
 /**
  * What every front end's architecture test checks: it builds no service (the database, settings, engines,
- * the chat service, the knowledge base, the API server come from {@code TarsRuntime}, the one place they are
+ * the chat service, the knowledge base, the actions, the API server come from {@code TarsRuntime}, the one place they are
  * built). Shared as test code: front ends depend on the runtime's test jar only for these rules.
  */
 public final class FrontEndRules {
@@ -41,6 +43,7 @@ public final class FrontEndRules {
     return classes.should().callMethod(Database.class, "open", Path.class)
         .orShould().callMethod(KnowledgeBase.class, "open", dev.tars.config.AppPaths.class, javax.sql.DataSource.class,
             String.class)
+        .orShould().callMethodWhere(target(owner(assignableTo(Actions.class))).and(target(name("open"))))
         .orShould().callMethod(ApiServer.class, "start", ApiServer.Options.class, ApiServer.Services.class)
         .orShould().callConstructorWhere(target(owner(assignableTo(LocalEngine.class))))
         .orShould().callConstructorWhere(target(owner(assignableTo(OpenAiChatEngine.class))))
