@@ -8,6 +8,7 @@ import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
 import dev.tars.storage.Database;
+import dev.tars.testkit.Waiting;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +225,9 @@ class KnowledgeServiceIT {
   void pauseKeepsTheQueueResumeFinishesItAndCancelFailsWhatIsLeft() throws Exception {
     open(embedder);
     Path docs = Files.createDirectories(home.resolve("docs"));
-    for (int i = 0; i < 12; i++) {
+    // Enough files that pausing after the first one is indexed always leaves some queued, however fast the machine.
+    int files = 30;
+    for (int i = 0; i < files; i++) {
       Fixtures.text(docs.resolve("doc" + i + ".txt"), filler("doc" + i, 60));
     }
     List<JobProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -238,10 +241,10 @@ class KnowledgeServiceIT {
     service.pause();
     service.start();
     assertThat(service.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    assertThat(service.progress().queued()).isEqualTo(12);
+    assertThat(service.progress().queued()).isEqualTo(files);
 
     service.resume();
-    Thread.sleep(1500);
+    Waiting.waitUntil(Duration.ofSeconds(60), () -> service.progress().indexed() > 0);
     service.pause();
     assertThat(service.awaitIdle(Duration.ofSeconds(60))).isTrue();
     int indexedWhilePaused = service.progress().indexed();
@@ -250,7 +253,7 @@ class KnowledgeServiceIT {
     service.cancel();
     JobProgress end = service.progress();
     assertThat(end.queued()).isZero();
-    assertThat(end.failed()).isEqualTo(12 - indexedWhilePaused);
+    assertThat(end.failed()).isEqualTo(files - indexedWhilePaused);
     assertThat(service.documents(OptionalLong.empty())).filteredOn(d -> d.status() == DocumentStatus.FAILED)
         .allMatch(d -> d.reason().contains("cancelled"));
     assertThat(seen).anyMatch(p -> p.bytesTotal() > 0 && p.fraction() > 0 && p.fraction() < 1);
