@@ -2,7 +2,6 @@ package dev.tars.cli.actions;
 
 import dev.tars.actions.activity.ActivityEntry;
 import dev.tars.actions.activity.Origin;
-import dev.tars.actions.i18n.ActionException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,15 +56,10 @@ public final class ActivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (CliActions cli = CliActions.open()) {
-        try {
-          ActivityEntry undo = cli.actions.service().undo(id, Origin.CLI);
-          spec.commandLine().getOut().println(cli.words.get("activity.undid", id, undo.summary()));
-          return 0;
-        } catch (ActionException e) {
-          return cli.fail(spec, e);
-        }
-      }
+      return CliActions.run(spec, cli -> {
+        ActivityEntry undo = cli.actions.service().undo(id, Origin.CLI);
+        spec.commandLine().getOut().println(cli.words.get("activity.undid", id, undo.summary()));
+      });
     }
   }
 }

@@ -174,18 +174,13 @@ public final class AgendaCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CliActions cli = CliActions.open()) {
-        try {
-          var calendar = cli.actions.agenda().read(file);
-          var outcome = cli.actions.service().execute(new Action.ImportCalendar(calendar), Origin.CLI);
-          ActionService.ImportSummary s = (ActionService.ImportSummary) outcome.subject();
-          spec.commandLine().getOut().println(cli.words.get("agenda.imported", s.events(), s.tasks(), file,
-              s.replaced()));
-          return 0;
-        } catch (ActionException e) {
-          return cli.fail(spec, e);
-        }
-      }
+      return CliActions.run(spec, cli -> {
+        var calendar = cli.actions.agenda().read(file);
+        var outcome = cli.actions.service().execute(new Action.ImportCalendar(calendar), Origin.CLI);
+        ActionService.ImportSummary s = (ActionService.ImportSummary) outcome.subject();
+        spec.commandLine().getOut().println(cli.words.get("agenda.imported", s.events(), s.tasks(), file,
+            s.replaced()));
+      });
     }
   }
 
@@ -199,16 +194,11 @@ public final class AgendaCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CliActions cli = CliActions.open()) {
-        try {
-          var outcome = cli.actions.service().execute(new Action.ExportCalendar(file), Origin.CLI);
-          spec.commandLine().getOut().println(cli.words.get("agenda.exported", outcome.subject(),
-              cli.actions.reminders().all().size(), file));
-          return 0;
-        } catch (ActionException e) {
-          return cli.fail(spec, e);
-        }
-      }
+      return CliActions.run(spec, cli -> {
+        var outcome = cli.actions.service().execute(new Action.ExportCalendar(file), Origin.CLI);
+        spec.commandLine().getOut().println(cli.words.get("agenda.exported", outcome.subject(),
+            cli.actions.reminders().all().size(), file));
+      });
     }
   }
 }

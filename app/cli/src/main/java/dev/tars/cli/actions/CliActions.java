@@ -55,6 +55,26 @@ final class CliActions implements AutoCloseable {
     return Texts.of(BUNDLE, Locale.getDefault());
   }
 
+  /** One action command's work on the opened actions; it prints what it did. */
+  interface Work {
+    void run(CliActions cli) throws ActionException;
+  }
+
+  /**
+   * Opens the actions, runs {@code work} and closes them: exit code 0, or the refusal in the person's
+   * language and the failure exit code.
+   */
+  static int run(CommandSpec spec, Work work) {
+    try (CliActions cli = open()) {
+      try {
+        work.run(cli);
+        return 0;
+      } catch (ActionException e) {
+        return cli.fail(spec, e);
+      }
+    }
+  }
+
   /** Prints a person's error in their language and returns the failure exit code. */
   int fail(CommandSpec spec, ActionException e) {
     PrintWriter err = spec.commandLine().getErr();

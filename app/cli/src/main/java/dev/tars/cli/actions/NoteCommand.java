@@ -2,7 +2,6 @@ package dev.tars.cli.actions;
 
 import dev.tars.actions.Action;
 import dev.tars.actions.activity.Origin;
-import dev.tars.actions.i18n.ActionException;
 import dev.tars.actions.notes.Note;
 import dev.tars.actions.notes.NoteStore;
 import java.io.PrintWriter;
@@ -43,16 +42,11 @@ public final class NoteCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CliActions cli = CliActions.open()) {
-        try {
-          Note note = (Note) cli.actions.service().execute(new Action.CreateNote(
-              new Note.Draft(title, String.join(" ", words), tags, null)), Origin.CLI).subject();
-          spec.commandLine().getOut().println(cli.words.get("note.added", note.id(), note.title()));
-          return 0;
-        } catch (ActionException e) {
-          return cli.fail(spec, e);
-        }
-      }
+      return CliActions.run(spec, cli -> {
+        Note note = (Note) cli.actions.service().execute(new Action.CreateNote(
+            new Note.Draft(title, String.join(" ", words), tags, null)), Origin.CLI).subject();
+        spec.commandLine().getOut().println(cli.words.get("note.added", note.id(), note.title()));
+      });
     }
   }
 
@@ -117,15 +111,10 @@ public final class NoteCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (CliActions cli = CliActions.open()) {
-        try {
-          var entry = cli.actions.service().execute(new Action.DeleteNote(id), Origin.CLI).entry();
-          spec.commandLine().getOut().println(cli.words.get("note.removed", id, entry.summary(), entry.id()));
-          return 0;
-        } catch (ActionException e) {
-          return cli.fail(spec, e);
-        }
-      }
+      return CliActions.run(spec, cli -> {
+        var entry = cli.actions.service().execute(new Action.DeleteNote(id), Origin.CLI).entry();
+        spec.commandLine().getOut().println(cli.words.get("note.removed", id, entry.summary(), entry.id()));
+      });
     }
   }
 }
