@@ -3,21 +3,16 @@ package dev.tars.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.testkit.TestModels;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a person uses it, on real llama.cpp with a generated model. */
 class AskCommandIT {
   @TempDir Path dir;
-
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeEach
   void useHome() {
@@ -29,19 +24,9 @@ class AskCommandIT {
     System.clearProperty("tars.home");
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TarsCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void askStreamsAnAnswerAndExitsZero() {
-    Run run = run("ask", "--model", TestModels.tiny().toString(), "--max-tokens", "16", "--threads", "1",
+    CliRun run = CliRun.tars("ask", "--model", TestModels.tiny().toString(), "--max-tokens", "16", "--threads", "1",
         "What", "is", "Tars?");
 
     assertThat(run.exitCode()).isZero();
@@ -61,7 +46,7 @@ class AskCommandIT {
     };
     for (Case c : cases) {
       Path file = c.make().apply(dir);
-      Run run = run("ask", "--model", file.toString(), "hello");
+      CliRun run = CliRun.tars("ask", "--model", file.toString(), "hello");
 
       assertThat(run.exitCode()).as(c.name()).isEqualTo(ExitCodes.FAILURE);
       assertThat(run.err().strip().lines()).as(c.name()).hasSize(1);
@@ -72,8 +57,8 @@ class AskCommandIT {
 
   @Test
   void helpAndVersionWork() {
-    assertThat(run("--version").out()).startsWith("Tars ");
-    Run help = run("--help");
+    assertThat(CliRun.tars("--version").out()).startsWith("Tars ");
+    CliRun help = CliRun.tars("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("ask");
   }
