@@ -2,8 +2,8 @@ package dev.tars.mcpclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -15,7 +15,12 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One MCP server, through the official MCP Java SDK: connected on first use (starting the command, or opening the
  * HTTP session), its tools listed, its tools called within the server's time limit. A call that fails for any
  * reason other than the tool's own error (the server died, the time ran out, the connection broke) drops the
- * connection: the next use starts the server again. Thread-safe; calls to one server run one at a time.
+ * connection: the next use starts the server again. A command server that dies mid-call fails the call at once
+ * (its process is watched), not after the time limit. Thread-safe; calls to one server run one at a time.
  */
 public final class McpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
@@ -37,9 +43,13 @@ public final class McpServer implements AutoCloseable {
   /** One tool the server offers. */
   public record ServerTool(String name, String description, JsonNode inputSchema) {}
 
+  /** Held while a command server starts, so that the new child process of this JVM is known to be its own. */
+  private static final Object STARTING = new Object();
+
   private final McpServerConfig config;
   private final String clientVersion;
-  private McpSyncClient client;
+  private McpAsyncClient client;
+  private ProcessHandle process;
   private volatile Status status = Status.NOT_CONNECTED;
   private volatile String problem = "";
   private volatile List<ServerTool> tools = List.of();
@@ -69,12 +79,13 @@ public final class McpServer implements AutoCloseable {
 
   /** Connects if needed and lists the server's tools. */
   public synchronized List<ServerTool> listTools() throws McpServerException {
-    McpSyncClient connected = connected();
+    McpAsyncClient connected = connected();
     try {
       List<ServerTool> listed = new ArrayList<>();
       String cursor = null;
       for (int page = 0; page < MAX_TOOL_PAGES; page++) {
-        McpSchema.ListToolsResult result = cursor == null ? connected.listTools() : connected.listTools(cursor);
+        McpSchema.ListToolsResult result = await(cursor == null ? connected.listTools().toFuture()
+            : connected.listTools(cursor).toFuture());
         for (McpSchema.Tool tool : result.tools()) {
           listed.add(new ServerTool(tool.name(), tool.description() == null ? "" : tool.description(),
               JSON.valueToTree(tool.inputSchema() == null ? Map.of("type", "object") : tool.inputSchema())));
@@ -86,7 +97,7 @@ public final class McpServer implements AutoCloseable {
       }
       tools = List.copyOf(listed);
       return tools;
-    } catch (RuntimeException e) {
+    } catch (ExecutionException | RuntimeException e) {
       throw dropped("listing its tools", e);
     }
   }
@@ -98,13 +109,14 @@ public final class McpServer implements AutoCloseable {
    * @throws McpServerException with a message for a person when the call could not be made or the tool failed
    */
   public synchronized String call(String tool, JsonNode arguments) throws McpServerException {
-    McpSyncClient connected = connected();
+    McpAsyncClient connected = connected();
     McpSchema.CallToolResult result;
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> args = JSON.convertValue(arguments, Map.class);
-      result = connected.callTool(new McpSchema.CallToolRequest(tool, args == null ? Map.of() : args));
-    } catch (RuntimeException e) {
+      result = await(connected.callTool(new McpSchema.CallToolRequest(tool, args == null ? Map.of() : args))
+          .toFuture());
+    } catch (ExecutionException | RuntimeException e) {
       throw dropped("running " + tool, e);
     }
     String text = McpResults.text(result);
@@ -114,22 +126,53 @@ public final class McpServer implements AutoCloseable {
     return text;
   }
 
-  private McpSyncClient connected() throws McpServerException {
+  /**
+   * Waits for a request: the SDK ends it with a timeout after the server's time limit; a command server whose
+   * process ends first fails it at once.
+   */
+  private <T> T await(CompletableFuture<T> request) throws ExecutionException {
+    CompletableFuture<?> died = process == null ? new CompletableFuture<>() : process.onExit();
+    try {
+      CompletableFuture.anyOf(request, died).get(config.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      request.cancel(true);
+      throw new ExecutionException(e);
+    } catch (TimeoutException e) {
+      request.cancel(true);
+      throw new ExecutionException(e);
+    } catch (ExecutionException e) {
+      // The request failed: reported below.
+    }
+    if (!request.isDone()) {
+      request.cancel(true);
+      throw new ExecutionException(new IllegalStateException("the server stopped"));
+    }
+    return request.get();
+  }
+
+  private McpAsyncClient connected() throws McpServerException {
     if (client != null) {
       return client;
     }
     status = Status.CONNECTING;
-    McpSyncClient built = null;
+    McpAsyncClient built = null;
     try {
-      built = McpClient.sync(transport()).requestTimeout(config.timeout()).initializationTimeout(config.timeout())
-          .clientInfo(new McpSchema.Implementation("tars", clientVersion)).build();
-      built.initialize();
+      synchronized (STARTING) {
+        Set<Long> before = childPids();
+        built = McpClient.async(transport()).requestTimeout(config.timeout())
+            .initializationTimeout(config.timeout()).clientInfo(new McpSchema.Implementation("tars", clientVersion))
+            .build();
+        await(built.initialize().toFuture());
+        process = config.isCommand() ? ProcessHandle.current().children()
+            .filter(p -> !before.contains(p.pid())).findFirst().orElse(null) : null;
+      }
       client = built;
       status = Status.CONNECTED;
       problem = "";
       LOG.info("Connected to MCP server {} ({})", config.name(), config.location());
       return client;
-    } catch (RuntimeException e) {
+    } catch (ExecutionException | RuntimeException e) {
       status = Status.FAILED;
       problem = "Tars could not connect to " + config.name() + " (" + reason(e) + "). Check its "
           + (config.isCommand() ? "command" : "address") + " in Settings → Tools.";
@@ -162,8 +205,12 @@ public final class McpServer implements AutoCloseable {
         .connectTimeout(config.timeout()).jsonMapper(mapper).build();
   }
 
+  private static Set<Long> childPids() {
+    return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+  }
+
   /** Drops the connection after a failed request (the next use reconnects) and says what happened. */
-  private McpServerException dropped(String doing, RuntimeException e) {
+  private McpServerException dropped(String doing, Exception e) {
     boolean timedOut = causedBy(e, TimeoutException.class) || String.valueOf(e.getMessage()).contains("Timeout")
         || String.valueOf(e.getMessage()).contains("timeout");
     String message = timedOut
@@ -171,12 +218,9 @@ public final class McpServer implements AutoCloseable {
             + "; it will be restarted on the next use."
         : config.name() + " failed while " + doing + " (" + reason(e) + "); it will be restarted on the next use.";
     LOG.warn("MCP server {} failed while {}; dropping the connection", config.name(), doing, e);
+    close();
     problem = message;
     status = Status.FAILED;
-    if (client != null) {
-      closeQuietly(client);
-      client = null;
-    }
     return new McpServerException(message, e);
   }
 
@@ -198,9 +242,9 @@ public final class McpServer implements AutoCloseable {
     return message.length() > 200 ? message.substring(0, 200) + "…" : message;
   }
 
-  private void closeQuietly(McpSyncClient closing) {
+  private void closeQuietly(McpAsyncClient closing) {
     try {
-      closing.closeGracefully();
+      closing.closeGracefully().block(java.time.Duration.ofSeconds(5));
     } catch (RuntimeException e) {
       LOG.debug("Closing MCP server {} failed", config.name(), e);
       closing.close();
@@ -214,6 +258,11 @@ public final class McpServer implements AutoCloseable {
       closeQuietly(client);
       client = null;
     }
+    if (process != null && process.isAlive()) {
+      // A server that ignores the end of its input is not left running.
+      process.destroyForcibly();
+    }
+    process = null;
     status = Status.NOT_CONNECTED;
   }
 }

@@ -19,6 +19,9 @@ import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.mcpclient.ChatTools;
+import dev.tars.mcpclient.McpServers;
+import dev.tars.mcpclient.ToolSettings;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
@@ -82,6 +85,7 @@ public final class TarsRuntime implements AutoCloseable {
   private MemorySystem memory;
   private StoredChatService chats;
   private Actions actions;
+  private ChatTools chatTools;
   private LocalApi localApi;
   private boolean backgroundStarted;
 
@@ -335,7 +339,7 @@ public final class TarsRuntime implements AutoCloseable {
           contexts.add(k.documentContext(host, () -> settings().get().contextSize())));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = track("chat", new StoredChatService(conversations(), new AnswerMetrics(host, metrics()), settings(),
-          contexts));
+          contexts, this::chatTools));
     }
     return chats;
   }
@@ -353,6 +357,20 @@ public final class TarsRuntime implements AutoCloseable {
           zone, DesktopNotifier.NONE));
     }
     return actions;
+  }
+
+  /**
+   * The tools the model may call in conversations (decision 1520): Tars' own and the MCP servers of Settings →
+   * Tools, each server started on first use and stopped at close. Off until the person turns them on.
+   */
+  public synchronized ChatTools chatTools() {
+    ensureOpen();
+    if (chatTools == null) {
+      ToolSettings toolSettings = new ToolSettings(database().dataSource());
+      McpServers servers = track("MCP servers", new McpServers(toolSettings, options.appVersion()));
+      chatTools = new ChatTools(toolSettings, servers, List::of);
+    }
+    return chatTools;
   }
 
   /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */
