@@ -148,7 +148,11 @@ public final class McpServer implements AutoCloseable {
       request.cancel(true);
       throw new ExecutionException(new IllegalStateException("the server stopped"));
     }
-    return request.get();
+    try {
+      return request.join();
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+      throw new ExecutionException(e.getCause() == null ? e : e.getCause());
+    }
   }
 
   private McpAsyncClient connected() throws McpServerException {
@@ -243,6 +247,11 @@ public final class McpServer implements AutoCloseable {
   }
 
   private void closeQuietly(McpAsyncClient closing) {
+    if (process != null && !process.isAlive()) {
+      // Nothing left to say goodbye to.
+      closing.close();
+      return;
+    }
     try {
       closing.closeGracefully().block(java.time.Duration.ofSeconds(5));
     } catch (RuntimeException e) {

@@ -70,8 +70,10 @@ public final class ToolsSettingsView {
     message.managedProperty().bind(message.visibleProperty());
 
     viewModel.load();
-    return new VBox(10, hint, inChat, roundsRow, builtInTitle, builtIns, serversTitle, none, servers, addForm(),
+    VBox box = new VBox(10, hint, inChat, roundsRow, builtInTitle, builtIns, serversTitle, none, servers, addForm(),
         message);
+    box.getStylesheets().add(ToolsFeature.stylesheet());
+    return box;
   }
 
   private Node addForm() {
