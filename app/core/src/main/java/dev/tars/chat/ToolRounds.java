@@ -96,7 +96,8 @@ final class ToolRounds {
         OfferedTool tool = byName.get(call.name());
         String id = "call_" + ++callId;
         Ran ran = tool == null ? new Ran("", "no such tool", false) : run(conversationId, tool, call.arguments());
-        int room = roomForResult(contextLength, sampling, prompt, exchange);
+        int room = roomForResult(contextLength, sampling, prompt, exchange)
+            - ToolAnswer.resultText(id, "").getBytes(StandardCharsets.UTF_8).length;
         String result = cut(ran.text(), room);
         exchange.add(new ChatMessage(Role.USER, ToolAnswer.resultText(id, result)));
         results.add(new ContextBlock.Source(label(tool, call), reference(call, ran)));

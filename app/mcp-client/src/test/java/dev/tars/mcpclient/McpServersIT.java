@@ -142,6 +142,35 @@ class McpServersIT {
     assertThat(serverPid()).isNotEqualTo(pid);
   }
 
+  @Test
+  void reachesAServerOverStreamableHttpWithHeadersGiven() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    ProcessBuilder builder = new ProcessBuilder("node",
+        nodeModules().resolve("@modelcontextprotocol/server-everything/dist/index.js").toString(), "streamableHttp")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("http-server.log").toFile());
+    builder.environment().put("PORT", Integer.toString(port));
+    Process http = builder.start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!Files.readString(dir.resolve("http-server.log")).contains("listening") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      settings.putServer(McpServerConfig.http("Remote everything", "http://127.0.0.1:" + port + "/mcp",
+          Map.of("X-Tars-Test", "yes")));
+      McpServer server = servers.server("remote-everything").orElseThrow();
+
+      assertThat(server.listTools()).extracting(McpServer.ServerTool::name).contains("echo");
+      assertThat(server.call("echo", JSON.readTree("{\"message\": \"over http\"}"))).contains("over http");
+    } finally {
+      servers.close();
+      http.destroy();
+      http.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
   /** The one reference server process this test started (a child of this JVM running server-everything). */
   private static long serverPid() {
     return ProcessHandle.current().descendants().filter(p -> p.isAlive() && p.info().commandLine().orElse("")

@@ -13,7 +13,9 @@ public enum Origin {
   /** The local API. */
   API,
   /** Tars itself (a reminder's Done button on a notification, the scheduler). */
-  TARS;
+  TARS,
+  /** The model, calling a built-in tool in a conversation after the person allowed the call. */
+  TOOL;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -158,7 +158,12 @@ public final class ToolsSettingsView {
       name.getStyleClass().add("tools-tool-name");
       name.setMinWidth(Region.USE_PREF_SIZE);
       Label description = hint(firstLine(row.description()));
-      HBox line = new HBox(10, on, name, description);
+      Button askAgain = new Button(i18n.get("tools.askAgain"));
+      askAgain.getStyleClass().addAll("small", "flat");
+      askAgain.visibleProperty().bind(row.alwaysAllowedProperty());
+      askAgain.managedProperty().bind(askAgain.visibleProperty());
+      askAgain.setOnAction(e -> row.alwaysAllowedProperty().set(false));
+      HBox line = new HBox(10, on, name, askAgain, description);
       line.setAlignment(Pos.CENTER_LEFT);
       box.getChildren().add(line);
     }

@@ -35,14 +35,23 @@ public final class ToolsSettingsViewModel {
     private final String name;
     private final String description;
     private final BooleanProperty enabled = new SimpleBooleanProperty();
+    private final BooleanProperty alwaysAllowed = new SimpleBooleanProperty();
 
-    ToolRow(String server, String name, String description, boolean on) {
+    ToolRow(String server, String name, String description, ToolSettings.Values values) {
       this.server = server;
       this.name = name;
       this.description = description;
-      enabled.set(on);
+      enabled.set(values.enabled(server, name));
+      alwaysAllowed.set(values.alwaysAllowed(server, name));
       enabled.addListener((obs, was, now) -> background.run(() -> tools.settings().setEnabled(server, name, now),
           e -> message.set(i18n.get("tools.saveFailed", e.getMessage()))));
+      alwaysAllowed.addListener((obs, was, now) -> background.run(() -> tools.settings().setAlwaysAllowed(server,
+          name, now), e -> message.set(i18n.get("tools.saveFailed", e.getMessage()))));
+    }
+
+    /** True when the person chose "Always allow this tool"; setting it false makes calls ask again. */
+    public BooleanProperty alwaysAllowedProperty() {
+      return alwaysAllowed;
     }
 
     public String name() {
@@ -178,7 +187,7 @@ public final class ToolsSettingsViewModel {
       filling = false;
     }
     builtIns.setAll(loaded.builtIns().stream().map(t -> new ToolRow(ToolSettings.BUILT_IN, t.name(),
-        t.description(), loaded.values().enabled(ToolSettings.BUILT_IN, t.name()))).toList());
+        t.description(), loaded.values())).toList());
     List<ServerRow> rows = new ArrayList<>();
     for (McpServerConfig config : loaded.values().servers()) {
       ServerRow row = new ServerRow(config);
@@ -199,7 +208,7 @@ public final class ToolsSettingsViewModel {
       case FAILED -> i18n.get("tools.status.failed", server.problem());
     });
     row.serverTools.setAll(server.knownTools().stream().map(t -> new ToolRow(row.id(), t.name(), t.description(),
-        values.enabled(row.id(), t.name()))).toList());
+        values)).toList());
   }
 
   /** Starts (or reaches) the server and lists its tools, in the background. */
