@@ -226,9 +226,13 @@ final class ToolRounds {
     return result.substring(0, chars) + note;
   }
 
-  /** What a person sees of one call under the answer: {@code server · tool}. */
+  /** What a person sees of one call under the answer: {@code server · tool} (without the server's prefix). */
   private static String label(OfferedTool tool, ToolLoop.Call call) {
-    return tool == null ? call.name() : tool.server() + " · " + tool.tool().name();
+    if (tool == null) {
+      return call.name();
+    }
+    String name = tool.tool().name();
+    return tool.server() + " · " + name.substring(name.indexOf('.') + 1);
   }
 
   /**

@@ -95,7 +95,7 @@ class ToolCardWindowIT {
     assertThat(fx(results::isExpanded)).isFalse();
     robot.clickOn(results.lookup(".title"));
     waitUntil(10, results::isExpanded);
-    assertThat(fx(() -> texts(results.getContent()))).contains("Everything · everything.echo — done")
+    assertThat(fx(() -> texts(results.getContent()))).contains("Everything · echo — done")
         .contains("Echo: hello from Tars");
     screenshot("tool-results-under-answer.png");
     // The model asked for the call first, then (with the result in its prompt) chose to answer.

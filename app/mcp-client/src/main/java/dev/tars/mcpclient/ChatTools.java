@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The tools of conversations: Tars' own (notes, agenda, reminders, memory, documents) and the MCP servers', as the
  * tool settings turn them on, with the person asked about each call through the {@link Approver} the window
- * sets. Without a window to ask (the command line), a call that needs asking is not run.
+ * sets. Without a window to ask (the command line), only the tools the person always allows are offered.
  */
 public final class ChatTools implements ToolBox {
   private static final Logger LOG = LoggerFactory.getLogger(ChatTools.class);
@@ -75,6 +75,10 @@ public final class ChatTools implements ToolBox {
       }
     }
     offered.addAll(servers.offeredTools());
+    if (approver == null) {
+      // Nobody to ask (the command line): only the tools the person always allows are offered.
+      offered.removeIf(tool -> !tool.alwaysAllowed());
+    }
     return offered;
   }
 

@@ -83,15 +83,20 @@ class ToolSettingsTest {
       assertThat(tools.offered()).isEmpty();
 
       settings.setInChat(true, 5);
+      // Without a window to ask, only tools always allowed are offered, and a call that needs asking is not run.
+      assertThat(tools.offered()).isEmpty();
+      tools.setApprover(r -> CompletableFuture.completedFuture(ToolCallRequest.Decision.ALWAYS_ALLOW));
       assertThat(tools.offered()).extracting(t -> t.tool().name() + " " + t.server() + " " + t.alwaysAllowed())
           .containsExactly("create_note Tars false");
       ToolCallRequest request = new ToolCallRequest(1, tools.offered().getFirst(), "{}");
-      // Without a window to ask, a call is not run.
+      tools.setApprover(null);
       assertThat(tools.approve(request)).isEqualTo(ToolCallRequest.Decision.DENY);
 
       tools.setApprover(r -> CompletableFuture.completedFuture(ToolCallRequest.Decision.ALWAYS_ALLOW));
       assertThat(tools.approve(request)).isEqualTo(ToolCallRequest.Decision.ALWAYS_ALLOW);
       assertThat(tools.offered()).extracting(OfferedTool::alwaysAllowed).containsExactly(true);
+      tools.setApprover(null);
+      assertThat(tools.offered()).extracting(t -> t.tool().name()).containsExactly("create_note");
 
       settings.setEnabled(ToolSettings.BUILT_IN, "create_note", false);
       assertThat(tools.offered()).isEmpty();

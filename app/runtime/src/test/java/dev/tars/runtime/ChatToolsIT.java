@@ -95,7 +95,7 @@ class ChatToolsIT {
       List<AnswerSource> kept = runtime.chats().sources(conversation.id()).get(answer.id());
       assertThat(kept).extracting(AnswerSource::kind).containsOnly("tool");
       assertThat(kept).extracting(AnswerSource::label)
-          .containsExactly("Files · files.read_text_file", "Everything · everything.get-sum");
+          .containsExactly("Files · read_text_file", "Everything · get-sum");
       assertThat(kept.getFirst().reference()).contains("Buy figs.").contains("\"status\":\"ok\"");
       // Only the person's own choice ("Always allow" on the second card) changed a setting.
       ToolSettings.Values now = settings.get();
