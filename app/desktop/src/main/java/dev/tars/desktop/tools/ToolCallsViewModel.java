@@ -34,6 +34,10 @@ public final class ToolCallsViewModel {
       return request.tool().server();
     }
 
+    public long conversationId() {
+      return request.conversationId();
+    }
+
     /** The arguments laid out one per line. */
     public String arguments() {
       try {

@@ -43,16 +43,23 @@ public final class ToolsFeature {
    */
   public void attach(ChatHooks chat, BiConsumer<String, Supplier<Node>> addSettingsSection) {
     Map<ToolCallsViewModel.Pending, Node> cards = new HashMap<>();
+    // A call's card shows in its own conversation only; it waits there while another one is shown.
+    Runnable showCards = () -> calls.pending().forEach(call -> {
+      Long shown = chat.conversationId().getValue();
+      boolean here = shown == null || shown == call.conversationId();
+      Node card = cards.computeIfAbsent(call, c -> new ToolCallCard(c, i18n));
+      chat.removeCard(card);
+      if (here) {
+        chat.showCard(card);
+      }
+    });
     calls.pending().addListener((ListChangeListener<ToolCallsViewModel.Pending>) change -> {
       while (change.next()) {
         change.getRemoved().forEach(call -> chat.removeCard(cards.remove(call)));
-        change.getAddedSubList().forEach(call -> {
-          Node card = new ToolCallCard(call, i18n);
-          cards.put(call, card);
-          chat.showCard(card);
-        });
       }
+      showCards.run();
     });
+    chat.conversationId().addListener((obs, old, now) -> showCards.run());
     chat.setSourceView(ToolResultsView.KIND, sources -> ToolResultsView.of(sources, i18n));
     tools.setApprover(calls.approver());
     addSettingsSection.accept(i18n.get("tools.title"), () -> new ToolsSettingsView(settings, i18n).root());
