@@ -25,6 +25,7 @@ public final class ToolsSettingsView {
   private final I18n i18n;
   private final VBox root;
   private Object roundsBinding;
+  private Object timeoutBinding;
 
   public ToolsSettingsView(ToolsSettingsViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
@@ -112,12 +113,18 @@ public final class ToolsSettingsView {
     address.managedProperty().bind(address.visibleProperty());
     headers.visibleProperty().bind(address.visibleProperty());
     headers.managedProperty().bind(headers.visibleProperty());
+    Spinner<Integer> timeout = new Spinner<>();
+    timeout.setEditable(true);
+    timeout.setPrefWidth(90);
+    timeoutBinding = Spinners.bindInt(timeout, viewModel.newTimeoutSecondsProperty(), 1, 600, 5);
+    HBox timeoutRow = new HBox(8, new Label(i18n.get("tools.add.timeout")), timeout);
+    timeoutRow.setAlignment(Pos.CENTER_LEFT);
     Button add = new Button(i18n.get("tools.add.button"));
     add.setId("toolsAdd");
     add.getStyleClass().add("accent");
     add.setOnAction(e -> viewModel.add());
     HBox kindRow = new HBox(12, command, url);
-    return new VBox(8, title, rights, name, kindRow, commandLine, address, headers, add);
+    return new VBox(8, title, rights, name, kindRow, commandLine, address, headers, timeoutRow, add);
   }
 
   private void fillServers(VBox box) {

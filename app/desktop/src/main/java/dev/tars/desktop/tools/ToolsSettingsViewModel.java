@@ -115,6 +115,8 @@ public final class ToolsSettingsViewModel {
   private final StringProperty newCommand = new SimpleStringProperty("");
   private final StringProperty newUrl = new SimpleStringProperty("");
   private final StringProperty newHeaders = new SimpleStringProperty("");
+  private final IntegerProperty newTimeoutSeconds = new SimpleIntegerProperty(
+      (int) McpServerConfig.DEFAULT_TIMEOUT.toSeconds());
   private boolean filling;
 
   public ToolsSettingsViewModel(ChatTools tools, Background background, I18n i18n) {
@@ -166,6 +168,11 @@ public final class ToolsSettingsViewModel {
   /** One {@code Name: value} per line. */
   public StringProperty newHeadersProperty() {
     return newHeaders;
+  }
+
+  /** How long one call (or starting the server) may take, in seconds. */
+  public IntegerProperty newTimeoutSecondsProperty() {
+    return newTimeoutSeconds;
   }
 
   /** Reads the settings and the tools known so far (no server is started). */
@@ -255,10 +262,10 @@ public final class ToolsSettingsViewModel {
           return false;
         }
         config = new McpServerConfig(id, name, words.get(0), words.subList(1, words.size()), Map.of(), "",
-            Map.of(), McpServerConfig.DEFAULT_TIMEOUT);
+            Map.of(), timeout());
       } else {
         config = new McpServerConfig(id, name, "", List.of(), Map.of(), newUrl.get(), headers(newHeaders.get()),
-            McpServerConfig.DEFAULT_TIMEOUT);
+            timeout());
       }
     } catch (IllegalArgumentException e) {
       // Only a header line can still be wrong here (the rest was checked above).
@@ -276,6 +283,10 @@ public final class ToolsSettingsViewModel {
     background.run(() -> tools.settings().putServer(adding), saved -> connect(row),
         e -> message.set(i18n.get("tools.saveFailed", e.getMessage())));
     return true;
+  }
+
+  private java.time.Duration timeout() {
+    return java.time.Duration.ofSeconds(Math.max(1, Math.min(600, newTimeoutSeconds.get())));
   }
 
   /** {@code Name: value} lines as headers. */
