@@ -19,6 +19,8 @@ import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.mcp.TarsMcpServer;
+import dev.tars.search.ConversationSearch;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
@@ -355,15 +357,28 @@ public final class TarsRuntime implements AutoCloseable {
     return actions;
   }
 
-  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */
+  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge, with MCP at /mcp. */
   public synchronized LocalApi localApi() {
     ensureOpen();
     if (localApi == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null)));
+          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null),
+          this::mcp));
     }
     return localApi;
+  }
+
+  /**
+   * What Tars' MCP server answers from ({@code tars mcp} and the local API's {@code /mcp}): documents (the
+   * knowledge base, opened on the first document call), notes, agenda and the action service, conversations.
+   * Builds no engine: MCP tools never generate text.
+   */
+  public synchronized TarsMcpServer.Services mcp() {
+    ensureOpen();
+    return new TarsMcpServer.Services(() -> knowledge().service(), actions(),
+        new ConversationSearch(database().dataSource(), Clock.systemUTC()), settings().get().language(),
+        options.appVersion());
   }
 
   /**
