@@ -87,16 +87,20 @@ final class McpResources {
             (exchange, request) -> read(request.uri())));
   }
 
-  /** Lists each note and document (up to {@link #LISTED} of each) as its own resource on {@code server}. */
+  /**
+   * Each note and document (up to {@link #LISTED} of each) as its own resource, for the server's first list: given
+   * to the builder so that no change is announced before a client has even initialized.
+   */
+  synchronized List<SyncResourceSpecification> items() {
+    Map<String, McpSchema.Resource> wanted = wanted();
+    listed.clear();
+    listed.addAll(wanted.keySet());
+    return wanted.values().stream().map(this::spec).toList();
+  }
+
+  /** Brings {@code server}'s list of notes and documents up to date (after an action of this server). */
   synchronized void refresh(McpSyncServer server) {
-    Map<String, McpSchema.Resource> wanted = new HashMap<>();
-    notes.all().stream().limit(LISTED).forEach(n -> wanted.put(noteUri(n.id()), McpSchema.Resource.builder()
-        .uri(noteUri(n.id())).name(n.title().isBlank() ? "note " + n.id() : n.title()).mimeType("text/markdown")
-        .build()));
-    knowledge().ifPresent(k -> k.documents(OptionalLong.empty()).stream().limit(LISTED)
-        .forEach(d -> wanted.put(documentUri(d.id()), McpSchema.Resource.builder().uri(documentUri(d.id()))
-            .name(d.path().getFileName().toString()).description(d.path().toString()).mimeType("text/plain")
-            .build())));
+    Map<String, McpSchema.Resource> wanted = wanted();
     boolean changed = false;
     for (String uri : Set.copyOf(listed)) {
       if (!wanted.containsKey(uri)) {
@@ -107,13 +111,29 @@ final class McpResources {
     }
     for (var entry : wanted.entrySet()) {
       if (listed.add(entry.getKey())) {
-        server.addResource(new SyncResourceSpecification(entry.getValue(), (exchange, r) -> read(r.uri())));
+        server.addResource(spec(entry.getValue()));
         changed = true;
       }
     }
     if (changed) {
       LOG.debug("MCP resources refreshed: {} listed", listed.size());
     }
+  }
+
+  private Map<String, McpSchema.Resource> wanted() {
+    Map<String, McpSchema.Resource> wanted = new java.util.LinkedHashMap<>();
+    notes.all().stream().limit(LISTED).forEach(n -> wanted.put(noteUri(n.id()), McpSchema.Resource.builder()
+        .uri(noteUri(n.id())).name(n.title().isBlank() ? "note " + n.id() : n.title()).mimeType("text/markdown")
+        .build()));
+    knowledge().ifPresent(k -> k.documents(OptionalLong.empty()).stream().limit(LISTED)
+        .forEach(d -> wanted.put(documentUri(d.id()), McpSchema.Resource.builder().uri(documentUri(d.id()))
+            .name(d.path().getFileName().toString()).description(d.path().toString()).mimeType("text/plain")
+            .build())));
+    return wanted;
+  }
+
+  private SyncResourceSpecification spec(McpSchema.Resource resource) {
+    return new SyncResourceSpecification(resource, (exchange, request) -> read(request.uri()));
   }
 
   private ReadResourceResult read(String uri) {

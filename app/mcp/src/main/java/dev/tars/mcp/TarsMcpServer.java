@@ -77,13 +77,18 @@ public final class TarsMcpServer {
         .instructions(texts.get("mcp.instructions", allowActions ? texts.get("mcp.instructions.actions") : ""))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, true).build())
         .jsonMapper(MAPPER).jsonSchemaValidator(new DefaultJsonSchemaValidator(JSON)).validateToolInputs(true)
-        .tools(specs).resources(resources.indexes()).resourceTemplates(resources.templates())
-        .build();
+        .tools(specs).resources(concat(resources.indexes(), resources.items()))
+        .resourceTemplates(resources.templates()).build();
     built.set(server);
-    resources.refresh(server);
     LOG.info("MCP server ready: {} tools (actions from other apps {})", specs.size(),
         allowActions ? "allowed" : "not allowed");
     return server;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** The MCP description of one of the one tool model's tools. */
