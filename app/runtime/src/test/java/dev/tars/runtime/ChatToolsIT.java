@@ -104,4 +104,36 @@ class ChatToolsIT {
       assertThat(now.alwaysAllowed()).containsExactly("everything/get-sum");
     }
   }
+
+  @Test
+  void aBuiltInToolActsThroughTheActionServiceAndIsLoggedAsATool() throws Exception {
+    ScriptedEngine engine = ScriptedEngine.answering(
+        "{\"tool_calls\": [{\"name\": \"create_note\", \"arguments\": {\"text\": \"Buy figs\"}}]}",
+        "{\"content\": \"ok\"}", "Noted.");
+    RuntimeOptions options = RuntimeOptions.of(new AppPaths(home), "test").withoutKnowledge()
+        .withEngineFactory((settings, sink) -> engine);
+    try (TarsRuntime runtime = TarsRuntime.open(options)) {
+      runtime.settings().save(runtime.settings().get().withModelPath("/models/scripted.gguf"));
+      ChatTools tools = runtime.chatTools();
+      assertThat(tools.builtInTools()).extracting(dev.tars.tools.Tool::name).contains("create_note",
+          "create_reminder", "create_event", "remember", "search_documents", "search_notes", "list_agenda");
+      tools.settings().setInChat(true, 5);
+      tools.setApprover(request -> CompletableFuture.completedFuture(ToolCallRequest.Decision.ALLOW_ONCE));
+
+      Conversation conversation = runtime.chats().create("Notes");
+      Message answer = runtime.chats().send(conversation.id(), "Note that I need figs", new ReplyListener() {})
+          .done().get(120, TimeUnit.SECONDS);
+
+      assertThat(answer.content()).isEqualTo("Noted.");
+      assertThat(runtime.actions().notes().all()).extracting(dev.tars.actions.notes.Note::title)
+          .containsExactly("Buy figs");
+      assertThat(runtime.actions().activity().recent(5)).singleElement().satisfies(entry -> {
+        assertThat(entry.origin()).isEqualTo(dev.tars.actions.activity.Origin.TOOL);
+        assertThat(entry.kind()).isEqualTo("note.create");
+        assertThat(entry.canUndo()).isTrue();
+      });
+      assertThat(runtime.chats().sources(conversation.id()).get(answer.id())).singleElement()
+          .satisfies(s -> assertThat(s.label()).isEqualTo("Tars · create_note"));
+    }
+  }
 }
