@@ -67,7 +67,8 @@ final class ToolRounds {
    */
   Outcome run(long conversationId, ChatEngine engine, List<ChatMessage> prompt, Sampling sampling,
       Consumer<Generation> running, BooleanSupplier stopped) throws EngineException, InterruptedException {
-    List<OfferedTool> offered = toolBox.offered();
+    int contextLength = engine.model().contextLength();
+    List<OfferedTool> offered = fitting(engine, prompt, toolBox.offered(), contextLength);
     if (offered.isEmpty()) {
       return new Outcome(prompt, List.of());
     }
@@ -77,7 +78,6 @@ final class ToolRounds {
     List<ChatMessage> exchange = new ArrayList<>();
     List<ContextBlock.Source> results = new ArrayList<>();
     ToolLoop loop = new ToolLoop(toolBox.maxRounds());
-    int contextLength = engine.model().contextLength();
     int callId = 0;
     while (!stopped.getAsBoolean()) {
       List<ChatMessage> asked = withInstructions(prompt, exchange, offered);
@@ -96,7 +96,8 @@ final class ToolRounds {
         OfferedTool tool = byName.get(call.name());
         String id = "call_" + ++callId;
         Ran ran = tool == null ? new Ran("", "no such tool", false) : run(conversationId, tool, call.arguments());
-        int room = roomForResult(contextLength, sampling, prompt, exchange)
+        // Sized for the next round's prompt, which also lists the tools (the answer's own prompt is smaller).
+        int room = roomForResult(contextLength, sampling, withInstructions(prompt, List.of(), offered), exchange)
             - ToolAnswer.resultText(id, "").getBytes(StandardCharsets.UTF_8).length;
         String result = cut(ran.text(), room);
         exchange.add(new ChatMessage(Role.USER, ToolAnswer.resultText(id, result)));
@@ -107,6 +108,27 @@ final class ToolRounds {
     messages.addAll(exchange);
     List<ContextBlock> blocks = results.isEmpty() ? List.of() : List.of(new ContextBlock(KIND, "", results));
     return new Outcome(messages, blocks);
+  }
+
+  /**
+   * The offered tools whose list fits the context with the prompt and a round's calls; when they do not all fit,
+   * the last ones (MCP servers' come after Tars' own) are left out, a quarter at a time, and the log says so.
+   */
+  private static List<OfferedTool> fitting(ChatEngine engine, List<ChatMessage> prompt, List<OfferedTool> offered,
+      int contextLength) throws EngineException {
+    if (offered.isEmpty() || contextLength <= 0) {
+      return offered;
+    }
+    List<OfferedTool> fitting = new ArrayList<>(offered);
+    while (!fitting.isEmpty() && engine.countTokens(withInstructions(prompt, List.of(), fitting))
+        > contextLength - CALL_TOKENS) {
+      fitting = new ArrayList<>(fitting.subList(0, fitting.size() - Math.max(1, fitting.size() / 4)));
+    }
+    if (fitting.size() < offered.size()) {
+      LOG.info("Offered {} of {} tools: the context has no room to list the others", fitting.size(),
+          offered.size());
+    }
+    return fitting;
   }
 
   /** One call's outcome: the text the model reads, and how it went for the person's line under the answer. */

@@ -198,4 +198,32 @@ class ToolRoundsTest {
     assertThat(engine.requests()).isEmpty();
     assertThat(outcome.messages()).isEqualTo(PROMPT);
   }
+
+  @Test
+  void toolsWhoseListDoesNotFitTheContextAreLeftOutFromTheLast() throws Exception {
+    List<OfferedTool> many = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      many.add(new OfferedTool(new Tool("tool_" + i, "x".repeat(400), JSON.readTree("{\"type\": \"object\"}"),
+          args -> "ok"), "Many", true));
+    }
+    ToolBox box = new ToolBox() {
+      @Override
+      public List<OfferedTool> offered() {
+        return many;
+      }
+
+      @Override
+      public ToolCallRequest.Decision approve(ToolCallRequest request) {
+        return ToolCallRequest.Decision.ALLOW_ONCE;
+      }
+    };
+    // 4 + characters / 4 tokens a message: 8 tools of 400 characters need about 900 tokens, the context has 1000.
+    ScriptedEngine engine = ScriptedEngine.answering("{\"content\": \"x\"}").contextLength(1000);
+
+    run(box, engine);
+
+    String schema = engine.requests().getFirst().responseSchema();
+    assertThat(schema).contains("\"tool_0\"").contains("\"tool_1\"").doesNotContain("\"tool_7\"");
+    assertThat(engine.countTokens(engine.requests().getFirst().messages())).isLessThanOrEqualTo(1000 - 512);
+  }
 }
