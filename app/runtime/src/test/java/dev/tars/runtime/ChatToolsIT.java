@@ -53,7 +53,7 @@ class ChatToolsIT {
             + shared.resolve("todo.txt").toString().replace("\\", "\\\\") + "\"}}]}",
         "{\"tool_calls\": [{\"name\": \"everything.get-sum\", \"arguments\": {\"a\": 2, \"b\": 3}}]}",
         "{\"content\": \"ok\"}",
-        "You need figs, and 2 + 3 = 5.");
+        "You need figs, and 2 + 3 = 5.").contextLength(32_768);
     RuntimeOptions options = RuntimeOptions.of(new AppPaths(home), "test").withoutKnowledge()
         .withEngineFactory((settings, sink) -> engine);
     try (TarsRuntime runtime = TarsRuntime.open(options)) {
