@@ -72,7 +72,9 @@ class ToolCardWindowIT {
 
   @Test
   void theModelsCallShowsACardAndAfterAllowOnceTheServersResultIsFoldedUnderTheAnswer() throws Exception {
-    ScriptedEngine engine = ScriptedEngine.answering(CALL, "{\"content\": \"ok\"}", "The server said hello back.");
+    // A context large enough to list Tars' own tools and the server's.
+    ScriptedEngine engine = ScriptedEngine.answering(CALL, "{\"content\": \"ok\"}", "The server said hello back.")
+        .contextLength(32_768);
     app = FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, status) -> engine));
 
     waitUntil(60, () -> robot.lookup(".composer-input").tryQuery().isPresent());
