@@ -8,6 +8,7 @@ import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.index.SearchTimings;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,7 +84,8 @@ public final class KnowledgeBench {
       int indexedDocs;
       int failedDocs;
       try (Database db = Database.open(work.resolve("db/tars"))) {
-        KnowledgeService service = new KnowledgeService(db.dataSource(), work.resolve("index"), embedder,
+        KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+            new KnowledgeIndex(work.resolve("index")), embedder,
             new DocumentParser(null), Chunker.standard(), 2);
         try {
           long t0 = System.nanoTime();
