@@ -31,6 +31,9 @@ import org.apache.lucene.util.VectorUtil;
  * Knowledge benchmark; prints figures, asserts nothing. Run by {@code ./tars bench} (the {@code bench} profile of app/benchmarks; see
  * docs/benchmarks.md).
  *
+ * <p>Over 400 lines on purpose: a benchmark reads best as one script, each figure next to the reference it is
+ * compared with; the corpus it builds on stands apart ({@link RealCorpus}).
+ *
  * <ol>
  *   <li>Ingestion of real documents (Debian's /usr/share/doc) through the whole pipeline (parse, chunk, embed,
  *       index, H2) against raw embedding of the same chunks with the same model and workers, in the same run.
