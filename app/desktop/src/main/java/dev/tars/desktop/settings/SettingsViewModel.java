@@ -8,7 +8,7 @@ import dev.tars.config.Theme;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.SamplingFields;
-import dev.tars.desktop.welcome.ModelFileCheck;
+import dev.tars.desktop.feature.ModelFileCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
