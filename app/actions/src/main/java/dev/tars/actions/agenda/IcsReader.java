@@ -145,7 +145,8 @@ public final class IcsReader {
     if (events.isEmpty() && tasks.isEmpty()) {
       throw new ActionException("ics.empty", name);
     }
-    return new CalendarFile(name, events, tasks, timezones);
+    String calendarName = calendar.<Property>getProperty("X-WR-CALNAME").map(Property::getValue).orElse("");
+    return new CalendarFile(name, events, tasks, timezones, calendarName);
   }
 
   private static CalendarFile.Task task(EventReader reader, VToDo todo) {
