@@ -154,7 +154,7 @@ public final class DesktopShell implements AutoCloseable {
   }
 
   /** Calendar files dropped on the window go to the agenda (after a preview), every other file to the documents. */
-  private void filesDropped(List<Path> paths) {
+  void filesDropped(List<Path> paths) {
     List<Path> calendars = agenda == null ? List.of() : paths.stream().filter(AgendaFeature::isCalendar).toList();
     List<Path> documents = paths.stream().filter(p -> !calendars.contains(p)).toList();
     if (!documents.isEmpty() && knowledgeViewModel != null) {

@@ -52,6 +52,13 @@ public final class AgendaView {
     this.root = Fxml.load(this, i18n);
     root.getStylesheets().add(Objects.requireNonNull(AgendaView.class.getResource("agenda.css"), "agenda.css")
         .toExternalForm());
+    root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    root.setFocusTraversable(true);
+    root.sceneProperty().addListener((obs, old, now) -> {
+      if (now != null) {
+        root.requestFocus();
+      }
+    });
   }
 
   public VBox root() {
@@ -87,13 +94,6 @@ public final class AgendaView {
     viewModel.previewProperty().addListener((obs, old, now) -> {
       if (now != null) {
         dialogs.showPreview(now, root.getScene() == null ? null : root.getScene().getWindow());
-      }
-    });
-    root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-    root.setFocusTraversable(true);
-    root.sceneProperty().addListener((obs, old, now) -> {
-      if (now != null) {
-        root.requestFocus();
       }
     });
     draw();
