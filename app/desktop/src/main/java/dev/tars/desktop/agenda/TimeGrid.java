@@ -29,6 +29,7 @@ final class TimeGrid {
   static final double HOUR = 44;
   static final int LANES = 4;
   private static final double GUTTER = 56;
+  private static final double TWO_LINES = 32;
 
   private final VBox root = new VBox();
   private final AgendaFormats formats;
@@ -163,10 +164,15 @@ final class TimeGrid {
   }
 
   private Node block(Occurrence o, Pane column, double top, double height, int lane) {
-    Label time = new Label(formats.time(o.start()) + " – " + formats.time(o.end()));
-    time.getStyleClass().add("agenda-block-time");
-    Label name = new Label(o.title());
-    VBox block = new VBox(0, name, time);
+    VBox block = new VBox(0);
+    if (height < TWO_LINES) {
+      // A short event gets one line: its start and title.
+      block.getChildren().add(new Label(formats.time(o.start()) + " " + o.title()));
+    } else {
+      Label time = new Label(formats.time(o.start()) + " – " + formats.time(o.end()));
+      time.getStyleClass().add("agenda-block-time");
+      block.getChildren().addAll(new Label(o.title()), time);
+    }
     if (!o.location().isBlank() && height > HOUR) {
       block.getChildren().add(new Label(o.location()));
     }
