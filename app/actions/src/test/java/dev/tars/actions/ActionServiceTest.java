@@ -141,6 +141,16 @@ class ActionServiceTest {
         "2026-10-05T19:00 Yoga", "2026-10-12T19:00 Yoga", "2026-10-20T20:00 Yoga late", "2026-10-26T19:00 Yoga",
         "2026-11-02T18:00 Pilates", "2026-11-09T18:00 Pilates");
     service().undo(following.id(), Origin.WINDOW);
+    // Deleting the changed occurrence leaves its slot empty (the series does not show the original again).
+    long changed = actions.agenda().occurrences(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 20)).occurrences()
+        .getFirst().eventId();
+    ActivityEntry deleted = service().execute(new Action.DeleteOccurrences(changed,
+        LocalDateTime.of(2026, 10, 20, 20, 0).atZone(MADRID).toInstant(), dev.tars.actions.agenda.Agenda.Scope.ONLY_THIS),
+        Origin.WINDOW).entry();
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).containsExactly("2026-10-05T19:00",
+        "2026-10-12T19:00", "2026-10-26T19:00", "2026-11-02T19:00", "2026-11-09T19:00");
+    service().undo(deleted.id(), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).contains("2026-10-20T20:00").hasSize(6);
     service().undo(only.id(), Origin.WINDOW);
     assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).hasSize(6).allMatch(d -> d.endsWith("19:00"));
 

@@ -74,7 +74,16 @@ public final class Agenda {
    */
   public Optional<AgendaEvent> deleteOccurrences(long id, Instant occurrenceStart, Scope scope) {
     AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
-    if (scope == Scope.ALL || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
+    if (!old.recurrenceId().isEmpty()) {
+      // A changed occurrence: without it the series would show the original again, so the series skips it.
+      store.deleteAll(List.of(id));
+      store.findSeries(old.uid()).ifPresent(series -> deleteOccurrences(series.id(),
+          Instant.parse(old.allDay() ? old.recurrenceId() + "T00:00:00Z" : old.recurrenceId()), Scope.ONLY_THIS));
+      changed();
+      return Optional.empty();
+    }
+    if (!old.repeats() || scope == Scope.ALL
+        || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
       delete(id);
       return Optional.empty();
     }

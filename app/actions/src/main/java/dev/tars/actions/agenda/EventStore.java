@@ -148,6 +148,12 @@ final class EventStore {
     return jdbc.queryOne("SELECT " + COLUMNS + " FROM agenda_event WHERE id = ?", EventStore::map, id);
   }
 
+  /** The series (the event without RECURRENCE-ID) of {@code uid}. */
+  Optional<AgendaEvent> findSeries(String uid) {
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM agenda_event WHERE uid = ? AND recurrence_id = ''",
+        EventStore::map, uid);
+  }
+
   private static Optional<AgendaEvent> find(Connection c, long id) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM agenda_event WHERE id = ?")) {
       s.setLong(1, id);

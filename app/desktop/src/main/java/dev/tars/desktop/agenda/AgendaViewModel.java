@@ -196,9 +196,8 @@ public final class AgendaViewModel {
   }
 
   public void delete(Occurrence occurrence, Agenda.Scope scope) {
-    Action action = occurrence.repeats()
-        ? new Action.DeleteOccurrences(occurrence.eventId(), occurrence.start(), scope)
-        : new Action.DeleteEvent(occurrence.eventId());
+    // Also for an event that does not repeat: a changed occurrence of a series must leave its slot empty.
+    Action action = new Action.DeleteOccurrences(occurrence.eventId(), occurrence.start(), scope);
     act(action, i18n.get("agenda.deleted", occurrence.title()), null);
   }
 
