@@ -32,6 +32,7 @@ import dev.tars.desktop.shell.MainViewModel;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
+import dev.tars.desktop.tools.ToolsFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;
 import dev.tars.engine.Role;
 import dev.tars.models.ModelKind;
@@ -78,6 +79,7 @@ public final class DesktopShell implements AutoCloseable {
   private KnowledgeViewModel knowledgeViewModel;
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
+  private ToolsFeature tools;
   private AgendaFeature agenda;
   private final ProjectChats projectChats;
 
@@ -111,6 +113,7 @@ public final class DesktopShell implements AutoCloseable {
     addBackups(view);
     addVoice(view, scene);
     addLocalApi(view);
+    addTools(view);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -270,6 +273,15 @@ public final class DesktopShell implements AutoCloseable {
     view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
+  /** Settings → Tools, and a card in the conversation for each tool call the model asks for. */
+  private void addTools(MainView view) {
+    if (services.chatTools() == null) {
+      return;
+    }
+    tools = new ToolsFeature(services.chatTools(), background, ui, i18n);
+    tools.attach(view.chatView().hooks(), (title, section) -> view.addSettingsSection(title, section));
+  }
+
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
   private void addVoice(MainView view, Scene scene) {
     if (services.paths() == null) {
@@ -312,6 +324,9 @@ public final class DesktopShell implements AutoCloseable {
 
   @Override
   public void close() {
+    if (tools != null) {
+      tools.detach();
+    }
     if (voice != null) {
       voice.close();
     }
