@@ -31,8 +31,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Recall on the retrieval test set (src/main/resources/retrieval, see its README): English and Spanish questions
- * about the FreedomBox manual, each with the file and the words that answer it. Prints, per language and for
+ * Recall on the retrieval test sets (src/main/resources/retrieval, see its README): English and Spanish questions
+ * about the FreedomBox manual and, held out, about the Debian Reference, each with the file and the words that
+ * answer it. Prints, per language and for
  * the chosen part of the set (the measured part unless told otherwise), file-level and passage-level recall@1,
  * recall@5 and MRR@10, with reranking on and off, and the vector search alone (the embedding model's own share).
  * Prints figures, asserts nothing.
@@ -43,7 +44,8 @@ import java.util.stream.Stream;
  * {@code bench.retrieval.rerank} ("default" or seven weights "cosine,unit,sentence,heading,fused,language,document"; several
  * sets separated by ";" are measured one after the other), {@code bench.retrieval.shapes} (true: compare the
  * embedding cost of the previous passage shape),
- * {@code bench.retrieval.cache} (default target/retrieval-bench: the indexed corpus is kept for reruns).
+ * {@code bench.retrieval.set} (freedombox, debian-reference or both separated by a comma; default both),
+ * {@code bench.retrieval.cache} (default ~/.cache/tars-bench/retrieval: the indexed corpora are kept for reruns).
  */
 public final class RetrievalBench {
   record Question(String language, String part, String file, String answer, String text) {}
@@ -116,7 +118,8 @@ public final class RetrievalBench {
     int unitTokens = Integer.getInteger("bench.retrieval.unit", 100);
     int contextTokens = Integer.getInteger("bench.retrieval.context", 300);
     String part = System.getProperty("bench.retrieval.part", "measure");
-    Path cache = Path.of(System.getProperty("bench.retrieval.cache", "target/retrieval-bench")).toAbsolutePath();
+    Path cache = Path.of(System.getProperty("bench.retrieval.cache",
+        KnowledgeBench.DEFAULT_CACHE.resolveSibling("retrieval").toString())).toAbsolutePath();
     Path work = cache.resolve(set.name() + "-unit" + unitTokens + "-context" + contextTokens + "-format"
         + KnowledgeIndex.FORMAT);
     List<Question> questions = questions(set.questions()).stream()
