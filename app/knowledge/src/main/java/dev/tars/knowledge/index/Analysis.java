@@ -72,23 +72,6 @@ final class Analysis {
   };
   private final Analyzer perField = new PerFieldAnalyzerWrapper(english, Map.of(TEXT_SPANISH, spanish));
 
-  /**
-   * Words that make a sentence a question and say nothing about its subject. Taken out of questions only (the
-   * index keeps them, so no rebuild): Lucene's Spanish stop list has "como", "donde", "cual" but not the
-   * accented interrogatives "cómo", "dónde", "cuál", which a question always carries; English questions open
-   * with "where", "can", "should" that the short English stop list keeps.
-   */
-  private static final List<String> QUESTION_WORDS = List.of("where", "when", "why", "can", "could", "should",
-      "would", "me", "you", "your", "cómo", "dónde", "cuál", "cuáles", "cuándo", "quién", "quiénes", "cuánto",
-      "cuántos", "cuánta", "cuántas", "puedo", "puede", "debo", "hago", "tengo");
-  private final Map<String, Set<String>> questionTerms = new HashMap<>();
-
-  Analysis() {
-    for (String field : fields()) {
-      questionTerms.put(field, Set.copyOf(terms(field, String.join(" ", QUESTION_WORDS))));
-    }
-  }
-
   /** The analyzer the index writer uses: each text field gets its language's analysis. */
   Analyzer writerAnalyzer() {
     return perField;
@@ -124,13 +107,11 @@ final class Analysis {
     return new ArrayList<>(terms);
   }
 
-  /** The question's terms in each text field's analysis, without the words that only make it a question. */
+  /** The question's terms in each text field's analysis. */
   Map<String, List<String>> queryTerms(String text) {
     Map<String, List<String>> out = new HashMap<>();
     for (String field : Analysis.fields()) {
-      List<String> terms = new ArrayList<>(terms(field, text));
-      List<String> subject = terms.stream().filter(t -> !questionTerms.get(field).contains(t)).toList();
-      out.put(field, subject.isEmpty() ? terms : subject);
+      out.put(field, terms(field, text));
     }
     return out;
   }

@@ -88,9 +88,7 @@ public final class Reranker {
       int docs = Math.max(1, reader.numDocs());
       for (String t : e.getValue()) {
         int df = reader.docFreq(new Term(e.getKey(), t));
-        if (df > 0) { // a word no passage holds cannot tell passages apart; it would only shrink every share
-          weightsOfField.put(t, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
-        }
+        weightsOfField.put(t, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
       }
       idf.put(e.getKey(), weightsOfField);
     }
