@@ -40,10 +40,10 @@ import org.apache.lucene.util.VectorUtil;
  *       document), measured as it stands and again after a merge to one segment.
  * </ol>
  * System properties: {@code bench.ingest} (default true), {@code bench.corpus} (default /usr/share/doc),
- * {@code bench.corpusKB} (ingestion corpus, default 600), {@code bench.real} (real passages, default 20000),
+ * {@code bench.corpusKB} (ingestion corpus, default 600), {@code bench.real} (real passages, default 20000; docs/benchmarks.md uses 1000),
  * {@code bench.chunks} (default 100000), {@code bench.queries} (default 300), {@code bench.partner} (neighbour or
  * random, default neighbour), {@code bench.noise} (default 0.005), {@code bench.hnsw} (maxConn x beamWidth list,
- * default 16x100), {@code bench.width} (HNSW search width for the latency figures, default the index's), {@code bench.cache} (default
+ * default the shipped graph's, 32x200), {@code bench.width} (HNSW search width for the latency figures, default the index's), {@code bench.cache} (default
  * ~/.cache/tars-bench/knowledge: embedded passages and built indexes are kept there for reruns), {@code bench.rebuild}
  * (default false: build the index again even if cached).
  */
@@ -175,7 +175,8 @@ public final class KnowledgeBench {
     out.printf(Locale.ROOT, "exact search: %d queries over %d vectors in %.1f s; mean similarity of the 1st / 10th "
         + "true neighbour %.3f / %.3f%n", queryCount, total, (System.nanoTime() - t0) / 1e9, meanFirst, meanTenth);
 
-    for (String spec : System.getProperty("bench.hnsw", "16x100").split(",")) {
+    KnowledgeIndex.Hnsw shipped = KnowledgeIndex.Hnsw.DEFAULT;
+    for (String spec : System.getProperty("bench.hnsw", shipped.maxConn() + "x" + shipped.beamWidth()).split(",")) {
       String[] mb = spec.trim().split("x");
       KnowledgeIndex.Hnsw hnsw = new KnowledgeIndex.Hnsw(Integer.parseInt(mb[0]), Integer.parseInt(mb[1]),
           Integer.getInteger("bench.width", KnowledgeIndex.Hnsw.DEFAULT.searchWidth()));
