@@ -8,6 +8,7 @@ import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.index.SearchTimings;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +30,9 @@ import org.apache.lucene.util.VectorUtil;
 /**
  * Knowledge benchmark; prints figures, asserts nothing. Run by {@code ./tars bench} (the {@code bench} profile of app/benchmarks; see
  * docs/benchmarks.md).
+ *
+ * <p>Over 400 lines on purpose: a benchmark reads best as one script, each figure next to the reference it is
+ * compared with; the corpus it builds on stands apart ({@link RealCorpus}).
  *
  * <ol>
  *   <li>Ingestion of real documents (Debian's /usr/share/doc) through the whole pipeline (parse, chunk, embed,
@@ -83,7 +87,8 @@ public final class KnowledgeBench {
       int indexedDocs;
       int failedDocs;
       try (Database db = Database.open(work.resolve("db/tars"))) {
-        KnowledgeService service = new KnowledgeService(db.dataSource(), work.resolve("index"), embedder,
+        KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+            new KnowledgeIndex(work.resolve("index")), embedder,
             new DocumentParser(null), Chunker.standard(), 2);
         try {
           long t0 = System.nanoTime();

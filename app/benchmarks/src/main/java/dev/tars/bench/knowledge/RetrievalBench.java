@@ -10,6 +10,7 @@ import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.index.Reranker;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,7 +73,8 @@ public final class RetrievalBench {
     List<Path> files = corpusFiles(root);
     try (OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache.resolve("models"), 2);
         Database db = Database.open(work.resolve("db/tars"))) {
-      KnowledgeService service = new KnowledgeService(db.dataSource(), work.resolve("index"), embedder,
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+          new KnowledgeIndex(work.resolve("index")), embedder,
           new DocumentParser(null), new Chunker(unitTokens, contextTokens), 2);
       try {
         ingest(service, files, root, out);
