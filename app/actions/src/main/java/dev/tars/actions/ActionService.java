@@ -106,6 +106,7 @@ public final class ActionService {
         yield logged(origin, client, a, a.id(), before.title(), Snapshots.event(before),
             after == null ? null : Snapshots.event(after), after);
       }
+      case Action.EditOccurrences a -> editOccurrences(a, origin, client);
       case Action.ImportCalendar a -> importCalendar(a, origin, client);
       case Action.ExportCalendar a -> {
         List<String> todos = reminders.all().stream().map(Vtodo::text).toList();
@@ -180,6 +181,14 @@ public final class ActionService {
         agenda.deleteAll(List.of(entry.subjectId()));
         agenda.restore(List.of(Snapshots.event(before)));
       }
+      case "event.editOccurrences" -> {
+        // The series as it was, and without the event the edit made (a changed occurrence or the new series).
+        if (after.hasNonNull("created")) {
+          agenda.deleteAll(List.of(after.get("created").asLong()));
+        }
+        agenda.deleteAll(List.of(entry.subjectId()));
+        agenda.restore(List.of(Snapshots.event(before)));
+      }
       case "agenda.import" -> {
         agenda.deleteAll(Snapshots.ids(after.path("events")));
         Snapshots.ids(after.path("reminders")).forEach(reminders::delete);
@@ -198,6 +207,21 @@ public final class ActionService {
       case "memory.remember" -> memories.delete(entry.subjectId());
       default -> throw new ActionException("action.nothingToUndo");
     }
+  }
+
+  private Outcome editOccurrences(Action.EditOccurrences a, Origin origin, String client) {
+    AgendaEvent before = event(a.id());
+    Agenda.SeriesEdit edit = agenda.editOccurrences(a.id(), a.occurrenceStart(), a.draft(), a.scope());
+    ObjectNode after = Snapshots.object();
+    if (edit.changed() != null) {
+      after.set("event", Snapshots.event(edit.changed()));
+    }
+    if (edit.created() != null) {
+      after.put("created", edit.created().id());
+    }
+    ActivityEntry entry = log.record(origin, client, a.kind(), a.id(), a.draft().title(), Snapshots.text(
+        Snapshots.event(before)), Snapshots.text(after), true, null);
+    return new Outcome(entry, edit.created() != null ? edit.created() : edit.changed());
   }
 
   private Outcome importCalendar(Action.ImportCalendar a, Origin origin, String client) {

@@ -15,7 +15,9 @@ public enum Origin {
   /** Another program through MCP ({@code tars mcp} or the local API's {@code /mcp}); the entry names the client. */
   MCP,
   /** Tars itself (a reminder's Done button on a notification, the scheduler). */
-  TARS;
+  TARS,
+  /** The model, calling a built-in tool in a conversation after the person allowed the call. */
+  TOOL;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
