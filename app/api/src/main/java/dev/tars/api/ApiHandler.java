@@ -69,6 +69,15 @@ final class ApiHandler extends Handler.Wrapper {
     }
   }
 
+  /**
+   * Blocking, as a plain handler is: a wrapper would otherwise take its child's invocation type (non-blocking
+   * without {@code /mcp}), and Jetty would run this handler on its selector threads.
+   */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.BLOCKING;
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Exchange exchange = new Exchange(request, response, callback, metrics, services.audit());
