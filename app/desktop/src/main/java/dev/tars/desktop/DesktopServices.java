@@ -1,5 +1,6 @@
 package dev.tars.desktop;
 
+import dev.tars.actions.Actions;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupSettings;
 import dev.tars.chat.ChatService;
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param restartApp closes the app and starts it again (a restore is applied during that start)
  * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
  * @param localApi the local API server the Settings switch turns on and off
+ * @param actions notes, agenda, reminders and the action service (the Agenda page)
  */
 public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
     ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
-    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
+    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi, Actions actions) {
 
   public DesktopServices {
     Objects.requireNonNull(chats, "chats");
@@ -35,16 +37,36 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     Objects.requireNonNull(engines, "engines");
   }
 
+  /** Without the actions feature (tests of other pages). */
+  public DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
+      ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
+      Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
+    this(chats, settings, engines, paths, models, knowledge, memory, backups, watchdog, metrics, restartApp,
+        backupSettings, localApi, null);
+  }
+
   /** Everything {@code runtime} has (call {@link TarsRuntime#startAll()} first); knowledge may be missing. */
   public static DesktopServices of(TarsRuntime runtime, Runnable restartApp) {
     return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), runtime.paths(),
         runtime.models(), runtime.knowledgeIfAvailable().orElse(null), runtime.memory(), runtime.backups(),
-        runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi());
+        runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi(),
+        actionsOf(runtime));
+  }
+
+  /** The actions feature, or null when it cannot be built (the rest of the window still works). */
+  private static Actions actionsOf(TarsRuntime runtime) {
+    try {
+      return runtime.actions();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(DesktopServices.class).error("Notes, agenda and reminders are not available",
+          e);
+      return null;
+    }
   }
 
   /** Only chat: what the window needs at the least. */
   public static DesktopServices chatOnly(ChatService chats, SettingsStore settings, EngineHost engines) {
     return new DesktopServices(chats, settings, engines, null, null, null, null, null, null, null, () -> {}, null,
-        null);
+        null, null);
   }
 }
