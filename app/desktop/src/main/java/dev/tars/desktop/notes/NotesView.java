@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The Notes page: the list with its search on the left, the editor (title, tags, project, Markdown text with a
+ * The Notes page: the notesList with its notesSearch on the left, the noteEditor (title, tags, project, Markdown text with a
  * rendered preview) on the right. Typing autosaves after a short pause ({@link NotesViewModel#autosave()}).
  */
 public final class NotesView {
@@ -44,21 +44,21 @@ public final class NotesView {
   private final PauseTransition pause = new PauseTransition(AUTOSAVE_PAUSE);
   private boolean selecting;
 
-  @FXML private SplitPane split;
-  @FXML private TextField search;
-  @FXML private Button newButton;
-  @FXML private ListView<NotesViewModel.Row> list;
-  @FXML private Label status;
-  @FXML private Label placeholder;
-  @FXML private VBox editor;
-  @FXML private TextField titleField;
-  @FXML private Label saveLabel;
-  @FXML private ToggleButton previewToggle;
-  @FXML private Button deleteButton;
-  @FXML private TextField tagsField;
-  @FXML private ComboBox<NotesViewModel.ProjectOption> projectBox;
-  @FXML private TextArea bodyArea;
-  @FXML private ScrollPane previewPane;
+  @FXML private SplitPane notesSplit;
+  @FXML private TextField notesSearch;
+  @FXML private Button newNoteButton;
+  @FXML private ListView<NotesViewModel.Row> notesList;
+  @FXML private Label notesStatus;
+  @FXML private Label notesPlaceholder;
+  @FXML private VBox noteEditor;
+  @FXML private TextField noteTitle;
+  @FXML private Label noteSaveState;
+  @FXML private ToggleButton notePreviewToggle;
+  @FXML private Button noteDelete;
+  @FXML private TextField noteTags;
+  @FXML private ComboBox<NotesViewModel.ProjectOption> noteProject;
+  @FXML private TextArea noteBody;
+  @FXML private ScrollPane notePreview;
 
   public NotesView(NotesViewModel viewModel, I18n i18n, ZoneId zone) {
     this.viewModel = viewModel;
@@ -77,61 +77,61 @@ public final class NotesView {
 
   @FXML
   private void initialize() {
-    split.setDividerPositions(0.34);
-    search.textProperty().bindBidirectional(viewModel.queryProperty());
-    newButton.setGraphic(Icons.icon(Icons.ADD, 14));
-    list.setItems(viewModel.rows());
-    list.setCellFactory(v -> new NoteCell());
-    list.setPlaceholder(new Label(i18n.get("notes.empty")));
-    list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+    notesSplit.setDividerPositions(0.34);
+    notesSearch.textProperty().bindBidirectional(viewModel.queryProperty());
+    newNoteButton.setGraphic(Icons.icon(Icons.ADD, 14));
+    notesList.setItems(viewModel.rows());
+    notesList.setCellFactory(v -> new NoteCell());
+    notesList.setPlaceholder(new Label(i18n.get("notes.empty")));
+    notesList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
       if (now != null && !selecting) {
         viewModel.open(now.id());
       }
     });
     viewModel.selectedIdProperty().addListener((obs, old, now) -> selectInList());
     viewModel.rows().addListener((javafx.collections.ListChangeListener<NotesViewModel.Row>) c -> selectInList());
-    status.textProperty().bind(viewModel.statusProperty());
+    notesStatus.textProperty().bind(viewModel.statusProperty());
 
-    editor.visibleProperty().bind(viewModel.editingProperty());
-    placeholder.visibleProperty().bind(viewModel.editingProperty().not());
-    titleField.textProperty().bindBidirectional(viewModel.titleProperty());
-    bodyArea.textProperty().bindBidirectional(viewModel.bodyProperty());
-    tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());
-    projectBox.setItems(viewModel.projectOptions());
-    projectBox.valueProperty().bindBidirectional(viewModel.projectProperty());
-    projectBox.setTooltip(new Tooltip(i18n.get("notes.project")));
-    deleteButton.setGraphic(Icons.icon(Icons.DELETE, 14));
-    deleteButton.setTooltip(new Tooltip(i18n.get("notes.delete")));
-    previewToggle.setGraphic(Icons.icon(Icons.BOOK, 14));
-    previewToggle.setTooltip(new Tooltip(i18n.get("notes.preview.tooltip")));
+    noteEditor.visibleProperty().bind(viewModel.editingProperty());
+    notesPlaceholder.visibleProperty().bind(viewModel.editingProperty().not());
+    noteTitle.textProperty().bindBidirectional(viewModel.titleProperty());
+    noteBody.textProperty().bindBidirectional(viewModel.bodyProperty());
+    noteTags.textProperty().bindBidirectional(viewModel.tagsProperty());
+    noteProject.setItems(viewModel.projectOptions());
+    noteProject.valueProperty().bindBidirectional(viewModel.projectProperty());
+    noteProject.setTooltip(new Tooltip(i18n.get("notes.project")));
+    noteDelete.setGraphic(Icons.icon(Icons.DELETE, 14));
+    noteDelete.setTooltip(new Tooltip(i18n.get("notes.delete")));
+    notePreviewToggle.setGraphic(Icons.icon(Icons.BOOK, 14));
+    notePreviewToggle.setTooltip(new Tooltip(i18n.get("notes.preview.tooltip")));
 
     pause.setOnFinished(e -> viewModel.autosave());
-    for (var text : java.util.List.of(titleField.textProperty(), bodyArea.textProperty(), tagsField.textProperty())) {
+    for (var text : java.util.List.of(noteTitle.textProperty(), noteBody.textProperty(), noteTags.textProperty())) {
       text.addListener((obs, old, now) -> typed());
     }
-    projectBox.valueProperty().addListener((obs, old, now) -> typed());
+    noteProject.valueProperty().addListener((obs, old, now) -> typed());
     viewModel.saveStateProperty().addListener((obs, old, now) -> showSaveState(now));
     showSaveState(viewModel.saveStateProperty().get());
 
-    previewPane.visibleProperty().bind(previewToggle.selectedProperty());
-    bodyArea.visibleProperty().bind(previewToggle.selectedProperty().not());
-    previewToggle.selectedProperty().addListener((obs, was, now) -> renderPreview());
+    notePreview.visibleProperty().bind(notePreviewToggle.selectedProperty());
+    noteBody.visibleProperty().bind(notePreviewToggle.selectedProperty().not());
+    notePreviewToggle.selectedProperty().addListener((obs, was, now) -> renderPreview());
     viewModel.bodyProperty().addListener((obs, old, now) -> {
-      if (previewToggle.isSelected()) {
+      if (notePreviewToggle.isSelected()) {
         renderPreview();
       }
     });
     viewModel.editingProperty().addListener((obs, was, now) -> {
       if (now && viewModel.selectedIdProperty().get() == 0) {
-        previewToggle.setSelected(false);
-        bodyArea.requestFocus();
+        notePreviewToggle.setSelected(false);
+        noteBody.requestFocus();
       }
     });
   }
 
   /** Puts the cursor in the search field (the page's shortcut opens it there). */
   public void focusSearch() {
-    search.requestFocus();
+    notesSearch.requestFocus();
   }
 
   private void typed() {
@@ -142,11 +142,11 @@ public final class NotesView {
   private void renderPreview() {
     VBox box = markdown.render(viewModel.bodyProperty().get());
     box.getStyleClass().add("note-preview-content");
-    previewPane.setContent(box);
+    notePreview.setContent(box);
   }
 
   private void showSaveState(NotesViewModel.SaveState state) {
-    saveLabel.setText(switch (state) {
+    noteSaveState.setText(switch (state) {
       case NONE -> "";
       case SAVING -> i18n.get("notes.saving");
       case SAVED -> i18n.get("notes.saved");
@@ -158,10 +158,10 @@ public final class NotesView {
     long id = viewModel.selectedIdProperty().get();
     selecting = true;
     try {
-      list.getItems().stream().filter(r -> r.id() == id).findFirst().ifPresentOrElse(row -> {
-        list.getSelectionModel().select(row);
-        list.scrollTo(row);
-      }, () -> list.getSelectionModel().clearSelection());
+      notesList.getItems().stream().filter(r -> r.id() == id).findFirst().ifPresentOrElse(row -> {
+        notesList.getSelectionModel().select(row);
+        notesList.scrollTo(row);
+      }, () -> notesList.getSelectionModel().clearSelection());
     } finally {
       selecting = false;
     }
@@ -170,7 +170,7 @@ public final class NotesView {
   @FXML
   private void newNote() {
     viewModel.newNote();
-    titleField.requestFocus();
+    noteTitle.requestFocus();
   }
 
   @FXML
