@@ -4,6 +4,8 @@ import static dev.tars.desktop.fx.FxWait.fx;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.actions.notes.Note;
+import dev.tars.actions.notes.NoteStore;
 import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.desktop.notes.NotesViewModel;
@@ -12,6 +14,7 @@ import dev.tars.testkit.core.ScriptedEngine;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -95,7 +100,6 @@ class NotesWindowIT {
     search("dentist");
     waitUntil(20, () -> rows().isEmpty());
     search("");
-    screenshot("notes-page.png");
 
     // Ctrl+K finds it by its text and opens it on the Notes page.
     robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
@@ -143,6 +147,41 @@ class NotesWindowIT {
         && "Portal".equals(robot.lookup("#noteTitle").queryAs(TextField.class).getText()));
     assertThat(fx(() -> robot.lookup("#noteBody").queryAs(TextArea.class).getText())).contains("4512");
     assertThat(rows().getFirst().tags()).containsExactly("home", "codes");
+  }
+
+  /** The page in each language, on notes a past run left (screenshots for docs/ when TARS_SCREENS is set). */
+  @ParameterizedTest
+  @CsvSource({"en, New note, Preview, 3 notes", "es, Nueva nota, Vista previa, 3 notas"})
+  void thePageSpeaksThePersonsLanguage(String language, String newNote, String preview, String count)
+      throws Exception {
+    try (Database db = TestDatabase.open(paths)) {
+      StoredSettings settings = new StoredSettings(db.dataSource());
+      settings.save(settings.get().withLanguage(language));
+      NoteStore notes = new NoteStore(db.dataSource(), Clock.systemUTC());
+      boolean es = language.equals("es");
+      notes.add(new Note.Draft(es ? "Wifi de casa" : "Home wifi", es ? "Red: **casa-5G**\n\nClave: tortuga-42"
+          : "Network: **home-5G**\n\nPassword: tortuga-42", es ? List.of("casa", "red") : List.of("home", "network"), null));
+      notes.add(new Note.Draft(es ? "Lista de la compra" : "Groceries", es ? "- leche\n- huevos\n- café"
+          : "- milk\n- eggs\n- coffee", List.of(es ? "compra" : "shopping"), null));
+      notes.add(new Note.Draft(es ? "Ideas para el viaje" : "Trip ideas", es
+          ? "# Lisboa\n\n1. Tranvía 28\n2. *Pastéis de nata* en Belém\n\n> Reservar el hotel antes del viernes."
+          : "# Lisbon\n\n1. Tram 28\n2. *Pastéis de nata* in Belém\n\n> Book the hotel before Friday.",
+          List.of(es ? "viaje" : "travel"), null));
+    }
+    app = FxToolkit.setupApplication(() -> new TarsApp(paths,
+        (settings, status) -> new ScriptedEngine("-", 5)));
+    waitUntil(60, () -> robot.lookup(".composer-input").tryQuery().isPresent());
+    robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil(30, () -> rows().size() == 3);
+    assertThat(fx(() -> robot.lookup("#newNoteButton").queryAs(Button.class).getText())).isEqualTo(newNote);
+    assertThat(fx(() -> robot.lookup("#notesStatus").queryAs(Label.class).getText())).isEqualTo(count);
+    robot.clickOn(rows().getFirst().title());
+    waitUntil(30, () -> robot.lookup("#noteEditor").query().isVisible());
+    assertThat(fx(() -> robot.lookup("#notePreviewToggle").queryAs(ToggleButton.class).getText()))
+        .isEqualTo(preview);
+    robot.clickOn("#notePreviewToggle");
+    waitUntil(10, () -> robot.lookup("#notePreview").query().isVisible());
+    screenshot("notes-page-" + language + ".png");
   }
 
   private void search(String text) throws Exception {

@@ -80,6 +80,8 @@ public final class NotesView {
     notesSplit.setDividerPositions(0.34);
     notesSearch.textProperty().bindBidirectional(viewModel.queryProperty());
     newNoteButton.setGraphic(Icons.icon(Icons.ADD, 14));
+    newNoteButton.setMinWidth(Region.USE_PREF_SIZE);
+    notesSearch.setTooltip(new Tooltip(i18n.get("notes.search.tooltip")));
     notesList.setItems(viewModel.rows());
     notesList.setCellFactory(v -> new NoteCell());
     notesList.setPlaceholder(new Label(i18n.get("notes.empty")));

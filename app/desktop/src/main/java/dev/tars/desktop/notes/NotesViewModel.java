@@ -394,9 +394,17 @@ public final class NotesViewModel {
     return e instanceof ActionException a ? a.describe(Texts.of(i18n.locale())) : i18n.get("notes.unexpected");
   }
 
+  /** The first line of text that is not a heading nor the title, without Markdown marks: the list's preview. */
   private static Row row(Note note) {
-    return row(note, note.body().strip().lines().skip(note.body().strip().startsWith("#") ? 1 : 0)
-        .filter(l -> !l.isBlank()).findFirst().orElse(""));
+    String preview = note.body().strip().lines().filter(l -> !l.strip().startsWith("#")).map(NotesViewModel::plain)
+        .filter(l -> !l.isBlank() && !l.equals(note.title())).findFirst().orElse("");
+    return row(note, preview);
+  }
+
+  /** A Markdown line as plain text: no heading, list, quote or emphasis marks. */
+  static String plain(String line) {
+    return line.strip().replaceFirst("^(#{1,6}\\s+|[-*+]\\s+|\\d+[.)]\\s+|>\\s*)", "")
+        .replaceAll("(\\*\\*|__|[*_`])", "").strip();
   }
 
   private static Row row(Note note, String preview) {
