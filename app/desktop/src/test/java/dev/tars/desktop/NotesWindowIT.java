@@ -131,6 +131,8 @@ class NotesWindowIT {
     robot.clickOn(".composer-input").type(KeyCode.ENTER);
     waitUntil(60, () -> robot.lookup(".citation-chip").queryAllAs(Button.class).stream()
         .anyMatch(b -> b.getText().equals("[1] Note: Portal")));
+    waitUntil(60, () -> robot.lookup(".text").queryAll().stream()
+        .anyMatch(n -> n instanceof javafx.scene.text.Text t && t.getText().contains("4512")));
     screenshot("chat-note-citation.png");
     robot.clickOn("[1] Note: Portal");
     waitUntil(30, () -> "Portal".equals(robot.lookup("#noteTitle").queryAs(TextField.class).getText())
