@@ -10,6 +10,7 @@ import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.dashboard.DashboardView;
 import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
+import dev.tars.desktop.feature.NoteLink;
 import dev.tars.desktop.feature.AgendaLink;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
@@ -22,6 +23,7 @@ import dev.tars.desktop.knowledge.SystemFileOpener;
 import dev.tars.desktop.memory.MemoryFeature;
 import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.desktop.notes.NotesFeature;
 import dev.tars.desktop.projects.ProjectsFeature;
 import dev.tars.desktop.projects.ProjectsViewModel;
 import dev.tars.desktop.search.SearchDialog;
@@ -79,6 +81,7 @@ public final class DesktopShell implements AutoCloseable {
   private KnowledgeViewModel knowledgeViewModel;
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
+  private NotesFeature notes;
   private ToolsFeature tools;
   private AgendaFeature agenda;
   private final ProjectChats projectChats;
@@ -107,6 +110,7 @@ public final class DesktopShell implements AutoCloseable {
     view.install(scene);
     addKnowledge(view, scene);
     addMemory(view, scene);
+    addNotes(view, scene);
     addAgenda(view, scene);
     view.setFileDrop(this::filesDropped);
     addModels(view);
@@ -142,6 +146,7 @@ public final class DesktopShell implements AutoCloseable {
     if (projectChats != null) {
       documentAnswers.viewModel().setProject(projectChats::project);
     }
+    documentAnswers.setNotes(services.actions() != null, noteId -> noteLink().open(noteId));
     documentAnswers.attach(view.chatView().hooks(), scene);
     // The embedding model loads on first use: start loading it as soon as a search is on its way.
     documentAnswers.viewModel().enabledProperty().addListener((obs, was, on) -> {
@@ -195,8 +200,26 @@ public final class DesktopShell implements AutoCloseable {
       projects.viewModel().currentProperty().addListener((obs, old, now) ->
           documentAnswers.viewModel().projectChanged());
     }
-    new MemoryFeature(services.memory(), viewModel, view.chatView().hooks(), background, i18n,
-        ZoneId.systemDefault(), projects::openConversation).attach(view, scene);
+    MemoryFeature memory = new MemoryFeature(services.memory(), viewModel, view.chatView().hooks(), background, i18n,
+        ZoneId.systemDefault(), projects::openConversation);
+    memory.openNotesWith(noteId -> noteLink().open(noteId));
+    memory.attach(view, scene);
+  }
+
+  /** The Notes page (Markdown notes with tags and project, search, autosave, undo). */
+  private void addNotes(MainView view, Scene scene) {
+    if (services.actions() == null) {
+      return;
+    }
+    var projects = services.memory() == null ? null : services.memory().projects();
+    notes = new NotesFeature(services.actions(), () -> projects == null ? List.of() : projects.projects(),
+        viewModel, background, i18n, ZoneId.systemDefault());
+    notes.attach(view, scene);
+  }
+
+  /** Opens the Notes page on a note; for features that link to notes (nothing happens without them). */
+  public NoteLink noteLink() {
+    return notes == null ? NoteLink.NONE : notes.link();
   }
 
   /** Document collections a project can search by default (called in the background). */

@@ -2,6 +2,7 @@ package dev.tars.runtime;
 
 import dev.tars.actions.Actions;
 import dev.tars.actions.activity.Origin;
+import dev.tars.actions.notes.NoteSearch;
 import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
@@ -326,10 +327,20 @@ public final class TarsRuntime implements AutoCloseable {
       memory = track("memory", new MemorySystem(database().dataSource(), conversations(), settings(),
           () -> engines().engine(), Clock.systemDefaultZone(),
           documents.map(KnowledgeBase::embedder).orElse(null),
-          documents.map(k -> List.<dev.tars.search.SearchSource>of(new DocumentSearch(k.retriever())))
-              .orElse(List.of())));
+          searchSources(documents)));
     }
     return memory;
+  }
+
+  /**
+   * Ctrl+K's sources besides conversations and memories: notes (their store is asked for at the first search,
+   * since the actions are built after memory) and documents when the knowledge base is open.
+   */
+  private List<dev.tars.search.SearchSource> searchSources(Optional<KnowledgeBase> documents) {
+    List<dev.tars.search.SearchSource> sources = new ArrayList<>();
+    sources.add((query, limit) -> new NoteSearch(actions().notes()).search(query, limit));
+    documents.ifPresent(k -> sources.add(new DocumentSearch(k.retriever())));
+    return sources;
   }
 
   /**
@@ -341,8 +352,9 @@ public final class TarsRuntime implements AutoCloseable {
     if (chats == null) {
       EngineHost host = engines();
       List<PromptContext> contexts = new ArrayList<>(memory().promptContexts());
-      knowledgeIfAvailable().ifPresent(k ->
-          contexts.add(k.documentContext(host, () -> settings().get().contextSize())));
+      // Notes join the documents' passages when a conversation chooses them (numbered and cited the same way).
+      knowledgeIfAvailable().ifPresent(k -> contexts.add(k.documentContext(host,
+          () -> settings().get().contextSize(), new NotesForAnswers(() -> actions().notes()))));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = track("chat", new StoredChatService(conversations(), new AnswerMetrics(host, metrics()), settings(),
           contexts, this::chatTools));

@@ -6,6 +6,7 @@ import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
+import dev.tars.desktop.fx.MarkdownView;
 import dev.tars.engine.Role;
 import java.util.HashMap;
 import java.util.List;
