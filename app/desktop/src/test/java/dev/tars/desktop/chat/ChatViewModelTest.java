@@ -192,8 +192,8 @@ class ChatViewModelTest {
 
   @Test
   void titlesComeFromTheFirstLineAndAreShortened() {
-    assertThat(ChatViewModel.titleFrom("Short question\nmore")).isEqualTo("Short question");
-    String title = ChatViewModel.titleFrom("Please explain in great detail how the context window of a model works");
+    assertThat(ChatSession.titleFrom("Short question\nmore")).isEqualTo("Short question");
+    String title = ChatSession.titleFrom("Please explain in great detail how the context window of a model works");
     assertThat(title).endsWith("…").hasSizeLessThanOrEqualTo(49);
   }
 }
