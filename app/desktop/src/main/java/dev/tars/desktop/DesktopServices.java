@@ -1,5 +1,6 @@
 package dev.tars.desktop;
 
+import dev.tars.actions.Actions;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupSettings;
 import dev.tars.chat.ChatService;
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param restartApp closes the app and starts it again (a restore is applied during that start)
  * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
  * @param localApi the local API server the Settings switch turns on and off
+ * @param actions notes, agenda, reminders and the activity log (action cards, reminder notices, Activity page)
  */
 public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
     ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
-    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
+    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi, Actions actions) {
 
   public DesktopServices {
     Objects.requireNonNull(chats, "chats");
@@ -39,12 +41,13 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
   public static DesktopServices of(TarsRuntime runtime, Runnable restartApp) {
     return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), runtime.paths(),
         runtime.models(), runtime.knowledgeIfAvailable().orElse(null), runtime.memory(), runtime.backups(),
-        runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi());
+        runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi(),
+        runtime.actions());
   }
 
   /** Only chat: what the window needs at the least. */
   public static DesktopServices chatOnly(ChatService chats, SettingsStore settings, EngineHost engines) {
     return new DesktopServices(chats, settings, engines, null, null, null, null, null, null, null, () -> {}, null,
-        null);
+        null, null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.actions.ActionsFeature;
 import dev.tars.desktop.backup.BackupSettingsView;
 import dev.tars.desktop.backup.BackupSettingsViewModel;
 import dev.tars.desktop.backup.BackupsView;
@@ -75,6 +76,7 @@ public final class DesktopShell implements AutoCloseable {
   private KnowledgeViewModel knowledgeViewModel;
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
+  private ActionsFeature actionsFeature;
   private final ProjectChats projectChats;
 
   public DesktopShell(DesktopServices services, I18n i18n) {
@@ -105,6 +107,7 @@ public final class DesktopShell implements AutoCloseable {
     addBackups(view);
     addVoice(view, scene);
     addLocalApi(view);
+    addActions(view, scene);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -241,6 +244,15 @@ public final class DesktopShell implements AutoCloseable {
     view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
+  /** Action cards and answers in the chat, reminder notices and the Activity page. */
+  private void addActions(MainView view, Scene scene) {
+    if (services.actions() == null) {
+      return;
+    }
+    actionsFeature = new ActionsFeature(services.actions(), services.engines(), viewModel, background, i18n);
+    actionsFeature.attach(view, view.chatView().hooks(), scene);
+  }
+
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
   private void addVoice(MainView view, Scene scene) {
     if (services.paths() == null) {
@@ -285,6 +297,9 @@ public final class DesktopShell implements AutoCloseable {
   public void close() {
     if (voice != null) {
       voice.close();
+    }
+    if (actionsFeature != null) {
+      actionsFeature.close();
     }
     if (modelsViewModel != null) {
       modelsViewModel.close();
