@@ -36,6 +36,7 @@ public final class ActionCardView {
   private final Moments moments;
   private final VBox root;
 
+  @FXML private VBox card;
   @FXML private StackPane kindIcon;
   @FXML private Label kindLabel;
   @FXML private VBox summary;
@@ -111,6 +112,26 @@ public final class ActionCardView {
     showState(viewModel.state());
   }
 
+  @FXML
+  private void confirm() {
+    viewModel.confirm();
+  }
+
+  @FXML
+  private void edit() {
+    viewModel.edit();
+  }
+
+  @FXML
+  private void cancel() {
+    viewModel.cancel();
+  }
+
+  @FXML
+  private void undo() {
+    viewModel.undo();
+  }
+
   private String icon() {
     return switch (viewModel.intent()) {
       case REMINDER_CREATE -> BELL;
@@ -141,9 +162,9 @@ public final class ActionCardView {
     show(undoButton, state == State.DONE || state == State.SAVING && viewModel.activityId() != 0);
     confirmButton.setDisable(state == State.SAVING);
     undoButton.setDisable(state == State.SAVING);
-    root.getStyleClass().removeAll("action-card-closed");
+    card.getStyleClass().removeAll("action-card-closed");
     if (state == State.CANCELLED || state == State.UNDONE) {
-      root.getStyleClass().add("action-card-closed");
+      card.getStyleClass().add("action-card-closed");
     }
     if (editing) {
       textField.requestFocus();
