@@ -81,7 +81,6 @@ public final class ActionCardView {
     kindLabel.setText(viewModel.kindText());
     textLabel.textProperty().bind(viewModel.textProperty());
     whenLabel.textProperty().bind(viewModel.whenProperty());
-    show(whenLabel, viewModel.hasTime());
 
     textFieldLabel.setText(i18n.get(viewModel.isEvent() ? "card.field.title" : "card.field.text"));
     textField.textProperty().bindBidirectional(viewModel.textProperty());
@@ -155,6 +154,8 @@ public final class ActionCardView {
     show(editor, editing);
     show(summary, !editing);
     show(question, state == State.ASKING);
+    // While the time is in question, no reading is shown as if it were the understood one.
+    show(whenLabel, viewModel.hasTime() && state != State.ASKING);
     show(confirmButton, state == State.READY || state == State.EDITING || state == State.SAVING
         && viewModel.activityId() == 0);
     show(editButton, state == State.READY || state == State.ASKING);
