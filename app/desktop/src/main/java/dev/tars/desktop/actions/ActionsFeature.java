@@ -94,6 +94,14 @@ public final class ActionsFeature implements AutoCloseable {
       return new ActivityView(activity, i18n).root();
     });
     scene.getAccelerators().put(ACTIVITY_SHORTCUT, () -> main.showPage(ACTIVITY_PAGE));
+    // Another process (the command line, the local API) logs actions too: read again whenever the page opens.
+    Runnable refreshWhenShown = () -> {
+      if (main.state() == MainViewModel.State.PAGE && ACTIVITY_PAGE.equals(main.pageProperty().get())) {
+        activity.refresh();
+      }
+    };
+    main.pageProperty().addListener((obs, old, now) -> refreshWhenShown.run());
+    main.stateProperty().addListener((obs, old, now) -> refreshWhenShown.run());
     actions.activity().addListener(() -> background.ui().run(activity::refresh));
     actions.scheduler().addListener(notice -> background.ui().run(() -> reminders.show(notice)));
     background.run(actions.scheduler()::start, e -> main.notices().error(i18n.get("reminder.startFailed")));
