@@ -182,8 +182,8 @@ class ActionsWindowIT {
     });
 
     robot.clickOn(fx(() -> button(card, "Deshacer")));
-    waitUntil(20, () -> actions().agenda().occurrences(thursday, thursday).occurrences().isEmpty());
-    assertThat(fx(() -> text(card, ".action-card-outcome"))).startsWith("Deshecho");
+    waitUntil(20, () -> text(card, ".action-card-outcome").startsWith("Deshecho"));
+    assertThat(actions().agenda().occurrences(thursday, thursday).occurrences()).isEmpty();
   }
 
   @Test
@@ -224,14 +224,17 @@ class ActionsWindowIT {
     Instant yesterday = Instant.now().minus(Duration.ofDays(1));
     openApp("en", actions -> actions.service().execute(new Action.CreateReminder("pay the rent", yesterday, ZONE),
         Origin.CLI));
-    waitUntil(30, () -> noticeWith("Missed while Tars was closed: pay the rent") != null);
+    // The notice's buttons exist once its skin is built, a pulse after the notice itself.
+    waitUntil(30, () -> noticeWith("Missed while Tars was closed: pay the rent") != null
+        && button(noticeWith("Missed while Tars was closed: pay the rent"), "Done") != null);
     robot.clickOn(fx(() -> button(noticeWith("Missed while Tars was closed: pay the rent"), "Done")));
     waitUntil(20, () -> actions().reminders().all().getFirst().status() == Reminder.Status.DONE);
 
     Instant soon = Instant.now().plusSeconds(2);
     Reminder due = (Reminder) actions().service().execute(new Action.CreateReminder("stretch your legs", soon, ZONE),
         Origin.CLI).subject();
-    waitUntil(30, () -> noticeWith("Reminder: stretch your legs") != null);
+    waitUntil(30, () -> noticeWith("Reminder: stretch your legs") != null
+        && button(noticeWith("Reminder: stretch your legs"), "10 min") != null);
     Instant clicked = Instant.now();
     robot.clickOn(fx(() -> button(noticeWith("Reminder: stretch your legs"), "10 min")));
     waitUntil(20, () -> actions().reminders().find(due.id()).orElseThrow().status() == Reminder.Status.PENDING);
