@@ -53,6 +53,9 @@ public final class ChatView {
   private Consumer<AnswerSource> citationOpener;
   private Function<ChatCard, Node> cardView = card -> null;
   private MessageCard.Parts cardParts;
+  // Cards other features show at the end of the conversation, and how they show some kinds of sources.
+  private final List<Node> extraCards = new java.util.ArrayList<>();
+  private final Map<String, Function<List<AnswerSource>, Node>> sourceViews = new HashMap<>();
 
   @FXML private Label titleLabel;
   @FXML private Button settingsButton;
@@ -149,7 +152,7 @@ public final class ChatView {
       }
     });
     cardParts = new MessageCard.Parts(i18n, markdown, messageBox.widthProperty(), item -> answerActions.apply(item),
-        () -> citationOpener, viewModel::regenerate);
+        () -> citationOpener, viewModel::regenerate, sourceViews);
     viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
     viewModel.focusedMessageProperty().addListener((obs, old, now) -> revealFocused());
     viewModel.canRegenerateProperty().addListener((obs, old, now) -> markLast());
@@ -248,6 +251,24 @@ public final class ChatView {
       public boolean isShowing() {
         return root().isVisible();
       }
+
+      @Override
+      public void showCard(Node card) {
+        extraCards.add(card);
+        messageBox.getChildren().add(card);
+        stickToBottom = true;
+      }
+
+      @Override
+      public void removeCard(Node card) {
+        extraCards.remove(card);
+        messageBox.getChildren().remove(card);
+      }
+
+      @Override
+      public void setSourceView(String kind, Function<List<AnswerSource>, Node> view) {
+        sourceViews.put(kind, view);
+      }
     };
   }
 
@@ -273,6 +294,7 @@ public final class ChatView {
     cards.keySet().retainAll(items);
     List<Node> nodes = items.stream().map(item -> cards.computeIfAbsent(item, this::nodeFor)).toList();
     messageBox.getChildren().setAll(nodes);
+    messageBox.getChildren().addAll(extraCards);
     markLast();
     stickToBottom = true;
     revealFocused();

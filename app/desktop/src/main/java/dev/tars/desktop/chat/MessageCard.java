@@ -6,6 +6,7 @@ import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.engine.Role;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,10 +34,11 @@ final class MessageCard extends HBox {
    *
    * @param width the message list's width (a person's bubble takes at most three quarters of it)
    * @param citationOpener what a click on a citation does, read at the click (it may be set later)
+   * @param sourceViews how other features show sources of their kind (tool calls), by kind
    */
   record Parts(I18n i18n, MarkdownView markdown, DoubleExpression width,
       Function<MessageItem, Node> answerActions, Supplier<Consumer<AnswerSource>> citationOpener,
-      Runnable regenerate) {}
+      Runnable regenerate, Map<String, Function<List<AnswerSource>, Node>> sourceViews) {}
 
   private final MessageItem item;
   private final Parts parts;
@@ -122,8 +124,15 @@ final class MessageCard extends HBox {
   /** Citation chips for document passages, then one quiet line for memories and project instructions. */
   private void fillSources(VBox box) {
     List<AnswerSource> cited = item.sources().stream().filter(s -> ChatView.CITED_KIND.equals(s.kind())).toList();
-    List<AnswerSource> used = item.sources().stream().filter(s -> !ChatView.CITED_KIND.equals(s.kind())).toList();
+    List<AnswerSource> used = item.sources().stream().filter(s -> !ChatView.CITED_KIND.equals(s.kind())
+        && !parts.sourceViews().containsKey(s.kind())).toList();
     box.getChildren().clear();
+    parts.sourceViews().forEach((kind, view) -> {
+      List<AnswerSource> ofKind = item.sources().stream().filter(s -> kind.equals(s.kind())).toList();
+      if (!ofKind.isEmpty()) {
+        box.getChildren().add(view.apply(ofKind));
+      }
+    });
     if (!cited.isEmpty()) {
       FlowPane chips = new FlowPane(6, 6);
       chips.getStyleClass().add("citation-chips");

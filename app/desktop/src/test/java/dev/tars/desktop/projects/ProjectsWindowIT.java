@@ -81,7 +81,7 @@ class ProjectsWindowIT {
     chats = new StoredChatService(store, engines::engine, settings, memory.promptContexts());
     seed(store);
     shell = new DesktopShell(new DesktopServices(chats, settings, engines, null, null, null, memory, null, null,
-        null, () -> {}, null, null, null), I18n.forLanguage("en"));
+        null, () -> {}, null, null), I18n.forLanguage("en"));
     shell.show(stage);
   }
 
