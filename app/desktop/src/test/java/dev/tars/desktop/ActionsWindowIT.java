@@ -212,7 +212,8 @@ class ActionsWindowIT {
     String detail = fx(() -> text(dentist.getParent(), ".answer-card-detail"));
     assertThat(detail).contains("9:00 AM").contains("Calle Mayor 3");
     robot.clickOn(dentist);
-    waitUntil(20, () -> robot.lookup(".notice").tryQuery().isPresent());
+    waitUntil(20, () -> robot.lookup(".agenda-page").tryQuery().map(Node::isVisible).orElse(false));
+    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
 
     say("hello, how are you?");
     waitUntil(30, () -> robot.lookup(".assistant-body").queryAll().stream().anyMatch(n ->
