@@ -108,15 +108,7 @@ public final class Actions implements AutoCloseable {
 
   /** Done or Snooze pressed on a reminder's notification. */
   void onNotificationChoice(long reminderId, String choice) {
-    Instant now = clock.instant();
-    Action action = switch (choice) {
-      case "done" -> new Action.CompleteReminder(reminderId);
-      case "snooze10" -> new Action.SnoozeReminder(reminderId, now.plus(Duration.ofMinutes(10)));
-      case "snoozeHour" -> new Action.SnoozeReminder(reminderId, now.plus(Duration.ofHours(1)));
-      case "snoozeTomorrow" -> new Action.SnoozeReminder(reminderId,
-          LocalDate.ofInstant(now, zone).plusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant());
-      default -> null;
-    };
+    Action action = reminderChoice(reminderId, choice);
     if (action == null) {
       return;
     }
@@ -125,6 +117,23 @@ public final class Actions implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Acting on the notification of reminder {} failed", reminderId, e);
     }
+  }
+
+  /**
+   * What a choice on a reminder's notice does, from now: {@code done}, {@code snooze10} (10 minutes),
+   * {@code snoozeHour}, {@code snoozeTomorrow} (tomorrow at 09:00 in the person's zone); null for another
+   * choice. The desktop notification and the window's notice offer the same choices.
+   */
+  public Action reminderChoice(long reminderId, String choice) {
+    Instant now = clock.instant();
+    return switch (choice) {
+      case "done" -> new Action.CompleteReminder(reminderId);
+      case "snooze10" -> new Action.SnoozeReminder(reminderId, now.plus(Duration.ofMinutes(10)));
+      case "snoozeHour" -> new Action.SnoozeReminder(reminderId, now.plus(Duration.ofHours(1)));
+      case "snoozeTomorrow" -> new Action.SnoozeReminder(reminderId,
+          LocalDate.ofInstant(now, zone).plusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant());
+      default -> null;
+    };
   }
 
   @Override

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param restartApp closes the app and starts it again (a restore is applied during that start)
  * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
  * @param localApi the local API server the Settings switch turns on and off
- * @param actions notes, agenda, reminders and the action service (the Agenda page)
+ * @param actions notes, agenda, reminders and the action service (Agenda page, action cards, reminder notices,
+ *     Activity page)
  * @param chatTools the tools the model may call in conversations (Settings → Tools)
  */
 public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,

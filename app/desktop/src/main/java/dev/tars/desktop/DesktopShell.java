@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.actions.ActionsFeature;
 import dev.tars.desktop.agenda.AgendaFeature;
 import dev.tars.desktop.backup.BackupSettingsView;
 import dev.tars.desktop.backup.BackupSettingsViewModel;
@@ -12,6 +13,7 @@ import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
 import dev.tars.desktop.feature.NoteLink;
 import dev.tars.desktop.feature.AgendaLink;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
@@ -82,6 +84,7 @@ public final class DesktopShell implements AutoCloseable {
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
   private NotesFeature notes;
+  private ActionsFeature actionsFeature;
   private ToolsFeature tools;
   private AgendaFeature agenda;
   private final ProjectChats projectChats;
@@ -117,6 +120,7 @@ public final class DesktopShell implements AutoCloseable {
     addBackups(view);
     addVoice(view, scene);
     addLocalApi(view);
+    addActions(view, scene);
     addTools(view);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
@@ -296,6 +300,21 @@ public final class DesktopShell implements AutoCloseable {
     view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
+  /** Action cards and answers in the chat, reminder notices and the Activity page. */
+  private void addActions(MainView view, Scene scene) {
+    if (services.actions() == null) {
+      return;
+    }
+    actionsFeature = new ActionsFeature(services.actions(), services.engines(), viewModel, background, i18n);
+    actionsFeature.attach(view, view.chatView().hooks(), scene);
+    if (agenda != null) {
+      // The answers' links to events and reminders open the Agenda page on their day.
+      AgendaLink link = agenda.link();
+      viewModel.navigation().register(Navigation.Kind.EVENT, target -> link.open(target.day(), target.id()));
+      viewModel.navigation().register(Navigation.Kind.REMINDER, target -> link.open(target.day(), 0));
+    }
+  }
+
   /** Settings → Tools, and a card in the conversation for each tool call the model asks for. */
   private void addTools(MainView view) {
     if (services.chatTools() == null) {
@@ -352,6 +371,9 @@ public final class DesktopShell implements AutoCloseable {
     }
     if (voice != null) {
       voice.close();
+    }
+    if (actionsFeature != null) {
+      actionsFeature.close();
     }
     if (modelsViewModel != null) {
       modelsViewModel.close();

@@ -67,6 +67,11 @@ public final class TarsApp extends Application {
     }
   }
 
+  /** The runtime under the window (tests read what the window wrote through it). */
+  TarsRuntime runtime() {
+    return runtime;
+  }
+
   private static String appVersion() {
     String version = TarsApp.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;

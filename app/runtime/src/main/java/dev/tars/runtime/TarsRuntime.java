@@ -3,6 +3,7 @@ package dev.tars.runtime;
 import dev.tars.actions.Actions;
 import dev.tars.actions.activity.Origin;
 import dev.tars.actions.notes.NoteSearch;
+import dev.tars.actions.i18n.Texts;
 import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
@@ -365,16 +366,35 @@ public final class TarsRuntime implements AutoCloseable {
   /**
    * Notes, agenda, reminders and the activity log, in this computer's time zone, sharing the memory
    * service (an action can remember something). The reminder scheduler is built, not started: one-shot
-   * commands never deliver reminders, and no desktop notifier is attached yet.
+   * commands never deliver reminders. {@link #startAll()} builds it for the window (desktop notifications,
+   * the app's scheduler); the window starts the scheduler once its in-app notice listens.
    */
   public synchronized Actions actions() {
     ensureOpen();
     if (actions == null) {
-      ZoneId zone = ZoneId.systemDefault();
-      actions = track("actions", Actions.open(database().dataSource(), memory().memories(), Clock.system(zone),
-          zone, DesktopNotifier.NONE));
+      buildActions(false);
     }
     return actions;
+  }
+
+  /**
+   * @param desktop for the window: reminders tick on the app's one scheduler (the watchdog's) and reach the
+   *     freedesktop notification service when this session has one
+   */
+  private void buildActions(boolean desktop) {
+    ZoneId zone = ZoneId.systemDefault();
+    Clock clock = Clock.system(zone);
+    if (!desktop) {
+      actions = track("actions", Actions.open(database().dataSource(), memory().memories(), clock, zone,
+          DesktopNotifier.NONE));
+      return;
+    }
+    Texts texts = Texts.of(Texts.locale(settings().get().language()));
+    Actions[] built = new Actions[1];
+    DesktopNotifier notifier = Actions.desktopNotifier(texts, zone, () -> built[0]);
+    built[0] = Actions.open(database().dataSource(), memory().memories(), clock, zone, notifier,
+        watchdog().scheduler());
+    actions = track("actions", built[0]);
   }
 
   /**
@@ -434,6 +454,9 @@ public final class TarsRuntime implements AutoCloseable {
     watchdog();
     memory();
     chats();
+    if (actions == null) {
+      buildActions(true);
+    }
     localApi();
     if (backgroundStarted) {
       return;

@@ -3,6 +3,14 @@ package dev.tars.cli.actions;
 import dev.tars.actions.Actions;
 import dev.tars.actions.i18n.ActionException;
 import dev.tars.actions.i18n.Texts;
+import dev.tars.actions.router.Router;
+import dev.tars.actions.router.Routers;
+import dev.tars.config.AppSettings;
+import dev.tars.config.EngineChoice;
+import dev.tars.engine.ChatEngine;
+import dev.tars.engine.EngineException;
+import java.time.Duration;
+import java.util.Optional;
 import dev.tars.cli.CliRuntime;
 import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;
@@ -47,6 +55,39 @@ final class CliActions implements AutoCloseable {
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
+    }
+  }
+
+  /**
+   * The on-device rules and, only when they are unsure, the chat model chosen in the app (decision 1202). A
+   * command line has no model loaded between runs, so the model is started then, and waited for at most
+   * {@link #MODEL_LOAD_LIMIT}; without a chosen model, or when it does not start, the rules' answer stands.
+   */
+  Router router(PrintWriter err) {
+    return Routers.withModel(() -> modelWhenUnsure(err), SECOND_STAGE_TIMEOUT);
+  }
+
+  static final Duration MODEL_LOAD_LIMIT = Duration.ofSeconds(60);
+  static final Duration SECOND_STAGE_TIMEOUT = Duration.ofSeconds(30);
+
+  private Optional<ChatEngine> modelWhenUnsure(PrintWriter err) {
+    AppSettings settings = runtime.settings().get();
+    boolean chosen = settings.engine() == EngineChoice.REMOTE ? !settings.remoteUrl().isBlank()
+        : !settings.modelPath().isBlank();
+    if (!chosen) {
+      return Optional.empty();
+    }
+    err.println(words.get("do.askingModel"));
+    err.flush();
+    try {
+      return Optional.of(runtime.engines().awaitReady(MODEL_LOAD_LIMIT));
+    } catch (EngineException e) {
+      org.slf4j.LoggerFactory.getLogger(CliActions.class).warn("No model for the router's second stage: {}",
+          e.getMessage());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

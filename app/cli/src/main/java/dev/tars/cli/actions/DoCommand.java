@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tars do [--yes] [--now YYYY-MM-DDTHH:MM] UTTERANCE}: the on-device router reads the sentence; a change
+ * {@code tars do [--yes] [--now YYYY-MM-DDTHH:MM] [--no-model] UTTERANCE}: the on-device router reads the
+ * sentence (with the chat model chosen in the app deciding when the rules are unsure, decision 1202); a change
  * is described and, once confirmed (y/N on a terminal, {@code --yes} otherwise), made through the action
  * service. Questions about the agenda and the notes are answered at once.
  */
@@ -49,14 +50,21 @@ public final class DoCommand implements Callable<Integer> {
   @Option(names = "--now", paramLabel = "YYYY-MM-DDTHH:MM", description = "Fix the clock for relative dates.")
   String now;
 
+  @Option(names = "--no-model", description = "Use the on-device rules only; never ask the chat model, even when"
+      + " the rules are unsure.")
+  boolean noModel;
+
   private final Supplier<Router> routers;
   private final BooleanSupplier interactive;
 
   public DoCommand() {
-    this(Routers::firstStage, () -> System.console() != null);
+    this(null, () -> System.console() != null);
   }
 
-  /** For tests: a given router, and whether input counts as a terminal. */
+  /**
+   * For tests: a given router (null: the rules, and the app's chat model when they are unsure), and whether input
+   * counts as a terminal.
+   */
   DoCommand(Supplier<Router> routers, BooleanSupplier interactive) {
     this.routers = routers;
     this.interactive = interactive;
@@ -74,7 +82,8 @@ public final class DoCommand implements Callable<Integer> {
       }
       Router router;
       try {
-        router = routers.get();
+        router = routers != null ? routers.get()
+            : noModel ? Routers.firstStage() : cli.router(spec.commandLine().getErr());
       } catch (UnsupportedOperationException e) {
         spec.commandLine().getErr().println("tars: " + cli.words.get("do.noRouter"));
         return 1;

@@ -179,4 +179,25 @@ class ActionCommandsIT {
     assertThat(run(new ActivityCommand(), "--json")).isZero();
     assertThat(out.toString().lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"origin\":\"router\""));
   }
+
+  @Test
+  void doAsksTheChosenModelOnlyWhenTheRulesAreUnsure() {
+    String unsure = "I must not forget the vet appointment tomorrow at 5";
+    assertThat(run(new DoCommand(), "--now", "2026-12-17T09:00", unsure)).isIn(0, 1);
+    assertThat(err.toString()).as("no model chosen: the rules alone").doesNotContain("asking the model");
+
+    assertThat(dev.tars.cli.CliRun.tars("models", "use", dev.tars.testkit.TestModels.tiny().toString()).exitCode())
+        .isZero();
+    assertThat(run(new DoCommand(), "--now", "2026-12-17T09:00", "remind me to call mom at 5pm")).isEqualTo(1);
+    assertThat(err.toString()).as("sure rules never start the model").doesNotContain("asking the model")
+        .contains("--yes");
+    assertThat(run(new DoCommand(), "--no-model", "--now", "2026-12-17T09:00", unsure)).isIn(0, 1);
+    assertThat(err.toString()).doesNotContain("asking the model");
+
+    // The generated model's weights are random: its choice is too, but it is asked, and nothing is written.
+    assertThat(run(new DoCommand(), "--now", "2026-12-17T09:00", unsure)).isIn(0, 1);
+    assertThat(err.toString()).contains("asking the model chosen in the app");
+    assertThat(run(new ActivityCommand(), "--json")).isZero();
+    assertThat(out.toString()).isEmpty();
+  }
 }

@@ -1,13 +1,14 @@
 package dev.tars.desktop.chat;
 
 import dev.tars.chat.AnswerSource;
-import dev.tars.chat.MessageStatus;
+
+import dev.tars.desktop.feature.ChatCard;
 import dev.tars.desktop.feature.ChatHooks;
+import dev.tars.desktop.feature.InputRouter;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.desktop.fx.MarkdownView;
-import dev.tars.engine.Role;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +19,24 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
+
 import javafx.scene.control.TextArea;
-import javafx.scene.input.ClipboardContent;
+
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+
+
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -45,11 +46,13 @@ public final class ChatView {
   private final ChatViewModel viewModel;
   private final I18n i18n;
   private final MarkdownView markdown;
-  private final Map<MessageItem, MessageCard> cards = new HashMap<>();
+  private final Map<MessageItem, Node> cards = new HashMap<>();
   private final Parent root;
   private boolean stickToBottom = true;
   private Function<MessageItem, Node> answerActions = item -> null;
   private Consumer<AnswerSource> citationOpener;
+  private Function<ChatCard, Node> cardView = card -> null;
+  private MessageCard.Parts cardParts;
   // Cards other features show at the end of the conversation, and how they show some kinds of sources.
   private final List<Node> extraCards = new java.util.ArrayList<>();
   private final Map<String, Function<List<AnswerSource>, Node>> sourceViews = new HashMap<>();
@@ -148,6 +151,8 @@ public final class ChatView {
         scroller.setVvalue(scroller.getVmax());
       }
     });
+    cardParts = new MessageCard.Parts(i18n, markdown, messageBox.widthProperty(), item -> answerActions.apply(item),
+        () -> citationOpener, viewModel::regenerate, sourceViews);
     viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> rebuild());
     viewModel.focusedMessageProperty().addListener((obs, old, now) -> revealFocused());
     viewModel.canRegenerateProperty().addListener((obs, old, now) -> markLast());
@@ -231,6 +236,18 @@ public final class ChatView {
       }
 
       @Override
+      public void setInputRouter(InputRouter router) {
+        viewModel.setInputRouter(router);
+      }
+
+      @Override
+      public void setCardView(Function<ChatCard, Node> view) {
+        cardView = view;
+        cards.keySet().removeIf(item -> item.card() != null);
+        rebuild();
+      }
+
+      @Override
       public boolean isShowing() {
         return root().isVisible();
       }
@@ -275,12 +292,17 @@ public final class ChatView {
   private void rebuild() {
     List<MessageItem> items = viewModel.messagesProperty();
     cards.keySet().retainAll(items);
-    List<Node> nodes = items.stream().map(item -> (Node) cards.computeIfAbsent(item, MessageCard::new)).toList();
+    List<Node> nodes = items.stream().map(item -> cards.computeIfAbsent(item, this::nodeFor)).toList();
     messageBox.getChildren().setAll(nodes);
     messageBox.getChildren().addAll(extraCards);
     markLast();
     stickToBottom = true;
     revealFocused();
+  }
+
+  private Node nodeFor(MessageItem item) {
+    Node card = item.card() == null ? null : cardView.apply(item.card());
+    return card != null ? card : new MessageCard(item, cardParts);
   }
 
   /** Scrolls so that {@code card} sits near the top of the visible part. */
@@ -298,7 +320,7 @@ public final class ChatView {
     if (id == 0) {
       return;
     }
-    MessageCard card = viewModel.messagesProperty().stream().filter(item -> item.id() == id).findFirst()
+    Node card = viewModel.messagesProperty().stream().filter(item -> item.id() == id).findFirst()
         .map(cards::get).orElse(null);
     if (card == null) {
       return;
@@ -319,174 +341,9 @@ public final class ChatView {
   private void markLast() {
     List<MessageItem> items = viewModel.messagesProperty();
     for (int i = 0; i < items.size(); i++) {
-      MessageCard card = cards.get(items.get(i));
-      if (card != null) {
+      if (cards.get(items.get(i)) instanceof MessageCard card) {
         card.showRegenerate(i == items.size() - 1 && viewModel.canRegenerateProperty().get());
       }
-    }
-  }
-
-  /** One message: a bubble for the person, a card with Markdown and actions for Tars. */
-  private final class MessageCard extends HBox {
-    private final MessageItem item;
-    private final VBox body = new VBox();
-    private final Label status = new Label();
-    private final Label error = new Label();
-    private final ProgressIndicator typing = new ProgressIndicator();
-    private final Button regenerate = new Button();
-    private final Button copy = new Button();
-
-    MessageCard(MessageItem item) {
-      this.item = item;
-      getStyleClass().add("message-row");
-      if (item.role() == Role.USER) {
-        buildUser();
-      } else {
-        buildAssistant();
-      }
-    }
-
-    private void buildUser() {
-      setAlignment(Pos.TOP_RIGHT);
-      Label bubble = new Label();
-      bubble.textProperty().bind(item.contentProperty());
-      bubble.setWrapText(true);
-      bubble.getStyleClass().add("user-bubble");
-      bubble.setMinHeight(Region.USE_PREF_SIZE);
-      bubble.maxWidthProperty().bind(messageBox.widthProperty().multiply(0.75));
-      getChildren().add(bubble);
-    }
-
-    private void buildAssistant() {
-      setAlignment(Pos.TOP_LEFT);
-      Label name = new Label(i18n.get("chat.assistantName"));
-      name.getStyleClass().add("assistant-name");
-      status.getStyleClass().add("status-badge");
-      typing.getStyleClass().add("typing");
-      typing.setPrefSize(14, 14);
-      typing.setMaxSize(14, 14);
-      HBox header = new HBox(8, name, status, typing);
-      header.setAlignment(Pos.CENTER_LEFT);
-
-      error.getStyleClass().add("message-error");
-      error.setWrapText(true);
-      error.textProperty().bind(item.errorProperty());
-      error.visibleProperty().bind(item.errorProperty().isNotEmpty());
-      error.managedProperty().bind(error.visibleProperty());
-
-      copy.setGraphic(Icons.icon(Icons.COPY, 13));
-      copy.setText(i18n.get("action.copy"));
-      copy.getStyleClass().addAll("flat", "small", "message-action");
-      copy.setOnAction(e -> copyAnswer());
-      regenerate.setGraphic(Icons.icon(Icons.REFRESH, 14));
-      regenerate.setText(i18n.get("chat.regenerate"));
-      regenerate.getStyleClass().addAll("flat", "small", "message-action");
-      regenerate.setOnAction(e -> viewModel.regenerate());
-      showRegenerate(false);
-      HBox actions = new HBox(4, copy, regenerate);
-      Node extra = answerActions.apply(item);
-      if (extra != null) {
-        actions.getChildren().add(extra);
-      }
-      actions.getStyleClass().add("message-actions");
-
-      body.getStyleClass().addAll("assistant-body", "markdown");
-      VBox sources = new VBox(4);
-      sources.getStyleClass().add("answer-sources");
-      item.sources().addListener((ListChangeListener<AnswerSource>) change -> fillSources(sources));
-      fillSources(sources);
-      VBox card = new VBox(6, header, body, error, sources, actions);
-      card.getStyleClass().add("assistant-card");
-      HBox.setHgrow(card, Priority.ALWAYS);
-      card.setMaxWidth(Double.MAX_VALUE);
-      getChildren().add(card);
-
-      item.contentProperty().addListener((obs, old, now) -> markdown.fill(body, now));
-      item.statusProperty().addListener((obs, old, now) -> showStatus());
-      markdown.fill(body, item.content());
-      showStatus();
-    }
-
-    /** Citation chips for document passages, then one quiet line for memories and project instructions. */
-    private void fillSources(VBox box) {
-      List<AnswerSource> cited = item.sources().stream().filter(s -> CITED_KIND.equals(s.kind())).toList();
-      List<AnswerSource> used = item.sources().stream().filter(s -> !CITED_KIND.equals(s.kind())
-          && !sourceViews.containsKey(s.kind())).toList();
-      box.getChildren().clear();
-      sourceViews.forEach((kind, view) -> {
-        List<AnswerSource> ofKind = item.sources().stream().filter(s -> kind.equals(s.kind())).toList();
-        if (!ofKind.isEmpty()) {
-          box.getChildren().add(view.apply(ofKind));
-        }
-      });
-      if (!cited.isEmpty()) {
-        FlowPane chips = new FlowPane(6, 6);
-        chips.getStyleClass().add("citation-chips");
-        for (AnswerSource source : cited) {
-          Button chip = new Button(source.label());
-          chip.getStyleClass().addAll("citation-chip", "small");
-          chip.setGraphic(Icons.icon(Icons.BOOK, 11));
-          chip.setTooltip(new Tooltip(i18n.get("chat.citation.open", source.label())));
-          chip.setOnAction(e -> {
-            if (citationOpener != null) {
-              citationOpener.accept(source);
-            }
-          });
-          chips.getChildren().add(chip);
-        }
-        box.getChildren().add(chips);
-      }
-      if (!used.isEmpty()) {
-        long memories = used.stream().filter(s -> "memory".equals(s.kind())).count();
-        List<String> parts = new java.util.ArrayList<>();
-        used.stream().filter(s -> !"memory".equals(s.kind())).map(AnswerSource::label).forEach(parts::add);
-        if (memories > 0) {
-          parts.add(i18n.get("chat.used.memories", memories));
-        }
-        Label line = new Label(i18n.get("chat.used", String.join(" · ", parts)));
-        line.getStyleClass().add("answer-used");
-        line.setTooltip(new Tooltip(String.join("\n", used.stream().map(AnswerSource::label).toList())));
-        box.getChildren().add(line);
-      }
-      box.setVisible(!box.getChildren().isEmpty());
-      box.setManaged(box.isVisible());
-    }
-
-    private void showStatus() {
-      MessageStatus s = item.status();
-      boolean streaming = s == MessageStatus.STREAMING;
-      typing.setVisible(streaming);
-      typing.setManaged(streaming);
-      copy.setDisable(streaming);
-      status.getStyleClass().removeAll("stopped", "interrupted");
-      switch (s) {
-        case STOPPED -> {
-          status.setText(i18n.get("chat.status.stopped"));
-          status.getStyleClass().add("stopped");
-        }
-        case INTERRUPTED -> {
-          status.setText(i18n.get("chat.status.interrupted"));
-          status.getStyleClass().add("interrupted");
-        }
-        default -> status.setText("");
-      }
-      status.setVisible(s.isIncomplete());
-      status.setManaged(s.isIncomplete());
-    }
-
-    void showRegenerate(boolean show) {
-      regenerate.setVisible(show);
-      regenerate.setManaged(show);
-    }
-
-    private void copyAnswer() {
-      ClipboardContent content = new ClipboardContent();
-      content.putString(item.content());
-      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-      copy.setText(i18n.get("action.copied"));
-      PauseTransition reset = new PauseTransition(Duration.seconds(1.5));
-      reset.setOnFinished(done -> copy.setText(i18n.get("action.copy")));
-      reset.play();
     }
   }
 }

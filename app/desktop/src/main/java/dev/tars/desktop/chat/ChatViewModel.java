@@ -2,19 +2,17 @@ package dev.tars.desktop.chat;
 
 import dev.tars.chat.AnswerSource;
 import dev.tars.chat.ChatService;
-import dev.tars.chat.ContextBlock;
 import dev.tars.chat.Conversation;
-import dev.tars.chat.ContextTrim;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
 import dev.tars.chat.Reply;
 import dev.tars.chat.ReplyListener;
+import dev.tars.desktop.feature.InputRouter;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +31,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The open conversation: its messages, the input, sending, streaming, stop and regenerate. An answer keeps
@@ -51,11 +47,6 @@ public final class ChatViewModel {
     GENERATING
   }
 
-  /** How often streamed text reaches the screen: ~20 frames per second keeps the UI fluid. */
-  static final Duration RENDER_GAP = Duration.ofMillis(50);
-
-  private static final int TITLE_LENGTH = 48;
-
   private final ChatService chats;
   private final Background background;
   private final UiDispatcher ui;
@@ -71,9 +62,10 @@ public final class ChatViewModel {
   private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
   private final StringProperty input = new SimpleStringProperty("");
   private final ReadOnlyLongWrapper focusedMessage = new ReadOnlyLongWrapper();
-  private final Map<Long, Session> streamingSessions = new HashMap<>();
-  private Session current;
+  private final Map<Long, ChatSession> streamingSessions = new HashMap<>();
+  private ChatSession current;
   private LongConsumer beforeFirstMessage = id -> {};
+  private InputRouter inputRouter;
 
   /**
    * @param conversationChanged told the id of a conversation that was created or got a new message, so the
@@ -87,27 +79,7 @@ public final class ChatViewModel {
     this.i18n = i18n;
     this.notices = notices;
     this.conversationChanged = conversationChanged;
-    show(new Session(null));
-  }
-
-  /** One conversation's messages and its answer under way, if any. */
-  private final class Session {
-    Long conversationId;
-    final ObservableList<MessageItem> items = FXCollections.observableArrayList();
-    State state;
-    String title = "";
-    String trimNotice = "";
-    Reply reply;
-    boolean stopRequested;
-
-    Session(Long conversationId) {
-      this.conversationId = conversationId;
-      this.state = conversationId == null ? State.EMPTY : State.LOADING;
-    }
-
-    boolean generating() {
-      return state == State.GENERATING;
-    }
+    show(new ChatSession(null));
   }
 
   public ReadOnlyListProperty<MessageItem> messagesProperty() {
@@ -182,12 +154,12 @@ public final class ChatViewModel {
     if (conversationId == null && current.conversationId == null) {
       return;
     }
-    Session streaming = conversationId == null ? null : streamingSessions.get(conversationId);
+    ChatSession streaming = conversationId == null ? null : streamingSessions.get(conversationId);
     if (streaming != null) {
       show(streaming);
       return;
     }
-    Session session = new Session(conversationId);
+    ChatSession session = new ChatSession(conversationId);
     show(session);
     if (conversationId == null) {
       return;
@@ -217,7 +189,7 @@ public final class ChatViewModel {
 
   private record Loaded(Conversation conversation, List<Message> messages, Map<Long, List<AnswerSource>> sources) {}
 
-  private void show(Session session) {
+  private void show(ChatSession session) {
     current = session;
     messages.set(session.items);
     conversationId.set(session.conversationId);
@@ -227,7 +199,7 @@ public final class ChatViewModel {
     updateCanRegenerate();
   }
 
-  private void setState(Session session, State newState) {
+  private void setState(ChatSession session, State newState) {
     session.state = newState;
     if (session == current) {
       state.set(newState);
@@ -241,14 +213,42 @@ public final class ChatViewModel {
         && items.getLast().role() == Role.ASSISTANT);
   }
 
-  /** Sends what is in the input box; returns false (and keeps the text) when that cannot happen now. */
+  /** Reads every text sent before the chat model does (see {@link InputRouter}); null for none. */
+  public void setInputRouter(InputRouter router) {
+    inputRouter = router;
+  }
+
+  /**
+   * Sends what is in the input box: to the input router first, if there is one, then (unless it answered with a
+   * card) to the chat model. Returns false (and keeps the text) when that cannot happen now.
+   */
   public boolean send() {
     String text = input.get() == null ? "" : input.get().strip();
-    Session session = current;
-    if (text.isEmpty() || session.generating() || session.state == State.LOADING) {
+    ChatSession session = current;
+    if (text.isEmpty() || session.generating() || session.routing || session.state == State.LOADING) {
       return false;
     }
     input.set("");
+    if (inputRouter == null) {
+      sendToModel(session, text);
+      return true;
+    }
+    MessageItem said = new MessageItem(Role.USER, text, MessageStatus.COMPLETE);
+    session.items.add(said);
+    session.routing = true;
+    inputRouter.route(text, card -> {
+      session.routing = false;
+      if (card == null) {
+        session.items.remove(said);
+        sendToModel(session, text);
+      } else {
+        session.items.add(MessageItem.card(card));
+      }
+    });
+    return true;
+  }
+
+  private void sendToModel(ChatSession session, String text) {
     MessageItem question = new MessageItem(Role.USER, text, MessageStatus.COMPLETE);
     MessageItem answer = new MessageItem(Role.ASSISTANT, "", MessageStatus.STREAMING);
     session.items.addAll(question, answer);
@@ -259,7 +259,7 @@ public final class ChatViewModel {
     }
     setState(session, State.GENERATING);
     if (session.conversationId == null) {
-      String newTitle = titleFrom(text);
+      String newTitle = ChatSession.titleFrom(text);
       background.run(() -> {
         Conversation created = chats.create(newTitle);
         beforeFirstMessage.accept(created.id());
@@ -285,11 +285,10 @@ public final class ChatViewModel {
       startReply(session, answer, () -> chats.send(id, text, listenerFor(session, answer)),
           () -> giveBack(session, question, answer, text));
     }
-    return true;
   }
 
   /** Nothing was stored: the question goes back into the input box so that no typing is lost. */
-  private void giveBack(Session session, MessageItem question, MessageItem answer, String text) {
+  private void giveBack(ChatSession session, MessageItem question, MessageItem answer, String text) {
     session.items.removeAll(question, answer);
     if (session == current && (input.get() == null || input.get().isBlank())) {
       input.set(text);
@@ -298,7 +297,7 @@ public final class ChatViewModel {
 
   /** Answers the last question again, replacing the last answer. */
   public void regenerate() {
-    Session session = current;
+    ChatSession session = current;
     if (!canRegenerate.get()) {
       return;
     }
@@ -314,7 +313,7 @@ public final class ChatViewModel {
 
   /** Stops the answer under way at once; what was generated stays, marked as stopped. */
   public void stop() {
-    Session session = current;
+    ChatSession session = current;
     if (!session.generating()) {
       return;
     }
@@ -330,7 +329,7 @@ public final class ChatViewModel {
   }
 
   /** @param notStarted runs when the service refused before storing anything */
-  private void startReply(Session session, MessageItem answer, ReplyStart start, Runnable notStarted) {
+  private void startReply(ChatSession session, MessageItem answer, ReplyStart start, Runnable notStarted) {
     background.run(start::start, reply -> {
       if (!session.generating() || answer.status() != MessageStatus.STREAMING) {
         return;
@@ -345,56 +344,16 @@ public final class ChatViewModel {
     });
   }
 
-  private ReplyListener listenerFor(Session session, MessageItem answer) {
-    StringBuilder streamed = new StringBuilder();
-    Runnable render = ui.throttled(() -> {
-      if (answer.status() == MessageStatus.STREAMING) {
-        synchronized (streamed) {
-          answer.contentProperty().set(streamed.toString());
-        }
+  private ReplyListener listenerFor(ChatSession session, MessageItem answer) {
+    return new StreamedAnswer(ui, answer, dropped -> {
+      session.trimNotice = i18n.get("chat.trimmed", dropped);
+      if (session == current) {
+        trimNotice.set(session.trimNotice);
       }
-    }, RENDER_GAP);
-    return new ReplyListener() {
-      @Override
-      public void started(Message draft, ContextTrim trim) {
-        ui.run(() -> {
-          answer.id(draft.id());
-          if (trim != null && trim.trimmed()) {
-            session.trimNotice = i18n.get("chat.trimmed", trim.droppedMessages());
-            if (session == current) {
-              trimNotice.set(session.trimNotice);
-            }
-          }
-        });
-      }
-
-      @Override
-      public void contextUsed(List<ContextBlock> blocks) {
-        List<AnswerSource> sources = AnswerSource.of(blocks);
-        ui.run(() -> answer.sources().setAll(sources));
-      }
-
-      @Override
-      public void text(String delta) {
-        synchronized (streamed) {
-          streamed.append(delta);
-        }
-        render.run();
-      }
-
-      @Override
-      public void finished(Message stored) {
-        ui.run(() -> finish(session, answer, stored));
-      }
-
-      @Override
-      public void failed(String message) {
-        ui.run(() -> ChatViewModel.this.failed(session, answer, message));
-      }
-    };
+    }, stored -> finish(session, answer, stored), message -> failed(session, answer, message));
   }
 
-  private void finish(Session session, MessageItem answer, Message stored) {
+  private void finish(ChatSession session, MessageItem answer, Message stored) {
     if (answer.status() != MessageStatus.STREAMING) {
       return;
     }
@@ -404,7 +363,7 @@ public final class ChatViewModel {
     ended(session);
   }
 
-  private void failed(Session session, MessageItem answer, String message) {
+  private void failed(ChatSession session, MessageItem answer, String message) {
     if (answer.status() != MessageStatus.STREAMING) {
       return;
     }
@@ -414,7 +373,7 @@ public final class ChatViewModel {
     ended(session);
   }
 
-  private void ended(Session session) {
+  private void ended(ChatSession session) {
     session.reply = null;
     setState(session, session.items.isEmpty() ? State.EMPTY : State.IDLE);
     if (session.conversationId != null) {
@@ -443,7 +402,7 @@ public final class ChatViewModel {
    */
   public CompletableFuture<Void> stopAll() {
     List<CompletableFuture<?>> stored = new ArrayList<>();
-    for (Session session : List.copyOf(streamingSessions.values())) {
+    for (ChatSession session : List.copyOf(streamingSessions.values())) {
       session.stopRequested = true;
       if (session.reply != null) {
         session.reply.stop();
@@ -451,14 +410,5 @@ public final class ChatViewModel {
       }
     }
     return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
-  }
-
-  static String titleFrom(String text) {
-    String firstLine = text.strip().lines().findFirst().orElse("").strip();
-    if (firstLine.length() <= TITLE_LENGTH) {
-      return firstLine;
-    }
-    int cut = firstLine.lastIndexOf(' ', TITLE_LENGTH);
-    return firstLine.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH).strip() + "…";
   }
 }

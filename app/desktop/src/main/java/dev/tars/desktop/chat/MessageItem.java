@@ -3,6 +3,7 @@ package dev.tars.desktop.chat;
 import dev.tars.chat.AnswerSource;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
+import dev.tars.desktop.feature.ChatCard;
 import dev.tars.engine.Role;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,6 +20,7 @@ public final class MessageItem {
   private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(MessageStatus.COMPLETE);
   private final StringProperty error = new SimpleStringProperty("");
   private final ObservableList<AnswerSource> sources = FXCollections.observableArrayList();
+  private ChatCard card;
 
   MessageItem(Role role, String content, MessageStatus status) {
     this.role = role;
@@ -30,6 +32,18 @@ public final class MessageItem {
     MessageItem item = new MessageItem(message.role(), message.content(), message.status());
     item.id = message.id();
     return item;
+  }
+
+  /** A card a feature put into the conversation in the place of an answer; not stored with the messages. */
+  static MessageItem card(ChatCard card) {
+    MessageItem item = new MessageItem(Role.ASSISTANT, "", MessageStatus.COMPLETE);
+    item.card = card;
+    return item;
+  }
+
+  /** The feature's card this item shows, or null for an ordinary message. */
+  public ChatCard card() {
+    return card;
   }
 
   public Role role() {

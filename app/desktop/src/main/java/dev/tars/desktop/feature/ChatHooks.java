@@ -2,6 +2,7 @@ package dev.tars.desktop.feature;
 
 import dev.tars.chat.AnswerSource;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -27,6 +28,12 @@ public interface ChatHooks {
 
   /** True while an answer streams. */
   ObservableBooleanValue answering();
+
+  /** Reads every text sent before the chat model does; one router at most (the last one set). */
+  void setInputRouter(InputRouter router);
+
+  /** Draws the cards an {@link InputRouter} puts into the conversation. */
+  void setCardView(Function<ChatCard, Node> view);
 
   /** Whether the chat is on screen (a shortcut nobody can see the effect of must do nothing). */
   boolean isShowing();

@@ -257,16 +257,19 @@ public final class MainView {
       case ERROR -> Styles.DANGER;
     });
     node.getStyleClass().add("notice");
+    List<Button> buttons = new ArrayList<>();
     if (notice.actionLabel() != null) {
-      Button action = new Button(notice.actionLabel());
-      action.getStyleClass().add(Styles.FLAT);
-      action.setOnAction(e -> {
-        viewModel.notices().dismiss(notice);
-        notice.action().run();
-      });
-      node.setPrimaryActions(action);
+      buttons.add(noticeButton(notice, notice.actionLabel(), notice.action()));
+    }
+    notice.choices().forEach(choice -> buttons.add(noticeButton(notice, choice.label(), choice.action())));
+    if (!buttons.isEmpty()) {
+      node.setPrimaryActions(buttons.toArray(Button[]::new));
     }
     node.setOnClose(e -> viewModel.notices().dismiss(notice));
+    if (notice.sticky()) {
+      node.getStyleClass().add("notice-sticky");
+      return node;
+    }
     PauseTransition timeout = new PauseTransition(notice.kind() == Notices.Kind.ERROR
         ? NOTICE_TIME.multiply(2) : NOTICE_TIME);
     timeout.setOnFinished(e -> viewModel.notices().dismiss(notice));
@@ -274,6 +277,16 @@ public final class MainView {
     node.setOnMouseExited(e -> timeout.play());
     timeout.play();
     return node;
+  }
+
+  private Button noticeButton(Notices.Notice notice, String label, Runnable action) {
+    Button button = new Button(label);
+    button.getStyleClass().add(Styles.FLAT);
+    button.setOnAction(e -> {
+      viewModel.notices().dismiss(notice);
+      action.run();
+    });
+    return button;
   }
 
   /** Puts the window's content in {@code scene}, with the theme and the keyboard shortcuts. */

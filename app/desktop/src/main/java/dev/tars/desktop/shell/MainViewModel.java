@@ -1,5 +1,6 @@
 package dev.tars.desktop.shell;
 
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
@@ -38,6 +39,7 @@ public final class MainViewModel {
   private final Background background;
   private final I18n i18n;
   private final Notices notices;
+  private final Navigation navigation = new Navigation();
   private final ConversationListViewModel conversations;
   private final ChatViewModel chat;
   private final SettingsViewModel settings;
@@ -189,6 +191,11 @@ public final class MainViewModel {
 
   public Notices notices() {
     return notices;
+  }
+
+  /** Links from one feature to another's items (an answer's event opens on the Agenda page). */
+  public Navigation navigation() {
+    return navigation;
   }
 
   public ConversationListViewModel conversations() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
 import dev.tars.desktop.TestServices;
+import dev.tars.desktop.feature.ChatCard;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.desktop.fx.Notices;
@@ -192,8 +193,37 @@ class ChatViewModelTest {
 
   @Test
   void titlesComeFromTheFirstLineAndAreShortened() {
-    assertThat(ChatViewModel.titleFrom("Short question\nmore")).isEqualTo("Short question");
-    String title = ChatViewModel.titleFrom("Please explain in great detail how the context window of a model works");
+    assertThat(ChatSession.titleFrom("Short question\nmore")).isEqualTo("Short question");
+    String title = ChatSession.titleFrom("Please explain in great detail how the context window of a model works");
     assertThat(title).endsWith("…").hasSizeLessThanOrEqualTo(49);
+  }
+
+  @Test
+  void anInputRouterCardTakesThePlaceOfTheAnswerAndNullSendsTheTextToTheModel() {
+    start(new ScriptedEngine(ANSWER, 1));
+    ChatCard card = new ChatCard() {};
+    List<String> routed = new ArrayList<>();
+    chat.setInputRouter((text, done) -> {
+      routed.add(text);
+      ui.run(() -> done.accept(text.startsWith("remind") ? card : null));
+    });
+
+    chat.inputProperty().set("remind me to stretch at 5pm");
+    assertThat(chat.send()).isTrue();
+    chat.inputProperty().set("a second text while the first is routed");
+    assertThat(chat.send()).as("one text is routed at a time").isFalse();
+    chat.inputProperty().set("");
+    ui.runUntil(() -> chat.messagesProperty().size() == 2, WAIT);
+    assertThat(chat.messagesProperty().get(0).content()).isEqualTo("remind me to stretch at 5pm");
+    assertThat(chat.messagesProperty().get(1).card()).isSameAs(card);
+    assertThat(chat.conversationId()).as("an action stores no conversation").isNull();
+
+    chat.inputProperty().set("What is Tars?");
+    chat.send();
+    ui.runUntil(() -> chat.state() == ChatViewModel.State.IDLE, WAIT);
+    assertThat(routed).containsExactly("remind me to stretch at 5pm", "What is Tars?");
+    assertThat(chat.messagesProperty()).extracting(MessageItem::content).endsWith("What is Tars?", ANSWER);
+    assertThat(services.chats.messages(chat.conversationId())).extracting(Message::content)
+        .containsExactly("What is Tars?", ANSWER);
   }
 }
