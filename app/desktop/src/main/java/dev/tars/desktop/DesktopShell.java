@@ -185,10 +185,30 @@ public final class DesktopShell implements AutoCloseable {
     }
     // Only this page uses the view model, and making it reads the catalog and the models folder on the UI thread:
     // both wait for the first visit.
-    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
+    view.addPage("models", i18n.get("models.title"), Icons.FOLDER,
+        () -> new ModelsView(modelsViewModel(), i18n).load());
+    // The welcome offers the recommended model: the same view model downloads it, so the Models page shows it too.
+    viewModel.stateProperty().addListener((obs, old, now) -> offerRecommendedModel(now));
+    offerRecommendedModel(viewModel.state());
+  }
+
+  private void offerRecommendedModel(MainViewModel.State state) {
+    if (state == MainViewModel.State.WELCOME) {
+      try {
+        viewModel.welcome().offer(modelsViewModel());
+      } catch (RuntimeException e) {
+        // Without the catalog the welcome still offers a file of one's own and a remote server.
+        LOG.warn("The welcome cannot offer a model download", e);
+      }
+    }
+  }
+
+  /** Made on first need (the Models page or the welcome): it reads the catalog and the models folder. */
+  private ModelsViewModel modelsViewModel() {
+    if (modelsViewModel == null) {
       modelsViewModel = new ModelsViewModel(services.models(), ui::run, work, i18n);
-      return new ModelsView(modelsViewModel, i18n).load();
-    });
+    }
+    return modelsViewModel;
   }
 
   /** Backups (list, verify, restore) and the Dashboard (answer speed, memory, index, backups, restarts). */

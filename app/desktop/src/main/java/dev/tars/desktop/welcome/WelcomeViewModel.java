@@ -5,15 +5,24 @@ import dev.tars.config.EngineChoice;
 import dev.tars.config.SettingsStore;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.models.ModelRow;
+import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.models.Bytes;
+import dev.tars.models.Fit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** First run: asks for a GGUF model, by file chooser or drag and drop, and checks it before using it. */
+/**
+ * First run: offers to download the model recommended for this computer (progress, pause, cancel, retry; the
+ * chat opens on it when it is in), or asks for a GGUF model by file chooser or drag and drop and checks it
+ * before using it. The download itself is the Models page's ({@link ModelsViewModel}), so both show the same.
+ */
 public final class WelcomeViewModel {
   public enum State {
     WAITING,
@@ -24,11 +33,30 @@ public final class WelcomeViewModel {
     ACCEPTED
   }
 
+  /** Where the recommended model's download is, for the buttons the page shows. */
+  public enum Download {
+    /** Nothing to offer (no catalog, or the models folder could not be read). */
+    NONE,
+    OFFERED,
+    RUNNING,
+    PAUSED,
+    FAILED,
+    /** In the models folder; the welcome uses it. */
+    DONE
+  }
+
   private final SettingsStore settings;
   private final Background background;
   private final I18n i18n;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<ModelRow> recommended = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Download> download = new ReadOnlyObjectWrapper<>(Download.NONE);
+  private final ReadOnlyStringWrapper downloadText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper recommendedWhy = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper downloadError = new ReadOnlyStringWrapper("");
+  private final ChangeListener<ModelRow.State> rowListener = (obs, old, now) -> rowChanged(now);
+  private ModelsViewModel models;
 
   public WelcomeViewModel(SettingsStore settings, Background background, I18n i18n) {
     this.settings = settings;
@@ -46,6 +74,125 @@ public final class WelcomeViewModel {
 
   public ReadOnlyStringProperty errorProperty() {
     return error.getReadOnlyProperty();
+  }
+
+  /**
+   * Offers the model {@code models} recommends for this computer as a one-click download. Call on the UI thread;
+   * calling again (say, the welcome shows a second time) keeps the offer as it is.
+   */
+  public void offer(ModelsViewModel models) {
+    if (this.models != null || models == null) {
+      return;
+    }
+    this.models = models;
+    models.recommended().ifPresent(row -> {
+      recommended.set(row);
+      long ram = models.totalRam();
+      downloadText.set(i18n.get("welcome.download", row.titleProperty().get(), row.sizeProperty().get(),
+          row.licenseProperty().get()));
+      String why = ram > 0 ? i18n.get("welcome.recommendedWhy", Bytes.human(ram),
+          Bytes.human(Fit.requiredBytes(row.sizeBytes()))) : "";
+      if (row.entry() != null && row.entry().sha256() == null) {
+        why = why + (why.isEmpty() ? "" : " ") + i18n.get("welcome.notVerifiable");
+      }
+      recommendedWhy.set(why);
+      row.stateProperty().addListener(rowListener);
+      rowChanged(row.state());
+    });
+  }
+
+  /** The recommended model's row (title, size, licence, progress text, bar); null when none is offered. */
+  public ReadOnlyObjectProperty<ModelRow> recommendedProperty() {
+    return recommended.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Download> downloadProperty() {
+    return download.getReadOnlyProperty();
+  }
+
+  /** "Download Qwen2.5 1.5B Instruct Q4_K_M (1.1 GB, Apache-2.0)" */
+  public ReadOnlyStringProperty downloadTextProperty() {
+    return downloadText.getReadOnlyProperty();
+  }
+
+  /** Why this model: the computer's memory and what the model needs; whether it can be verified. */
+  public ReadOnlyStringProperty recommendedWhyProperty() {
+    return recommendedWhy.getReadOnlyProperty();
+  }
+
+  /** Why the download stopped, in words; empty otherwise. */
+  public ReadOnlyStringProperty downloadErrorProperty() {
+    return downloadError.getReadOnlyProperty();
+  }
+
+  /** Starts, resumes or retries the recommended model's download. */
+  public void download() {
+    ModelRow row = recommended.get();
+    if (row == null) {
+      return;
+    }
+    downloadError.set("");
+    error.set("");
+    if (row.state() == ModelRow.State.INSTALLED) {
+      useDownloaded(row);
+    } else {
+      models.download(row);
+    }
+  }
+
+  public void pause() {
+    if (recommended.get() != null) {
+      models.pause(recommended.get());
+    }
+  }
+
+  public void cancel() {
+    if (recommended.get() != null) {
+      models.cancel(recommended.get());
+    }
+  }
+
+  private void rowChanged(ModelRow.State now) {
+    ModelRow row = recommended.get();
+    switch (now) {
+      case AVAILABLE, INCLUDED -> download.set(Download.OFFERED);
+      case QUEUED, DOWNLOADING, VERIFYING -> download.set(Download.RUNNING);
+      case PAUSED -> download.set(Download.PAUSED);
+      case FAILED -> {
+        downloadError.set(i18n.get("welcome.downloadFailed", row.messageProperty().get()));
+        download.set(Download.FAILED);
+      }
+      case INSTALLED -> {
+        boolean justDownloaded = download.get() == Download.RUNNING;
+        download.set(Download.DONE);
+        if (justDownloaded) {
+          useDownloaded(row);
+        }
+      }
+    }
+  }
+
+  /** Makes the downloaded model the one Tars runs; the window then opens the chat (settings say it is set up). */
+  private void useDownloaded(ModelRow row) {
+    Optional<Path> file = models.file(row);
+    if (file.isEmpty()) {
+      return;
+    }
+    state.set(State.CHECKING);
+    background.run(() -> {
+      AppSettings now = settings.get();
+      settings.save(now.withModelPath(file.get().toAbsolutePath().toString())
+          .withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel()));
+      return file.get();
+    }, saved -> {
+      downloadError.set("");
+      downloadText.set(i18n.get("welcome.ready", row.titleProperty().get()));
+      state.set(State.ACCEPTED);
+    }, e -> {
+      downloadError.set(i18n.get("welcome.useFailed", row.titleProperty().get()));
+      download.set(Download.FAILED);
+      state.set(State.WAITING);
+    });
   }
 
   /** Whether a drag carrying {@code files} should be accepted: exactly one file. */
