@@ -94,10 +94,11 @@ public final class DesktopShell implements AutoCloseable {
   /** Shows the main window on {@code stage}. */
   public void show(Stage stage) {
     MainView view = new MainView(viewModel, i18n);
-    // A roomy window, but never larger than the screen (small laptops, headless test screens).
+    // The window may already show the start-up view (TarsApp): keep its size, whatever the person made it.
+    Scene scene = stage.getScene() != null && stage.isShowing()
+        ? new Scene(view.root(), stage.getScene().getWidth(), stage.getScene().getHeight())
+        : new Scene(view.root(), defaultWidth(), defaultHeight());
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-    Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
-        Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
     addKnowledge(view, scene);
     addMemory(view, scene);
@@ -115,6 +116,15 @@ public final class DesktopShell implements AutoCloseable {
     stage.setScene(scene);
     viewModel.start();
     stage.show();
+  }
+
+  /** A roomy window, but never larger than the screen (small laptops, headless test screens). */
+  public static double defaultWidth() {
+    return Math.min(1240, Screen.getPrimary().getVisualBounds().getWidth() * 0.92);
+  }
+
+  public static double defaultHeight() {
+    return Math.min(820, Screen.getPrimary().getVisualBounds().getHeight() * 0.92);
   }
 
   /**
@@ -193,9 +203,9 @@ public final class DesktopShell implements AutoCloseable {
   }
 
   private void offerRecommendedModel(MainViewModel.State state) {
-    if (state == MainViewModel.State.WELCOME) {
+    if (state == MainViewModel.State.WELCOME && viewModel.welcome().recommendedProperty().get() == null) {
       try {
-        viewModel.welcome().offer(modelsViewModel());
+        modelsViewModel().recommendedOffer().ifPresent(viewModel.welcome()::offer);
       } catch (RuntimeException e) {
         // Without the catalog the welcome still offers a file of one's own and a remote server.
         LOG.warn("The welcome cannot offer a model download", e);

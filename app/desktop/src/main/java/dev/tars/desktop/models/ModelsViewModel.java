@@ -107,6 +107,11 @@ public final class ModelsViewModel implements AutoCloseable {
     return rows.stream().filter(ModelRow::recommended).findFirst();
   }
 
+  /** The recommended model as a one-click download for the welcome page; empty when the catalog has none. */
+  public Optional<dev.tars.desktop.feature.ModelOffer> recommendedOffer() {
+    return recommended().map(row -> new RowOffer(row, this));
+  }
+
   /** This computer's memory in bytes (0 when unknown). */
   public long totalRam() {
     return manager.totalRam();

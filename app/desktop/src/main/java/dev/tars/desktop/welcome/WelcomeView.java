@@ -94,13 +94,15 @@ public final class WelcomeView {
     showWhen(downloadError, viewModel.downloadErrorProperty().isNotEmpty());
     downloadError.textProperty().bind(viewModel.downloadErrorProperty());
     showWhen(retryButton, download.isEqualTo(WelcomeViewModel.Download.FAILED));
-    viewModel.recommendedProperty().addListener((obs, old, row) -> {
-      if (row != null) {
-        progressBar.progressProperty().bind(row.progressProperty());
-        progressText.textProperty().bind(Bindings.when(row.progressTextProperty().isEmpty())
-            .then(row.messageProperty()).otherwise(row.progressTextProperty()));
-      }
-    });
+    viewModel.recommendedProperty().addListener((obs, old, offer) -> showProgressOf(offer));
+    showProgressOf(viewModel.recommendedProperty().get());
+  }
+
+  private void showProgressOf(dev.tars.desktop.feature.ModelOffer offer) {
+    if (offer != null) {
+      progressBar.progressProperty().bind(offer.progressProperty());
+      progressText.textProperty().bind(offer.progressTextProperty());
+    }
   }
 
   private void setMainButton(boolean downloadOffered) {

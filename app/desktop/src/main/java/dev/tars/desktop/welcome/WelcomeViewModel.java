@@ -5,10 +5,8 @@ import dev.tars.config.EngineChoice;
 import dev.tars.config.SettingsStore;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.models.ModelRow;
-import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.desktop.feature.ModelOffer;
 import dev.tars.models.Bytes;
-import dev.tars.models.Fit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * First run: offers to download the model recommended for this computer (progress, pause, cancel, retry; the
  * chat opens on it when it is in), or asks for a GGUF model by file chooser or drag and drop and checks it
- * before using it. The download itself is the Models page's ({@link ModelsViewModel}), so both show the same.
+ * before using it. The download itself is the Models page's (behind {@link ModelOffer}), so both show the same.
  */
 public final class WelcomeViewModel {
   public enum State {
@@ -50,13 +48,12 @@ public final class WelcomeViewModel {
   private final I18n i18n;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<ModelRow> recommended = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<ModelOffer> recommended = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Download> download = new ReadOnlyObjectWrapper<>(Download.NONE);
   private final ReadOnlyStringWrapper downloadText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper recommendedWhy = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper downloadError = new ReadOnlyStringWrapper("");
-  private final ChangeListener<ModelRow.State> rowListener = (obs, old, now) -> rowChanged(now);
-  private ModelsViewModel models;
+  private final ChangeListener<ModelOffer.Phase> phaseListener = (obs, old, now) -> phaseChanged(now);
 
   public WelcomeViewModel(SettingsStore settings, Background background, I18n i18n) {
     this.settings = settings;
@@ -77,32 +74,27 @@ public final class WelcomeViewModel {
   }
 
   /**
-   * Offers the model {@code models} recommends for this computer as a one-click download. Call on the UI thread;
-   * calling again (say, the welcome shows a second time) keeps the offer as it is.
+   * Offers {@code offer} (the model recommended for this computer) as a one-click download. Call on the UI
+   * thread; a second offer is ignored (the welcome may show twice, the download goes on).
    */
-  public void offer(ModelsViewModel models) {
-    if (this.models != null || models == null) {
+  public void offer(ModelOffer offer) {
+    if (recommended.get() != null || offer == null) {
       return;
     }
-    this.models = models;
-    models.recommended().ifPresent(row -> {
-      recommended.set(row);
-      long ram = models.totalRam();
-      downloadText.set(i18n.get("welcome.download", row.titleProperty().get(), row.sizeProperty().get(),
-          row.licenseProperty().get()));
-      String why = ram > 0 ? i18n.get("welcome.recommendedWhy", Bytes.human(ram),
-          Bytes.human(Fit.requiredBytes(row.sizeBytes()))) : "";
-      if (row.entry() != null && row.entry().sha256() == null) {
-        why = why + (why.isEmpty() ? "" : " ") + i18n.get("welcome.notVerifiable");
-      }
-      recommendedWhy.set(why);
-      row.stateProperty().addListener(rowListener);
-      rowChanged(row.state());
-    });
+    recommended.set(offer);
+    downloadText.set(i18n.get("welcome.download", offer.title(), offer.size(), offer.license()));
+    String why = offer.totalRam() > 0 ? i18n.get("welcome.recommendedWhy", Bytes.human(offer.totalRam()),
+        Bytes.human(offer.requiredBytes())) : "";
+    if (!offer.verifiable()) {
+      why = why + (why.isEmpty() ? "" : " ") + i18n.get("welcome.notVerifiable");
+    }
+    recommendedWhy.set(why);
+    offer.phaseProperty().addListener(phaseListener);
+    phaseChanged(offer.phaseProperty().get());
   }
 
-  /** The recommended model's row (title, size, licence, progress text, bar); null when none is offered. */
-  public ReadOnlyObjectProperty<ModelRow> recommendedProperty() {
+  /** The recommended model's download (progress, progress text); null when none is offered. */
+  public ReadOnlyObjectProperty<ModelOffer> recommendedProperty() {
     return recommended.getReadOnlyProperty();
   }
 
@@ -125,56 +117,56 @@ public final class WelcomeViewModel {
     return downloadError.getReadOnlyProperty();
   }
 
-  /** Starts, resumes or retries the recommended model's download. */
+  /** Starts, resumes or retries the recommended model's download (or uses it when it is already in). */
   public void download() {
-    ModelRow row = recommended.get();
-    if (row == null) {
+    ModelOffer offer = recommended.get();
+    if (offer == null) {
       return;
     }
     downloadError.set("");
     error.set("");
-    if (row.state() == ModelRow.State.INSTALLED) {
-      useDownloaded(row);
+    if (offer.phaseProperty().get() == ModelOffer.Phase.INSTALLED) {
+      useDownloaded(offer);
     } else {
-      models.download(row);
+      offer.start();
     }
   }
 
   public void pause() {
     if (recommended.get() != null) {
-      models.pause(recommended.get());
+      recommended.get().pause();
     }
   }
 
   public void cancel() {
     if (recommended.get() != null) {
-      models.cancel(recommended.get());
+      recommended.get().cancel();
     }
   }
 
-  private void rowChanged(ModelRow.State now) {
-    ModelRow row = recommended.get();
+  private void phaseChanged(ModelOffer.Phase now) {
+    ModelOffer offer = recommended.get();
     switch (now) {
-      case AVAILABLE, INCLUDED -> download.set(Download.OFFERED);
-      case QUEUED, DOWNLOADING, VERIFYING -> download.set(Download.RUNNING);
+      case OFFERED -> download.set(Download.OFFERED);
+      case RUNNING -> download.set(Download.RUNNING);
       case PAUSED -> download.set(Download.PAUSED);
       case FAILED -> {
-        downloadError.set(i18n.get("welcome.downloadFailed", row.messageProperty().get()));
+        downloadError.set(i18n.get("welcome.downloadFailed", offer.problemProperty().get()));
         download.set(Download.FAILED);
       }
       case INSTALLED -> {
         boolean justDownloaded = download.get() == Download.RUNNING;
         download.set(Download.DONE);
         if (justDownloaded) {
-          useDownloaded(row);
+          useDownloaded(offer);
         }
       }
     }
   }
 
   /** Makes the downloaded model the one Tars runs; the window then opens the chat (settings say it is set up). */
-  private void useDownloaded(ModelRow row) {
-    Optional<Path> file = models.file(row);
+  private void useDownloaded(ModelOffer offer) {
+    Optional<Path> file = offer.file();
     if (file.isEmpty()) {
       return;
     }
@@ -186,10 +178,10 @@ public final class WelcomeViewModel {
       return file.get();
     }, saved -> {
       downloadError.set("");
-      downloadText.set(i18n.get("welcome.ready", row.titleProperty().get()));
+      downloadText.set(i18n.get("welcome.ready", offer.title()));
       state.set(State.ACCEPTED);
     }, e -> {
-      downloadError.set(i18n.get("welcome.useFailed", row.titleProperty().get()));
+      downloadError.set(i18n.get("welcome.useFailed", offer.title()));
       download.set(Download.FAILED);
       state.set(State.WAITING);
     });

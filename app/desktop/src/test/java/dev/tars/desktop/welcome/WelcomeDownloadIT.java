@@ -54,6 +54,7 @@ class WelcomeDownloadIT {
   private ModelsViewModel models;
   private WelcomeViewModel welcome;
   private byte[] file;
+  private ModelRow row;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -74,7 +75,8 @@ class WelcomeDownloadIT {
     I18n i18n = I18n.forLanguage(language);
     models = new ModelsViewModel(manager, ui::run, work, i18n);
     welcome = new WelcomeViewModel(services.settings, ui.background(), i18n);
-    welcome.offer(models);
+    welcome.offer(models.recommendedOffer().orElseThrow());
+    row = models.recommended().orElseThrow();
   }
 
   @AfterEach
@@ -101,7 +103,6 @@ class WelcomeDownloadIT {
     open(sha256(file), "en");
     route.dropAt(0.4, 1);
     List<Long> progressAt = new ArrayList<>();
-    ModelRow row = welcome.recommendedProperty().get();
     row.progressProperty().addListener((obs, old, now) -> progressAt.add(System.nanoTime()));
 
     welcome.download();
@@ -153,7 +154,6 @@ class WelcomeDownloadIT {
   void pauseKeepsThePartAndResumeFinishesIt() throws Exception {
     open(sha256(file), "en");
     route.trickle(2 * 1024, 40);
-    ModelRow row = welcome.recommendedProperty().get();
     welcome.download();
     ui.runUntil(() -> row.progressProperty().get() > 0.2, WAIT);
     welcome.pause();
@@ -170,7 +170,6 @@ class WelcomeDownloadIT {
   void cancelGoesBackToTheOffer() throws Exception {
     open(null, "en");
     route.trickle(1024, 50);
-    ModelRow row = welcome.recommendedProperty().get();
     welcome.download();
     ui.runUntil(() -> row.progressProperty().get() > 0.05, WAIT);
     welcome.cancel();
