@@ -52,6 +52,12 @@ class LongTokenWindowIT {
   private DesktopShell shell;
   private Stage stage;
 
+  @org.junit.jupiter.api.BeforeAll
+  static void patientSetUp() {
+    // Building the window on a busy 2-core machine can take longer than TestFX's 30 s.
+    org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+  }
+
   @Start
   void start(Stage stage) {
     this.stage = stage;
@@ -77,7 +83,7 @@ class LongTokenWindowIT {
 
   @Test
   void longTokensInAQuestionAndItsAnswerStayInsideTheMessageColumn(FxRobot robot) throws Exception {
-    waitUntil(() -> robot.lookup(".composer-input").tryQuery().map(Node::isVisible).orElse(false));
+    waitUntil(() -> robot.lookup(".composer-input").tryQuery().map(LongTokenWindowIT::shown).orElse(false));
     robot.clickOn(".composer-input");
     robot.interact(() -> ((javafx.scene.control.TextArea) robot.lookup(".composer-input").query())
         .setText(USER_MESSAGE));
@@ -123,6 +129,15 @@ class LongTokenWindowIT {
         collectOutside(child, right, outside);
       }
     }
+  }
+
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return node.getScene() != null;
   }
 
   private static String abbreviate(String s) {

@@ -94,8 +94,8 @@ class WelcomeDownloadIT {
   void offersTheRecommendedModelWithItsSizeAndLicence() {
     open(null, "en");
     assertThat(welcome.downloadProperty().get()).isEqualTo(WelcomeViewModel.Download.OFFERED);
-    assertThat(welcome.downloadTextProperty().get()).isEqualTo("Download Tiny chat Q8_0 (324.5 KB, MIT)");
-    assertThat(welcome.recommendedWhyProperty().get()).contains("8.0 GB of memory", "no checksum");
+    assertThat(welcome.downloadTextProperty().get()).isEqualTo("Download Tiny chat Q8_0 (" + dev.tars.models.Bytes.human(file.length) + ", MIT)");
+    assertThat(welcome.recommendedWhyProperty().get()).contains(dev.tars.models.Bytes.human(8L << 30) + " of memory", "no checksum");
   }
 
   @Test
