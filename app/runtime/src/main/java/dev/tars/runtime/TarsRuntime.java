@@ -161,7 +161,8 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized ModelManager models() {
     ensureOpen();
     if (models == null) {
-      models = track("models", ModelManager.create(paths, this::activeModel));
+      models = track("models",
+          ModelManager.create(paths.models(), paths.home().resolve("downloads"), this::activeModel));
     }
     return models;
   }

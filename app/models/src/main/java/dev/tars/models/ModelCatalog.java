@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** The curated list of models Tars offers. Immutable and thread-safe. */
 public final class ModelCatalog {
-  /** Classpath location; the core build copies {@code models/catalog.json} from the repository root there. */
+  /** Classpath location; the models module's build copies {@code models/catalog.json} from the repository root there. */
   public static final String RESOURCE = "/dev/tars/models/catalog.json";
 
   private final List<CatalogEntry> entries;

@@ -1,6 +1,5 @@
 package dev.tars.models;
 
-import dev.tars.config.AppPaths;
 import dev.tars.engine.gguf.GgufFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +54,10 @@ public final class ModelManager implements AutoCloseable {
     this.totalRam = totalRam;
   }
 
-  /** The usual wiring: the bundled catalog, {@code <home>/models}, staging in {@code <home>/downloads}. */
-  public static ModelManager create(AppPaths paths, Supplier<Optional<Path>> activeModel) {
-    return new ModelManager(ModelCatalog.bundled(), paths.models(),
-        new Downloader(paths.home().resolve("downloads")), new ArchiveExtractor(), activeModel,
+  /** The usual wiring: the bundled catalog, models kept in {@code modelsDir}, downloads staged in {@code staging}. */
+  public static ModelManager create(Path modelsDir, Path staging, Supplier<Optional<Path>> activeModel) {
+    return new ModelManager(ModelCatalog.bundled(), modelsDir,
+        new Downloader(staging), new ArchiveExtractor(), activeModel,
         SystemMemory.totalBytes());
   }
 
