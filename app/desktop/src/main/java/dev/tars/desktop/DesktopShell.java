@@ -110,7 +110,7 @@ public final class DesktopShell implements AutoCloseable {
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
     var icon = DesktopShell.class.getResource("/dev/tars/desktop/tars.png");
-    if (icon != null) {
+    if (icon != null && stage.getIcons().isEmpty()) {
       stage.getIcons().add(new Image(icon.toExternalForm()));
     }
     stage.setScene(scene);

@@ -31,7 +31,7 @@ public final class TarsApp extends Application {
   private final RuntimeOptions runtimeOptions;
   private TarsRuntime runtime;
   private DesktopShell shell;
-  private String startupProblem;
+  private volatile String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final FxUiDispatcher ui = new FxUiDispatcher();
   private LaunchOptions launch = LaunchOptions.NONE;
@@ -104,6 +104,10 @@ public final class TarsApp extends Application {
         openServices();
         ui.run(() -> showMainWindow(stage));
       } catch (RuntimeException e) {
+        if (closed.get()) {
+          LOG.info("Closed while starting: {}", e.toString());
+          return;
+        }
         LOG.error("Tars could not start on {}", runtimeOptions.paths().home(), e);
         startupProblem = e.getMessage() == null ? e.toString() : e.getMessage();
         closeServices();
