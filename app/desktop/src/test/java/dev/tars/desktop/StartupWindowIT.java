@@ -74,7 +74,14 @@ class StartupWindowIT {
     // start() has returned: the window shows, whether or not the services are open yet.
     assertThat(fx(stage::isShowing)).isTrue();
 
-    waitUntil(60, () -> !navButtons().isEmpty());
+    // Putting the real window in place keeps the JavaFX thread busy for seconds on a loaded machine.
+    dev.tars.testkit.Waiting.waitUntil(java.time.Duration.ofSeconds(120), () -> {
+      try {
+        return fx(() -> !navButtons().isEmpty());
+      } catch (java.util.concurrent.TimeoutException e) {
+        return false;
+      }
+    });
     assertThat(fx(() -> ((TextArea) robot.lookup(".composer-input").query()).getPromptText()))
         .isEqualTo("Starting…");
     List<String> pages = fx(() -> navButtons().stream().map(Button::getText).toList());
