@@ -71,6 +71,24 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * Edits one occurrence, this and the following ones, or all of a repeating event (see
+   * {@code Agenda.editOccurrences}); an event that does not repeat is simply edited.
+   */
+  record EditOccurrences(long id, Instant occurrenceStart, EventDraft draft,
+      dev.tars.actions.agenda.Agenda.Scope scope) implements Action {
+    public EditOccurrences {
+      Objects.requireNonNull(occurrenceStart, "occurrenceStart");
+      Objects.requireNonNull(draft, "draft");
+      Objects.requireNonNull(scope, "scope");
+    }
+
+    @Override
+    public String kind() {
+      return "event.editOccurrences";
+    }
+  }
+
   /** Stores a calendar file read (and shown as a preview) with {@code Agenda.read}. */
   record ImportCalendar(CalendarFile file) implements Action {
     @Override

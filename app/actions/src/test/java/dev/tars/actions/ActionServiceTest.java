@@ -117,6 +117,57 @@ class ActionServiceTest {
     assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).hasSize(13);
   }
 
+  @Test
+  void repeatingEventEditsOnlyThisThisAndFollowingOrAllAndEachUndoes() {
+    AgendaEvent weekly = (AgendaEvent) service().execute(new Action.CreateEvent(new EventDraft("Yoga",
+        LocalDateTime.of(2026, 10, 5, 19, 0), null, false, MADRID, "Gym", "Bring a mat", "FREQ=WEEKLY;COUNT=6",
+        List.of(15))), Origin.WINDOW).subject();
+    Instant oct19 = LocalDateTime.of(2026, 10, 19, 19, 0).atZone(MADRID).toInstant();
+    Instant nov2 = LocalDateTime.of(2026, 11, 2, 19, 0).atZone(MADRID).toInstant();
+    EventDraft draft = actions.agenda().draftOf(weekly.id());
+    assertThat(draft.notes()).isEqualTo("Bring a mat");
+    assertThat(draft.alertMinutes()).containsExactly(15);
+    assertThat(draft.repeat()).isEqualTo("FREQ=WEEKLY;COUNT=6");
+
+    ActivityEntry only = service().execute(new Action.EditOccurrences(weekly.id(), oct19, new EventDraft("Yoga late",
+        LocalDateTime.of(2026, 10, 20, 20, 0), null, false, MADRID, "Gym", "", null, List.of()),
+        dev.tars.actions.agenda.Agenda.Scope.ONLY_THIS), Origin.WINDOW).entry();
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).containsExactly("2026-10-05T19:00",
+        "2026-10-12T19:00", "2026-10-20T20:00", "2026-10-26T19:00", "2026-11-02T19:00", "2026-11-09T19:00");
+    ActivityEntry following = service().execute(new Action.EditOccurrences(weekly.id(), nov2, new EventDraft(
+        "Pilates", LocalDateTime.of(2026, 11, 2, 18, 0), null, false, MADRID, "Gym", "", "FREQ=WEEKLY;COUNT=2",
+        List.of()), dev.tars.actions.agenda.Agenda.Scope.THIS_AND_FOLLOWING), Origin.WINDOW).entry();
+    assertThat(titledDays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).containsExactly(
+        "2026-10-05T19:00 Yoga", "2026-10-12T19:00 Yoga", "2026-10-20T20:00 Yoga late", "2026-10-26T19:00 Yoga",
+        "2026-11-02T18:00 Pilates", "2026-11-09T18:00 Pilates");
+    service().undo(following.id(), Origin.WINDOW);
+    // Deleting the changed occurrence leaves its slot empty (the series does not show the original again).
+    long changed = actions.agenda().occurrences(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 20)).occurrences()
+        .getFirst().eventId();
+    ActivityEntry deleted = service().execute(new Action.DeleteOccurrences(changed,
+        LocalDateTime.of(2026, 10, 20, 20, 0).atZone(MADRID).toInstant(), dev.tars.actions.agenda.Agenda.Scope.ONLY_THIS),
+        Origin.WINDOW).entry();
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).containsExactly("2026-10-05T19:00",
+        "2026-10-12T19:00", "2026-10-26T19:00", "2026-11-02T19:00", "2026-11-09T19:00");
+    service().undo(deleted.id(), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).contains("2026-10-20T20:00").hasSize(6);
+    service().undo(only.id(), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).hasSize(6).allMatch(d -> d.endsWith("19:00"));
+
+    // All, from the third occurrence moved a day later at 08:00: the series moves a day and keeps its count.
+    service().execute(new Action.EditOccurrences(weekly.id(), oct19, new EventDraft("Yoga", LocalDateTime.of(2026,
+        10, 20, 8, 0), null, false, MADRID, "Gym", "Bring a mat", "FREQ=WEEKLY;COUNT=6", List.of()),
+        dev.tars.actions.agenda.Agenda.Scope.ALL), Origin.WINDOW);
+    assertThat(days(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31))).containsExactly("2026-10-06T08:00",
+        "2026-10-13T08:00", "2026-10-20T08:00", "2026-10-27T08:00", "2026-11-03T08:00", "2026-11-10T08:00");
+    assertThat(actions.agenda().draftOf(weekly.id()).alertMinutes()).isEmpty();
+  }
+
+  private List<String> titledDays(LocalDate from, LocalDate to) {
+    return actions.agenda().occurrences(from, to).occurrences().stream()
+        .map(o -> o.start().atZone(MADRID).toLocalDateTime() + " " + o.title()).toList();
+  }
+
   private List<String> days(LocalDate from, LocalDate to) {
     return actions.agenda().occurrences(from, to).occurrences().stream()
         .map(o -> o.start().atZone(MADRID).toLocalDateTime().toString()).toList();

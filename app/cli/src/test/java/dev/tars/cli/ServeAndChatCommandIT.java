@@ -60,17 +60,6 @@ class ServeAndChatCommandIT {
     }
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(CommandLine cli, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void servePrintsAddressAndKeyAndServesUntilStopped() throws Exception {
     StringWriter out = new StringWriter();
@@ -129,7 +118,7 @@ class ServeAndChatCommandIT {
   void serveOnATakenPortFailsInOneLineNamingThePortAndWhatHoldsIt() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      Run run = run(TarsCli.commandLine(), "serve", "--port", Integer.toString(port), "--no-knowledge",
+      CliRun run = CliRun.tars("serve", "--port", Integer.toString(port), "--no-knowledge",
           "--model", TestModels.tiny().toString(), "--threads", "1");
 
       assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
@@ -141,7 +130,7 @@ class ServeAndChatCommandIT {
 
   @Test
   void serveRefusesAnOpenAddressWithoutAllowRemoteInOneLine() {
-    Run run = run(TarsCli.commandLine(), "serve", "--host", "0.0.0.0", "--model", TestModels.tiny().toString());
+    CliRun run = CliRun.tars("serve", "--host", "0.0.0.0", "--model", TestModels.tiny().toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err().strip().lines()).hasSize(1);
@@ -154,10 +143,10 @@ class ServeAndChatCommandIT {
       StoredSettings settings = new StoredSettings(database.dataSource());
       settings.save(settings.get().withDefaults("Be brief.", new Sampling(0.7, 0.95, 6)));
     }
-    Run first = chat("Hello there\n/exit\n");
+    CliRun first = chat("Hello there\n/exit\n");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).startsWith("Conversation 1.");
-    Run second = chat("And again\n", "--conversation", "1");
+    CliRun second = chat("And again\n", "--conversation", "1");
     assertThat(second.exitCode()).as(second.err()).isZero();
 
     try (Database database = Database.open(AppPaths.fromEnvironment().database())) {
@@ -173,19 +162,19 @@ class ServeAndChatCommandIT {
     }
   }
 
-  private Run chat(String input, String... extra) {
+  private CliRun chat(String input, String... extra) {
     CommandLine cli = TarsCli.commandLine();
     ((ChatCommand) cli.getSubcommands().get("chat").getCommand()).input =
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     String[] args = new String[4 + extra.length];
     System.arraycopy(new String[] {"chat", "--model", TestModels.tiny().toString(), "--threads=1"}, 0, args, 0, 4);
     System.arraycopy(extra, 0, args, 4, extra.length);
-    return run(cli, args);
+    return CliRun.of(cli, args);
   }
 
   @Test
   void askWithJsonPrintsOneObjectForScripts() throws Exception {
-    Run run = run(TarsCli.commandLine(), "ask", "--json", "--model", TestModels.tiny().toString(), "--max-tokens",
+    CliRun run = CliRun.tars("ask", "--json", "--model", TestModels.tiny().toString(), "--max-tokens",
         "8", "--threads", "1", "Hi");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -199,13 +188,13 @@ class ServeAndChatCommandIT {
   @Test
   void everyNewCommandHasHelp() {
     for (String command : new String[] {"serve", "chat", "ask"}) {
-      Run run = run(TarsCli.commandLine(), command, "--help");
+      CliRun run = CliRun.tars(command, "--help");
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("Usage: tars " + command);
     }
-    assertThat(run(TarsCli.commandLine(), "serve", "--help").out()).contains("--port").contains("--host")
+    assertThat(CliRun.tars("serve", "--help").out()).contains("--port").contains("--host")
         .contains("--allow-remote").contains("--model").contains("--history");
-    assertThat(run(TarsCli.commandLine(), "ask", "--help").out()).contains("--json");
+    assertThat(CliRun.tars("ask", "--help").out()).contains("--json");
   }
 
   private static Matcher awaitOutput(StringWriter out, Pattern pattern) throws InterruptedException {

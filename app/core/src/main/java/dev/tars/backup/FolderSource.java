@@ -13,39 +13,19 @@ import java.util.stream.Stream;
  * Every file of a folder, as it is on disk. Consistent only while nothing writes to the folder: used for data
  * of a stopped app (the safety backup before a restore, {@code tars backup} with the app closed).
  */
-public final class FolderSource implements BackupSource {
-  private final String name;
-  private final String kind;
+public final class FolderSource extends AbstractBackupSource {
   private final Path folder;
-  private final String restorePath;
   private final Predicate<String> include;
 
   public FolderSource(String name, String kind, Path folder, String restorePath, Predicate<String> include) {
-    this.name = name;
-    this.kind = kind;
+    super(name, kind, restorePath);
     this.folder = folder;
-    this.restorePath = restorePath;
     this.include = include;
   }
 
   /** The closed H2 database files ({@code *.mv.db}) in {@code folder}. */
   public static FolderSource closedH2(Path folder, String restorePath) {
     return new FolderSource("database", H2BackupSource.KIND, folder, restorePath, f -> f.endsWith(".mv.db"));
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
-  }
-
-  @Override
-  public String restorePath() {
-    return restorePath;
   }
 
   @Override

@@ -17,33 +17,17 @@ import javax.sql.DataSource;
  * The live H2 database. {@code BACKUP TO} copies the store as of one committed version while other
  * connections keep writing, so the copy is transactionally consistent without stopping the app.
  */
-public final class H2BackupSource implements BackupSource {
+public final class H2BackupSource extends AbstractBackupSource {
   public static final String KIND = "h2";
 
   private final DataSource dataSource;
-  private final String restorePath;
 
   /**
    * @param restorePath the database folder relative to the data home, usually {@code db}
    */
   public H2BackupSource(DataSource dataSource, String restorePath) {
+    super("database", KIND, restorePath);
     this.dataSource = dataSource;
-    this.restorePath = restorePath;
-  }
-
-  @Override
-  public String name() {
-    return "database";
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String restorePath() {
-    return restorePath;
   }
 
   /** MVStore's version grows with every commit (WRITE_DELAY=0 stores each one) and not with reads. */

@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.desktop.agenda.AgendaFeature;
 import dev.tars.desktop.backup.BackupSettingsView;
 import dev.tars.desktop.backup.BackupSettingsViewModel;
 import dev.tars.desktop.backup.BackupsView;
@@ -9,6 +10,7 @@ import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.dashboard.DashboardView;
 import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
+import dev.tars.desktop.feature.AgendaLink;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
@@ -30,12 +32,14 @@ import dev.tars.desktop.shell.MainViewModel;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
+import dev.tars.desktop.tools.ToolsFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;
 import dev.tars.engine.Role;
 import dev.tars.models.ModelKind;
 import dev.tars.projects.ProjectChats;
 import dev.tars.watchdog.Health;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +79,8 @@ public final class DesktopShell implements AutoCloseable {
   private KnowledgeViewModel knowledgeViewModel;
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
+  private ToolsFeature tools;
+  private AgendaFeature agenda;
   private final ProjectChats projectChats;
 
   public DesktopShell(DesktopServices services, I18n i18n) {
@@ -102,10 +108,13 @@ public final class DesktopShell implements AutoCloseable {
     view.install(scene);
     addKnowledge(view, scene);
     addMemory(view, scene);
+    addAgenda(view, scene);
+    view.setFileDrop(this::filesDropped);
     addModels(view);
     addBackups(view);
     addVoice(view, scene);
     addLocalApi(view);
+    addTools(view);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -138,10 +147,6 @@ public final class DesktopShell implements AutoCloseable {
     knowledgeViewModel = new KnowledgeViewModel(services.knowledge().service(), background, i18n);
     view.addPage(KNOWLEDGE_PAGE, i18n.get("knowledge.title"), Icons.BOOK,
         () -> new KnowledgeView(knowledgeViewModel, i18n).load());
-    view.setFileDrop(paths -> {
-      knowledgeViewModel.add(paths);
-      viewModel.showPage(KNOWLEDGE_PAGE);
-    });
     documentAnswers = new DocumentAnswersFeature(services.knowledge().service(),
         services.knowledge().conversationDocuments(), new SystemFileOpener(), background, i18n, viewModel.notices());
     if (projectChats != null) {
@@ -159,6 +164,33 @@ public final class DesktopShell implements AutoCloseable {
         services.knowledge().prepareForSearch();
       }
     });
+  }
+
+  /** Calendar files dropped on the window go to the agenda (after a preview), every other file to the documents. */
+  void filesDropped(List<Path> paths) {
+    List<Path> calendars = agenda == null ? List.of() : paths.stream().filter(AgendaFeature::isCalendar).toList();
+    List<Path> documents = paths.stream().filter(p -> !calendars.contains(p)).toList();
+    if (!documents.isEmpty() && knowledgeViewModel != null) {
+      knowledgeViewModel.add(documents);
+      viewModel.showPage(KNOWLEDGE_PAGE);
+    }
+    if (!calendars.isEmpty()) {
+      agenda.dropped(calendars);
+    }
+  }
+
+  /** The Agenda page (day, week, month; .ics import and export). */
+  private void addAgenda(MainView view, Scene scene) {
+    if (services.actions() == null) {
+      return;
+    }
+    agenda = new AgendaFeature(services.actions(), viewModel, background, i18n);
+    agenda.attach(view, scene);
+  }
+
+  /** Opens the Agenda page on a day and event; for features that link to it (nothing happens without it). */
+  public AgendaLink agendaLink() {
+    return agenda == null ? AgendaLink.NONE : agenda.link();
   }
 
   /** The project switcher, the Memory page and Ctrl+K search over everything. */
@@ -271,6 +303,15 @@ public final class DesktopShell implements AutoCloseable {
     view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
+  /** Settings → Tools, and a card in the conversation for each tool call the model asks for. */
+  private void addTools(MainView view) {
+    if (services.chatTools() == null) {
+      return;
+    }
+    tools = new ToolsFeature(services.chatTools(), background, ui, i18n);
+    tools.attach(view.chatView().hooks(), (title, section) -> view.addSettingsSection(title, section));
+  }
+
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
   private void addVoice(MainView view, Scene scene) {
     if (services.paths() == null) {
@@ -313,6 +354,9 @@ public final class DesktopShell implements AutoCloseable {
 
   @Override
   public void close() {
+    if (tools != null) {
+      tools.detach();
+    }
     if (voice != null) {
       voice.close();
     }

@@ -6,8 +6,10 @@ import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.LazyEmbedder;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -49,11 +51,16 @@ public final class KnowledgeBase implements AutoCloseable {
     Embedder embedder = LazyEmbedder.onnx(OnnxEmbedder.BGE_SMALL_EN_V15_Q, root.resolve("embedding-models"),
         EMBEDDING_WORKERS);
     ChildProcessOcr ocr = new ChildProcessOcr(root.resolve("ocr"), paths.logs(), ocrLanguages, OCR_TIMEOUT);
+    KnowledgeIndex index = null;
     try {
-      KnowledgeService service = new KnowledgeService(dataSource, root.resolve("index"), embedder,
+      index = new KnowledgeIndex(root.resolve("index"));
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(dataSource), index, embedder,
           new DocumentParser(ocr), Chunker.standard(), EMBEDDING_WORKERS);
       return new KnowledgeBase(embedder, ocr, service, new ConversationDocuments(dataSource));
     } catch (RuntimeException e) {
+      if (index != null) {
+        index.close();
+      }
       ocr.close();
       embedder.close();
       throw e;

@@ -15,19 +15,12 @@ import dev.tars.knowledge.parse.ParsedDocument;
 import dev.tars.knowledge.store.KnowledgeStore.StoredDocument;
 import dev.tars.knowledge.store.KnowledgeStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +49,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: every public method is thread-safe; {@link #add} hashes files and so should run off the UI
  * thread; listeners are called on worker threads.
+ *
+ * <p>Longer than 400 lines on purpose: the queue's job control (add, pause, cancel, progress) and its workers
+ * share one claim lock and the in-flight bookkeeping, which would otherwise be spread over two classes. What
+ * stands apart lives apart: walking and hashing the chosen files ({@link FilesToAdd}), rebuilding a cited
+ * passage ({@link CitedPassages}), the store and the index (given to it by {@link KnowledgeBase}).
  */
 public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeService.class);
@@ -76,6 +73,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
   private final Chunker chunker;
   private final int workers;
   private final ExecutorService pool;
+  private final CitedPassages citedPassages;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
   /** Serialises "write chunks + mark indexed" against removal and re-queueing of the same documents. */
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -89,10 +87,15 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
   private volatile boolean paused;
   private volatile boolean closing;
 
-  public KnowledgeService(DataSource dataSource, Path indexDir, Embedder embedder, DocumentParser parser,
+  /**
+   * @param store the documents' rows in H2
+   * @param index the Lucene index of their chunks; this service closes it when it closes
+   */
+  public KnowledgeService(KnowledgeStore store, KnowledgeIndex index, Embedder embedder, DocumentParser parser,
       Chunker chunker, int workers) {
-    this.store = new KnowledgeStore(dataSource);
-    this.index = new KnowledgeIndex(indexDir);
+    this.store = store;
+    this.index = index;
+    this.citedPassages = new CitedPassages(store);
     this.embedder = embedder;
     this.parser = parser;
     this.chunker = chunker;
@@ -126,7 +129,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
     Set<Path> files = new LinkedHashSet<>();
     int[] skipped = {0};
     for (Path p : paths) {
-      collectFiles(p.toAbsolutePath().normalize(), files, skipped);
+      FilesToAdd.collect(p.toAbsolutePath().normalize(), files, skipped);
     }
     int queued = 0;
     int unchanged = 0;
@@ -143,7 +146,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
             unchanged++;
             continue;
           }
-          String hash = hash(file);
+          String hash = FilesToAdd.hash(file);
           if (settled && hash.equals(d.contentHash())) {
             store.touch(d.id(), modified);
             unchanged++;
@@ -151,7 +154,7 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
           }
           requeue(d.id(), hash, size, modified);
         } else {
-          store.insertQueued(collectionId, file, hash(file), size, modified);
+          store.insertQueued(collectionId, file, FilesToAdd.hash(file), size, modified);
         }
         queued++;
       } catch (IOException | UncheckedIOException e) {
@@ -163,49 +166,6 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
     fireProgress();
     kick();
     return new AddResult(queued, unchanged, skipped[0]);
-  }
-
-  private static void collectFiles(Path root, Set<Path> out, int[] skipped) {
-    if (Files.isRegularFile(root)) {
-      out.add(root);
-      return;
-    }
-    if (!Files.isDirectory(root)) {
-      skipped[0]++;
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && !hidden(file)) {
-            out.add(file);
-          } else {
-            skipped[0]++;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          skipped[0]++;
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      LOG.warn("Cannot walk {}", root, e);
-      skipped[0]++;
-    }
-  }
-
-  private static boolean hidden(Path p) {
-    Path name = p.getFileName();
-    return name != null && name.toString().startsWith(".");
   }
 
   private void requeue(long id, String hash, long size, long modified) {
@@ -229,20 +189,6 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
       writeLock.unlock();
     }
     fireProgress();
-  }
-
-  static String hash(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   // ---- job control ------------------------------------------------------------------------------------
@@ -540,79 +486,11 @@ public final class KnowledgeService implements KnowledgeRetriever, AutoCloseable
   }
 
   /**
-   * A cited passage with up to {@code around} characters of its document's text on each side, rebuilt from the
-   * stored chunks (which overlap and may skip blank space between sections). Empty when the document was
-   * removed or no longer holds those offsets (it changed and was indexed again).
+   * A cited passage with up to {@code around} characters of its document's text on each side; see
+   * {@link CitedPassages}.
    */
   public Optional<CitedPassage> citedPassage(PassageReference ref, int around) {
-    Optional<DocumentInfo> document = store.document(ref.documentId());
-    if (document.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Chunk> chunks = new ArrayList<>(store.chunks(ref.documentId()));
-    chunks.sort(java.util.Comparator.comparingInt(Chunk::start));
-    StringBuilder text = new StringBuilder();
-    List<int[]> segments = new ArrayList<>(); // {offset in the document, offset in text, length}
-    int covered = -1;
-    int page = 0;
-    for (Chunk c : chunks) {
-      if (c.end() <= covered) {
-        continue;
-      }
-      int from = Math.max(c.start(), covered);
-      if (covered >= 0 && from > covered) {
-        text.append("\n\n");
-      }
-      segments.add(new int[] {from, text.length(), c.end() - from});
-      text.append(c.text(), from - c.start(), c.text().length());
-      covered = c.end();
-      if (c.start() <= ref.start() && ref.start() < c.end() && page == 0) {
-        page = c.page();
-      }
-    }
-    int start = toText(segments, ref.start(), false);
-    int end = toText(segments, ref.end(), true);
-    if (start < 0 || end < start) {
-      return Optional.empty();
-    }
-    int beforeFrom = wordStart(text, Math.max(0, start - around));
-    int afterTo = wordEnd(text, Math.min(text.length(), end + around));
-    String before = (beforeFrom > 0 ? "…" : "") + text.substring(beforeFrom, start);
-    String after = text.substring(end, afterTo) + (afterTo < text.length() ? "…" : "");
-    int sentenceStart = toText(segments, ref.highlightStart(), false);
-    int sentenceEnd = toText(segments, ref.highlightEnd(), true);
-    if (sentenceStart < start || sentenceEnd < sentenceStart || sentenceEnd > end) {
-      sentenceStart = start;
-      sentenceEnd = end;
-    }
-    return Optional.of(new CitedPassage(document.get(), page, before, text.substring(start, end), after,
-        sentenceStart - start, sentenceEnd - start));
-  }
-
-  /** Where document offset {@code offset} is in the rebuilt text; -1 when no chunk holds it. */
-  private static int toText(List<int[]> segments, int offset, boolean isEnd) {
-    for (int[] s : segments) {
-      if (offset >= s[0] && (isEnd ? offset <= s[0] + s[2] : offset < s[0] + s[2])) {
-        return s[1] + offset - s[0];
-      }
-    }
-    return -1;
-  }
-
-  private static int wordStart(CharSequence text, int at) {
-    int i = at;
-    while (i > 0 && i < text.length() && !Character.isWhitespace(text.charAt(i - 1)) && at - i < 40) {
-      i--;
-    }
-    return at - i >= 40 ? at : i;
-  }
-
-  private static int wordEnd(CharSequence text, int at) {
-    int i = at;
-    while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && i - at < 40) {
-      i++;
-    }
-    return i - at >= 40 ? at : i;
+    return citedPassages.read(ref, around);
   }
 
   /**

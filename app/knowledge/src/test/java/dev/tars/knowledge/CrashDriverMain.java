@@ -2,7 +2,9 @@ package dev.tars.knowledge;
 
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ public final class CrashDriverMain {
     Path docs = Path.of(args[1]);
     Database db = TestDatabase.open(home);
     OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, Path.of(args[2]), 2);
-    KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
+    KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+        new KnowledgeIndex(home.resolve("index")), embedder,
         new DocumentParser(null), Chunker.standard(), 2);
     service.addListener(new IngestListener() {
       @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import java.io.BufferedReader;
@@ -62,7 +64,8 @@ class CrashRecoveryIT {
     Instant restart = Instant.now();
     try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, models, 2)) {
-      KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+          new KnowledgeIndex(home.resolve("index")), embedder,
           new DocumentParser(null), Chunker.standard(), 2);
       try {
         assertConsistent(service);

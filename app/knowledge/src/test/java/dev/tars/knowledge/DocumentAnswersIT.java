@@ -12,7 +12,9 @@ import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.storage.Jdbc;
 import dev.tars.testkit.core.ScriptedEngine;
@@ -49,7 +51,8 @@ class DocumentAnswersIT {
   static void indexTwoCollections() throws Exception {
     db = TestDatabase.open(home);
     embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2);
-    knowledge = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder, new DocumentParser(null),
+    knowledge = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+        new KnowledgeIndex(home.resolve("index")), embedder, new DocumentParser(null),
         Chunker.standard(), 2);
     Path docs = Files.createDirectories(home.resolve("docs"));
     Fixtures.pdf(docs.resolve("rivers.pdf"),

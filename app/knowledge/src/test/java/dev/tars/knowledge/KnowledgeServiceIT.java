@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.knowledge.chunk.Chunk;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.ocr.ChildProcessOcr;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.testkit.Waiting;
 import dev.tars.testkit.core.TestDatabase;
@@ -48,7 +50,8 @@ class KnowledgeServiceIT {
 
   KnowledgeService open(dev.tars.embedding.Embedder with) {
     db = TestDatabase.open(home);
-    service = new KnowledgeService(db.dataSource(), home.resolve("index"), with, new DocumentParser(ocr), Chunker.standard(), 2);
+    service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+        new KnowledgeIndex(home.resolve("index")), with, new DocumentParser(ocr), Chunker.standard(), 2);
     return service;
   }
 

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The models a person has and can get: the catalog with fit labels, downloads, imports and deletion.
  * Thread-safe. The only writer of the models folder.
+ *
+ * <p>Just over 400 lines: it is the one lock around the models folder, and each operation on it (pull, import,
+ * remove, the partial downloads) is short; the download itself ({@link Downloader}), archives
+ * ({@link ArchiveExtractor}) and the installed list ({@link InstalledModels}) live apart.
  */
 public final class ModelManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelManager.class);

@@ -126,7 +126,7 @@ public final class EngineHost implements EngineSource, AutoCloseable {
       engine = factory.create(settings, s -> publish(myEpoch, s));
     } catch (EngineException | RuntimeException e) {
       LOG.warn("Could not start the engine for {}", name, e);
-      publish(myEpoch, new EngineStatus(EngineStatus.State.FAILED, remote, message(e)));
+      publish(myEpoch, failed(remote, remote ? "remoteSetupFailed" : "startFailed", name, e));
       return;
     }
     synchronized (lock) {
@@ -141,8 +141,17 @@ public final class EngineHost implements EngineSource, AutoCloseable {
       publish(myEpoch, new EngineStatus(EngineStatus.State.READY, remote, model.id()));
     } catch (EngineException | RuntimeException e) {
       LOG.warn("The engine for {} did not become ready", name, e);
-      publish(myEpoch, new EngineStatus(EngineStatus.State.FAILED, remote, message(e)));
+      publish(myEpoch, failed(remote, remote ? "remoteNotAnswering" : "loadFailed", name, e));
     }
+  }
+
+  /**
+   * A failure in the host's own words: the English detail is the cause's message, as the command line shows
+   * it; {@code key} ({@code engine.reason.<key>}) with the engine's name and that message lets a window say it
+   * in the person's language.
+   */
+  private static EngineStatus failed(boolean remote, String key, String name, Exception e) {
+    return new EngineStatus(EngineStatus.State.FAILED, remote, message(e), key, List.of(name, message(e)));
   }
 
   private static String message(Exception e) {

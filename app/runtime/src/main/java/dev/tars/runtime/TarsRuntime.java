@@ -1,6 +1,7 @@
 package dev.tars.runtime;
 
 import dev.tars.actions.Actions;
+import dev.tars.actions.activity.Origin;
 import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
@@ -19,6 +20,13 @@ import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.mcp.BuiltInTools;
+import dev.tars.mcp.McpTexts;
+import dev.tars.mcp.TarsMcpServer;
+import dev.tars.search.ConversationSearch;
+import dev.tars.mcpclient.ChatTools;
+import dev.tars.mcpclient.McpServers;
+import dev.tars.mcpclient.ToolSettings;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
@@ -82,6 +90,7 @@ public final class TarsRuntime implements AutoCloseable {
   private MemorySystem memory;
   private StoredChatService chats;
   private Actions actions;
+  private ChatTools chatTools;
   private LocalApi localApi;
   private boolean backgroundStarted;
 
@@ -336,7 +345,7 @@ public final class TarsRuntime implements AutoCloseable {
           contexts.add(k.documentContext(host, () -> settings().get().contextSize())));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = track("chat", new StoredChatService(conversations(), new AnswerMetrics(host, metrics()), settings(),
-          contexts));
+          contexts, this::chatTools));
     }
     return chats;
   }
@@ -356,15 +365,47 @@ public final class TarsRuntime implements AutoCloseable {
     return actions;
   }
 
-  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */
+  /**
+   * The tools the model may call in conversations (decision 1520): Tars' own and the MCP servers of Settings →
+   * Tools, each server started on first use and stopped at close. Off until the person turns them on.
+   */
+  public synchronized ChatTools chatTools() {
+    ensureOpen();
+    if (chatTools == null) {
+      ToolSettings toolSettings = new ToolSettings(database().dataSource());
+      McpServers servers = track("MCP servers", new McpServers(toolSettings, options.appVersion()));
+      // The same built-in tools the MCP server serves; their changes go through the action service as TOOL.
+      TarsMcpServer.Services services = mcp();
+      BuiltInTools builtIns = new BuiltInTools(services.documents(), services.actions(), services.conversations(),
+          McpTexts.of(services.language()));
+      List<dev.tars.tools.Tool> own = builtIns.tools(new BuiltInTools.Caller(Origin.TOOL, "chat"), true);
+      chatTools = new ChatTools(toolSettings, servers, () -> own);
+    }
+    return chatTools;
+  }
+
+  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge, with MCP at /mcp. */
   public synchronized LocalApi localApi() {
     ensureOpen();
     if (localApi == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null)));
+          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null),
+          this::mcp));
     }
     return localApi;
+  }
+
+  /**
+   * What Tars' MCP server answers from ({@code tars mcp} and the local API's {@code /mcp}): documents (the
+   * knowledge base, opened on the first document call), notes, agenda and the action service, conversations.
+   * Builds no engine: MCP tools never generate text.
+   */
+  public synchronized TarsMcpServer.Services mcp() {
+    ensureOpen();
+    return new TarsMcpServer.Services(() -> knowledge().service(), actions(),
+        new ConversationSearch(database().dataSource(), Clock.systemUTC()), settings().get().language(),
+        options.appVersion());
   }
 
   /**

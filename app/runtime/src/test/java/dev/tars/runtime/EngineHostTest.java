@@ -89,7 +89,23 @@ class EngineHostTest {
     EngineStatus failed = next();
     assertThat(failed.state()).isEqualTo(EngineStatus.State.FAILED);
     assertThat(failed.detail()).contains("not a GGUF model");
+    assertThat(failed.key()).isEqualTo("startFailed");
+    assertThat(failed.args()).containsExactly("broken.gguf", "“broken.gguf” is not a GGUF model.");
     assertThatThrownBy(host::engine).hasMessageContaining("not a GGUF model");
+  }
+
+  @Test
+  void aRemoteServerThatDoesNotAnswerIsReportedWithAKeyAWindowCanTranslate() throws InterruptedException {
+    host((settings, sink) -> ScriptedEngine.answering("ok").failingModelInfo(
+        new EngineException("Connection refused"))).apply(
+        AppSettings.DEFAULTS.withEngine(EngineChoice.REMOTE, "http://box:8080/v1", "", ""));
+    assertThat(next().state()).isEqualTo(EngineStatus.State.LOADING);
+    EngineStatus failed = next();
+    assertThat(failed.state()).isEqualTo(EngineStatus.State.FAILED);
+    assertThat(failed.remote()).isTrue();
+    assertThat(failed.detail()).isEqualTo("Connection refused");
+    assertThat(failed.key()).isEqualTo("remoteNotAnswering");
+    assertThat(failed.args()).containsExactly("http://box:8080/v1", "Connection refused");
   }
 
   @Test

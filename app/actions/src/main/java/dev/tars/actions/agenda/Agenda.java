@@ -74,7 +74,16 @@ public final class Agenda {
    */
   public Optional<AgendaEvent> deleteOccurrences(long id, Instant occurrenceStart, Scope scope) {
     AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
-    if (scope == Scope.ALL || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
+    if (!old.recurrenceId().isEmpty()) {
+      // A changed occurrence: without it the series would show the original again, so the series skips it.
+      store.deleteAll(List.of(id));
+      store.findSeries(old.uid()).ifPresent(series -> deleteOccurrences(series.id(),
+          Instant.parse(old.allDay() ? old.recurrenceId() + "T00:00:00Z" : old.recurrenceId()), Scope.ONLY_THIS));
+      changed();
+      return Optional.empty();
+    }
+    if (!old.repeats() || scope == Scope.ALL
+        || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
       delete(id);
       return Optional.empty();
     }
@@ -102,6 +111,43 @@ public final class Agenda {
     store.update(updated);
     changed();
     return Optional.of(updated);
+  }
+
+  /** What {@link #editOccurrences} changed: the event edited (or cut short), and the event it made, if any. */
+  public record SeriesEdit(AgendaEvent changed, AgendaEvent created) {}
+
+  /**
+   * Edits occurrences of a repeating event: {@code ONLY_THIS} stores a changed occurrence (same UID with a
+   * RECURRENCE-ID), {@code THIS_AND_FOLLOWING} ends the rule before this occurrence and starts a new event with
+   * {@code draft} from it, {@code ALL} edits the whole series (moved by as many days as this occurrence was).
+   * An event that does not repeat, or a changed occurrence already stored, is simply edited.
+   */
+  public SeriesEdit editOccurrences(long id, Instant occurrenceStart, EventDraft draft, Scope scope) {
+    AgendaEvent old = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
+    if (!old.repeats() || !old.recurrenceId().isEmpty()) {
+      return new SeriesEdit(update(id, draft), null);
+    }
+    if (scope == Scope.ALL || (scope == Scope.THIS_AND_FOLLOWING && !occurrenceStart.isAfter(old.start()))) {
+      return new SeriesEdit(update(id, SeriesDrafts.wholeSeries(old, occurrenceStart, draft, personZone)), null);
+    }
+    if (scope == Scope.ONLY_THIS) {
+      VEvent changed = IcsWriter.changedOccurrence(old, occurrenceStart, draft);
+      AgendaEvent created = store.putAll(List.of(read(changed)), Map.of(), false).stored().get(0);
+      changed();
+      return new SeriesEdit(null, created);
+    }
+    AgendaEvent cut = deleteOccurrences(id, occurrenceStart, Scope.THIS_AND_FOLLOWING).orElseThrow();
+    return new SeriesEdit(cut, create(draft));
+  }
+
+  /**
+   * The stored event as a draft (its zone's wall-clock times, notes, repeat rule, alerts in minutes before the
+   * start): what the event dialog edits. All-day events get the person's zone.
+   */
+  public EventDraft draftOf(long id) {
+    AgendaEvent event = find(id).orElseThrow(() -> new ActionException("action.eventNotFound", id));
+    return SeriesDrafts.draftOf(event, IcsWriter.parse(event,
+        event.tzid() == null ? null : store.timezones().get(event.tzid())), personZone);
   }
 
   public Optional<AgendaEvent> find(long id) {

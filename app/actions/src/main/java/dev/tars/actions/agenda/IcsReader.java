@@ -47,6 +47,8 @@ public final class IcsReader {
 
   private static final Pattern TZID_PARAMETER = Pattern.compile(";TZID=(\"[^\"]*\"|[^;:]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern TZID_PROPERTY = Pattern.compile("^TZID:(.*)$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+  private static final Pattern EVENT_BLOCK = Pattern.compile("^BEGIN:VEVENT[ \t]*\n.*?^END:VEVENT[ \t]*(\n|\\z)",
+      Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.DOTALL);
   private static final Pattern COMPONENT_START = Pattern.compile("^BEGIN:(VEVENT|VTODO)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
@@ -104,11 +106,29 @@ public final class IcsReader {
       LOG.info("{} is not valid iCalendar", name, e);
       throw new ActionException(e, "ics.malformed", name, 0, detail(e));
     }
-    return read(name, calendar, zones);
+    return read(name, calendar, zones, eventTexts(unfolded));
   }
 
-  private CalendarFile read(String name, Calendar calendar, TimeZones zones) {
+  /**
+   * The text of each VEVENT as the file has it (unfolded, CRLF), in file order. Stored as it is instead of
+   * ical4j's rewriting of the parsed event: nothing the file said is reformatted, and writing 10,000 events back
+   * to text cost a tenth of an import.
+   */
+  private static List<String> eventTexts(String unfolded) {
+    List<String> texts = new ArrayList<>();
+    Matcher block = EVENT_BLOCK.matcher(unfolded);
+    while (block.find()) {
+      String text = block.group();
+      texts.add((text.endsWith("\n") ? text : text + "\n").replace("\n", "\r\n"));
+    }
+    return texts;
+  }
+
+  private CalendarFile read(String name, Calendar calendar, TimeZones zones, List<String> eventTexts) {
     EventReader reader = new EventReader(zones, personZone);
+    // The file's own text of each event, when it lines up one to one with what ical4j read.
+    List<String> texts = eventTexts.size() == calendar.getComponents(Component.VEVENT).size() ? eventTexts : null;
+    int eventIndex = 0;
     List<AgendaEvent> events = new ArrayList<>();
     List<CalendarFile.Task> tasks = new ArrayList<>();
     Map<String, String> timezones = new LinkedHashMap<>();
@@ -119,11 +139,14 @@ public final class IcsReader {
           case VTimeZone tz -> tz.<Property>getProperty(Property.TZID)
               .ifPresent(id -> timezones.put(id.getValue(), tz.toString()));
           case VEvent event -> {
+            boolean hadUid = hasUid(event);
             String uid = uid(event);
+            String text = texts != null && hadUid ? texts.get(eventIndex) : event.toString();
+            eventIndex++;
             if (event.getProperty(Property.DTSTART).isEmpty()) {
               throw new ActionException("ics.eventWithoutStart", name, uid);
             }
-            AgendaEvent read = reader.read(event, uid, event.toString());
+            AgendaEvent read = reader.read(event, uid, text);
             if (!seen.add(read.uid() + "|" + read.recurrenceId())) {
               LOG.info("{}: event {} appears twice; the last one is kept", name, uid);
               events.removeIf(e -> e.uid().equals(read.uid()) && e.recurrenceId().equals(read.recurrenceId()));
@@ -145,7 +168,8 @@ public final class IcsReader {
     if (events.isEmpty() && tasks.isEmpty()) {
       throw new ActionException("ics.empty", name);
     }
-    return new CalendarFile(name, events, tasks, timezones);
+    String calendarName = calendar.<Property>getProperty("X-WR-CALNAME").map(Property::getValue).orElse("");
+    return new CalendarFile(name, events, tasks, timezones, calendarName);
   }
 
   private static CalendarFile.Task task(EventReader reader, VToDo todo) {
@@ -157,6 +181,10 @@ public final class IcsReader {
         .or(() -> todo.getProperty(Property.DTSTART)).map(reader::when);
     return new CalendarFile.Task(uid, text, due.map(EventReader.When::instant).orElse(null),
         due.map(EventReader.When::zone).orElse(null), done, todo.toString());
+  }
+
+  private static boolean hasUid(Component component) {
+    return component.<Property>getProperty(Property.UID).map(Property::getValue).filter(u -> !u.isBlank()).isPresent();
   }
 
   /** The UID, or a new one written into the component so that an export keeps it stable. */

@@ -62,16 +62,46 @@ final class IcsWriter {
     if (draft.repeat() != null) {
       event.add(new RRule<>(draft.repeat()));
     }
-    if (!draft.alertMinutes().isEmpty()) {
-      var alarms = new java.util.ArrayList<net.fortuna.ical4j.model.Component>();
-      for (int minutes : draft.alertMinutes()) {
-        VAlarm alarm = new VAlarm(java.time.Duration.ofMinutes(-minutes));
-        alarm.add(new Action("DISPLAY"));
-        alarm.add(new Description(draft.title()));
-        alarms.add(alarm);
+    applyAlerts(event, draft);
+  }
+
+  /**
+   * Makes the event's alerts those of the draft: an alarm already there for one of the draft's times is kept as
+   * it is (an imported e-mail or sound alarm stays one), other relative alarms go, missing ones are added.
+   */
+  private static void applyAlerts(VEvent event, EventDraft draft) {
+    var alarms = new java.util.ArrayList<net.fortuna.ical4j.model.Component>();
+    var missing = new java.util.ArrayList<>(draft.alertMinutes());
+    for (net.fortuna.ical4j.model.Component c : event.getComponentList().getAll()) {
+      var minutes = c instanceof VAlarm alarm ? SeriesDrafts.minutesBefore(alarm) : java.util.Optional.<Integer>empty();
+      if (minutes.isEmpty() || missing.remove(minutes.get())) {
+        alarms.add(c);
       }
-      event.setComponentList(new net.fortuna.ical4j.model.ComponentList<>(alarms));
     }
+    for (int minutes : missing) {
+      VAlarm alarm = new VAlarm(java.time.Duration.ofMinutes(-minutes));
+      alarm.add(new Action("DISPLAY"));
+      alarm.add(new Description(draft.title()));
+      alarms.add(alarm);
+    }
+    event.setComponentList(new net.fortuna.ical4j.model.ComponentList<>(alarms));
+  }
+
+  /**
+   * A changed occurrence of {@code series}: the draft's fields under the series' UID, with a RECURRENCE-ID naming
+   * the occurrence that starts at {@code occurrenceStart} (in the series' zone, or its day for all-day events).
+   */
+  static VEvent changedOccurrence(AgendaEvent series, java.time.Instant occurrenceStart, EventDraft draft) {
+    VEvent event = new VEvent(false);
+    event.add(new Uid(series.uid()));
+    event.add(new net.fortuna.ical4j.model.property.DtStamp(java.time.Instant.now()));
+    event.add(series.allDay()
+        ? new net.fortuna.ical4j.model.property.RecurrenceId<>(
+            java.time.LocalDate.ofInstant(occurrenceStart, java.time.ZoneOffset.UTC))
+        : new net.fortuna.ical4j.model.property.RecurrenceId<>(occurrenceStart.atZone(series.zone())));
+    apply(event, new EventDraft(draft.title(), draft.start(), draft.end(), draft.allDay(), draft.zone(),
+        draft.location(), draft.notes(), null, draft.alertMinutes()));
+    return event;
   }
 
   private static Temporal temporal(LocalDateTime value, EventDraft draft) {

@@ -158,6 +158,23 @@ abstract class DateGrammar {
     }
   }
 
+  /**
+   * The unit a unit word names (min, hour, day, week, month): minute, hour and day words start with m, h and d
+   * in English and Spanish alike; the month's word is told apart from the minute's by {@code monthPrefix}.
+   */
+  static String unit(String word, String monthPrefix) {
+    if (word.startsWith(monthPrefix)) {
+      return "month";
+    }
+    if (word.startsWith("m")) {
+      return "min";
+    }
+    if (word.startsWith("h")) {
+      return "hour";
+    }
+    return word.startsWith("d") ? "day" : "week";
+  }
+
   /** Minutes in {@code amount} of {@code unit}, where the unit is a word's stem (min, hour, day, week...). */
   static Duration duration(double amount, String unit) {
     double minutes = switch (unit) {

@@ -146,16 +146,7 @@ final class EnglishDates extends DateGrammar {
   }
 
   private static String unit(String word) {
-    if (word.startsWith("mo")) {
-      return "month";
-    }
-    if (word.startsWith("m")) {
-      return "min";
-    }
-    if (word.startsWith("h")) {
-      return "hour";
-    }
-    return word.startsWith("d") ? "day" : "week";
+    return DateGrammar.unit(word, "mo");
   }
 
   private static void part(MatchResult m, TimeFacts f) {

@@ -176,16 +176,7 @@ final class SpanishDates extends DateGrammar {
   }
 
   private static String unit(String word) {
-    if (word.startsWith("mes")) {
-      return "month";
-    }
-    if (word.startsWith("m")) {
-      return "min";
-    }
-    if (word.startsWith("h")) {
-      return "hour";
-    }
-    return word.startsWith("d") ? "day" : "week";
+    return DateGrammar.unit(word, "mes");
   }
 
   private static void part(MatchResult m, TimeFacts f) {

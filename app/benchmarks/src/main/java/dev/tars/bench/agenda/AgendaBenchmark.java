@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * Importing a calendar of {@code bench.events} events (default 10,000: a Google-style export in Europe/Madrid,
  * one in ten repeating weekly, one in twenty all-day) into a fresh database, read + check + store; and
  * expanding one month of that agenda (every occurrence, repeating events included). The reference measured in
- * the same run is parsing the same file with ical4j alone (no checks, no storage). Medians of 5 runs.
+ * the same run is parsing the same file with ical4j alone (no checks, no storage). Min, median and max of
+ * {@code bench.rounds} runs (default 5), with the machine's load and the CPU time of the import.
  */
 public final class AgendaBenchmark {
   private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -39,11 +40,16 @@ public final class AgendaBenchmark {
     Files.writeString(file, calendar(events), StandardCharsets.UTF_8);
     System.out.printf(Locale.ROOT, "Agenda: %,d events, file %.1f MB%n", events, Files.size(file) / 1048576.0);
 
-    double[] parseOnly = new double[5];
-    double[] imports = new double[5];
-    double[] months = new double[5];
+    int rounds = Integer.getInteger("bench.rounds", 5);
+    double[] parseOnly = new double[rounds];
+    double[] imports = new double[rounds];
+    double[] reads = new double[rounds];
+    double[] stores = new double[rounds];
+    double[] importCpu = new double[rounds];
+    double[] months = new double[rounds];
     int occurrences = 0;
-    for (int run = 0; run < 5; run++) {
+    double loadBefore = MonthViewBenchmark.load();
+    for (int run = 0; run < rounds; run++) {
       long t0 = System.nanoTime();
       new net.fortuna.ical4j.data.CalendarBuilder().build(Files.newBufferedReader(file, StandardCharsets.UTF_8));
       parseOnly[run] = (System.nanoTime() - t0) / 1e6;
@@ -51,10 +57,16 @@ public final class AgendaBenchmark {
       try (Database db = Database.open(home.resolve("db/tars"))) {
         Actions actions = Actions.open(db.dataSource(), new MemoryService(db.dataSource(), Clock.systemUTC()),
             Clock.systemUTC(), MADRID, DesktopNotifier.NONE);
+        long cpu0 = processCpuNanos();
         long t1 = System.nanoTime();
         CalendarFile read = actions.agenda().read(file);
+        long t1b = System.nanoTime();
         ActionService.Outcome outcome = actions.service().execute(new Action.ImportCalendar(read), Origin.CLI);
-        imports[run] = (System.nanoTime() - t1) / 1e6;
+        long t1c = System.nanoTime();
+        imports[run] = (t1c - t1) / 1e6;
+        reads[run] = (t1b - t1) / 1e6;
+        stores[run] = (t1c - t1b) / 1e6;
+        importCpu[run] = (processCpuNanos() - cpu0) / 1e6;
         if (((ActionService.ImportSummary) outcome.subject()).events() != events) {
           throw new IllegalStateException("imported " + outcome.subject());
         }
@@ -64,10 +76,21 @@ public final class AgendaBenchmark {
         occurrences = month.occurrences().size();
       }
     }
-    System.out.printf(Locale.ROOT, "  parse with ical4j alone (reference): %8.0f ms%n", median(parseOnly));
-    System.out.printf(Locale.ROOT, "  import (read, check, store):         %8.0f ms  (%.1fx the reference; target <= 5000 ms)%n",
-        median(imports), median(imports) / median(parseOnly));
-    System.out.printf(Locale.ROOT, "  expand March 2027 (%,d occurrences): %8.0f ms%n", occurrences, median(months));
+    System.out.printf(Locale.ROOT, "  %d rounds, reference and import interleaved; load average %.1f before, %.1f after,"
+        + " %d cores%n", rounds, loadBefore, MonthViewBenchmark.load(), Runtime.getRuntime().availableProcessors());
+    MonthViewBenchmark.print("  parse with ical4j alone (reference)", parseOnly);
+    MonthViewBenchmark.print("  import: read, check, store         ", imports);
+    MonthViewBenchmark.print("    of which read and check          ", reads);
+    MonthViewBenchmark.print("    of which store (one transaction) ", stores);
+    MonthViewBenchmark.print("  import, CPU time of the process    ", importCpu);
+    System.out.printf(Locale.ROOT, "  import / reference: %.2fx (median); target: import <= 5000 ms%n",
+        median(imports) / median(parseOnly));
+    MonthViewBenchmark.print(String.format(Locale.ROOT, "  expand March 2027 (%,d occurrences)", occurrences), months);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** A calendar spread over 2026-2027, like a busy work calendar exported from Google. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tars.api.ApiServer;
 import dev.tars.api.AuditLog;
 import dev.tars.chat.StatelessChat;
+import dev.tars.bench.StreamedRun;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.ChatRequest;
 import dev.tars.engine.Completion;
@@ -145,17 +146,7 @@ public final class ApiOverheadBenchmark {
 
   /** Tokens per second from the first streamed text to the end, as a direct caller sees them. */
   private static double directStream(LocalEngine engine, List<ChatMessage> prompt, Sampling sampling) {
-    long[] first = {0};
-    int[] pieces = {0};
-    Completion c = engine.generate(new ChatRequest(prompt, sampling), t -> {
-      if (first[0] == 0) {
-        first[0] = System.nanoTime();
-      }
-      pieces[0]++;
-    }).result().join();
-    long end = System.nanoTime();
-    int tokens = c.completionTokens() > 0 ? c.completionTokens() : pieces[0];
-    return (tokens - 1) / ((end - first[0]) / 1e9);
+    return StreamedRun.measure(engine, new ChatRequest(prompt, sampling)).tokensPerSecond();
   }
 
   private static String requestBody(int maxTokens, boolean stream) {

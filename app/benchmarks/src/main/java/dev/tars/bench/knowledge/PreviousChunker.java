@@ -1,6 +1,7 @@
 package dev.tars.bench.knowledge;
 
 import dev.tars.knowledge.chunk.Chunk;
+import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.parse.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +36,10 @@ final class PreviousChunker {
     return new PreviousChunker(400, 200, 50);
   }
 
-  /** The text chunk offsets refer to: the blocks joined by blank lines. */
-  public static String fullText(List<Block> blocks) {
-    StringBuilder sb = new StringBuilder();
-    for (Block b : blocks) {
-      if (!sb.isEmpty()) {
-        sb.append("\n\n");
-      }
-      sb.append(b.text());
-    }
-    return sb.toString();
-  }
-
   private record Segment(int start, int end, int page, boolean heading) {}
 
   public List<Chunk> chunk(List<Block> blocks) {
-    String text = fullText(blocks);
+    String text = Chunker.fullText(blocks);
     List<Segment> segments = new ArrayList<>();
     int pos = 0;
     for (Block b : blocks) {

@@ -10,6 +10,7 @@ import dev.tars.knowledge.embed.OnnxEmbedder;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.index.Reranker;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,8 +32,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Recall on the retrieval test set (src/main/resources/retrieval, see its README): English and Spanish questions
- * about the FreedomBox manual, each with the file and the words that answer it. Prints, per language and for
+ * Recall on the retrieval test sets (src/main/resources/retrieval, see its README): English and Spanish questions
+ * about the FreedomBox manual and, held out, about the Debian Reference, each with the file and the words that
+ * answer it. Prints, per language and for
  * the chosen part of the set (the measured part unless told otherwise), file-level and passage-level recall@1,
  * recall@5 and MRR@10, with reranking on and off, and the vector search alone (the embedding model's own share).
  * Prints figures, asserts nothing.
@@ -43,39 +45,94 @@ import java.util.stream.Stream;
  * {@code bench.retrieval.rerank} ("default" or seven weights "cosine,unit,sentence,heading,fused,language,document"; several
  * sets separated by ";" are measured one after the other), {@code bench.retrieval.shapes} (true: compare the
  * embedding cost of the previous passage shape),
- * {@code bench.retrieval.cache} (default target/retrieval-bench: the indexed corpus is kept for reruns).
+ * {@code bench.retrieval.set} (freedombox, debian-reference or both separated by a comma; default both),
+ * {@code bench.retrieval.cache} (default ~/.cache/tars-bench/retrieval: the indexed corpora are kept for reruns).
  */
 public final class RetrievalBench {
-  static final List<String> PACKAGES = List.of("freedombox-doc-en", "freedombox-doc-es");
+  record Question(String language, String part, String file, String answer, String text) {}
+
+  /**
+   * One test set: the Debian packages that hold its documents, where they are installed, which files of that
+   * folder are the corpus (relative paths), and its questions. The FreedomBox set has a tune and a measure part;
+   * the Debian Reference set was written before the second session's ranking changes and is measured only.
+   */
+  record TestSet(String name, List<String> packages, Path root, String questions, List<String> files) {}
+
   /** Whole-manual files (every page again in one) and the release notes would only repeat the pages. */
-  private static final Set<String> LEFT_OUT = Set.of("freedombox-manual.part.html", "Manual.part.html",
+  private static final Set<String> FREEDOMBOX_LEFT_OUT = Set.of("freedombox-manual.part.html", "Manual.part.html",
       "ReleaseNotes.part.html");
 
-  record Question(String language, String part, String file, String answer, String text) {}
+  static TestSet freedombox(Path root) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (String language : List.of("en", "es")) {
+      Path dir = root.resolve(language);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dir)) {
+        list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part.html"))
+            .filter(n -> !FREEDOMBOX_LEFT_OUT.contains(n)).sorted().forEach(n -> files.add(language + "/" + n));
+      }
+    }
+    return new TestSet("freedombox", List.of("freedombox-doc-en", "freedombox-doc-es"), root,
+        "/retrieval/questions.tsv", files);
+  }
+
+  /** The chapters and the appendix of the Debian Reference in both languages (the index only repeats them). */
+  static TestSet debianReference(Path root) {
+    List<String> files = new ArrayList<>();
+    for (String language : List.of("en", "es")) {
+      for (int chapter = 1; chapter <= 12; chapter++) {
+        files.add(String.format(Locale.ROOT, "ch%02d.%s.html", chapter, language));
+      }
+      files.add("apa." + language + ".html");
+    }
+    return new TestSet("debian-reference", List.of("debian-reference-en", "debian-reference-es"), root,
+        "/retrieval/debian-reference.tsv", files);
+  }
 
   private RetrievalBench() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = System.out;
-    Path root = Path.of(System.getProperty("bench.retrieval.corpus", "/usr/share/freedombox/manual"));
-    out.println("== Tars retrieval test set (" + Runtime.getRuntime().availableProcessors() + " cores, load "
-        + KnowledgeBench.load() + ") ==");
-    if (!ensureCorpus(root, out)) {
+    String sets = System.getProperty("bench.retrieval.set", "freedombox,debian-reference");
+    for (String name : sets.split(",")) {
+      TestSet set = switch (name.strip()) {
+        case "freedombox" -> freedombox(Path.of(System.getProperty("bench.retrieval.corpus",
+            "/usr/share/freedombox/manual")));
+        case "debian-reference" -> debianReference(Path.of("/usr/share/debian-reference"));
+        default -> throw new IllegalArgumentException("unknown test set " + name + " (freedombox, debian-reference)");
+      };
+      run(set, System.out);
+    }
+  }
+
+  private static void run(TestSet set, PrintStream out) throws Exception {
+    Path root = set.root();
+    out.println("== Tars retrieval test set " + set.name() + " (" + Runtime.getRuntime().availableProcessors()
+        + " cores, load " + KnowledgeBench.load() + ") ==");
+    if (!ensureCorpus(set, out)) {
       return;
+    }
+    if (set.name().equals("freedombox")) {
+      set = freedombox(root); // its file list is read from the folder, which may only now exist
     }
     int unitTokens = Integer.getInteger("bench.retrieval.unit", 100);
     int contextTokens = Integer.getInteger("bench.retrieval.context", 300);
     String part = System.getProperty("bench.retrieval.part", "measure");
-    Path cache = Path.of(System.getProperty("bench.retrieval.cache", "target/retrieval-bench")).toAbsolutePath();
-    Path work = cache.resolve("unit" + unitTokens + "-context" + contextTokens + "-format" + KnowledgeIndex.FORMAT);
-    List<Question> questions = questions().stream().filter(q -> part.equals("all") || q.part().equals(part)).toList();
-    List<Path> files = corpusFiles(root);
+    Path cache = Path.of(System.getProperty("bench.retrieval.cache",
+        KnowledgeBench.DEFAULT_CACHE.resolveSibling("retrieval").toString())).toAbsolutePath();
+    Path work = cache.resolve(set.name() + "-unit" + unitTokens + "-context" + contextTokens + "-format"
+        + KnowledgeIndex.FORMAT);
+    List<Question> questions = questions(set.questions()).stream()
+        .filter(q -> part.equals("all") || q.part().equals(part)).toList();
+    List<Path> files = set.files().stream().map(root::resolve).toList();
     try (OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache.resolve("models"), 2);
         Database db = Database.open(work.resolve("db/tars"))) {
-      KnowledgeService service = new KnowledgeService(db.dataSource(), work.resolve("index"), embedder,
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+          new KnowledgeIndex(work.resolve("index")), embedder,
           new DocumentParser(null), new Chunker(unitTokens, contextTokens), 2);
       try {
-        ingest(service, files, root, out);
+        ingest(service, set.name(), files, root, out);
         checkAnswersExist(service, root, questions, out);
         out.printf(Locale.ROOT, "%d questions (%s part), passage shape: units <= %d tokens in contexts <= %d%n",
             questions.size(), part, unitTokens, contextTokens);
@@ -96,30 +153,31 @@ public final class RetrievalBench {
   }
 
   /** The corpus, installed from Debian when missing and this runs as root; false (with a note) otherwise. */
-  static boolean ensureCorpus(Path root, PrintStream out) throws IOException, InterruptedException {
-    if (Files.isDirectory(root.resolve("es")) && Files.isDirectory(root.resolve("en"))) {
+  static boolean ensureCorpus(TestSet set, PrintStream out) throws IOException, InterruptedException {
+    if (set.files().size() > 1 && set.files().stream().allMatch(f -> Files.isRegularFile(set.root().resolve(f)))) {
       return true;
     }
+    List<String> packages = set.packages();
     boolean root_ = "root".equals(System.getProperty("user.name"));
     if (root_ && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      out.println("installing the test set's documents: apt-get install " + String.join(" ", PACKAGES));
+      out.println("installing the test set's documents: apt-get install " + String.join(" ", packages));
       List<String> command = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
-      command.addAll(PACKAGES);
+      command.addAll(packages);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      if (p.waitFor() == 0 && Files.isDirectory(root.resolve("es"))) {
+      if (p.waitFor() == 0 && Files.isDirectory(set.root())) {
         return true;
       }
     }
-    out.println("retrieval test set skipped: its documents are not installed (apt-get install "
-        + String.join(" ", PACKAGES) + ")");
+    out.println("retrieval test set " + set.name() + " skipped: its documents are not installed (apt-get install "
+        + String.join(" ", packages) + ")");
     return false;
   }
 
-  static List<Question> questions() throws IOException {
+  static List<Question> questions(String resource) throws IOException {
     List<Question> out = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-        RetrievalBench.class.getResourceAsStream("/retrieval/questions.tsv"), "retrieval/questions.tsv"),
+        RetrievalBench.class.getResourceAsStream(resource), resource),
         StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -133,25 +191,15 @@ public final class RetrievalBench {
     return out;
   }
 
-  private static List<Path> corpusFiles(Path root) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (String language : List.of("en", "es")) {
-      try (Stream<Path> list = Files.list(root.resolve(language))) {
-        list.filter(p -> p.getFileName().toString().endsWith(".part.html"))
-            .filter(p -> !LEFT_OUT.contains(p.getFileName().toString())).sorted().forEach(files::add);
-      }
-    }
-    return files;
-  }
-
-  private static void ingest(KnowledgeService service, List<Path> files, Path root, PrintStream out)
+  private static void ingest(KnowledgeService service, String collection, List<Path> files, Path root,
+      PrintStream out)
       throws InterruptedException, IOException {
     long bytes = 0;
     for (Path f : files) {
       bytes += Files.size(f);
     }
     long t0 = System.nanoTime();
-    var added = service.add("freedombox", files);
+    var added = service.add(collection, files);
     service.start();
     if (!service.awaitIdle(Duration.ofMinutes(60))) {
       throw new IllegalStateException("ingestion did not finish in 60 minutes");

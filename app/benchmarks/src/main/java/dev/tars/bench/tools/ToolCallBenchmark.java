@@ -1,9 +1,9 @@
 package dev.tars.bench.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.bench.StreamedRun;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.ChatRequest;
-import dev.tars.engine.Completion;
 import dev.tars.engine.Sampling;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.testkit.TestModels;
@@ -27,7 +27,6 @@ import java.util.Locale;
 public final class ToolCallBenchmark {
   private ToolCallBenchmark() {}
 
-  record Run(double ttftMs, double tokensPerSecond, int tokens) {}
 
   public static void main(String[] args) throws Exception {
     boolean tiny = "tiny".equals(System.getProperty("bench.model"));
@@ -48,48 +47,33 @@ public final class ToolCallBenchmark {
       if (!engine.awaitReady(Duration.ofMinutes(2))) {
         throw new IllegalStateException("engine did not start: " + engine.status());
       }
-      run(engine, new ChatRequest(plain, sampling));
-      run(engine, new ChatRequest(withTools, sampling, List.of(), schema));
-      Run[] free = new Run[runs];
-      Run[] constrained = new Run[runs];
-      Run[] promptOnly = new Run[runs];
+      StreamedRun.measure(engine, new ChatRequest(plain, sampling));
+      StreamedRun.measure(engine, new ChatRequest(withTools, sampling, List.of(), schema));
+      StreamedRun[] free = new StreamedRun[runs];
+      StreamedRun[] constrained = new StreamedRun[runs];
+      StreamedRun[] promptOnly = new StreamedRun[runs];
       for (int i = 0; i < runs; i++) {
-        free[i] = run(engine, new ChatRequest(plain, sampling));
-        promptOnly[i] = run(engine, new ChatRequest(withTools, sampling));
-        constrained[i] = run(engine, new ChatRequest(withTools, sampling, List.of(), schema));
+        free[i] = StreamedRun.measure(engine, new ChatRequest(plain, sampling));
+        promptOnly[i] = StreamedRun.measure(engine, new ChatRequest(withTools, sampling));
+        constrained[i] = StreamedRun.measure(engine, new ChatRequest(withTools, sampling, List.of(), schema));
       }
-      double freeTtft = median(free, Run::ttftMs);
-      double toolTtft = median(constrained, Run::ttftMs);
-      double freeRate = median(free, Run::tokensPerSecond);
-      double toolRate = median(constrained, Run::tokensPerSecond);
+      double freeTtft = median(free, StreamedRun::ttftMs);
+      double toolTtft = median(constrained, StreamedRun::ttftMs);
+      double freeRate = median(free, StreamedRun::tokensPerSecond);
+      double toolRate = median(constrained, StreamedRun::tokensPerSecond);
       System.out.println();
       System.out.printf(Locale.ROOT, "Tool-call overhead (%s, 2 threads, median of %d runs each)%n",
           model.getFileName(), runs);
       System.out.printf(Locale.ROOT, "  without tools:        TTFT %7.1f ms, %6.1f tokens/s%n", freeTtft, freeRate);
       System.out.printf(Locale.ROOT, "  tool instructions, no grammar: TTFT %7.1f ms, %6.1f tokens/s%n",
-          median(promptOnly, Run::ttftMs), median(promptOnly, Run::tokensPerSecond));
+          median(promptOnly, StreamedRun::ttftMs), median(promptOnly, StreamedRun::tokensPerSecond));
       System.out.printf(Locale.ROOT, "  constrained tool call: TTFT %7.1f ms, %6.1f tokens/s%n", toolTtft, toolRate);
       System.out.printf(Locale.ROOT, "  ratio (tool / plain): TTFT x%.2f, speed x%.2f%n", toolTtft / freeTtft,
           toolRate / freeRate);
     }
   }
 
-  private static Run run(LocalEngine engine, ChatRequest request) {
-    long start = System.nanoTime();
-    long[] first = {0};
-    int[] pieces = {0};
-    Completion c = engine.generate(request, t -> {
-      if (first[0] == 0) {
-        first[0] = System.nanoTime();
-      }
-      pieces[0]++;
-    }).result().join();
-    long end = System.nanoTime();
-    int tokens = c.completionTokens() > 0 ? c.completionTokens() : pieces[0];
-    return new Run((first[0] - start) / 1e6, (tokens - 1) / ((end - first[0]) / 1e9), tokens);
-  }
-
-  private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> value) {
+  private static double median(StreamedRun[] runs, java.util.function.ToDoubleFunction<StreamedRun> value) {
     double[] values = Arrays.stream(runs).mapToDouble(value).sorted().toArray();
     return values[values.length / 2];
   }

@@ -2,6 +2,7 @@ package dev.tars.cli.actions;
 
 import dev.tars.actions.activity.ActivityEntry;
 import dev.tars.actions.activity.Origin;
+import dev.tars.actions.i18n.ActionException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,13 +34,14 @@ public final class ActivityCommand implements Callable<Integer> {
           line.put("id", e.id());
           line.put("at", Formats.iso(e.at(), cli.zone));
           line.put("origin", e.origin().id());
+          line.put("client", e.client());
           line.put("kind", e.kind());
           line.put("summary", e.summary());
           line.put("canUndo", e.canUndo());
           out.println(line);
         } else {
           out.printf("%5d  %s  %-8s %-16s %s%s%n", e.id(), Formats.dateTime(e.at(), cli.zone, cli.words.locale()),
-              e.origin().id(), e.kind(), e.summary(), e.canUndo() ? "" : e.undoneAt() != null
+              e.origin().id() + (e.client().isEmpty() ? "" : ":" + e.client()), e.kind(), e.summary(), e.canUndo() ? "" : e.undoneAt() != null
                   ? "  (" + cli.words.get("activity.undone") + ")" : "");
         }
       }
@@ -48,18 +50,14 @@ public final class ActivityCommand implements Callable<Integer> {
   }
 
   @Command(name = "undo", mixinStandardHelpOptions = true, description = "Undo an action by its id.")
-  public static final class Undo implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  public static final class Undo extends ActionCommand {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
 
     @Override
-    public Integer call() {
-      return CliActions.run(spec, cli -> {
-        ActivityEntry undo = cli.actions.service().undo(id, Origin.CLI);
-        spec.commandLine().getOut().println(cli.words.get("activity.undid", id, undo.summary()));
-      });
+    void run(CliActions cli, PrintWriter out) throws ActionException {
+      ActivityEntry undo = cli.actions.service().undo(id, Origin.CLI);
+      out.println(cli.words.get("activity.undid", id, undo.summary()));
     }
   }
 }

@@ -166,39 +166,29 @@ public final class AgendaCommand implements Runnable {
 
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = "Import an .ics file (all of it or nothing); events already there are updated.")
-  public static final class Import implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  public static final class Import extends ActionCommand {
     @Parameters(index = "0", paramLabel = "FILE.ics")
     Path file;
 
     @Override
-    public Integer call() {
-      return CliActions.run(spec, cli -> {
-        var calendar = cli.actions.agenda().read(file);
-        var outcome = cli.actions.service().execute(new Action.ImportCalendar(calendar), Origin.CLI);
-        ActionService.ImportSummary s = (ActionService.ImportSummary) outcome.subject();
-        spec.commandLine().getOut().println(cli.words.get("agenda.imported", s.events(), s.tasks(), file,
-            s.replaced()));
-      });
+    void run(CliActions cli, PrintWriter out) throws ActionException {
+      var calendar = cli.actions.agenda().read(file);
+      var outcome = cli.actions.service().execute(new Action.ImportCalendar(calendar), Origin.CLI);
+      ActionService.ImportSummary s = (ActionService.ImportSummary) outcome.subject();
+      out.println(cli.words.get("agenda.imported", s.events(), s.tasks(), file, s.replaced()));
     }
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = "Write every event and task to an .ics file (replaced if it exists).")
-  public static final class Export implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  public static final class Export extends ActionCommand {
     @Parameters(index = "0", paramLabel = "FILE.ics")
     Path file;
 
     @Override
-    public Integer call() {
-      return CliActions.run(spec, cli -> {
-        var outcome = cli.actions.service().execute(new Action.ExportCalendar(file), Origin.CLI);
-        spec.commandLine().getOut().println(cli.words.get("agenda.exported", outcome.subject(),
-            cli.actions.reminders().all().size(), file));
-      });
+    void run(CliActions cli, PrintWriter out) throws ActionException {
+      var outcome = cli.actions.service().execute(new Action.ExportCalendar(file), Origin.CLI);
+      out.println(cli.words.get("agenda.exported", outcome.subject(), cli.actions.reminders().all().size(), file));
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.tars.actions.Action;
 import dev.tars.actions.activity.Origin;
 import dev.tars.actions.notes.Note;
 import dev.tars.actions.notes.NoteStore;
+import dev.tars.actions.i18n.ActionException;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,9 +29,7 @@ public final class NoteCommand implements Runnable {
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Save a note (Markdown).")
-  public static final class Add implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  public static final class Add extends ActionCommand {
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The note; its first line is the title.")
     List<String> words;
 
@@ -41,12 +40,10 @@ public final class NoteCommand implements Runnable {
     List<String> tags;
 
     @Override
-    public Integer call() {
-      return CliActions.run(spec, cli -> {
-        Note note = (Note) cli.actions.service().execute(new Action.CreateNote(
-            new Note.Draft(title, String.join(" ", words), tags, null)), Origin.CLI).subject();
-        spec.commandLine().getOut().println(cli.words.get("note.added", note.id(), note.title()));
-      });
+    void run(CliActions cli, PrintWriter out) throws ActionException {
+      Note note = (Note) cli.actions.service().execute(new Action.CreateNote(
+          new Note.Draft(title, String.join(" ", words), tags, null)), Origin.CLI).subject();
+      out.println(cli.words.get("note.added", note.id(), note.title()));
     }
   }
 
@@ -103,18 +100,14 @@ public final class NoteCommand implements Runnable {
   }
 
   @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete a note (Undo is in the app).")
-  public static final class Remove implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  public static final class Remove extends ActionCommand {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
 
     @Override
-    public Integer call() {
-      return CliActions.run(spec, cli -> {
-        var entry = cli.actions.service().execute(new Action.DeleteNote(id), Origin.CLI).entry();
-        spec.commandLine().getOut().println(cli.words.get("note.removed", id, entry.summary(), entry.id()));
-      });
+    void run(CliActions cli, PrintWriter out) throws ActionException {
+      var entry = cli.actions.service().execute(new Action.DeleteNote(id), Origin.CLI).entry();
+      out.println(cli.words.get("note.removed", id, entry.summary(), entry.id()));
     }
   }
 }

@@ -85,25 +85,45 @@ public final class ModelsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static int fail(CommandSpec spec, String message) {
+  static int fail(CommandSpec spec, String message) {
     PrintWriter err = spec.commandLine().getErr();
     err.println("tars: " + message.lines().findFirst().orElse(message));
     err.flush();
     return FAILURE;
   }
 
-  @Command(name = "list", description = "Show installed models and the catalog with a fit label for this machine.")
-  static final class ListCommand implements Callable<Integer> {
+  /**
+   * What every {@code tars models} subcommand does around its own work: opens a session on the model manager,
+   * closes it after, and turns a {@link ModelException} into its message on the error stream and exit code 1.
+   */
+  abstract static class Subcommand implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
     @Spec CommandSpec spec;
-
-    @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: chat, speech or embedding.")
-    String kindName;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      ModelKind kind = null;
+      try (Session session = parent.session()) {
+        int exitCode = run(session, out);
+        out.flush();
+        return exitCode;
+      } catch (ModelException e) {
+        return fail(spec, e.getMessage());
+      }
+    }
+
+    /** The subcommand's own work; returns the exit code. */
+    abstract int run(Session session, PrintWriter out) throws ModelException;
+  }
+
+  @Command(name = "list", description = "Show installed models and the catalog with a fit label for this machine.")
+  static final class ListCommand extends Subcommand {
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: chat, speech or embedding.")
+    String kindName;
+    private ModelKind kind;
+
+    @Override
+    public Integer call() {
       if (kindName != null) {
         try {
           kind = ModelKind.valueOf(kindName.trim().toUpperCase(Locale.ROOT));
@@ -111,67 +131,65 @@ public final class ModelsCommand implements Runnable {
           return fail(spec, "Unknown kind '" + kindName + "'; use chat, speech or embedding.");
         }
       }
-      try (Session session = parent.session()) {
-        ModelManager manager = session.manager();
-        ModelKind only = kind;
-        List<InstalledModel> installed = manager.installed().stream()
-            .filter(m -> only == null || m.kind() == only).toList();
-        out.println("Installed (" + installed.size() + ") in " + manager.modelsDir());
-        if (installed.isEmpty()) {
-          out.println("  none yet: `tars models pull NAME` downloads one, `tars models import FILE` adds a GGUF file");
-        }
-        for (InstalledModel m : installed) {
-          out.printf(Locale.ROOT, "  %-36s %9s  %s%n", m.name(), Bytes.human(m.sizeBytes()),
-              m.metadata() != null ? m.metadata().describe() : m.kind().name().toLowerCase(Locale.ROOT));
-        }
-        out.println();
-        out.println("Catalog (this machine: " + Bytes.human(manager.totalRam()) + " of memory)");
-        out.printf(Locale.ROOT, "  %-36s %-9s %9s  %-7s %7s  %-28s %s%n", "NAME", "KIND", "SIZE", "QUANT", "CONTEXT",
-            "LICENSE", "FIT");
-        List<CatalogEntry> paused = manager.paused();
-        for (CatalogEntry e : manager.catalog().entries()) {
-          if (kind != null && e.kind() != kind) {
-            continue;
-          }
-          Optional<InstalledModel> have = manager.installed(e.name());
-          String state = have.isPresent()
-              ? (have.get().downloadedUnverified() ? "  [installed, not verified]" : "  [installed]")
-              : paused.contains(e) ? "  [paused at " + Bytes.human(manager.partialBytes(e)) + "]"
-              : !e.downloadable() ? "  [included]" : "";
-          out.printf(Locale.ROOT, "  %-36s %-9s %9s  %-7s %7s  %-28s %s%s%n", e.name(),
-              e.kind().name().toLowerCase(Locale.ROOT), Bytes.human(e.sizeBytes()),
-              e.quantization() == null ? "-" : e.quantization(), e.contextLength() > 0 ? e.contextLength() : "-",
-              e.license(), manager.fit(e.sizeBytes()).label(), state);
-        }
-        out.println("Downloads are checked for size and format; only those with a published SHA-256 checksum are"
-            + " verified (`tars models pull` says which).");
-        out.flush();
-        return OK;
+      return super.call();
+    }
+
+    @Override
+    int run(Session session, PrintWriter out) {
+      ModelManager manager = session.manager();
+      ModelKind only = kind;
+      List<InstalledModel> installed = manager.installed().stream()
+          .filter(m -> only == null || m.kind() == only).toList();
+      out.println("Installed (" + installed.size() + ") in " + manager.modelsDir());
+      if (installed.isEmpty()) {
+        out.println("  none yet: `tars models pull NAME` downloads one, `tars models import FILE` adds a GGUF file");
       }
+      for (InstalledModel m : installed) {
+        out.printf(Locale.ROOT, "  %-36s %9s  %s%n", m.name(), Bytes.human(m.sizeBytes()),
+            m.metadata() != null ? m.metadata().describe() : m.kind().name().toLowerCase(Locale.ROOT));
+      }
+      out.println();
+      out.println("Catalog (this machine: " + Bytes.human(manager.totalRam()) + " of memory)");
+      out.printf(Locale.ROOT, "  %-36s %-9s %9s  %-7s %7s  %-28s %s%n", "NAME", "KIND", "SIZE", "QUANT", "CONTEXT",
+          "LICENSE", "FIT");
+      List<CatalogEntry> paused = manager.paused();
+      for (CatalogEntry e : manager.catalog().entries()) {
+        if (kind != null && e.kind() != kind) {
+          continue;
+        }
+        Optional<InstalledModel> have = manager.installed(e.name());
+        String state = have.isPresent()
+            ? (have.get().downloadedUnverified() ? "  [installed, not verified]" : "  [installed]")
+            : paused.contains(e) ? "  [paused at " + Bytes.human(manager.partialBytes(e)) + "]"
+            : !e.downloadable() ? "  [included]" : "";
+        out.printf(Locale.ROOT, "  %-36s %-9s %9s  %-7s %7s  %-28s %s%s%n", e.name(),
+            e.kind().name().toLowerCase(Locale.ROOT), Bytes.human(e.sizeBytes()),
+            e.quantization() == null ? "-" : e.quantization(), e.contextLength() > 0 ? e.contextLength() : "-",
+            e.license(), manager.fit(e.sizeBytes()).label(), state);
+      }
+      out.println("Downloads are checked for size and format; only those with a published SHA-256 checksum are"
+          + " verified (`tars models pull` says which).");
+      return OK;
     }
   }
 
   @Command(name = "pull", description = "Download a catalog model (resumes a paused download).")
-  static final class PullCommand implements Callable<Integer> {
-    @ParentCommand ModelsCommand parent;
-    @Spec CommandSpec spec;
-
+  static final class PullCommand extends Subcommand {
     @Parameters(paramLabel = "NAME", description = "The model's name as `tars models list` shows it.")
     String name;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Session session = parent.session()) {
-        ModelManager manager = session.manager();
-        TerminalProgress progress = new TerminalProgress(out, System.console() != null);
-        if (manager.installed(name).isEmpty()
-            && manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
-          out.println("Note: no SHA-256 checksum is published for " + name + ", so this download will not be"
-              + " verified; only its size and format are checked.");
-          out.flush();
-        }
-        Download download = manager.pull(name, progress);
+    int run(Session session, PrintWriter out) throws ModelException {
+      ModelManager manager = session.manager();
+      TerminalProgress progress = new TerminalProgress(out, System.console() != null);
+      if (manager.installed(name).isEmpty()
+          && manager.catalog().find(name).filter(e -> e.downloadable() && e.sha256() == null).isPresent()) {
+        out.println("Note: no SHA-256 checksum is published for " + name + ", so this download will not be"
+            + " verified; only its size and format are checked.");
+        out.flush();
+      }
+      Download download = manager.pull(name, progress);
+      try {
         Thread hook = NamedThreads.named("cli-interrupt").newThread(() -> pauseOnInterrupt(download));
         Runtime.getRuntime().addShutdownHook(hook);
         DownloadOutcome outcome;
@@ -193,8 +211,6 @@ public final class ModelsCommand implements Runnable {
           case DownloadOutcome.Cancelled c -> fail(spec, "Cancelled.");
           case DownloadOutcome.Failed f -> fail(spec, f.message());
         };
-      } catch (ModelException e) {
-        return fail(spec, e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return fail(spec, "Interrupted; run the same command again to resume.");
@@ -225,10 +241,7 @@ public final class ModelsCommand implements Runnable {
   }
 
   @Command(name = "import", description = "Add a GGUF chat model file from this computer.")
-  static final class ImportCommand implements Callable<Integer> {
-    @ParentCommand ModelsCommand parent;
-    @Spec CommandSpec spec;
-
+  static final class ImportCommand extends Subcommand {
     @Parameters(paramLabel = "FILE", description = "A .gguf file.")
     Path file;
 
@@ -236,51 +249,36 @@ public final class ModelsCommand implements Runnable {
     boolean link;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Session session = parent.session()) {
-        ModelManager manager = session.manager();
-        out.println("Checking " + file + "...");
-        out.flush();
-        InstalledModel model = manager.importFile(file, link);
-        out.println("Imported as " + model.name() + ": " + model.metadata().describe());
-        out.println("  " + Bytes.human(model.sizeBytes()) + ", " + manager.fit(model.sizeBytes()).label()
-            + " on this machine, " + (model.source().startsWith("linked") ? "linked" : "copied") + " to "
-            + manager.location(model));
-        out.flush();
-        return OK;
-      } catch (ModelException e) {
-        return fail(spec, e.getMessage());
-      }
+    int run(Session session, PrintWriter out) throws ModelException {
+      ModelManager manager = session.manager();
+      out.println("Checking " + file + "...");
+      out.flush();
+      InstalledModel model = manager.importFile(file, link);
+      out.println("Imported as " + model.name() + ": " + model.metadata().describe());
+      out.println("  " + Bytes.human(model.sizeBytes()) + ", " + manager.fit(model.sizeBytes()).label()
+          + " on this machine, " + (model.source().startsWith("linked") ? "linked" : "copied") + " to "
+          + manager.location(model));
+      return OK;
     }
   }
 
   @Command(name = "rm", description = "Delete an installed model, or the kept part of a paused download.")
-  static final class RemoveCommand implements Callable<Integer> {
-    @ParentCommand ModelsCommand parent;
-    @Spec CommandSpec spec;
-
+  static final class RemoveCommand extends Subcommand {
     @Parameters(paramLabel = "NAME", description = "The model's name as `tars models list` shows it.")
     String name;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Session session = parent.session()) {
-        ModelManager manager = session.manager();
-        if (manager.installed(name).isEmpty() && manager.catalog().find(name).isPresent()
-            && manager.discardPartial(name)) {
-          out.println("Deleted the partial download of " + name + ".");
-          out.flush();
-          return OK;
-        }
-        InstalledModel removed = manager.remove(name);
-        out.println("Deleted " + removed.name() + " (" + Bytes.human(removed.sizeBytes()) + " freed).");
+    int run(Session session, PrintWriter out) throws ModelException {
+      ModelManager manager = session.manager();
+      if (manager.installed(name).isEmpty() && manager.catalog().find(name).isPresent()
+          && manager.discardPartial(name)) {
+        out.println("Deleted the partial download of " + name + ".");
         out.flush();
         return OK;
-      } catch (ModelException e) {
-        return fail(spec, e.getMessage());
       }
+      InstalledModel removed = manager.remove(name);
+      out.println("Deleted " + removed.name() + " (" + Bytes.human(removed.sizeBytes()) + " freed).");
+      return OK;
     }
   }
 

@@ -6,15 +6,12 @@ import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
 import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tars models use NAME|FILE}: chooses the model the app answers with, as choosing it in the window
@@ -23,32 +20,27 @@ import picocli.CommandLine.Spec;
 @Command(name = "use", mixinStandardHelpOptions = true,
     description = {"Choose the model the app answers with: an installed model's name (see tars models list)",
         "or a .gguf file."})
-final class UseModelCommand implements Callable<Integer> {
-  @ParentCommand ModelsCommand parent;
-  @Spec CommandSpec spec;
-
+final class UseModelCommand extends ModelsCommand.Subcommand {
   @Parameters(paramLabel = "NAME|FILE", description = "An installed chat model's name, or the path of a .gguf file.")
   String choice;
 
   @Override
-  public Integer call() {
-    try (ModelsCommand.Session session = parent.session()) {
-      if (session.runtime() == null) {
-        throw new IllegalStateException("Choosing a model needs the app's settings.");
-      }
-      Path file = resolve(session.manager());
-      var settings = session.runtime().settings();
-      AppSettings now = settings.get();
-      settings.save(now.withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel())
-          .withModelPath(file.toString()));
-      spec.commandLine().getOut().println("Tars now answers with " + file.getFileName() + " (" + file + ").");
-      spec.commandLine().getOut().flush();
-      return ModelsCommand.OK;
-    } catch (ModelException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("tars: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return ModelsCommand.FAILURE;
+  int run(ModelsCommand.Session session, PrintWriter out) throws ModelException {
+    if (session.runtime() == null) {
+      throw new IllegalStateException("Choosing a model needs the app's settings.");
     }
+    Path file;
+    try {
+      file = resolve(session.manager());
+    } catch (IllegalArgumentException e) {
+      return ModelsCommand.fail(spec, e.getMessage());
+    }
+    var settings = session.runtime().settings();
+    AppSettings now = settings.get();
+    settings.save(now.withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel())
+        .withModelPath(file.toString()));
+    out.println("Tars now answers with " + file.getFileName() + " (" + file + ").");
+    return ModelsCommand.OK;
   }
 
   /** The model file {@link #choice} names; checks that a file is a usable GGUF model. */

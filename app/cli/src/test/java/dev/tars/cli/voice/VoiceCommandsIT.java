@@ -2,8 +2,7 @@ package dev.tars.cli.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tars.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -27,27 +26,19 @@ class VoiceCommandsIT {
     System.clearProperty("tars.home");
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(Object command, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(command);
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(Object command, String... args) {
+    return CliRun.of(new CommandLine(command), args);
   }
 
   @Test
   void whatSayWritesTranscribeReadsBack() throws Exception {
     Path wav = home.resolve("speech").resolve("hello.wav");
-    Run say = run(new SayCommand(), "Turn off the lights in the kitchen.", "--out", wav.toString());
+    CliRun say = run(new SayCommand(), "Turn off the lights in the kitchen.", "--out", wav.toString());
     assertThat(say.exitCode()).as(say.err()).isZero();
     assertThat(Files.size(wav)).isGreaterThan(16_000);
     assertThat(say.out()).contains("hello.wav");
 
-    Run transcribe = run(new TranscribeCommand(), wav.toString(), "--engine", "POCKETSPHINX", "--stats");
+    CliRun transcribe = run(new TranscribeCommand(), wav.toString(), "--engine", "POCKETSPHINX", "--stats");
     assertThat(transcribe.exitCode()).as(transcribe.err()).isZero();
     assertThat(transcribe.out().strip()).isEqualTo("turn off the lights in the kitchen");
     assertThat(transcribe.err()).contains("PocketSphinx").contains("real-time factor");
@@ -57,7 +48,7 @@ class VoiceCommandsIT {
   void autoUsesPocketSphinxWhenNoVoskModelIsInstalled() {
     Path wav = home.resolve("auto.wav");
     assertThat(run(new SayCommand(), "Good morning.", "--out", wav.toString()).exitCode()).isZero();
-    Run transcribe = run(new TranscribeCommand(), wav.toString(), "--stats");
+    CliRun transcribe = run(new TranscribeCommand(), wav.toString(), "--stats");
     assertThat(transcribe.exitCode()).as(transcribe.err()).isZero();
     assertThat(transcribe.err()).contains("PocketSphinx");
   }
@@ -65,7 +56,7 @@ class VoiceCommandsIT {
   @Test
   void aFileThatIsNotAudioGivesOneLineAndExitCodeOne() throws Exception {
     Path notes = Files.writeString(home.resolve("notes.wav"), "these are my notes, not a recording");
-    Run transcribe = run(new TranscribeCommand(), notes.toString());
+    CliRun transcribe = run(new TranscribeCommand(), notes.toString());
     assertThat(transcribe.exitCode()).isEqualTo(1);
     assertThat(transcribe.err()).startsWith("tars: notes.wav is not an audio file").doesNotContain("Exception");
     assertThat(transcribe.err().lines()).hasSize(1);
@@ -75,14 +66,14 @@ class VoiceCommandsIT {
   void askingForVoskWithoutAModelSaysWhereToGetOne() {
     Path wav = home.resolve("vosk.wav");
     assertThat(run(new SayCommand(), "Hello.", "--out", wav.toString()).exitCode()).isZero();
-    Run transcribe = run(new TranscribeCommand(), wav.toString(), "--engine", "VOSK");
+    CliRun transcribe = run(new TranscribeCommand(), wav.toString(), "--engine", "VOSK");
     assertThat(transcribe.exitCode()).isEqualTo(1);
     assertThat(transcribe.err()).contains("No Vosk speech model is installed").contains("Models page");
   }
 
   @Test
   void anOutOfRangeRateIsAUsageError() {
-    Run say = run(new SayCommand(), "Hello.", "--rate", "900", "--out", home.resolve("x.wav").toString());
+    CliRun say = run(new SayCommand(), "Hello.", "--rate", "900", "--out", home.resolve("x.wav").toString());
     assertThat(say.exitCode()).isEqualTo(2);
     assertThat(say.err()).contains("between 80 and 300");
     assertThat(home.resolve("x.wav")).doesNotExist();

@@ -48,6 +48,7 @@ public final class ScriptedEngine implements ChatEngine {
   private volatile FinishReason finishReason = FinishReason.STOP;
   private volatile Consumer<ChatRequest> onGenerate = request -> {};
   private volatile boolean neverAnswering;
+  private volatile EngineException modelFailure;
   private volatile boolean closed;
 
   /** Streams {@code answer} word by word (spaces kept), one word every {@code millisPerWord}. */
@@ -98,6 +99,12 @@ public final class ScriptedEngine implements ChatEngine {
 
   public ScriptedEngine modelName(String name) {
     this.modelName = name;
+    return this;
+  }
+
+  /** Makes {@link #model()} throw {@code failure}, like a remote server that cannot be reached. */
+  public ScriptedEngine failingModelInfo(EngineException failure) {
+    this.modelFailure = failure;
     return this;
   }
 
@@ -154,7 +161,10 @@ public final class ScriptedEngine implements ChatEngine {
   }
 
   @Override
-  public ModelInfo model() {
+  public ModelInfo model() throws EngineException {
+    if (modelFailure != null) {
+      throw modelFailure;
+    }
     return new ModelInfo(modelName, contextLength);
   }
 

@@ -2,6 +2,7 @@ package dev.tars.desktop.backup;
 
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.SectionGrid;
+import dev.tars.desktop.fx.SettingsSection;
 import dev.tars.desktop.fx.Spinners;
 import java.io.File;
 import java.nio.file.Files;
@@ -23,26 +24,19 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** The "Backups and alerts" section of the Settings page. */
-public final class BackupSettingsView {
+public final class BackupSettingsView extends SettingsSection {
   private final BackupSettingsViewModel viewModel;
   private final I18n i18n;
   private final List<Object> bindings = new ArrayList<>();
-  private final VBox root;
 
   public BackupSettingsView(BackupSettingsViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
     this.i18n = i18n;
-    this.root = build();
   }
 
-  public Node root() {
-    return root;
-  }
-
-  private VBox build() {
-    Label hint = new Label(i18n.get("backupSettings.hint"));
-    hint.getStyleClass().add("settings-hint");
-    hint.setWrapText(true);
+  @Override
+  protected Node build() {
+    Label hint = hint(i18n.get("backupSettings.hint"));
 
     GridPane grid = SectionGrid.create();
 
@@ -76,20 +70,15 @@ public final class BackupSettingsView {
     webhook.textProperty().bindBidirectional(viewModel.webhookUrlProperty());
     grid.addRow(3, new Label(i18n.get("backupSettings.webhook")), webhook);
 
-    Label message = new Label();
-    message.setWrapText(true);
+    Label message = statusLine(viewModel.messageProperty(), viewModel.failedProperty());
     message.setMaxWidth(Double.MAX_VALUE);
-    message.textProperty().bind(viewModel.messageProperty());
-    viewModel.failedProperty().addListener((obs, was, failed) -> message.getStyleClass().setAll(
-        "label", failed ? "form-error" : "settings-hint"));
-    message.getStyleClass().add("settings-hint");
     HBox.setHgrow(message, Priority.ALWAYS);
     Button save = new Button(i18n.get("action.save"));
     save.setId("backupSettingsSave");
     save.disableProperty().bind(viewModel.savingProperty());
     save.setMinWidth(Region.USE_PREF_SIZE);
     save.setOnAction(e -> {
-      root.lookupAll(".spinner").forEach(n -> ((Spinner<?>) n).commitValue());
+      root().lookupAll(".spinner").forEach(n -> ((Spinner<?>) n).commitValue());
       viewModel.save();
     });
     HBox footer = new HBox(10, message, save);
@@ -115,6 +104,7 @@ public final class BackupSettingsView {
     if (!current.isEmpty() && Files.isDirectory(Path.of(current))) {
       chooser.setInitialDirectory(new File(current));
     }
+    Node root = root();
     File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
     if (folder != null) {
       mirror.setText(folder.getAbsolutePath());

@@ -41,11 +41,11 @@ public final class ConversationSettingsView {
   @FXML
   private void initialize() {
     titleField.textProperty().bindBidirectional(viewModel.titleProperty());
-    systemPrompt.textProperty().bindBidirectional(viewModel.systemPromptProperty());
+    systemPrompt.textProperty().bindBidirectional(viewModel.sampling().systemPromptProperty());
     systemPrompt.setPromptText(i18n.get("conversationSettings.noSystemPrompt"));
-    bindings.add(Spinners.bindDouble(temperature, viewModel.temperatureProperty(), 0, 2, 0.05));
-    bindings.add(Spinners.bindDouble(topP, viewModel.topPProperty(), 0.01, 1, 0.01));
-    bindings.add(Spinners.bindInt(maxTokens, viewModel.maxTokensProperty(), 1, 1 << 20, 64));
+    bindings.add(Spinners.bindDouble(temperature, viewModel.sampling().temperatureProperty(), 0, 2, 0.05));
+    bindings.add(Spinners.bindDouble(topP, viewModel.sampling().topPProperty(), 0.01, 1, 0.01));
+    bindings.add(Spinners.bindInt(maxTokens, viewModel.sampling().maxTokensProperty(), 1, 1 << 20, 64));
     error.textProperty().bind(viewModel.errorProperty());
     error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());

@@ -4,15 +4,13 @@ import dev.tars.chat.ChatService;
 import dev.tars.chat.Conversation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.SamplingFields;
 import dev.tars.engine.Sampling;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,10 +33,7 @@ public final class ConversationSettingsViewModel {
   private final Consumer<Conversation> saved;
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
   private final StringProperty title = new SimpleStringProperty("");
-  private final StringProperty systemPrompt = new SimpleStringProperty("");
-  private final DoubleProperty temperature = new SimpleDoubleProperty(Sampling.DEFAULTS.temperature());
-  private final DoubleProperty topP = new SimpleDoubleProperty(Sampling.DEFAULTS.topP());
-  private final IntegerProperty maxTokens = new SimpleIntegerProperty(Sampling.DEFAULTS.maxTokens());
+  private final SamplingFields sampling = new SamplingFields();
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty loaded = new SimpleBooleanProperty();
   private String loadedTitle = "";
@@ -57,10 +52,7 @@ public final class ConversationSettingsViewModel {
   private void fill(Conversation c) {
     loadedTitle = c.title();
     title.set(c.title());
-    systemPrompt.set(c.systemPrompt());
-    temperature.set(c.sampling().temperature());
-    topP.set(c.sampling().topP());
-    maxTokens.set(c.sampling().maxTokens());
+    sampling.fill(c.systemPrompt(), c.sampling());
     loaded.set(true);
     state.set(State.EDITING);
   }
@@ -78,20 +70,9 @@ public final class ConversationSettingsViewModel {
     return title;
   }
 
-  public StringProperty systemPromptProperty() {
-    return systemPrompt;
-  }
-
-  public DoubleProperty temperatureProperty() {
-    return temperature;
-  }
-
-  public DoubleProperty topPProperty() {
-    return topP;
-  }
-
-  public IntegerProperty maxTokensProperty() {
-    return maxTokens;
+  /** The system prompt and sampling of the conversation. */
+  public SamplingFields sampling() {
+    return sampling;
   }
 
   public StringProperty errorProperty() {
@@ -115,14 +96,12 @@ public final class ConversationSettingsViewModel {
       fail(i18n.get("conversationSettings.titleBlank"));
       return false;
     }
-    Sampling sampling;
-    try {
-      sampling = new Sampling(temperature.get(), topP.get(), maxTokens.get());
-    } catch (IllegalArgumentException e) {
+    Optional<Sampling> chosen = sampling.sampling();
+    if (chosen.isEmpty()) {
       fail(i18n.get("settings.samplingInvalid"));
       return false;
     }
-    String prompt = systemPrompt.get() == null ? "" : systemPrompt.get().strip();
+    String prompt = sampling.systemPrompt();
     error.set("");
     state.set(State.SAVING);
     boolean renamed = !newTitle.equals(loadedTitle);
@@ -130,7 +109,7 @@ public final class ConversationSettingsViewModel {
       if (renamed) {
         chats.rename(conversationId, newTitle);
       }
-      return chats.updateSettings(conversationId, prompt, sampling);
+      return chats.updateSettings(conversationId, prompt, chosen.get());
     }, c -> {
       state.set(State.SAVED);
       saved.accept(c);

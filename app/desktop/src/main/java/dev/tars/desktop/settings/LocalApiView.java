@@ -2,6 +2,7 @@ package dev.tars.desktop.settings;
 
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.SectionGrid;
+import dev.tars.desktop.fx.SettingsSection;
 import dev.tars.desktop.fx.Spinners;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,26 +19,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The "Local API server" section of the Settings page. */
-public final class LocalApiView {
+public final class LocalApiView extends SettingsSection {
   private final LocalApiViewModel viewModel;
   private final I18n i18n;
-  private final VBox root;
   private Object portBinding;
 
   public LocalApiView(LocalApiViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
     this.i18n = i18n;
-    this.root = build();
   }
 
-  public Node root() {
-    return root;
-  }
-
-  private VBox build() {
-    Label hint = new Label(i18n.get("localApi.hint"));
-    hint.getStyleClass().add("settings-hint");
-    hint.setWrapText(true);
+  @Override
+  protected Node build() {
+    Label hint = hint(i18n.get("localApi.hint"));
     CheckBox enabled = new CheckBox(i18n.get("localApi.enabled"));
     enabled.setId("localApiEnabled");
     enabled.selectedProperty().bindBidirectional(viewModel.enabledProperty());
@@ -57,10 +51,7 @@ public final class LocalApiView {
     HBox portRow = new HBox(8, port, applyPort);
     portRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(0, new Label(i18n.get("localApi.port")), portRow);
-    Label portHint = new Label(i18n.get("localApi.portHint"));
-    portHint.getStyleClass().add("settings-hint");
-    portHint.setWrapText(true);
-    grid.add(portHint, 1, 1);
+    grid.add(hint(i18n.get("localApi.portHint")), 1, 1);
 
     TextField origins = new TextField();
     origins.setId("localApiOrigins");
@@ -68,10 +59,7 @@ public final class LocalApiView {
     origins.textProperty().bindBidirectional(viewModel.originsProperty());
     origins.setOnAction(e -> viewModel.applyPort());
     grid.addRow(2, new Label(i18n.get("localApi.origins")), origins);
-    Label originsHint = new Label(i18n.get("localApi.originsHint"));
-    originsHint.getStyleClass().add("settings-hint");
-    originsHint.setWrapText(true);
-    grid.add(originsHint, 1, 3);
+    grid.add(hint(i18n.get("localApi.originsHint")), 1, 3);
 
     TextField key = new TextField();
     key.setId("localApiKey");
@@ -91,15 +79,18 @@ public final class LocalApiView {
     keyRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(4, new Label(i18n.get("localApi.key")), keyRow);
 
-    Label status = new Label();
+    CheckBox allowActions = new CheckBox(i18n.get("localApi.allowActions"));
+    allowActions.setId("localApiAllowActions");
+    allowActions.selectedProperty().bindBidirectional(viewModel.allowActionsProperty());
+    Label allowActionsHint = new Label(i18n.get("localApi.allowActionsHint"));
+    allowActionsHint.getStyleClass().add("settings-hint");
+    allowActionsHint.setWrapText(true);
+    VBox actions = new VBox(4, allowActions, allowActionsHint);
+
+    Label status = statusLine(viewModel.statusProperty(), viewModel.failedProperty());
     status.setId("localApiStatus");
-    status.setWrapText(true);
-    status.textProperty().bind(viewModel.statusProperty());
-    status.getStyleClass().add("settings-hint");
-    viewModel.failedProperty().addListener((obs, was, failed) -> status.getStyleClass().setAll(
-        "label", failed ? "form-error" : "settings-hint"));
 
     viewModel.load();
-    return new VBox(10, hint, enabled, grid, status);
+    return new VBox(10, hint, enabled, grid, actions, status);
   }
 }

@@ -102,13 +102,13 @@ public final class SettingsView {
     remoteUrl.textProperty().bindBidirectional(viewModel.remoteUrlProperty());
     apiKey.textProperty().bindBidirectional(viewModel.remoteApiKeyProperty());
     remoteModel.textProperty().bindBidirectional(viewModel.remoteModelProperty());
-    systemPrompt.textProperty().bindBidirectional(viewModel.systemPromptProperty());
+    systemPrompt.textProperty().bindBidirectional(viewModel.defaults().systemPromptProperty());
     bindings.add(Spinners.bindInt(contextSize, viewModel.contextSizeProperty(), 256, SettingsViewModel.MAX_CONTEXT,
         512));
     bindings.add(Spinners.bindInt(threads, viewModel.threadsProperty(), 0, SettingsViewModel.MAX_THREADS, 1));
-    bindings.add(Spinners.bindDouble(temperature, viewModel.temperatureProperty(), 0, 2, 0.05));
-    bindings.add(Spinners.bindDouble(topP, viewModel.topPProperty(), 0.01, 1, 0.01));
-    bindings.add(Spinners.bindInt(maxTokens, viewModel.maxTokensProperty(), 1, 1 << 20, 64));
+    bindings.add(Spinners.bindDouble(temperature, viewModel.defaults().temperatureProperty(), 0, 2, 0.05));
+    bindings.add(Spinners.bindDouble(topP, viewModel.defaults().topPProperty(), 0.01, 1, 0.01));
+    bindings.add(Spinners.bindInt(maxTokens, viewModel.defaults().maxTokensProperty(), 1, 1 << 20, 64));
 
     error.textProperty().bind(viewModel.errorProperty());
     var state = viewModel.stateProperty();

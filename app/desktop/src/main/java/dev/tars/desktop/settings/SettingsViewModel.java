@@ -7,19 +7,18 @@ import dev.tars.config.SettingsStore;
 import dev.tars.config.Theme;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.welcome.ModelFileCheck;
-import dev.tars.engine.Sampling;
+import dev.tars.desktop.fx.SamplingFields;
+import dev.tars.desktop.feature.ModelFileCheck;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -55,10 +54,7 @@ public final class SettingsViewModel {
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.SYSTEM);
   private final StringProperty language = new SimpleStringProperty("");
-  private final StringProperty systemPrompt = new SimpleStringProperty("");
-  private final DoubleProperty temperature = new SimpleDoubleProperty();
-  private final DoubleProperty topP = new SimpleDoubleProperty();
-  private final IntegerProperty maxTokens = new SimpleIntegerProperty();
+  private final SamplingFields defaults = new SamplingFields();
   private final ObjectProperty<EngineChoice> engine = new SimpleObjectProperty<>(EngineChoice.LOCAL);
   private final StringProperty modelPath = new SimpleStringProperty("");
   private final StringProperty remoteUrl = new SimpleStringProperty("");
@@ -75,8 +71,9 @@ public final class SettingsViewModel {
     this.i18n = i18n;
     theme.addListener((obs, old, now) -> applyAtOnce(s -> s.withTheme(now)));
     language.addListener((obs, old, now) -> applyAtOnce(s -> s.withLanguage(now == null ? "" : now)));
-    for (ObservableValue<?> field : List.of(systemPrompt, temperature, topP, maxTokens, engine, modelPath,
-        remoteUrl, remoteApiKey, remoteModel, contextSize, threads)) {
+    List<ObservableValue<?>> fields = new ArrayList<>(defaults.all());
+    fields.addAll(List.of(engine, modelPath, remoteUrl, remoteApiKey, remoteModel, contextSize, threads));
+    for (ObservableValue<?> field : fields) {
       field.addListener((obs, old, now) -> {
         if (!filling && state.get() != State.LOADING) {
           state.set(State.DIRTY);
@@ -96,10 +93,7 @@ public final class SettingsViewModel {
       saved = s;
       theme.set(s.theme());
       language.set(s.language());
-      systemPrompt.set(s.defaultSystemPrompt());
-      temperature.set(s.defaultSampling().temperature());
-      topP.set(s.defaultSampling().topP());
-      maxTokens.set(s.defaultSampling().maxTokens());
+      defaults.fill(s.defaultSystemPrompt(), s.defaultSampling());
       engine.set(s.engine());
       modelPath.set(s.modelPath());
       remoteUrl.set(s.remoteUrl());
@@ -138,7 +132,7 @@ public final class SettingsViewModel {
       return false;
     }
     AppSettings updated = saved
-        .withDefaults(systemPrompt.get().strip(), new Sampling(temperature.get(), topP.get(), maxTokens.get()))
+        .withDefaults(defaults.systemPrompt(), defaults.sampling().orElseThrow())
         .withModelPath(modelPath.get().strip())
         .withEngine(engine.get(), remoteUrl.get().strip(), remoteApiKey.get().strip(), remoteModel.get().strip())
         .withLocalEngine(contextSize.get(), threads.get());
@@ -172,9 +166,7 @@ public final class SettingsViewModel {
   }
 
   private Optional<String> validate() {
-    try {
-      new Sampling(temperature.get(), topP.get(), maxTokens.get());
-    } catch (IllegalArgumentException e) {
+    if (defaults.sampling().isEmpty()) {
       return Optional.of(i18n.get("settings.samplingInvalid"));
     }
     if (contextSize.get() < 256 || contextSize.get() > MAX_CONTEXT) {
@@ -225,20 +217,9 @@ public final class SettingsViewModel {
     return language;
   }
 
-  public StringProperty systemPromptProperty() {
-    return systemPrompt;
-  }
-
-  public DoubleProperty temperatureProperty() {
-    return temperature;
-  }
-
-  public DoubleProperty topPProperty() {
-    return topP;
-  }
-
-  public IntegerProperty maxTokensProperty() {
-    return maxTokens;
+  /** The default system prompt and sampling of new conversations. */
+  public SamplingFields defaults() {
+    return defaults;
   }
 
   public ObjectProperty<EngineChoice> engineProperty() {

@@ -3,6 +3,7 @@ package dev.tars.desktop.welcome;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
 import dev.tars.config.SettingsStore;
+import dev.tars.desktop.feature.ModelFileCheck;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.feature.ModelOffer;

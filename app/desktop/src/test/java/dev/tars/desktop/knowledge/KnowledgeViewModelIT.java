@@ -8,7 +8,9 @@ import dev.tars.knowledge.DocumentStatus;
 import dev.tars.knowledge.KnowledgeService;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
@@ -30,7 +32,8 @@ class KnowledgeViewModelIT {
     TestUi ui = new TestUi();
     try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2)) {
-      KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+          new KnowledgeIndex(home.resolve("index")), embedder,
           new DocumentParser(null), Chunker.standard(), 2);
       try (KnowledgeViewModel vm = new KnowledgeViewModel(service, ui.background(), I18n.forLanguage("en"))) {
         service.start();

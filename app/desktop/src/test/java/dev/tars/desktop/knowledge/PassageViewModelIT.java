@@ -11,7 +11,9 @@ import dev.tars.knowledge.Passage;
 import dev.tars.knowledge.PassageReference;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.embed.OnnxEmbedder;
+import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.parse.DocumentParser;
+import dev.tars.knowledge.store.KnowledgeStore;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
@@ -50,7 +52,8 @@ class PassageViewModelIT {
     RecordingOpener opener = new RecordingOpener();
     try (Database db = TestDatabase.open(home);
         OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, home.resolve("models"), 2)) {
-      KnowledgeService service = new KnowledgeService(db.dataSource(), home.resolve("index"), embedder,
+      KnowledgeService service = new KnowledgeService(new KnowledgeStore(db.dataSource()),
+          new KnowledgeIndex(home.resolve("index")), embedder,
           new DocumentParser(null), Chunker.standard(), 2);
       try {
         service.start();

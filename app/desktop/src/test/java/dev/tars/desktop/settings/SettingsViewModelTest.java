@@ -37,8 +37,8 @@ class SettingsViewModelTest {
   @Test
   void editedFieldsAreSavedWithSave() {
     assertThat(settings.state()).isEqualTo(SettingsViewModel.State.CLEAN);
-    settings.systemPromptProperty().set("Be brief.");
-    settings.temperatureProperty().set(0.2);
+    settings.defaults().systemPromptProperty().set("Be brief.");
+    settings.defaults().temperatureProperty().set(0.2);
     settings.contextSizeProperty().set(8192);
     assertThat(settings.state()).isEqualTo(SettingsViewModel.State.DIRTY);
 
@@ -98,9 +98,9 @@ class SettingsViewModelTest {
 
   @Test
   void revertDropsUnsavedChanges() {
-    settings.systemPromptProperty().set("Something else");
+    settings.defaults().systemPromptProperty().set("Something else");
     settings.revert();
-    assertThat(settings.systemPromptProperty().get()).isEqualTo(services.settings.get().defaultSystemPrompt());
+    assertThat(settings.defaults().systemPromptProperty().get()).isEqualTo(services.settings.get().defaultSystemPrompt());
     assertThat(settings.state()).isEqualTo(SettingsViewModel.State.CLEAN);
   }
 

@@ -36,4 +36,16 @@ class EngineStatusTextTest {
 
     assertThat(EngineStatusText.detail(status, I18n.forLanguage("es"))).isEqualTo("The server answered 401: bad key");
   }
+
+  @Test
+  void aRemoteServerThatDoesNotAnswerIsExplainedInTheChosenLanguage() {
+    EngineStatus status = new EngineStatus(State.FAILED, true, "Connection refused", "remoteNotAnswering",
+        java.util.List.of("http://box:8080/v1", "Connection refused"));
+
+    assertThat(EngineStatusText.detail(status, I18n.forLanguage("es"))).isEqualTo("El servidor http://box:8080/v1"
+        + " no respondió: Connection refused. Comprueba que está en marcha, su dirección y la clave de API en"
+        + " Ajustes → Motor.");
+    assertThat(EngineStatusText.detail(status, I18n.forLanguage("en"))).startsWith("The server http://box:8080/v1"
+        + " did not answer: Connection refused.");
+  }
 }

@@ -46,8 +46,6 @@ public final class GgufFile {
 
   private static final int MAGIC = 0x46554747;
   private static final int DEFAULT_ALIGNMENT = 32;
-  /** Far above any real key, string or tensor count; larger values mean a damaged file. */
-  private static final long SANITY_LIMIT = 1L << 31;
 
   private static final Map<Integer, String> FILE_TYPES = Map.ofEntries(
       Map.entry(0, "F32"), Map.entry(1, "F16"), Map.entry(2, "Q4_0"), Map.entry(3, "Q4_1"), Map.entry(7, "Q8_0"),
@@ -115,7 +113,7 @@ public final class GgufFile {
         throw new BadModelFileException(Reason.EMPTY, file,
             file + " is empty (0 bytes), not a model; download it again.");
       }
-      return parse(file, new Reader(channel), size);
+      return parse(file, new GgufReader(channel), size);
     } catch (NoSuchFileException e) {
       throw new BadModelFileException(Reason.MISSING, file, "Model file not found: " + file + ".", e);
     } catch (AccessDeniedException e) {
@@ -127,7 +125,7 @@ public final class GgufFile {
     }
   }
 
-  private static GgufFile parse(Path file, Reader in, long size) throws IOException, BadModelFileException {
+  private static GgufFile parse(Path file, GgufReader in, long size) throws IOException, BadModelFileException {
     int magic;
     try {
       magic = in.i32();
@@ -321,121 +319,5 @@ public final class GgufFile {
   public String toString() {
     return name() + " (" + architecture() + ", " + parameterLabel() + ", " + quantization() + ", context "
         + contextLength() + ")";
-  }
-
-  /** Little-endian reads over a channel with a small buffer, tracking the file position. */
-  private static final class Reader {
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    private long bufferStart;
-
-    Reader(FileChannel channel) {
-      this.channel = channel;
-      buffer.limit(0);
-    }
-
-    long position() {
-      return bufferStart + buffer.position();
-    }
-
-    private void need(int bytes) throws IOException {
-      if (buffer.remaining() >= bytes) {
-        return;
-      }
-      bufferStart += buffer.position();
-      buffer.compact();
-      while (buffer.position() < bytes) {
-        if (channel.read(buffer) < 0) {
-          throw new EOFException();
-        }
-      }
-      buffer.flip();
-    }
-
-    int i32() throws IOException {
-      need(4);
-      return buffer.getInt();
-    }
-
-    long i64() throws IOException {
-      need(8);
-      return buffer.getLong();
-    }
-
-    long count(Path file, String what) throws IOException, BadModelFileException {
-      long n = i64();
-      if (n < 0 || n > SANITY_LIMIT) {
-        throw damaged(file, "its " + what + " is " + Long.toUnsignedString(n));
-      }
-      return n;
-    }
-
-    void skip(long bytes) throws IOException {
-      long inBuffer = Math.min(bytes, buffer.remaining());
-      buffer.position(buffer.position() + (int) inBuffer);
-      long rest = bytes - inBuffer;
-      if (rest > 0) {
-        bufferStart += buffer.position() + rest;
-        buffer.clear().limit(0);
-        channel.position(bufferStart);
-        if (bufferStart > channel.size()) {
-          throw new EOFException();
-        }
-      }
-    }
-
-    String string(Path file) throws IOException, BadModelFileException {
-      long length = count(file, "string length");
-      if (length > buffer.capacity()) {
-        byte[] bytes = new byte[Math.toIntExact(length)];
-        ByteBuffer target = ByteBuffer.wrap(bytes);
-        int fromBuffer = Math.min(buffer.remaining(), bytes.length);
-        buffer.get(bytes, 0, fromBuffer);
-        target.position(fromBuffer);
-        bufferStart += buffer.position();
-        buffer.clear().limit(0);
-        channel.position(bufferStart);
-        while (target.hasRemaining()) {
-          int read = channel.read(target);
-          if (read < 0) {
-            throw new EOFException();
-          }
-          bufferStart += read;
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      need((int) length);
-      byte[] bytes = new byte[(int) length];
-      buffer.get(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    Object value(Path file, int type) throws IOException, BadModelFileException {
-      return switch (type) {
-        case 0 -> { need(1); yield (long) Byte.toUnsignedInt(buffer.get()); }
-        case 1 -> { need(1); yield (long) buffer.get(); }
-        case 2 -> { need(2); yield (long) Short.toUnsignedInt(buffer.getShort()); }
-        case 3 -> { need(2); yield (long) buffer.getShort(); }
-        case 4 -> Integer.toUnsignedLong(i32());
-        case 5 -> (long) i32();
-        case 6 -> { need(4); yield (double) buffer.getFloat(); }
-        case 7 -> { need(1); yield buffer.get() != 0; }
-        case 8 -> string(file);
-        case 10, 11 -> i64();
-        case 12 -> { need(8); yield buffer.getDouble(); }
-        default -> throw damaged(file, "it has a metadata value of unknown type " + type);
-      };
-    }
-
-    void skipValue(Path file, int type) throws IOException, BadModelFileException {
-      switch (type) {
-        case 0, 1, 7 -> skip(1);
-        case 2, 3 -> skip(2);
-        case 4, 5, 6 -> skip(4);
-        case 10, 11, 12 -> skip(8);
-        case 8 -> skip(count(file, "string length"));
-        default -> throw damaged(file, "it has an array of unknown type " + type);
-      }
-    }
   }
 }

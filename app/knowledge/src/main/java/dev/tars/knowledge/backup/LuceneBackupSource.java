@@ -1,6 +1,6 @@
 package dev.tars.knowledge.backup;
 
-import dev.tars.backup.BackupSource;
+import dev.tars.backup.AbstractBackupSource;
 import dev.tars.backup.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +22,9 @@ import org.apache.lucene.store.IndexInput;
  * are copied; releasing the snapshot lets the writer delete them. Works with any {@link IndexWriter} whose
  * config was built with {@link #deletionPolicy()}.
  */
-public final class LuceneBackupSource implements BackupSource {
+public final class LuceneBackupSource extends AbstractBackupSource {
   public static final String KIND = "lucene";
 
-  private final String name;
-  private final String restorePath;
   private final IndexWriter writer;
   private final SnapshotDeletionPolicy policy;
 
@@ -35,13 +33,12 @@ public final class LuceneBackupSource implements BackupSource {
    * @throws IllegalArgumentException when the writer was not configured with a snapshot deletion policy
    */
   public LuceneBackupSource(String name, String restorePath, IndexWriter writer) {
+    super(name, KIND, restorePath);
     IndexDeletionPolicy configured = writer.getConfig().getIndexDeletionPolicy();
     if (!(configured instanceof SnapshotDeletionPolicy snapshots)) {
       throw new IllegalArgumentException("The index writer of " + name + " needs IndexWriterConfig"
           + ".setIndexDeletionPolicy(LuceneBackupSource.deletionPolicy()) to be backed up while it writes");
     }
-    this.name = name;
-    this.restorePath = restorePath;
     this.writer = writer;
     this.policy = snapshots;
   }
@@ -49,21 +46,6 @@ public final class LuceneBackupSource implements BackupSource {
   /** The deletion policy to configure on the writer: Lucene's default, plus snapshots. */
   public static SnapshotDeletionPolicy deletionPolicy() {
     return new SnapshotDeletionPolicy(new org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy());
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String restorePath() {
-    return restorePath;
   }
 
   /** Stored fields are already compressed by Lucene and vectors do not shrink: deflating costs CPU for little. */

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnnxEmbedder implements Embedder {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
-  private static final int BATCH = 8;
   private static final int MAX_TOKENS = 512;
 
   /** The default model, read from the langchain4j embeddings jar on the class path (no network). */
@@ -163,33 +162,28 @@ public final class OnnxEmbedder implements Embedder {
     return files.dimension();
   }
 
+  /**
+   * Each passage is run through the model on its own, never padded into a batch with others: the model's
+   * activations are quantised to int8 at run time with a scale taken over the whole input tensor, so a batch's
+   * padding and its other passages would change a passage's vector (cosine ~0.997 to itself alone). Alone, a
+   * passage gets the same vector whatever it is embedded with, and the same as the reference implementation's.
+   * The workers take passages longest first, so the last one to finish is a short one.
+   */
   @Override
   public List<float[]> embedPassages(List<String> texts) {
     if (texts.isEmpty()) {
       return List.of();
     }
-    // Sorting by length keeps padding inside a batch small; results go back to input order.
     Integer[] order = new Integer[texts.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
     float[][] out = new float[texts.size()][];
-    List<Future<?>> pending = new ArrayList<>();
-    for (int start = 0; start < order.length; start += BATCH) {
-      int[] idx = new int[Math.min(BATCH, order.length - start)];
-      for (int j = 0; j < idx.length; j++) {
-        idx[j] = order[start + j];
-      }
+    List<Future<?>> pending = new ArrayList<>(order.length);
+    for (int i : order) {
       pending.add(workers.submit(() -> {
-        List<String> batch = new ArrayList<>(idx.length);
-        for (int i : idx) {
-          batch.add(texts.get(i));
-        }
-        float[][] vectors = runBatch(batch);
-        for (int j = 0; j < idx.length; j++) {
-          out[idx[j]] = vectors[j];
-        }
+        out[i] = inferPooled(List.of(texts.get(i)))[0];
       }));
     }
     for (Future<?> f : pending) {
@@ -217,7 +211,7 @@ public final class OnnxEmbedder implements Embedder {
         queryLock.unlock();
       }
     }
-    return runBatch(text)[0];
+    return inferPooled(text)[0];
   }
 
   /** Raw model throughput path, used by the benchmark as the reference the pipeline is compared to. */
@@ -225,7 +219,7 @@ public final class OnnxEmbedder implements Embedder {
     return workerCount;
   }
 
-  private float[][] runBatch(List<String> texts) {
+  private float[][] inferPooled(List<String> texts) {
     Predictor<NDList, NDList> predictor;
     try {
       predictor = predictors.take();

@@ -56,6 +56,8 @@ public final class Reranker {
     int unitStart;
     String titleAndHeading;
     double score;
+    double headingShare;
+    Set<String> unitTerms = Set.of();
     int highlightStart;
     int highlightEnd;
 
@@ -93,8 +95,10 @@ public final class Reranker {
     for (Candidate c : candidates) {
       Map<String, Double> termWeights = idf.getOrDefault(c.field, Map.of());
       double total = termWeights.values().stream().mapToDouble(Double::doubleValue).sum();
-      double unitShare = share(c.field, c.unit, termWeights, total);
+      c.unitTerms = new HashSet<>(analysis.terms(c.field, c.unit));
+      double unitShare = share(c.unitTerms, termWeights, total);
       double headingShare = share(c.field, c.titleAndHeading, termWeights, total);
+      c.headingShare = headingShare;
       double bestSentence = -1;
       c.highlightStart = c.unitStart;
       c.highlightEnd = c.unitStart + c.unit.length();
@@ -121,6 +125,68 @@ public final class Reranker {
         c.score += weights.document() * bestOfDocument.get(c.documentId);
       }
     }
+    if (weights.headingWords() > 0) {
+      preferTitledCopies(candidates);
+    }
+  }
+
+  /** Units sharing at least this share of their words (Jaccard) are copies of one paragraph. */
+  static final double COPY_SIMILARITY = 0.6;
+
+  /**
+   * The same paragraph on several pages (a manual's "Port Forwarding" boilerplate with only the port changed,
+   * licence notes) scores alike on its words and meaning, so which page's copy comes first is decided by small
+   * differences in fused rank. The text cannot tell the pages apart; their titles and headings can: among
+   * copies of one paragraph (units whose words overlap by {@value #COPY_SIMILARITY} or more), the copy whose
+   * title and headings hold most of the question's words takes the best score of the copies, and the copy
+   * that had it takes the titled copy's score.
+   */
+  static void preferTitledCopies(List<Candidate> candidates) {
+    List<List<Candidate>> groups = new ArrayList<>();
+    for (Candidate c : candidates) {
+      List<Candidate> home = null;
+      for (List<Candidate> g : groups) {
+        if (jaccard(g.getFirst().unitTerms, c.unitTerms) >= COPY_SIMILARITY) {
+          home = g;
+          break;
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>();
+        groups.add(home);
+      }
+      home.add(c);
+    }
+    for (List<Candidate> group : groups) {
+      if (group.size() < 2) {
+        continue;
+      }
+      Candidate best = group.getFirst();
+      Candidate titled = group.getFirst();
+      for (Candidate c : group) {
+        best = c.score > best.score ? c : best;
+        titled = c.headingShare > titled.headingShare
+            || (c.headingShare == titled.headingShare && c.score > titled.score) ? c : titled;
+      }
+      if (titled != best && titled.headingShare > best.headingShare) {
+        double top = best.score;
+        best.score = titled.score;
+        titled.score = top;
+      }
+    }
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int both = 0;
+    for (String t : a) {
+      if (b.contains(t)) {
+        both++;
+      }
+    }
+    return both / (double) (a.size() + b.size() - both);
   }
 
   /** Reads the candidates' vectors (BM25-only candidates have no vector score yet). */
@@ -153,7 +219,13 @@ public final class Reranker {
     if (total <= 0 || text.isEmpty()) {
       return 0;
     }
-    Set<String> present = new HashSet<>(analysis.terms(field, text));
+    return share(new HashSet<>(analysis.terms(field, text)), termWeights, total);
+  }
+
+  private static double share(Set<String> present, Map<String, Double> termWeights, double total) {
+    if (total <= 0) {
+      return 0;
+    }
     double found = 0;
     for (Map.Entry<String, Double> e : termWeights.entrySet()) {
       if (present.contains(e.getKey())) {

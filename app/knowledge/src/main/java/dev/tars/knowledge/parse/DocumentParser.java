@@ -5,13 +5,6 @@ import dev.tars.knowledge.ocr.Ocr;
 import dev.tars.knowledge.ocr.PdfPagePlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +117,7 @@ public final class DocumentParser {
     }
     if (IMAGE_TYPES.contains(type)) {
       stage.ocrStarted();
-      return new ParsedDocument(type, paragraphs(requireOcr().read(file), 0), 0, 1);
+      return new ParsedDocument(type, PlainText.paragraphs(requireOcr().read(file), 0), 0, 1);
     }
     if (TIKA_TYPES.contains(type)) {
       if (ZIP_CONTAINERS.contains(type)) {
@@ -134,7 +127,7 @@ public final class DocumentParser {
     }
     if (type.startsWith("text/") || TEXT_LIKE_APPLICATION_TYPES.contains(type)
         || type.equals("application/octet-stream") && looksLikeTextName(file)) {
-      return parsePlainText(file, type);
+      return PlainText.parse(file, type);
     }
     throw new DocumentRejectedException(describeUnsupported(type));
   }
@@ -255,7 +248,7 @@ public final class DocumentParser {
       PDFRenderer renderer = new PDFRenderer(pdf);
       for (PdfPagePlan.Page page : plan.pages()) {
         var image = renderer.renderImageWithDPI(page.number() - 1, page.dpi(), ImageType.GRAY);
-        out.addAll(paragraphs(ocr.readPdfPage(image, page.number()), page.number()));
+        out.addAll(PlainText.paragraphs(ocr.readPdfPage(image, page.number()), page.number()));
       }
     } catch (IOException e) {
       throw new DocumentRejectedException("The scanned pages of this PDF could not be rendered for text "
@@ -301,132 +294,6 @@ public final class DocumentParser {
           + "indexed. Install Tesseract (libtesseract5) and add the image again.");
     }
     return ocr;
-  }
-
-  private ParsedDocument parsePlainText(Path file, String type) throws DocumentRejectedException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
-    }
-    String text = decodeText(bytes);
-    int longest = longestLine(text);
-    if (longest > MAX_LINE_CHARACTERS) {
-      throw new DocumentRejectedException(String.format(Locale.ROOT,
-          "The file has a single line of %,d characters: it looks like minified code or machine data rather "
-              + "than a document. Reformat it with line breaks if you want it indexed.", longest));
-    }
-    if (text.length() > MAX_CHARACTERS) {
-      throw new DocumentRejectedException("The file holds more than 20 million characters of text. "
-          + "Split it into smaller files.");
-    }
-    boolean markdown = type.equals("text/x-web-markdown") || type.equals("text/markdown")
-        || file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)$");
-    List<Block> blocks = markdown ? markdownBlocks(text) : paragraphs(text, 0);
-    if (blocks.isEmpty()) {
-      throw new DocumentRejectedException("The file holds only blank space; there is nothing to index.");
-    }
-    return new ParsedDocument(markdown ? "text/markdown" : type, blocks, 0, 0);
-  }
-
-  /** Strict: UTF-8 (BOM optional) or UTF-16 with a BOM; binary content and broken encodings are refused. */
-  static String decodeText(byte[] bytes) throws DocumentRejectedException {
-    Charset charset = StandardCharsets.UTF_8;
-    int offset = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-      offset = 3;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
-      charset = StandardCharsets.UTF_16BE;
-      offset = 2;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
-      charset = StandardCharsets.UTF_16LE;
-      offset = 2;
-    }
-    if (charset == StandardCharsets.UTF_8) {
-      int sample = Math.min(bytes.length, 64 * 1024);
-      int controls = 0;
-      for (int i = offset; i < sample; i++) {
-        int b = bytes[i] & 0xff;
-        if (b == 0) {
-          throw new DocumentRejectedException("The file contains binary data although its name says text. "
-              + "It may be a program, an archive or a document saved with the wrong extension.");
-        }
-        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
-          controls++;
-        }
-      }
-      if (controls > sample / 100 + 8) {
-        throw new DocumentRejectedException("The file contains binary data although its name says text. "
-            + "It may be a program, an archive or a document saved with the wrong extension.");
-      }
-    }
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    try {
-      CharBuffer chars = decoder.decode(in);
-      return chars.toString();
-    } catch (CharacterCodingException e) {
-      throw new DocumentRejectedException("The text is not valid " + charset.displayName(Locale.ROOT)
-          + " (broken bytes near position " + in.position() + "). Open it in an editor and save it as UTF-8, "
-          + "then add it again.", e);
-    }
-  }
-
-  private static int longestLine(String text) {
-    int longest = 0;
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        longest = Math.max(longest, i - start);
-        start = i + 1;
-      }
-    }
-    return longest;
-  }
-
-  /** Paragraphs are separated by blank lines. */
-  static List<Block> paragraphs(String text, int page) {
-    List<Block> out = new ArrayList<>();
-    for (String para : text.split("\\r?\\n[ \\t]*\\r?\\n")) {
-      String clean = Texts.normaliseWhitespace(para);
-      if (!clean.isEmpty()) {
-        out.add(new Block(page, false, clean));
-      }
-    }
-    return out;
-  }
-
-  static List<Block> markdownBlocks(String text) {
-    List<Block> out = new ArrayList<>();
-    StringBuilder para = new StringBuilder();
-    boolean fence = false;
-    for (String line : text.split("\\r?\\n", -1)) {
-      if (line.stripLeading().startsWith("```")) {
-        fence = !fence;
-      }
-      boolean heading = !fence && line.matches("^#{1,6}\\s+.*");
-      if (heading || line.isBlank() && !fence) {
-        addParagraph(out, para);
-        if (heading) {
-          out.add(new Block(0, true, line.replaceFirst("^#{1,6}\\s+", "").strip()));
-        }
-      } else {
-        para.append(line).append('\n');
-      }
-    }
-    addParagraph(out, para);
-    return out;
-  }
-
-  private static void addParagraph(List<Block> out, StringBuilder para) {
-    String clean = Texts.normaliseWhitespace(para);
-    para.setLength(0);
-    if (!clean.isEmpty()) {
-      out.add(new Block(0, false, clean));
-    }
   }
 
   private static boolean looksLikeTextName(Path file) {

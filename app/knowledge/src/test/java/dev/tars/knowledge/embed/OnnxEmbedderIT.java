@@ -37,6 +37,21 @@ class OnnxEmbedderIT {
     }
   }
 
+  @Test
+  void aPassageGetsTheSameVectorAmongOthersAsAlone(@TempDir Path cache) {
+    // The model quantises its activations at run time over the whole input: padding a batch would change them.
+    List<String> texts = List.of("Short one.",
+        "A much longer passage about configuring the network interfaces of a Debian system with ifupdown, "
+            + "NetworkManager or systemd-networkd, and how each of them reads its configuration files.",
+        "Medium length text about backups and where they are kept.");
+    try (OnnxEmbedder embedder = OnnxEmbedder.load(OnnxEmbedder.BGE_SMALL_EN_V15_Q, cache, 2)) {
+      List<float[]> together = embedder.embedPassages(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(embedder.embedPassages(List.of(texts.get(i))).getFirst()).containsExactly(together.get(i));
+      }
+    }
+  }
+
   static float dot(float[] a, float[] b) {
     float s = 0;
     for (int i = 0; i < a.length; i++) {

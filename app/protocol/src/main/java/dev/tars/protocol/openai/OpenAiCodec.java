@@ -137,8 +137,7 @@ public final class OpenAiCodec {
   }
 
   public static String json(ChatCompletion c) {
-    ObjectNode body = JSON.createObjectNode().put("id", c.id()).put("object", "chat.completion")
-        .put("created", c.created()).put("model", c.model());
+    ObjectNode body = header("chat.completion", c.id(), c.created(), c.model());
     ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
     ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", c.content())
         .putNull("refusal");
@@ -150,19 +149,12 @@ public final class OpenAiCodec {
     }
     choice.putNull("logprobs").put("finish_reason", c.finishReason());
     body.set("usage", usageJson(c.usage()));
-    if (c.timings() != null) {
-      body.set("timings", c.timings());
-    }
-    if (c.tars() != null) {
-      body.set("tars", c.tars());
-    }
-    return body.toString();
+    return withExtensions(body, c.timings(), c.tars());
   }
 
   /** The chunk's JSON (what follows {@code data: }). */
   public static String json(ChatCompletionChunk c) {
-    ObjectNode body = JSON.createObjectNode().put("id", c.id()).put("object", "chat.completion.chunk")
-        .put("created", c.created()).put("model", c.model());
+    ObjectNode body = header("chat.completion.chunk", c.id(), c.created(), c.model());
     ArrayNode choices = body.putArray("choices");
     if (c.hasChoice()) {
       ObjectNode choice = choices.addObject().put("index", 0).putNull("logprobs");
@@ -188,11 +180,21 @@ public final class OpenAiCodec {
     if (c.usage() != null) {
       body.set("usage", usageJson(c.usage()));
     }
-    if (c.timings() != null) {
-      body.set("timings", c.timings());
+    return withExtensions(body, c.timings(), c.tars());
+  }
+
+  /** The fields every completion object starts with; {@code object} names its kind. */
+  private static ObjectNode header(String object, String id, long created, String model) {
+    return JSON.createObjectNode().put("id", id).put("object", object).put("created", created).put("model", model);
+  }
+
+  /** {@code body} as text, with the fields beyond OpenAI's (llama.cpp's timings, Tars's own) when present. */
+  private static String withExtensions(ObjectNode body, JsonNode timings, JsonNode tars) {
+    if (timings != null) {
+      body.set("timings", timings);
     }
-    if (c.tars() != null) {
-      body.set("tars", c.tars());
+    if (tars != null) {
+      body.set("tars", tars);
     }
     return body.toString();
   }

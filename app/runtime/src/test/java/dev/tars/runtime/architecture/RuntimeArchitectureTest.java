@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.tars.engine.local.LocalEngine;
 import dev.tars.storage.Database;
+import dev.tars.testkit.ArchitectureRules;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,9 @@ class RuntimeArchitectureTest {
       .that().resideOutsideOfPackages("dev.tars.runtime..", "dev.tars.engine..")
       .and().resideOutsideOfPackages(NOT_PRODUCT_CODE)
       .should().callConstructorWhere(target(owner(assignableTo(LocalEngine.class))));
+
+  @ArchTest
+  static final ArchRule theRuntimesPackagesHaveNoCycles = ArchitectureRules.noPackageCycles("dev.tars.runtime");
 
   @ArchTest
   static final ArchRule theRuntimeNeverDependsOnAFrontEnd = noClasses().that().resideInAPackage("dev.tars.runtime..")

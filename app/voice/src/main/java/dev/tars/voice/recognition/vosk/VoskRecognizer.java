@@ -3,6 +3,7 @@ package dev.tars.voice.recognition.vosk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.voice.CloseLock;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.VoiceUnavailableException;
 import dev.tars.voice.audio.SpeechAudio;
@@ -12,7 +13,6 @@ import dev.tars.voice.recognition.SpeechRecognizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,12 +109,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
 
   @Override
   public void close() {
-    boolean locked = false;
-    try {
-      locked = lock.tryLock(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    boolean locked = CloseLock.tryAcquire(lock);
     if (!locked) {
       LOG.warn("Vosk still busy; leaving its model to process exit");
       return;

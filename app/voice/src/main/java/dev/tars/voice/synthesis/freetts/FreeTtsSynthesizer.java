@@ -2,6 +2,7 @@ package dev.tars.voice.synthesis.freetts;
 
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+import dev.tars.voice.CloseLock;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.VoiceUnavailableException;
 import dev.tars.voice.synthesis.SpeechSink;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,12 +116,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
   @Override
   public void close() {
-    boolean locked = false;
-    try {
-      locked = lock.tryLock(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    boolean locked = CloseLock.tryAcquire(lock);
     try {
       if (closed) {
         return;

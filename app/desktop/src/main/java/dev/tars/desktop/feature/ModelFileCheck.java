@@ -1,4 +1,4 @@
-package dev.tars.desktop.welcome;
+package dev.tars.desktop.feature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A quick look at a file someone offers as a model, before an engine is started on it: does it exist, can it
  * be read, is it a GGUF file of a version llama.cpp reads. The engine still has the last word (architecture,
- * tensors) and reports its own errors.
+ * tensors) and reports its own errors. Shared by the features where a model file is chosen (the welcome,
+ * Settings), so it lives with the shell's contracts rather than in one of them.
  */
 public final class ModelFileCheck {
   /** What is wrong with a file; each has a text in the resource bundle under {@code model.problem.<name>}. */
