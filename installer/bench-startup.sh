@@ -4,7 +4,10 @@
 #   packaged   the app image as built (AOT start-up cache, small initial heap)
 #   no-cache   the same image without the AOT cache line in its .cfg
 #   jvm-heap   the same image without the heap options (the JVM's default heap sizing)
-# so a busy machine shifts every variant alike. The window is "up" when X reports a visible window named
+#   bare       the reference: an empty JavaFX window (installer/bench/BareWindow.java: one label, the same
+#              JDK 25 and JavaFX jars, -Xms32m, no AOT cache), the least any JavaFX app can take here
+# so a busy machine shifts every variant alike. Targets (issue 18): packaged <= 1.2x bare to the window, idle
+# RSS <= bare + 60 MB; the ratios are printed per round (min/median/max) with the load average. The window is "up" when X reports a visible window named
 # Tars (xdotool); memory is VmRSS from /proc 5 s later. Uses an existing data folder (not a first run).
 #   installer/bench-startup.sh [rounds]      (builds the app image if there is none)
 set -euo pipefail
@@ -34,7 +37,27 @@ variant() { # name, sed expression applied to the .cfg
 variant packaged 's/^$//'
 variant no-cache '/AOTCache=/d'
 variant jvm-heap '/-Xms\|-Xmx\|HeapFreeRatio/d'
-VARIANTS=(packaged no-cache jvm-heap)
+VARIANTS=(packaged no-cache jvm-heap bare)
+
+# The bare window: compiled with the JDK 25 the project builds with, run on it with the JavaFX jars from Maven.
+JDK="${JAVA_HOME_25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
+FX_VERSION=$(sed -n 's:.*<javafx.version>\(.*\)</javafx.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+FX_PATH=""
+for m in base graphics controls; do
+  jar="$HOME/.m2/repository/org/openjfx/javafx-$m/$FX_VERSION/javafx-$m-$FX_VERSION-linux.jar"
+  [ -f "$jar" ] || { echo "bench-startup: missing $jar (build the project once)" >&2; exit 1; }
+  FX_PATH="$FX_PATH${FX_PATH:+:}$jar"
+done
+mkdir -p "$WORK/bare-classes"
+"$JDK/bin/javac" -d "$WORK/bare-classes" --module-path "$FX_PATH" --add-modules javafx.controls \
+  "$ROOT/installer/bench/BareWindow.java"
+run_variant() { # variant
+  if [ "$1" = bare ]; then
+    exec "$JDK/bin/java" -Xms32m --enable-native-access=javafx.graphics --module-path "$FX_PATH" \
+      --add-modules javafx.controls -cp "$WORK/bare-classes" BareWindow
+  fi
+  TARS_HOME="$WORK/home" exec "$WORK/$1/bin/Tars"
+}
 
 for display in $(seq 90 120); do [ ! -e "/tmp/.X11-unix/X$display" ] && break; done
 Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -48,7 +71,7 @@ cpu_ms() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 
 start_once() { # variant -> "window_ms rss_kb cpu_ms"
   local t0 t1 pid
   t0=$(date +%s%N)
-  TARS_HOME="$WORK/home" "$WORK/$1/bin/Tars" >"$WORK/$1.log" 2>&1 &
+  ( run_variant "$1" ) >"$WORK/$1.log" 2>&1 &
   pid=$!
   until xdotool search --onlyvisible --name '^Tars$' >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "bench-startup: $1 exited before its window showed" >&2; cat "$WORK/$1.log" >&2; exit 1; }
@@ -65,17 +88,25 @@ start_once() { # variant -> "window_ms rss_kb cpu_ms"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+spread() { sort -g | awk '{a[NR]=$1} END{m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "min %s, median %s, max %s", a[1], m, a[NR]}'; }
 
+load_start=$(cut -d' ' -f1 /proc/loadavg)
 start_once packaged >/dev/null   # first run of the data folder creates the database; not measured
 for round in $(seq 1 "$ROUNDS"); do
   for v in "${VARIANTS[@]}"; do
     read -r ms rss cpu < <(start_once "$v")
     echo "$ms" >> "$WORK/$v.ms"; echo "$rss" >> "$WORK/$v.rss"; echo "$cpu" >> "$WORK/$v.cpu"
-    printf 'round %d %-9s window %6d ms  CPU %6d ms  RSS %4d MB\n' "$round" "$v" "$ms" "$cpu" $(( rss / 1024 )) >&2
+    printf 'round %d %-9s window %6d ms  CPU %6d ms  RSS %4d MB  (load %s)\n' "$round" "$v" "$ms" "$cpu" \
+      $(( rss / 1024 )) "$(cut -d' ' -f1 /proc/loadavg)" >&2
   done
+  # The packaged app against the bare window of the same round.
+  p=$(sed -n "${round}p" "$WORK/packaged.ms"); b=$(sed -n "${round}p" "$WORK/bare.ms")
+  awk -v p="$p" -v b="$b" 'BEGIN { printf "%.3f\n", p / b }' >> "$WORK/ratio.ms"
+  p=$(sed -n "${round}p" "$WORK/packaged.rss"); b=$(sed -n "${round}p" "$WORK/bare.rss")
+  echo $(( (p - b) / 1024 )) >> "$WORK/extra.rss"
 done
 
-load=$(cut -d' ' -f1 /proc/loadavg)
+load="$load_start at start, $(cut -d' ' -f1 /proc/loadavg) at the end"
 echo
 echo "Start-up of the app image (median of $ROUNDS starts each, load average $load, $(nproc) cores)"
 printf '%-10s %16s %20s %14s\n' variant "to window (ms)" "CPU to window (ms)" "idle RSS (MB)"
@@ -89,3 +120,5 @@ p_rss=$(median < "$WORK/packaged.rss"); h_rss=$(median < "$WORK/jvm-heap.rss")
 awk -v p="$p_ms" -v n="$n_ms" -v pc="$p_cpu" -v nc="$n_cpu" -v pr="$p_rss" -v hr="$h_rss" 'BEGIN {
   printf "AOT cache: window after %.2fx the time and %.2fx the CPU without it (target: packaged <= 1500 ms)\n", p / n, pc / nc
   printf "Heap options: RSS %.2fx the JVM default heap sizing (target: packaged <= 250 MB)\n", pr / hr }'
+echo "Packaged / bare window, per round: $(spread < "$WORK/ratio.ms") (target <= 1.2)"
+echo "Packaged - bare idle RSS (MB), per round: $(spread < "$WORK/extra.rss") (target <= 60)"

@@ -95,13 +95,14 @@ public final class EngineBenchmark {
     List<String> table = new ArrayList<>();
     List<String> sameRequestTable = new ArrayList<>();
     List<String> cacheTable = new ArrayList<>();
+    List<String> spreads = new ArrayList<>();
     boolean met = true;
     for (Spec spec : specs) {
       long t0 = System.nanoTime();
       Path model = TestModels.cached(spec.shape());
       OUT.printf(Locale.ROOT, "%n== %s (%s, %.0f MB; ready in %.1f s)%n", spec.shape().name(), model.getFileName(),
           Files.size(model) / 1e6, (System.nanoTime() - t0) / 1e9);
-      met &= benchmark(spec, model, rounds, threads, scratch, table, sameRequestTable, cacheTable);
+      met &= benchmark(spec, model, rounds, threads, scratch, table, sameRequestTable, cacheTable, spreads);
     }
     OUT.println();
     OUT.printf(Locale.ROOT, "Throughput through Tars (child process + HTTP + SSE) vs java-llama.cpp in-process, same"
@@ -111,7 +112,11 @@ public final class EngineBenchmark {
     OUT.println(String.format(Locale.ROOT, "%-22s %-7s %12s %12s", "model", "path", "prompt tok/s", "gen tok/s"));
     table.forEach(OUT::println);
     OUT.println();
-    OUT.println("The same requests through Tars, as the app sees them vs llama.cpp's own timings of them (medians):");
+    OUT.println("Ratio of each round (both paths back to back, the order alternating):");
+    spreads.forEach(OUT::println);
+    OUT.println();
+    OUT.println("Diagnosis, not the verdict: the same requests through Tars vs the child's own llama.cpp timings"
+        + " (medians):");
     OUT.println(String.format(Locale.ROOT, "%-22s %12s %12s %12s %12s %8s %8s", "model", "tars prompt", "llama prompt",
         "tars gen", "llama gen", "prompt", "gen"));
     OUT.println(String.format(Locale.ROOT, "%-22s %12s %12s %12s %12s %8s %8s", "", "tok/s", "tok/s", "tok/s", "tok/s",
@@ -123,7 +128,8 @@ public final class EngineBenchmark {
         "2nd turn TTFT", "speed-up"));
     cacheTable.forEach(OUT::println);
     OUT.println();
-    OUT.println(met ? "Targets met: Tars streams at >= 0.95 of llama.cpp's own generation speed, second turn >= 5x faster."
+    OUT.println(met ? "Targets met: Tars generates at >= 0.95 of java-llama.cpp in-process (median of interleaved"
+        + " rounds), second turn >= 5x faster."
         : "Some targets were MISSED (see ratios above; background load on the machine skews them).");
     // java-llama.cpp keeps a non-daemon native thread alive (docs/stack.md, defect 1): the JVM would never exit.
     OUT.flush();
@@ -131,7 +137,7 @@ public final class EngineBenchmark {
   }
 
   private static boolean benchmark(Spec spec, Path model, int rounds, int threads, Path scratch, List<String> table,
-      List<String> sameRequestTable, List<String> cacheTable) throws Exception {
+      List<String> sameRequestTable, List<String> cacheTable, List<String> spreads) throws Exception {
     int ctx = 2048;
     LlamaModel direct = new LlamaModel(new ModelParameters().setModel(model.toString()).setCtxSize(ctx)
         .setThreads(threads).setThreadsBatch(threads).setParallel(1).disableContextShift().disableLog());
@@ -151,18 +157,35 @@ public final class EngineBenchmark {
       List<Run> directRuns = new ArrayList<>();
       List<Run> tarsRuns = new ArrayList<>();
       List<Paired> paired = new ArrayList<>();
+      RoundRatios generation = new RoundRatios("generation tok/s, Tars / java-llama.cpp in-process");
+      RoundRatios prompt = new RoundRatios("prompt tok/s, Tars / java-llama.cpp in-process");
       for (int round = 0; round < rounds; round++) {
         // The same question for both paths; a fixed-width session number in front makes every prompt new,
         // so no run reuses another's cache and both read the whole prompt.
         String text = words(random, spec.promptWords());
-        Run d = runDirect(direct, messages(session(random), text), spec.maxTokens());
+        List<ChatMessage> directMessages = messages(session(random), text);
+        List<ChatMessage> tarsMessages = messages(session(random), text);
+        Run d = null;
+        if (RoundRatios.firstSideFirst(round)) {
+          d = runDirect(direct, directMessages, spec.maxTokens());
+        }
         long before = tars.lastNativeTimings().map(LocalEngine.NativeTimings::sequence).orElse(0L);
-        Run t = runTars(tars, messages(session(random), text), spec.maxTokens());
+        Run t = runTars(tars, tarsMessages, spec.maxTokens());
+        java.util.Optional<LocalEngine.NativeTimings> own = nativeTimingsAfter(tars, before);
+        if (d == null) {
+          d = runDirect(direct, directMessages, spec.maxTokens());
+        }
         directRuns.add(d);
         tarsRuns.add(t);
-        nativeTimingsAfter(tars, before).ifPresent(n -> paired.add(new Paired(t, n)));
-        OUT.printf(Locale.ROOT, "round %d: direct %s | tars %s%n", round + 1, describe(d), describe(t));
+        own.ifPresent(n -> paired.add(new Paired(t, n)));
+        generation.add(t.generationPerSecond() / d.generationPerSecond());
+        prompt.add(t.promptPerSecond() / d.promptPerSecond());
+        OUT.printf(Locale.ROOT, "round %d (%s first): direct %s | tars %s | gen ratio %.3f (load %.1f)%n", round + 1,
+            RoundRatios.firstSideFirst(round) ? "direct" : "tars", describe(d), describe(t),
+            t.generationPerSecond() / d.generationPerSecond(), RoundRatios.loadAverage());
       }
+      spreads.add(spec.shape().name() + " " + generation.summary());
+      spreads.add(spec.shape().name() + " " + prompt.summary());
       double dPrompt = median(directRuns.stream().mapToDouble(Run::promptPerSecond).toArray());
       double dGen = median(directRuns.stream().mapToDouble(Run::generationPerSecond).toArray());
       double tPrompt = median(tarsRuns.stream().mapToDouble(Run::promptPerSecond).toArray());
@@ -205,9 +228,9 @@ public final class EngineBenchmark {
       double speedUp = first.firstTokenSeconds / second.firstTokenSeconds;
       cacheTable.add(String.format(Locale.ROOT, "%-22s %8d %12.3f s %12.3f s %8.1fx", name, historyTokens,
           first.firstTokenSeconds, second.firstTokenSeconds, speedUp));
-      double sameRequestGen = paired.isEmpty() ? tGen / dGen
-          : median(paired.stream().mapToDouble(Paired::generationRatio).toArray());
-      return sameRequestGen >= 0.95 && speedUp >= 5;
+      // The verdict is the comparison a person can make: Tars against llama.cpp run in-process on the same
+      // request. The engine's own timings (the table above) only say where time goes inside the child.
+      return generation.median() >= 0.95 && speedUp >= 5;
     } finally {
       tars.close();
       // Freed only in part (docs/stack.md, defect 2); fine for a process that ends soon.

@@ -106,10 +106,11 @@ public final class DesktopShell implements AutoCloseable {
   /** Shows the main window on {@code stage}. */
   public void show(Stage stage) {
     MainView view = new MainView(viewModel, i18n);
-    // A roomy window, but never larger than the screen (small laptops, headless test screens).
+    // The window may already show the start-up view (TarsApp): keep its size, whatever the person made it.
+    Scene scene = stage.getScene() != null && stage.isShowing()
+        ? new Scene(view.root(), stage.getScene().getWidth(), stage.getScene().getHeight())
+        : new Scene(view.root(), defaultWidth(), defaultHeight());
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-    Scene scene = new Scene(view.root(), Math.min(1240, screen.getWidth() * 0.92),
-        Math.min(820, screen.getHeight() * 0.92));
     view.install(scene);
     addKnowledge(view, scene);
     addMemory(view, scene);
@@ -126,12 +127,21 @@ public final class DesktopShell implements AutoCloseable {
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
     var icon = DesktopShell.class.getResource("/dev/tars/desktop/tars.png");
-    if (icon != null) {
+    if (icon != null && stage.getIcons().isEmpty()) {
       stage.getIcons().add(new Image(icon.toExternalForm()));
     }
     stage.setScene(scene);
     viewModel.start();
     stage.show();
+  }
+
+  /** A roomy window, but never larger than the screen (small laptops, headless test screens). */
+  public static double defaultWidth() {
+    return Math.min(1240, Screen.getPrimary().getVisualBounds().getWidth() * 0.92);
+  }
+
+  public static double defaultHeight() {
+    return Math.min(820, Screen.getPrimary().getVisualBounds().getHeight() * 0.92);
   }
 
   /**
@@ -244,10 +254,30 @@ public final class DesktopShell implements AutoCloseable {
     }
     // Only this page uses the view model, and making it reads the catalog and the models folder on the UI thread:
     // both wait for the first visit.
-    view.addPage("models", i18n.get("models.title"), Icons.FOLDER, () -> {
+    view.addPage("models", i18n.get("models.title"), Icons.FOLDER,
+        () -> new ModelsView(modelsViewModel(), i18n).load());
+    // The welcome offers the recommended model: the same view model downloads it, so the Models page shows it too.
+    viewModel.stateProperty().addListener((obs, old, now) -> offerRecommendedModel(now));
+    offerRecommendedModel(viewModel.state());
+  }
+
+  private void offerRecommendedModel(MainViewModel.State state) {
+    if (state == MainViewModel.State.WELCOME && viewModel.welcome().recommendedProperty().get() == null) {
+      try {
+        modelsViewModel().recommendedOffer().ifPresent(viewModel.welcome()::offer);
+      } catch (RuntimeException e) {
+        // Without the catalog the welcome still offers a file of one's own and a remote server.
+        LOG.warn("The welcome cannot offer a model download", e);
+      }
+    }
+  }
+
+  /** Made on first need (the Models page or the welcome): it reads the catalog and the models folder. */
+  private ModelsViewModel modelsViewModel() {
+    if (modelsViewModel == null) {
       modelsViewModel = new ModelsViewModel(services.models(), ui::run, work, i18n);
-      return new ModelsView(modelsViewModel, i18n).load();
-    });
+    }
+    return modelsViewModel;
   }
 
   /** Backups (list, verify, restore) and the Dashboard (answer speed, memory, index, backups, restarts). */

@@ -3,8 +3,10 @@ package dev.tars.desktop;
 import dev.tars.backup.PendingRestore;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
+import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.desktop.shell.StartingView;
 import dev.tars.runtime.EngineHost;
 import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;
@@ -19,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: a thin front end over {@link TarsRuntime}, which builds every service. The runtime is
- * opened in {@link #init()} (launcher thread), never on the JavaFX thread. On close, answers under way are
+ * The JavaFX application: a thin front end over {@link TarsRuntime}, which builds every service. The window shows
+ * at once ({@link StartingView}); the services open on a start-up thread behind it, never on the JavaFX thread. On close, answers under way are
  * stored as stopped, then the runtime closes everything in reverse order with bounded waits.
  */
 public final class TarsApp extends Application {
@@ -29,8 +31,9 @@ public final class TarsApp extends Application {
   private final RuntimeOptions runtimeOptions;
   private TarsRuntime runtime;
   private DesktopShell shell;
-  private String startupProblem;
+  private volatile String startupProblem;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final FxUiDispatcher ui = new FxUiDispatcher();
   private LaunchOptions launch = LaunchOptions.NONE;
 
   public TarsApp() {
@@ -48,22 +51,18 @@ public final class TarsApp extends Application {
         .withEngineFactory(engineFactory);
   }
 
+  /**
+   * Only what must come before any file is opened: the data home and a restore asked for on the Backups page.
+   * The services open in {@link #start} behind the window.
+   */
   @Override
   public void init() {
-    LaunchOptions options = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
-    launch = options;
+    launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     try {
       runtime = TarsRuntime.open(runtimeOptions);
-      if (options.smoke() && options.model() != null) {
-        runtime.settings().save(runtime.settings().get().withModelPath(options.model().toString()));
-      }
-      runtime.startAll();
-      // A session logout or `kill` skips stop(): still stop the engine process and close the database.
-      Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
     } catch (RuntimeException e) {
       LOG.error("Tars could not start on {}", runtimeOptions.paths().home(), e);
       startupProblem = e.getMessage();
-      closeServices();
     }
   }
 
@@ -72,20 +71,58 @@ public final class TarsApp extends Application {
     return runtime;
   }
 
+  /** Opens every service (database, engine, documents...) on the start-up thread, never the JavaFX one. */
+  private void openServices() {
+    if (launch.smoke() && launch.model() != null) {
+      runtime.settings().save(runtime.settings().get().withModelPath(launch.model().toString()));
+    }
+    runtime.startAll();
+    // A session logout or `kill` skips stop(): still stop the engine process and close the database.
+    Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
+  }
+
   private static String appVersion() {
     String version = TarsApp.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
   }
 
+  /**
+   * Shows the window at once (sidebar, an empty chat saying "Starting…"), opens the services behind it, then
+   * puts the real window in its place.
+   */
   @Override
   public void start(Stage stage) {
     if (startupProblem != null) {
-      I18n i18n = I18n.forLanguage("");
-      Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("app.startFailed", runtimeOptions.paths().home(),
-          startupProblem));
-      alert.setHeaderText(i18n.get("app.startFailedTitle"));
-      alert.showAndWait();
-      Platform.exit();
+      tellStartupProblem();
+      return;
+    }
+    stage.setTitle("Tars");
+    var icon = TarsApp.class.getResource("/dev/tars/desktop/tars.png");
+    if (icon != null) {
+      stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+    }
+    stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage("")).root(),
+        DesktopShell.defaultWidth(), DesktopShell.defaultHeight()));
+    stage.show();
+    NamedThreads.named("startup").newThread(() -> {
+      try {
+        openServices();
+        ui.run(() -> showMainWindow(stage));
+      } catch (RuntimeException e) {
+        if (closed.get()) {
+          LOG.info("Closed while starting: {}", e.toString());
+          return;
+        }
+        LOG.error("Tars could not start on {}", runtimeOptions.paths().home(), e);
+        startupProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+        closeServices();
+        ui.run(this::tellStartupProblem);
+      }
+    }).start();
+  }
+
+  private void showMainWindow(Stage stage) {
+    if (closed.get()) {
       return;
     }
     shell = new DesktopShell(DesktopServices.of(runtime, AppRestart::restart),
@@ -98,6 +135,15 @@ public final class TarsApp extends Application {
       offerModel(launch.model());
     }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+  }
+
+  private void tellStartupProblem() {
+    I18n i18n = I18n.forLanguage("");
+    Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("app.startFailed", runtimeOptions.paths().home(),
+        startupProblem));
+    alert.setHeaderText(i18n.get("app.startFailedTitle"));
+    alert.showAndWait();
+    Platform.exit();
   }
 
   /** The person restarted for a restore: say whether it was done (a refused archive leaves the data as it was). */
@@ -127,6 +173,7 @@ public final class TarsApp extends Application {
       shell.close();
     }
     closeServices();
+    ui.close();
     LOG.info("Shut down");
   }
 

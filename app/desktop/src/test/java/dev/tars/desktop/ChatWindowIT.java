@@ -166,9 +166,14 @@ class ChatWindowIT {
 
   private void waitForEngineReady() throws Exception {
     waitUntil(ENGINE_WAIT, () -> {
+      // Until the services are open the window shows the start-up view, which has no engine dot.
+      Optional<Node> dot = robot.lookup(".engine-dot").tryQuery();
+      if (dot.isEmpty()) {
+        return false;
+      }
       Label label = robot.lookup(".engine-label").queryAs(Label.class);
-      Node dot = robot.lookup(".engine-dot").query();
-      return MODEL_NAME.equals(label.getText()) && dot.isVisible() && dot.getStyleClass().contains("state-ready");
+      return MODEL_NAME.equals(label.getText()) && dot.get().isVisible()
+          && dot.get().getStyleClass().contains("state-ready");
     });
   }
 
@@ -192,8 +197,9 @@ class ChatWindowIT {
 
   @SuppressWarnings("unchecked")
   private List<String> conversationTitles() {
-    ListView<Object> list = robot.lookup(".conversation-list").queryAs(ListView.class);
-    return list.getItems().stream().map(Object::toString).toList();
+    // Empty while the start-up view shows (it has no conversation list yet).
+    return robot.lookup(".conversation-list").tryQuery().map(n -> ((ListView<Object>) n).getItems().stream()
+        .map(Object::toString).toList()).orElse(List.of());
   }
 
   private static String texts(Node node) {

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param sha256 lower-case hex checksum of the file when the publisher states one, else null
  * @param fileName name of the downloaded file; null for bundled models
  * @param language BCP 47 language of a speech model; null otherwise
+ * @param family the model family, e.g. {@code qwen2.5}, for search and for its description in the UI's
+ *     language (message {@code models.family.<family>}); null when unknown
+ * @param licenseUrl where the licence text is published; null when unknown
+ * @param starter whether the welcome page may offer it as a first model (see {@link ModelCatalog#recommended})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogEntry(
@@ -32,7 +36,10 @@ public record CatalogEntry(
     URI url,
     String sha256,
     String fileName,
-    String language) {
+    String language,
+    String family,
+    URI licenseUrl,
+    boolean starter) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -63,6 +70,14 @@ public record CatalogEntry(
     if (format == ModelFormat.GGUF && architecture == null) {
       throw new IllegalArgumentException("GGUF entry " + name + " must name its architecture");
     }
+  }
+
+  /** An entry without family, licence link or starter mark (tests, older catalog files). */
+  public CatalogEntry(String name, String title, ModelKind kind, ModelFormat format, String architecture,
+      String parameters, String quantization, long sizeBytes, int contextLength, String license, URI url,
+      String sha256, String fileName, String language) {
+    this(name, title, kind, format, architecture, parameters, quantization, sizeBytes, contextLength, license, url,
+        sha256, fileName, language, null, null, false);
   }
 
   public boolean downloadable() {

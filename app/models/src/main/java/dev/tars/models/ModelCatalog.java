@@ -69,6 +69,23 @@ public final class ModelCatalog {
     return entries.stream().filter(e -> e.name().equals(wanted)).findFirst();
   }
 
+  /**
+   * The first chat model to offer on a computer with {@code totalRamBytes} of memory: the largest starter that
+   * still {@linkplain Fit#FITS fits} in half of it, so the browser and the rest of the desktop keep the other
+   * half (with the catalog's starters: Qwen2.5 1.5B from about 8 GB, 0.5B below). On a computer too small for
+   * any, the smallest starter; empty when the catalog marks none.
+   */
+  public Optional<CatalogEntry> recommended(long totalRamBytes) {
+    List<CatalogEntry> starters = entries.stream().filter(e -> e.starter() && e.kind() == ModelKind.CHAT)
+        .sorted(java.util.Comparator.comparingLong(CatalogEntry::sizeBytes)).toList();
+    if (starters.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CatalogEntry> largestFitting = totalRamBytes <= 0 ? Optional.empty() : starters.reversed().stream()
+        .filter(e -> Fit.of(totalRamBytes / 2, e.sizeBytes()) == Fit.FITS).findFirst();
+    return largestFitting.or(() -> Optional.of(starters.getFirst()));
+  }
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   record CatalogFile(int schema, List<CatalogEntry> models) {}
 }

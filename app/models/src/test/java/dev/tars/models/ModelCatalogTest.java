@@ -46,6 +46,34 @@ class ModelCatalogTest {
   }
 
   @Test
+  void recommendsQwen15bFromAboutEightGigabytesAndQwen05bBelow() {
+    ModelCatalog catalog = ModelCatalog.bundled();
+    long gb = 1L << 30;
+    assertThat(catalog.recommended(16 * gb)).map(CatalogEntry::name).hasValue("qwen2.5-1.5b-instruct-q4_k_m");
+    assertThat(catalog.recommended(8 * gb)).map(CatalogEntry::name).hasValue("qwen2.5-1.5b-instruct-q4_k_m");
+    assertThat(catalog.recommended(6 * gb)).map(CatalogEntry::name).hasValue("qwen2.5-0.5b-instruct-q4_k_m");
+    // Too small even for the smallest: still the smallest (its fit label warns), never nothing.
+    assertThat(catalog.recommended(2 * gb)).map(CatalogEntry::name).hasValue("qwen2.5-0.5b-instruct-q4_k_m");
+    assertThat(catalog.recommended(0)).map(CatalogEntry::name).hasValue("qwen2.5-0.5b-instruct-q4_k_m");
+  }
+
+  @Test
+  void everyEntryNamesItsFamilyAndWhereItsLicenceIsPublished() {
+    for (CatalogEntry e : ModelCatalog.bundled().entries()) {
+      assertThat(e.family()).as(e.name()).isNotBlank();
+      assertThat(e.licenseUrl()).as(e.name()).isNotNull();
+      assertThat(e.licenseUrl().getScheme()).as(e.name()).isEqualTo("https");
+    }
+  }
+
+  @Test
+  void aCatalogWithoutStartersRecommendsNothing() {
+    ModelCatalog catalog = new ModelCatalog(ModelCatalog.bundled().entries().stream()
+        .filter(e -> !e.starter()).toList());
+    assertThat(catalog.recommended(16L << 30)).isEmpty();
+  }
+
+  @Test
   void lookupIgnoresCaseAndSurroundingSpace() {
     assertThat(ModelCatalog.bundled().find("  Qwen2.5-0.5B-Instruct-Q4_K_M ")).isPresent();
     assertThat(ModelCatalog.bundled().find("no-such-model")).isEmpty();

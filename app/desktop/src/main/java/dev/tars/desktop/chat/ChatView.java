@@ -272,6 +272,11 @@ public final class ChatView {
     };
   }
 
+  /** What the empty composer says ("Message Tars…", or "Starting…" while the engine loads). */
+  public void setInputPrompt(String prompt) {
+    input.setPromptText(prompt);
+  }
+
   public void focusInput() {
     input.requestFocus();
   }

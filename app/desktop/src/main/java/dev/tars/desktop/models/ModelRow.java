@@ -43,6 +43,11 @@ public final class ModelRow {
   private final StringProperty message = new SimpleStringProperty("");
   private final StringProperty details = new SimpleStringProperty("");
   private final BooleanProperty active = new SimpleBooleanProperty(false);
+  private final BooleanProperty expanded = new SimpleBooleanProperty(false);
+  private final StringProperty description = new SimpleStringProperty("");
+  private boolean recommended;
+  private long sizeBytes;
+  private String searchText = "";
   private InstalledModel installed;
 
   ModelRow(String name, CatalogEntry entry) {
@@ -65,6 +70,43 @@ public final class ModelRow {
 
   void setInstalled(InstalledModel model) {
     installed = model;
+  }
+
+  /** Whether the row shows its description and licence link under it. */
+  public BooleanProperty expandedProperty() {
+    return expanded;
+  }
+
+  /** What the model is good for, in the UI's language; empty for imported models. */
+  public StringProperty descriptionProperty() {
+    return description;
+  }
+
+  /** Whether this is the model recommended for this computer (the one the welcome page offers). */
+  public boolean recommended() {
+    return recommended;
+  }
+
+  void setRecommended(boolean recommended) {
+    this.recommended = recommended;
+  }
+
+  /** The download or file size in bytes, for sorting. */
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  void setSizeBytes(long sizeBytes) {
+    this.sizeBytes = sizeBytes;
+  }
+
+  /** Lower-case words the search box matches: name, title, family, parameters, size, quantization, kind. */
+  String searchText() {
+    return searchText;
+  }
+
+  void setSearchText(String searchText) {
+    this.searchText = searchText;
   }
 
   public StringProperty titleProperty() {

@@ -1,6 +1,7 @@
 package dev.tars.desktop.models;
 
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.LinkOpener;
 import dev.tars.models.Bytes;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.Download;
@@ -13,16 +14,23 @@ import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
 import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +46,24 @@ public final class ModelsViewModel implements AutoCloseable {
   private final Executor ui;
   private final Executor background;
   private final I18n i18n;
+  /**
+   * Best first: the recommended model, then by fit (fits, may be slow, won't fit), chat before other kinds,
+   * smaller before larger.
+   */
+  public static final Comparator<ModelRow> BY_FIT = Comparator.comparing((ModelRow r) -> !r.recommended())
+      .thenComparing(r -> r.fitLevelProperty().get())
+      .thenComparing(r -> r.entry() == null || r.entry().kind() != ModelKind.CHAT)
+      .thenComparingLong(ModelRow::sizeBytes);
+
   private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
+  private final FilteredList<ModelRow> shownRows = new FilteredList<>(rows);
+  private final StringProperty search = new SimpleStringProperty("");
   private final Map<String, Download> downloads = new HashMap<>();
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
   private final Consumer<Path> useModel;
+  private final String recommendedName;
+  private Consumer<URI> linkOpener = new LinkOpener()::open;
 
   /** A page without a "Use" button (the model is chosen elsewhere). */
   public ModelsViewModel(ModelManager manager, Executor ui, Executor background, I18n i18n) {
@@ -60,12 +81,103 @@ public final class ModelsViewModel implements AutoCloseable {
     this.ui = ui;
     this.background = background;
     this.useModel = useModel;
+    this.recommendedName = manager.catalog().recommended(manager.totalRam()).map(CatalogEntry::name).orElse(null);
+    search.addListener((obs, old, now) -> shownRows.setPredicate(matching(now)));
     machine.set(i18n.get("models.page.machine", Bytes.human(manager.totalRam()), manager.modelsDir()));
     refresh();
   }
 
+  /** Every row, whatever the search box says. */
   public ObservableList<ModelRow> rows() {
     return rows;
+  }
+
+  /** The rows the search box lets through, in catalog order (the view sorts them). */
+  public ObservableList<ModelRow> shownRows() {
+    return shownRows;
+  }
+
+  /** The search box: every word must appear in a row's name, family, parameters, size, quantization or kind. */
+  public StringProperty searchProperty() {
+    return search;
+  }
+
+  /** The model recommended for this computer, if the catalog has one. */
+  public Optional<ModelRow> recommended() {
+    return rows.stream().filter(ModelRow::recommended).findFirst();
+  }
+
+  /** The recommended model as a one-click download for the welcome page; empty when the catalog has none. */
+  public Optional<dev.tars.desktop.feature.ModelOffer> recommendedOffer() {
+    return recommended().map(row -> new RowOffer(row, this));
+  }
+
+  /** This computer's memory in bytes (0 when unknown). */
+  public long totalRam() {
+    return manager.totalRam();
+  }
+
+  /** Where {@code row}'s model is on disk, once installed. */
+  public Optional<Path> file(ModelRow row) {
+    return row.state() == ModelRow.State.INSTALLED && row.installed() != null
+        ? Optional.of(manager.location(row.installed())) : Optional.empty();
+  }
+
+  /** Opens a licence link; by default in the desktop's browser, tests give their own. */
+  void setLinkOpener(Consumer<URI> opener) {
+    this.linkOpener = opener;
+  }
+
+  /** Opens {@code row}'s licence text in the browser (in the background: a slow desktop must not freeze us). */
+  public void openLicense(ModelRow row) {
+    if (row.entry() == null || row.entry().licenseUrl() == null) {
+      return;
+    }
+    URI link = row.entry().licenseUrl();
+    background.execute(() -> {
+      try {
+        linkOpener.accept(link);
+      } catch (RuntimeException e) {
+        LOG.warn("Could not open {}", link, e);
+        ui.execute(() -> notice.set(i18n.get("models.page.linkFailed", link)));
+      }
+    });
+  }
+
+  private static java.util.function.Predicate<ModelRow> matching(String query) {
+    String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+    if (words.length == 0 || words[0].isEmpty()) {
+      return null;
+    }
+    return row -> {
+      for (String word : words) {
+        if (!row.searchText().contains(word)) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
+  /** "32K" for 32768 tokens: the column stays narrow and reads like the model cards do. */
+  static String contextText(int tokens) {
+    if (tokens <= 0) {
+      return "";
+    }
+    return tokens % 1024 == 0 ? tokens / 1024 + "K" : String.valueOf(tokens);
+  }
+
+  private void index(ModelRow row, String... words) {
+    StringBuilder text = new StringBuilder();
+    for (String w : words) {
+      if (w != null) {
+        text.append(w.toLowerCase(Locale.ROOT)).append(' ');
+      }
+    }
+    text.append(row.titleProperty().get().toLowerCase(Locale.ROOT)).append(' ')
+        .append(row.sizeProperty().get().toLowerCase(Locale.ROOT)).append(' ')
+        .append(row.kindProperty().get().toLowerCase(Locale.ROOT));
+    row.setSearchText(text.toString());
   }
 
   /** The last error or confirmation in words; empty when there is nothing to say. */
@@ -121,10 +233,11 @@ public final class ModelsViewModel implements AutoCloseable {
         row.kindProperty().set(kind(m.kind()));
         row.sizeProperty().set(Bytes.human(m.sizeBytes()));
         row.quantizationProperty().set(m.metadata() != null ? m.metadata().quantization() : "");
-        row.contextProperty().set(m.metadata() != null && m.metadata().contextLength() > 0
-            ? String.valueOf(m.metadata().contextLength()) : "");
+        row.contextProperty().set(m.metadata() != null ? contextText(m.metadata().contextLength()) : "");
         row.licenseProperty().set(i18n.get("models.page.licenseUnknown"));
+        row.setSizeBytes(m.sizeBytes());
         setFit(row, m.sizeBytes());
+        index(row, m.name(), row.quantizationProperty().get());
         row.activeProperty().set(manager.isActive(m));
         markInstalled(row, m);
         fresh.add(row);
@@ -138,9 +251,13 @@ public final class ModelsViewModel implements AutoCloseable {
     row.kindProperty().set(kind(e.kind()));
     row.sizeProperty().set(Bytes.human(e.sizeBytes()));
     row.quantizationProperty().set(e.quantization() == null ? "" : e.quantization());
-    row.contextProperty().set(e.contextLength() > 0 ? String.valueOf(e.contextLength()) : "");
+    row.contextProperty().set(contextText(e.contextLength()));
     row.licenseProperty().set(e.license());
+    row.setSizeBytes(e.sizeBytes());
+    row.setRecommended(e.name().equals(recommendedName));
+    row.descriptionProperty().set(e.family() == null || !i18n.has("models.family." + e.family()) ? "" : i18n.get("models.family." + e.family()));
     setFit(row, e.sizeBytes());
+    index(row, e.name(), e.family(), e.parameters(), e.quantization(), e.license());
   }
 
   private String kind(ModelKind kind) {

@@ -159,6 +159,9 @@ public final class MainView {
   }
 
   private void showEngine(EngineStatus status) {
+    // While the model loads the composer says so, where a person looks first.
+    chatView.setInputPrompt(i18n.get(status.state() == EngineStatus.State.LOADING ? "app.starting"
+        : "chat.input.prompt"));
     engineDot.getStyleClass().removeIf(c -> c.startsWith("state-"));
     engineDot.getStyleClass().add("state-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
     engineLabel.setTooltip(new javafx.scene.control.Tooltip(

@@ -9,14 +9,18 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** First run: choose a GGUF model or drop one on the window. */
+/** First run: download the recommended model, choose a GGUF model or drop one on the window. */
 public final class WelcomeView {
   private final WelcomeViewModel viewModel;
   private final I18n i18n;
@@ -27,6 +31,19 @@ public final class WelcomeView {
   @FXML private VBox dropZone;
   @FXML private ProgressIndicator checking;
   @FXML private Label error;
+  @FXML private Label intro;
+  @FXML private VBox downloadBox;
+  @FXML private Button downloadButton;
+  @FXML private Label recommendedWhy;
+  @FXML private VBox progressBox;
+  @FXML private ProgressBar progressBar;
+  @FXML private Label progressText;
+  @FXML private Button pauseButton;
+  @FXML private Button resumeButton;
+  @FXML private Button cancelButton;
+  @FXML private Label downloadError;
+  @FXML private Button retryButton;
+  @FXML private Label orLabel;
 
   public WelcomeView(WelcomeViewModel viewModel, I18n i18n, Runnable openSettings) {
     this.viewModel = viewModel;
@@ -48,6 +65,73 @@ public final class WelcomeView {
     error.textProperty().bind(viewModel.errorProperty());
     error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
+    bindDownload();
+  }
+
+  /** The one-click download of the recommended model, shown only when there is one to offer. */
+  private void bindDownload() {
+    var download = viewModel.downloadProperty();
+    BooleanBinding offered = download.isNotEqualTo(WelcomeViewModel.Download.NONE);
+    showWhen(downloadBox, offered);
+    showWhen(orLabel, offered);
+    intro.textProperty().bind(Bindings.when(offered).then(i18n.get("welcome.textDownload"))
+        .otherwise(i18n.get("welcome.text")));
+    // With a download to offer it is the main button; choosing a file is the alternative.
+    chooseButton.setDefaultButton(false);
+    offered.addListener((obs, was, now) -> setMainButton(now));
+    setMainButton(offered.get());
+    downloadButton.textProperty().bind(viewModel.downloadTextProperty());
+    downloadButton.setGraphic(Icons.icon(Icons.DOWNLOAD, 16));
+    showWhen(downloadButton, download.isEqualTo(WelcomeViewModel.Download.OFFERED)
+        .or(download.isEqualTo(WelcomeViewModel.Download.DONE)));
+    downloadButton.disableProperty().bind(download.isEqualTo(WelcomeViewModel.Download.DONE));
+    recommendedWhy.textProperty().bind(viewModel.recommendedWhyProperty());
+    showWhen(progressBox, download.isEqualTo(WelcomeViewModel.Download.RUNNING)
+        .or(download.isEqualTo(WelcomeViewModel.Download.PAUSED)));
+    showWhen(pauseButton, download.isEqualTo(WelcomeViewModel.Download.RUNNING));
+    showWhen(resumeButton, download.isEqualTo(WelcomeViewModel.Download.PAUSED));
+    cancelButton.visibleProperty().bind(progressBox.visibleProperty());
+    showWhen(downloadError, viewModel.downloadErrorProperty().isNotEmpty());
+    downloadError.textProperty().bind(viewModel.downloadErrorProperty());
+    showWhen(retryButton, download.isEqualTo(WelcomeViewModel.Download.FAILED));
+    viewModel.recommendedProperty().addListener((obs, old, offer) -> showProgressOf(offer));
+    showProgressOf(viewModel.recommendedProperty().get());
+  }
+
+  private void showProgressOf(dev.tars.desktop.feature.ModelOffer offer) {
+    if (offer != null) {
+      progressBar.progressProperty().bind(offer.progressProperty());
+      progressText.textProperty().bind(offer.progressTextProperty());
+    }
+  }
+
+  private void setMainButton(boolean downloadOffered) {
+    downloadButton.setDefaultButton(downloadOffered);
+    chooseButton.setDefaultButton(!downloadOffered);
+    chooseButton.getStyleClass().remove("accent");
+    if (!downloadOffered) {
+      chooseButton.getStyleClass().add("accent");
+    }
+  }
+
+  private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+    node.visibleProperty().bind(condition);
+    node.managedProperty().bind(node.visibleProperty());
+  }
+
+  @FXML
+  private void download() {
+    viewModel.download();
+  }
+
+  @FXML
+  private void pause() {
+    viewModel.pause();
+  }
+
+  @FXML
+  private void cancel() {
+    viewModel.cancel();
   }
 
   @FXML

@@ -89,24 +89,26 @@ class ModelsViewIT {
     assertThat(tiny.fitProperty().get()).isEqualTo("fits");
     assertThat(viewModel.rows().get(3).fitProperty().get()).isEqualTo("won’t fit");
 
-    robot.clickOn(button(robot, 1, "Download"));
+    int tinyIndex = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".table-view")
+        .queryAs(javafx.scene.control.TableView.class).getItems().indexOf(tiny)).get();
+    robot.clickOn(button(robot, tinyIndex, "Download"));
     waitUntil(() -> tiny.progressProperty().get() > 0.25 && tiny.progressTextProperty().get().contains("left"));
     WaitForAsyncUtils.waitForFxEvents();
     screenshot("models-downloading.png");
     assertThat(robot.lookup(".progress-bar").queryAll().stream().anyMatch(Node::isVisible)).isTrue();
 
-    robot.clickOn(button(robot, 1, "Pause"));
+    robot.clickOn(button(robot, tinyIndex, "Pause"));
     waitUntil(() -> tiny.state() == ModelRow.State.PAUSED);
     WaitForAsyncUtils.waitForFxEvents();
     screenshot("models-paused.png");
 
-    robot.clickOn(button(robot, 1, "Resume"));
+    robot.clickOn(button(robot, tinyIndex, "Resume"));
     waitUntil(() -> tiny.state() == ModelRow.State.INSTALLED);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(tiny.detailsProperty().get()).contains("llama", "Q8_0");
     screenshot("models-installed.png");
 
-    robot.clickOn(button(robot, 1, "Delete"));
+    robot.clickOn(button(robot, tinyIndex, "Delete"));
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
         && b.getText().equals("Yes")).query());
