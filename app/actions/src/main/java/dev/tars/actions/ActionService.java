@@ -62,50 +62,58 @@ public final class ActionService {
   public record Outcome(ActivityEntry entry, Object subject) {}
 
   /** Executes {@code action} and logs it. */
-  public synchronized Outcome execute(Action action, Origin origin) {
+  public Outcome execute(Action action, Origin origin) {
+    return execute(action, origin, "");
+  }
+
+  /**
+   * Executes {@code action} and logs it with the program that asked, for origins that are other programs
+   * ({@link Origin#MCP}: the MCP client's name, such as {@code claude-ai}).
+   */
+  public synchronized Outcome execute(Action action, Origin origin, String client) {
     Outcome outcome = switch (action) {
       case Action.CreateNote a -> {
         Note note = notes.add(checked(a.draft()));
-        yield logged(origin, a, note.id(), note.title(), null, Snapshots.note(note), note);
+        yield logged(origin, client, a, note.id(), note.title(), null, Snapshots.note(note), note);
       }
       case Action.EditNote a -> {
         Note before = note(a.id());
         Note after = notes.update(a.id(), checked(a.draft()));
-        yield logged(origin, a, a.id(), after.title(), Snapshots.note(before), Snapshots.note(after), after);
+        yield logged(origin, client, a, a.id(), after.title(), Snapshots.note(before), Snapshots.note(after), after);
       }
       case Action.DeleteNote a -> {
         Note before = note(a.id());
         notes.delete(a.id());
-        yield logged(origin, a, a.id(), before.title(), Snapshots.note(before), null, null);
+        yield logged(origin, client, a, a.id(), before.title(), Snapshots.note(before), null, null);
       }
       case Action.CreateEvent a -> {
         AgendaEvent event = agenda.create(a.draft());
-        yield logged(origin, a, event.id(), event.title(), null, Snapshots.event(event), event);
+        yield logged(origin, client, a, event.id(), event.title(), null, Snapshots.event(event), event);
       }
       case Action.EditEvent a -> {
         AgendaEvent before = event(a.id());
         AgendaEvent after = agenda.update(a.id(), a.draft());
-        yield logged(origin, a, a.id(), after.title(), Snapshots.event(before), Snapshots.event(after), after);
+        yield logged(origin, client, a, a.id(), after.title(), Snapshots.event(before), Snapshots.event(after), after);
       }
       case Action.DeleteEvent a -> {
         AgendaEvent before = event(a.id());
         agenda.delete(a.id());
-        yield logged(origin, a, a.id(), before.title(), Snapshots.event(before), null, null);
+        yield logged(origin, client, a, a.id(), before.title(), Snapshots.event(before), null, null);
       }
       case Action.DeleteOccurrences a -> {
         AgendaEvent before = event(a.id());
         AgendaEvent after = agenda.deleteOccurrences(a.id(), a.occurrenceStart(), a.scope()).orElse(null);
-        yield logged(origin, a, a.id(), before.title(), Snapshots.event(before),
+        yield logged(origin, client, a, a.id(), before.title(), Snapshots.event(before),
             after == null ? null : Snapshots.event(after), after);
       }
-      case Action.EditOccurrences a -> editOccurrences(a, origin);
-      case Action.ImportCalendar a -> importCalendar(a, origin);
+      case Action.EditOccurrences a -> editOccurrences(a, origin, client);
+      case Action.ImportCalendar a -> importCalendar(a, origin, client);
       case Action.ExportCalendar a -> {
         List<String> todos = reminders.all().stream().map(Vtodo::text).toList();
         int count = agenda.export(a.file(), todos);
         ObjectNode after = Snapshots.object().put("file", a.file().toAbsolutePath().toString())
             .put("events", count).put("tasks", todos.size());
-        ActivityEntry entry = log.record(origin, a.kind(), 0, a.file().toAbsolutePath().toString(), null,
+        ActivityEntry entry = log.record(origin, client, a.kind(), 0, a.file().toAbsolutePath().toString(), null,
             Snapshots.text(after), false, null);
         yield new Outcome(entry, count);
       }
@@ -113,14 +121,14 @@ public final class ActionService {
         String text = checkedText(a.text());
         Reminder r = reminders.add(UUID.randomUUID() + "@tars", text, a.due(), a.zone(), Reminder.Status.PENDING,
             null);
-        yield logged(origin, a, r.id(), r.text(), null, Snapshots.reminder(r), r);
+        yield logged(origin, client, a, r.id(), r.text(), null, Snapshots.reminder(r), r);
       }
-      case Action.CompleteReminder a -> changeReminder(origin, a, a.id(), null, Reminder.Status.DONE);
-      case Action.SnoozeReminder a -> changeReminder(origin, a, a.id(), a.until(), Reminder.Status.PENDING);
+      case Action.CompleteReminder a -> changeReminder(origin, client, a, a.id(), null, Reminder.Status.DONE);
+      case Action.SnoozeReminder a -> changeReminder(origin, client, a, a.id(), a.until(), Reminder.Status.PENDING);
       case Action.DeleteReminder a -> {
         Reminder before = reminder(a.id());
         reminders.delete(a.id());
-        yield logged(origin, a, a.id(), before.text(), Snapshots.reminder(before), null, null);
+        yield logged(origin, client, a, a.id(), before.text(), Snapshots.reminder(before), null, null);
       }
       case Action.Remember a -> {
         String fact = checkedText(a.fact());
@@ -128,11 +136,12 @@ public final class ActionService {
           throw new ActionException("action.tooLong", fact.length(), MemoryService.MAX_TEXT);
         }
         Memory memory = memories.add(MemoryScope.GLOBAL, fact, false);
-        yield logged(origin, a, memory.id(), memory.text(), null,
+        yield logged(origin, client, a, memory.id(), memory.text(), null,
             Snapshots.object().put("id", memory.id()).put("text", memory.text()), memory);
       }
     };
-    LOG.info("{} from {}: {} (activity {})", action.kind(), origin.id(), outcome.entry().summary(),
+    LOG.info("{} from {}{}: {} (activity {})", action.kind(), origin.id(), client.isEmpty() ? "" : " " + client,
+        outcome.entry().summary(),
         outcome.entry().id());
     return outcome;
   }
@@ -200,7 +209,7 @@ public final class ActionService {
     }
   }
 
-  private Outcome editOccurrences(Action.EditOccurrences a, Origin origin) {
+  private Outcome editOccurrences(Action.EditOccurrences a, Origin origin, String client) {
     AgendaEvent before = event(a.id());
     Agenda.SeriesEdit edit = agenda.editOccurrences(a.id(), a.occurrenceStart(), a.draft(), a.scope());
     ObjectNode after = Snapshots.object();
@@ -210,12 +219,12 @@ public final class ActionService {
     if (edit.created() != null) {
       after.put("created", edit.created().id());
     }
-    ActivityEntry entry = log.record(origin, a.kind(), a.id(), a.draft().title(), Snapshots.text(
+    ActivityEntry entry = log.record(origin, client, a.kind(), a.id(), a.draft().title(), Snapshots.text(
         Snapshots.event(before)), Snapshots.text(after), true, null);
     return new Outcome(entry, edit.created() != null ? edit.created() : edit.changed());
   }
 
-  private Outcome importCalendar(Action.ImportCalendar a, Origin origin) {
+  private Outcome importCalendar(Action.ImportCalendar a, Origin origin, String client) {
     CalendarFile file = a.file();
     Agenda.Imported imported = agenda.store(file);
     ArrayNode eventIds = Snapshots.object().arrayNode();
@@ -241,7 +250,7 @@ public final class ActionService {
     ObjectNode before = Snapshots.object();
     ArrayNode replaced = before.putArray("events");
     imported.replaced().forEach(e -> replaced.add(Snapshots.event(e)));
-    ActivityEntry entry = log.record(origin, a.kind(), 0, file.name() + " (" + imported.stored().size() + " + "
+    ActivityEntry entry = log.record(origin, client, a.kind(), 0, file.name() + " (" + imported.stored().size() + " + "
         + tasks + ")", Snapshots.text(before), Snapshots.text(after), true, null);
     return new Outcome(entry, new ImportSummary(imported.stored().size(), imported.replaced().size(), tasks));
   }
@@ -249,16 +258,16 @@ public final class ActionService {
   /** What an import stored: events (of which {@code replaced} were already there) and tasks. */
   public record ImportSummary(int events, int replaced, int tasks) {}
 
-  private Outcome changeReminder(Origin origin, Action action, long id, Instant due, Reminder.Status status) {
+  private Outcome changeReminder(Origin origin, String client, Action action, long id, Instant due, Reminder.Status status) {
     Reminder before = reminder(id);
     reminders.update(id, before.text(), due == null ? before.due() : due, status);
     Reminder after = reminder(id);
-    return logged(origin, action, id, after.text(), Snapshots.reminder(before), Snapshots.reminder(after), after);
+    return logged(origin, client, action, id, after.text(), Snapshots.reminder(before), Snapshots.reminder(after), after);
   }
 
-  private Outcome logged(Origin origin, Action action, long subjectId, String summary, ObjectNode before,
+  private Outcome logged(Origin origin, String client, Action action, long subjectId, String summary, ObjectNode before,
       ObjectNode after, Object subject) {
-    ActivityEntry entry = log.record(origin, action.kind(), subjectId, summary,
+    ActivityEntry entry = log.record(origin, client, action.kind(), subjectId, summary,
         before == null ? null : Snapshots.text(before), after == null ? null : Snapshots.text(after), true, null);
     return new Outcome(entry, subject);
   }

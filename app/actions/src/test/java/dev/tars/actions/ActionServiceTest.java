@@ -52,6 +52,20 @@ class ActionServiceTest {
   }
 
   @Test
+  void anActionFromAnotherProgramIsLoggedWithItsNameAndUndoesLikeAnyOther() {
+    ActivityEntry entry = service().execute(new Action.CreateNote(Note.Draft.of("From the IDE")), Origin.MCP,
+        "claude-ai").entry();
+    assertThat(entry.origin()).isEqualTo(Origin.MCP);
+    assertThat(entry.client()).isEqualTo("claude-ai");
+    assertThat(actions.activity().recent(1).getFirst().client()).isEqualTo("claude-ai");
+    ActivityEntry fromWindow = service().execute(new Action.CreateNote(Note.Draft.of("Typed")), Origin.WINDOW)
+        .entry();
+    assertThat(fromWindow.client()).isEmpty();
+    service().undo(entry.id(), Origin.WINDOW);
+    assertThat(actions.notes().all()).extracting(Note::title).containsExactly("Typed");
+  }
+
+  @Test
   void noteCreateEditDeleteAreLoggedAndEachUndoes() {
     Note note = (Note) service().execute(new Action.CreateNote(Note.Draft.of("The portal code is 4512")),
         Origin.ROUTER).subject();

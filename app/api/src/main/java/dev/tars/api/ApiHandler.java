@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks and routes the local API's requests. In order: the {@code Host} and {@code Origin} checks
- * ({@link RequestGuard}), then {@code /health} (no key), then the bearer key, then the route. Bodies are read
+ * ({@link RequestGuard}), then {@code /health} (no key), then the bearer key, then the route. {@code /mcp} goes
+ * to the wrapped MCP handler ({@link ApiServer.Services#mcp}), which the server starts and stops with this one. Bodies are read
  * asynchronously ({@link BodyReader}) and then answered by {@link ChatCompletions} or {@link Embeddings}.
  * Nothing a client sends can take the server down: every failure ends as an OpenAI-style error body or,
  * mid-stream, an error event; a client's mistake is never logged above DEBUG.
  */
-final class ApiHandler extends Handler.Abstract {
+final class ApiHandler extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   /** A step of answering that may refuse the request. */
@@ -63,6 +64,18 @@ final class ApiHandler extends Handler.Abstract {
     Semaphore permits = new Semaphore(options.maxParallel());
     this.chat = new ChatCompletions(options, services, permits, metrics, running, historyWriter);
     this.embeddings = new Embeddings(services.embedder(), permits, options.maxParallel(), metrics);
+    if (services.mcp() != null) {
+      setHandler(services.mcp());
+    }
+  }
+
+  /**
+   * Blocking, as a plain handler is: a wrapper would otherwise take its child's invocation type (non-blocking
+   * without {@code /mcp}), and Jetty would run this handler on its selector threads.
+   */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.BLOCKING;
   }
 
   @Override
@@ -119,6 +132,7 @@ final class ApiHandler extends Handler.Abstract {
       }
       case "/v1/chat/completions" -> withBody(exchange, body -> chat.answer(exchange, body));
       case "/v1/embeddings" -> withBody(exchange, body -> embeddings.answer(exchange, body));
+      case "/mcp" -> mcp(exchange);
       default -> {
         if (!path.startsWith("/v1/models/")) {
           throw ApiErrors.notFound(method, AuditLog.cut(path));
@@ -131,6 +145,34 @@ final class ApiHandler extends Handler.Abstract {
         }
         exchange.sendJson(200, "ok", OpenAiCodec.json(modelOf(model)));
       }
+    }
+  }
+
+  /** Hands an authorized request to the MCP server's transport; the audit log gets its final status. */
+  private void mcp(Exchange exchange) throws OpenAiException {
+    Handler endpoint = getHandler();
+    if (endpoint == null) {
+      throw ApiErrors.notFound(exchange.method, exchange.path);
+    }
+    exchange.commonHeaders();
+    if (exchange.allowedOrigin != null) {
+      exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, "Mcp-Session-Id");
+    }
+    Callback recorded = Callback.from(() -> {
+      exchange.done(exchange.response.getStatus(), "mcp");
+      exchange.callback.succeeded();
+    }, failure -> {
+      exchange.done(500, "mcp failed");
+      exchange.callback.failed(failure);
+    });
+    try {
+      if (!endpoint.handle(exchange.request, exchange.response, recorded)) {
+        throw ApiErrors.notFound(exchange.method, exchange.path);
+      }
+    } catch (OpenAiException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("The MCP endpoint failed", e);
     }
   }
 
@@ -166,8 +208,9 @@ final class ApiHandler extends Handler.Abstract {
     exchange.done(204, "preflight");
     exchange.response.setStatus(204);
     exchange.commonHeaders();
-    exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
-    exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type");
+    exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE");
+    exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS,
+        "Authorization, Content-Type, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID");
     exchange.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
     exchange.response.write(true, null, exchange.callback);
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -154,12 +155,21 @@ public final class ApiServer implements AutoCloseable {
    * @param embedder for {@code /v1/embeddings} (not closed by the server); null answers 501
    * @param knowledge for the {@code tars.knowledge} extension; null answers 501
    * @param audit every request is recorded here; the caller closes it after the server
+   * @param mcp serves {@code /mcp} (Tars' MCP server over Streamable HTTP) once the request passed the Host,
+   *     Origin and key checks; the server starts and stops it with itself, the caller closes what it holds.
+   *     Null answers 404
    */
   public record Services(StatelessChat chat, ChatService history, Embedder embedder, KnowledgeSource knowledge,
-      AuditLog audit) {
+      AuditLog audit, Handler mcp) {
     public Services {
       Objects.requireNonNull(chat, "chat");
       Objects.requireNonNull(audit, "audit");
+    }
+
+    /** Without {@code /mcp}. */
+    public Services(StatelessChat chat, ChatService history, Embedder embedder, KnowledgeSource knowledge,
+        AuditLog audit) {
+      this(chat, history, embedder, knowledge, audit, null);
     }
   }
 

@@ -57,7 +57,7 @@ final class Exchange {
 
   private static String endpointOf(String path) {
     return switch (path) {
-      case "/health", "/metrics", "/v1/models", "/v1/chat/completions", "/v1/embeddings" -> path;
+      case "/health", "/metrics", "/v1/models", "/v1/chat/completions", "/v1/embeddings", "/mcp" -> path;
       default -> path.startsWith("/v1/models/") ? "/v1/models/{id}" : "other";
     };
   }

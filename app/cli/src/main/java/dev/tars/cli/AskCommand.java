@@ -12,6 +12,9 @@ import dev.tars.engine.ChatMessage;
 import dev.tars.engine.Completion;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.Sampling;
+import dev.tars.knowledge.ConversationDocuments;
+import dev.tars.knowledge.DocumentChoice;
+import dev.tars.knowledge.KnowledgeBase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +67,10 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "CPU threads for --model; 0 = one per core.")
   int threads;
 
+  @Option(names = "--notes", description = "Also answer from your notes, cited like documents (as choosing Notes"
+      + " in the window's Documents chooser); turns documents on for this question.")
+  boolean notes;
+
   @Option(names = "--json", description = "Print one JSON object (model, answer, finish_reason, token counts,"
       + " prompt, sources) when the answer is complete, instead of streaming text.")
   boolean json;
@@ -74,6 +81,9 @@ final class AskCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (CliChat chat = CliChat.open(model, contextSize, threads, project)) {
       Conversation conversation = chat.chats.create("");
+      if (notes) {
+        chooseNotes(chat, conversation.id());
+      }
       if (system != null || temperature != null || topP != null || maxTokens != null) {
         Sampling base = conversation.sampling();
         chat.chats.updateSettings(conversation.id(), system != null ? system : conversation.systemPrompt(),
@@ -105,6 +115,16 @@ final class AskCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** Keeps the project's collections and adds the notes, the way the window's chooser stores it. */
+  private static void chooseNotes(CliChat chat, long conversationId) {
+    ConversationDocuments choices = chat.runtime.knowledgeIfAvailable()
+        .map(KnowledgeBase::conversationDocuments).orElseThrow(() -> new IllegalStateException(
+            "Notes are searched with the documents, and the document index cannot open in this run (see the log)."));
+    DocumentChoice before = choices.choice(conversationId);
+    choices.choose(conversationId, new DocumentChoice(true, before.enabled() ? before.collectionIds() : List.of(),
+        true));
   }
 
   private static void removeHook(Thread hook) {

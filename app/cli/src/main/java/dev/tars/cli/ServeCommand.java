@@ -53,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Do not load the knowledge base (no /v1/embeddings, no answers from documents; starts faster).")
   boolean noKnowledge;
 
+  @Option(names = "--allow-actions",
+      description = "Let MCP clients (at /mcp) create notes, reminders, events and memories. Without it, only when"
+          + " Settings -> Local API allows actions from other apps.")
+  boolean allowActions;
+
   @Option(names = "--max-parallel", defaultValue = "4", paramLabel = "N",
       description = "Requests worked on at once; more get HTTP 429 (default: ${DEFAULT-VALUE}).")
   int maxParallel;
@@ -76,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
       ApiServer.Options options = ApiServer.Options.defaults(key).withPort(port).withHost(host, allowRemote)
           .withLimits(4L << 20, maxParallel).withHistory(history)
           .withDefaults(runtime.settings().get().defaultSampling());
-      try (LocalApi.Served served = api.serve(options)) {
+      boolean actions = allowActions || runtime.settings().get().apiAllowActions();
+      try (LocalApi.Served served = api.serve(options, actions)) {
         ApiServer server = served.server();
         server.warning().ifPresent(w -> {
           spec.commandLine().getErr().println(w);
@@ -91,6 +97,8 @@ final class ServeCommand implements Callable<Integer> {
                 .orElse("; no knowledge base")) + ")");
         out.println("API key: " + key + "  (kept in " + api.keyFile() + ")");
         out.println("Audit log: " + served.audit().file() + (history ? "; requests are also kept in the history" : ""));
+        out.println("MCP (Streamable HTTP, same key): " + server.baseUrl().replaceFirst("/v1$", "/mcp")
+            + (actions ? "  (actions from other apps allowed)" : ""));
         out.println("Press Ctrl+C to stop.");
         out.flush();
         signal.await();

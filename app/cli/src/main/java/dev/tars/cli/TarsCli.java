@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         AskCommand.class,
         ChatCommand.class,
         ServeCommand.class,
+        McpCommand.class,
         ProjectsCommand.class,
         dev.tars.cli.models.ModelsCommand.class,
         dev.tars.cli.knowledge.IngestCommand.class,

@@ -35,6 +35,18 @@ class AskCommandIT {
   }
 
   @Test
+  void askWithNotesGivesTheModelTheMatchingNoteAndCitesIt() {
+    assertThat(CliRun.tars("note", "add", "El código del portal es 4512").exitCode()).isZero();
+
+    CliRun run = CliRun.tars("ask", "--notes", "--json", "--model", TestModels.tiny().toString(), "--max-tokens", "4",
+        "--threads", "1", "¿Cuál es el código del portal?");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("\"kind\":\"knowledge\",\"label\":\"[1] Note: El código del portal es 4512\"")
+        .contains("[1] Note: El código del portal es 4512\\nEl código del portal es 4512");
+  }
+
+  @Test
   void eachBadModelFileGivesOneLineNamingTheFileAndTheReason() throws Exception {
     record Case(String name, Function<Path, Path> make, String reason) {}
     var cases = new Case[] {

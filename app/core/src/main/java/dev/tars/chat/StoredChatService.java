@@ -44,6 +44,7 @@ public final class StoredChatService implements ChatService, AutoCloseable {
   private final SettingsStore settings;
   private final ContextWindow contextWindow = new ContextWindow();
   private final List<PromptContext> contexts;
+  private final java.util.function.Supplier<dev.tars.tools.ToolBox> tools;
   private final ExecutorService starter = Executors.newFixedThreadPool(2, NamedThreads.named("chat"));
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("chat-flush"));
@@ -55,6 +56,13 @@ public final class StoredChatService implements ChatService, AutoCloseable {
   /** With {@code contexts} that add project instructions, memories or document passages to each answer. */
   public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings,
       List<PromptContext> contexts) {
+    this(store, engines, settings, contexts, () -> dev.tars.tools.ToolBox.NONE);
+  }
+
+  /** With the tools the model may call before it answers ({@link ToolRounds}), looked up for each answer. */
+  public StoredChatService(ConversationStore store, EngineSource engines, SettingsStore settings,
+      List<PromptContext> contexts, java.util.function.Supplier<dev.tars.tools.ToolBox> tools) {
+    this.tools = tools;
     this.contexts = List.copyOf(contexts);
     this.store = store;
     this.engines = engines;
@@ -217,12 +225,16 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       Conversation conversation = existing(conversationId);
       ChatEngine engine;
       ContextWindow.Fitted fitted;
+      List<ChatMessage> prompt;
       List<ContextBlock> blocks;
       try {
         engine = engines.engine();
         List<Message> history = store.messages(conversation.id());
         blocks = new ArrayList<>(gatherContext(conversation, history));
         fitted = fitDroppingContext(engine, conversation, history, blocks);
+        ToolRounds.Outcome toolRounds = runTools(conversation, engine, fitted.messages());
+        prompt = toolRounds.messages();
+        blocks.addAll(toolRounds.blocks());
         if (!blocks.isEmpty()) {
           listener.contextUsed(List.copyOf(blocks));
         }
@@ -239,7 +251,7 @@ public final class StoredChatService implements ChatService, AutoCloseable {
       listener.started(draft, fitted.trim());
       flushing = flusher.scheduleWithFixedDelay(() -> flush(draft.id()),
           FLUSH_INTERVAL.toMillis(), FLUSH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-      ChatRequest request = new ChatRequest(fitted.messages(), conversation.sampling());
+      ChatRequest request = new ChatRequest(prompt, conversation.sampling());
       try {
         listener.prompt(request.messages());
       } catch (RuntimeException e) {
@@ -266,6 +278,19 @@ public final class StoredChatService implements ChatService, AutoCloseable {
           abandon(conversationId, listener, e);
         }
       });
+    }
+
+    /** Tool calls before the answer, when tools are on; whatever fails there, the answer goes on without them. */
+    private ToolRounds.Outcome runTools(Conversation conversation, ChatEngine engine, List<ChatMessage> fitted) {
+      try {
+        return new ToolRounds(tools.get()).run(conversation.id(), engine, fitted, conversation.sampling(),
+            running -> generation = running, () -> stopRequested);
+      } catch (EngineException | RuntimeException e) {
+        LOG.warn("Tool calls of conversation {} failed; answering without them", conversation.id(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new ToolRounds.Outcome(fitted, List.of());
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.Objects;
  *     free port each time, which Settings then shows
  * @param apiAllowedOrigins web page origins (such as {@code http://localhost:3000}) allowed to call the local API;
  *     empty (the default) refuses every request that comes from a web page
+ * @param apiAllowActions whether other apps may change things through MCP (create notes, reminders, events,
+ *     memories); off by default, when they can only read
  */
 public record AppSettings(
     Theme theme,
@@ -35,13 +37,14 @@ public record AppSettings(
     int threads,
     boolean apiServer,
     int apiPort,
-    List<String> apiAllowedOrigins) {
+    List<String> apiAllowedOrigins,
+    boolean apiAllowActions) {
 
   public static final int DEFAULT_API_PORT = 4891;
 
   public static final AppSettings DEFAULTS = new AppSettings(Theme.SYSTEM, "",
       "You are Tars, a helpful assistant running privately on the user's computer.", Sampling.DEFAULTS,
-      EngineChoice.LOCAL, "", "", "", "", 4096, 0, false, DEFAULT_API_PORT, List.of());
+      EngineChoice.LOCAL, "", "", "", "", 4096, 0, false, DEFAULT_API_PORT, List.of(), false);
 
   public AppSettings {
     Objects.requireNonNull(theme, "theme");
@@ -67,41 +70,46 @@ public record AppSettings(
 
   public AppSettings withTheme(Theme value) {
     return new AppSettings(value, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withLanguage(String value) {
     return new AppSettings(theme, value, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withDefaults(String systemPrompt, Sampling sampling) {
     return new AppSettings(theme, language, systemPrompt, sampling, engine, modelPath, remoteUrl, remoteApiKey,
-        remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
+        remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withModelPath(String value) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, value, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withEngine(EngineChoice choice, String url, String apiKey, String model) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, choice, modelPath, url, apiKey,
-        model, contextSize, threads, apiServer, apiPort, apiAllowedOrigins);
+        model, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withLocalEngine(int contextTokens, int threadCount) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextTokens, threadCount, apiServer, apiPort, apiAllowedOrigins);
+        remoteApiKey, remoteModel, contextTokens, threadCount, apiServer, apiPort, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withApiServer(boolean enabled, int port) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, enabled, port, apiAllowedOrigins);
+        remoteApiKey, remoteModel, contextSize, threads, enabled, port, apiAllowedOrigins, apiAllowActions);
   }
 
   public AppSettings withApiAllowedOrigins(List<String> origins) {
     return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
-        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, origins);
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, origins, apiAllowActions);
+  }
+
+  public AppSettings withApiAllowActions(boolean allowed) {
+    return new AppSettings(theme, language, defaultSystemPrompt, defaultSampling, engine, modelPath, remoteUrl,
+        remoteApiKey, remoteModel, contextSize, threads, apiServer, apiPort, apiAllowedOrigins, allowed);
   }
 }

@@ -79,7 +79,8 @@ public final class StoredSettings implements SettingsStore {
           v.get("threads", Integer::parseInt, d.threads()),
           v.get("apiServer", StoredSettings::parseBoolean, d.apiServer()),
           v.get("apiPort", Integer::parseInt, d.apiPort()),
-          v.get("apiAllowedOrigins", StoredSettings::parseList, d.apiAllowedOrigins()));
+          v.get("apiAllowedOrigins", StoredSettings::parseList, d.apiAllowedOrigins()),
+          v.get("apiAllowActions", StoredSettings::parseBoolean, d.apiAllowActions()));
     } catch (IllegalArgumentException e) {
       LOG.warn("Stored settings are out of range ({}); using the defaults", e.getMessage());
       return d;
@@ -104,6 +105,7 @@ public final class StoredSettings implements SettingsStore {
     m.put("apiServer", Boolean.toString(s.apiServer()));
     m.put("apiPort", Integer.toString(s.apiPort()));
     m.put("apiAllowedOrigins", String.join(" ", s.apiAllowedOrigins()));
+    m.put("apiAllowActions", Boolean.toString(s.apiAllowActions()));
     return m;
   }
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * into a llama.cpp grammar; a remote OpenAI-compatible server receives it as {@code response_format}). The answer
  * is {@code {"tool_calls": [{"name": ..., "arguments": {...}}]}} or, when the model may choose, {@code {"content":
  * "..."}}. Tool schemas are tightened so that even a random model ends its answer: objects take no properties
- * beyond those described, and strings and arrays without a bound get one.
+ * beyond those described, and strings and arrays without a bound get one. A number bounded by whole numbers
+ * becomes an integer, the only numbers llama.cpp's grammar keeps within bounds, and a {@code uri} or
+ * {@code email} string gets a pattern the grammar can follow (decision 1512).
  */
 public final class ToolCallSchema {
   /** Bound given to strings whose schema has none (a random model would otherwise write forever). */
@@ -25,6 +27,13 @@ public final class ToolCallSchema {
   public static final int TEXT_BOUND = 400;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** String formats llama.cpp's schema converter turns into a grammar of their own (bounded already). */
+  private static final java.util.Set<String> GRAMMAR_FORMATS = java.util.Set.of("date", "time", "date-time", "uuid");
+  /** Formats the converter ignores, each replaced by a pattern whose every match is a valid value. */
+  private static final Map<String, String> FORMAT_PATTERNS = Map.of(
+      "uri", "^https://[a-z0-9]{1,20}(\\.[a-z0-9]{1,20}){1,3}(/[a-zA-Z0-9._~-]{1,20}){0,4}$",
+      "uri-reference", "^https://[a-z0-9]{1,20}(\\.[a-z0-9]{1,20}){1,3}(/[a-zA-Z0-9._~-]{1,20}){0,4}$",
+      "email", "^[a-z0-9]{1,20}@[a-z0-9]{1,20}\\.[a-z]{2,6}$");
 
   private ToolCallSchema() {}
 
@@ -85,14 +94,41 @@ public final class ToolCallSchema {
     if (object && !schema.has("additionalProperties")) {
       copy.put("additionalProperties", false);
     }
-    boolean free = !schema.has("enum") && !schema.has("const") && !schema.has("pattern") && !schema.has("format");
+    String format = schema.path("format").asText("");
+    if (type.equals("string") && !schema.has("pattern") && FORMAT_PATTERNS.containsKey(format)) {
+      // The grammar cannot check these formats; a pattern inside them can (every match is a valid value).
+      copy.remove("format");
+      copy.put("pattern", FORMAT_PATTERNS.get(format));
+    }
+    boolean free = !schema.has("enum") && !schema.has("const") && !copy.has("pattern")
+        && !GRAMMAR_FORMATS.contains(format);
     if (type.equals("string") && free && !schema.has("maxLength")) {
       copy.put("maxLength", Math.max(STRING_BOUND, schema.path("minLength").asInt(0)));
     }
     if (type.equals("array") && !schema.has("maxItems")) {
       copy.put("maxItems", Math.max(ARRAY_BOUND, schema.path("minItems").asInt(0)));
     }
+    if (type.equals("number") && wholeBounds(schema)) {
+      // llama.cpp's grammar bounds integers only; a whole number within the bounds is a valid "number".
+      copy.put("type", "integer");
+    }
     return copy;
+  }
+
+  /** A bounded number whose bounds are whole (an MCP server's {@code count: 1..10} typed as number). */
+  private static boolean wholeBounds(JsonNode schema) {
+    boolean bounded = false;
+    for (String bound : List.of("minimum", "maximum")) {
+      JsonNode value = schema.get(bound);
+      if (value != null) {
+        if (!value.isNumber() || value.asDouble() != Math.rint(value.asDouble())) {
+          return false;
+        }
+        bounded = true;
+      }
+    }
+    return bounded && !schema.has("exclusiveMinimum") && !schema.has("exclusiveMaximum")
+        && !schema.has("multipleOf");
   }
 
   private static JsonNode tightenedEach(JsonNode map) {

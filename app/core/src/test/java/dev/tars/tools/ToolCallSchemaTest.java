@@ -56,6 +56,31 @@ class ToolCallSchemaTest {
   }
 
   @Test
+  void aNumberBoundedByWholeNumbersBecomesAnIntegerTheGrammarCanBound() throws Exception {
+    JsonNode tight = ToolCallSchema.tightened(JSON.readTree("{\"type\":\"object\",\"properties\":{"
+        + "\"count\":{\"type\":\"number\",\"minimum\":1,\"maximum\":10},\"ratio\":{\"type\":\"number\","
+        + "\"minimum\":0,\"maximum\":0.5},\"free\":{\"type\":\"number\"}}}"));
+    JsonNode p = tight.path("properties");
+    assertThat(p.path("count").path("type").asText()).isEqualTo("integer");
+    assertThat(p.path("count").path("maximum").asInt()).isEqualTo(10);
+    assertThat(p.path("ratio").path("type").asText()).isEqualTo("number");
+    assertThat(p.path("free").path("type").asText()).isEqualTo("number");
+  }
+
+  @Test
+  void formatsTheGrammarCannotCheckBecomePatternsOrBoundedStrings() throws Exception {
+    JsonNode tight = ToolCallSchema.tightened(JSON.readTree("{\"type\":\"object\",\"properties\":{"
+        + "\"link\":{\"type\":\"string\",\"format\":\"uri\"},\"day\":{\"type\":\"string\",\"format\":"
+        + "\"date\"},\"host\":{\"type\":\"string\",\"format\":\"hostname\"}}}"));
+    JsonNode p = tight.path("properties");
+    assertThat(p.path("link").has("format")).isFalse();
+    assertThat("https://example.org/a/b.txt").matches(p.path("link").path("pattern").asText());
+    assertThat(p.path("day").path("format").asText()).isEqualTo("date");
+    assertThat(p.path("day").has("maxLength")).isFalse();
+    assertThat(p.path("host").path("maxLength").asInt()).isEqualTo(ToolCallSchema.STRING_BOUND);
+  }
+
+  @Test
   void noToolsIsAMistake() {
     assertThatThrownBy(() -> ToolCallSchema.of(List.of(), true, true)).isInstanceOf(IllegalArgumentException.class);
   }

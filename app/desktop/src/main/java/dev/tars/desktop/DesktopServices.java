@@ -7,6 +7,7 @@ import dev.tars.chat.ChatService;
 import dev.tars.config.AppPaths;
 import dev.tars.config.SettingsStore;
 import dev.tars.knowledge.KnowledgeBase;
+import dev.tars.mcpclient.ChatTools;
 import dev.tars.models.ModelManager;
 import dev.tars.runtime.EngineHost;
 import dev.tars.runtime.LocalApi;
@@ -26,10 +27,12 @@ import java.util.Objects;
  * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
  * @param localApi the local API server the Settings switch turns on and off
  * @param actions notes, agenda, reminders and the action service (the Agenda page)
+ * @param chatTools the tools the model may call in conversations (Settings → Tools)
  */
 public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
     ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
-    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi, Actions actions) {
+    Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi, Actions actions,
+    ChatTools chatTools) {
 
   public DesktopServices {
     Objects.requireNonNull(chats, "chats");
@@ -37,12 +40,12 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     Objects.requireNonNull(engines, "engines");
   }
 
-  /** Without the actions feature (tests of other pages). */
+  /** Without the actions feature and tools (tests of other pages). */
   public DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
       ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
       Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
     this(chats, settings, engines, paths, models, knowledge, memory, backups, watchdog, metrics, restartApp,
-        backupSettings, localApi, null);
+        backupSettings, localApi, null, null);
   }
 
   /** Everything {@code runtime} has (call {@link TarsRuntime#startAll()} first); knowledge may be missing. */
@@ -50,7 +53,7 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), runtime.paths(),
         runtime.models(), runtime.knowledgeIfAvailable().orElse(null), runtime.memory(), runtime.backups(),
         runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi(),
-        actionsOf(runtime));
+        actionsOf(runtime), chatToolsOf(runtime));
   }
 
   /** The actions feature, or null when it cannot be built (the rest of the window still works). */
@@ -64,9 +67,19 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     }
   }
 
+  /** The tools of conversations, or null when they cannot be built (the rest of the window still works). */
+  private static ChatTools chatToolsOf(TarsRuntime runtime) {
+    try {
+      return runtime.chatTools();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(DesktopServices.class).error("Tools in conversations are not available", e);
+      return null;
+    }
+  }
+
   /** Only chat: what the window needs at the least. */
   public static DesktopServices chatOnly(ChatService chats, SettingsStore settings, EngineHost engines) {
     return new DesktopServices(chats, settings, engines, null, null, null, null, null, null, null, () -> {}, null,
-        null, null);
+        null);
   }
 }

@@ -10,6 +10,7 @@ import dev.tars.desktop.chat.ChatViewModel;
 import dev.tars.desktop.dashboard.DashboardView;
 import dev.tars.desktop.dashboard.ProblemText;
 import dev.tars.desktop.dashboard.DashboardViewModel;
+import dev.tars.desktop.feature.NoteLink;
 import dev.tars.desktop.feature.AgendaLink;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
@@ -22,6 +23,7 @@ import dev.tars.desktop.knowledge.SystemFileOpener;
 import dev.tars.desktop.memory.MemoryFeature;
 import dev.tars.desktop.models.ModelsView;
 import dev.tars.desktop.models.ModelsViewModel;
+import dev.tars.desktop.notes.NotesFeature;
 import dev.tars.desktop.projects.ProjectsFeature;
 import dev.tars.desktop.projects.ProjectsViewModel;
 import dev.tars.desktop.search.SearchDialog;
@@ -32,6 +34,7 @@ import dev.tars.desktop.shell.MainViewModel;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.desktop.voice.SpeakerButton;
 import dev.tars.desktop.voice.VoiceFeature;
+import dev.tars.desktop.tools.ToolsFeature;
 import dev.tars.desktop.voice.VoiceSettingsView;
 import dev.tars.engine.Role;
 import dev.tars.models.ModelKind;
@@ -78,6 +81,8 @@ public final class DesktopShell implements AutoCloseable {
   private KnowledgeViewModel knowledgeViewModel;
   private DocumentAnswersFeature documentAnswers;
   private VoiceFeature voice;
+  private NotesFeature notes;
+  private ToolsFeature tools;
   private AgendaFeature agenda;
   private final ProjectChats projectChats;
 
@@ -105,12 +110,14 @@ public final class DesktopShell implements AutoCloseable {
     view.install(scene);
     addKnowledge(view, scene);
     addMemory(view, scene);
+    addNotes(view, scene);
     addAgenda(view, scene);
     view.setFileDrop(this::filesDropped);
     addModels(view);
     addBackups(view);
     addVoice(view, scene);
     addLocalApi(view);
+    addTools(view);
     stage.setTitle("Tars");
     stage.setMinWidth(Math.min(820, screen.getWidth()));
     stage.setMinHeight(Math.min(560, screen.getHeight()));
@@ -139,6 +146,7 @@ public final class DesktopShell implements AutoCloseable {
     if (projectChats != null) {
       documentAnswers.viewModel().setProject(projectChats::project);
     }
+    documentAnswers.setNotes(services.actions() != null, noteId -> noteLink().open(noteId));
     documentAnswers.attach(view.chatView().hooks(), scene);
     // The embedding model loads on first use: start loading it as soon as a search is on its way.
     documentAnswers.viewModel().enabledProperty().addListener((obs, was, on) -> {
@@ -192,8 +200,26 @@ public final class DesktopShell implements AutoCloseable {
       projects.viewModel().currentProperty().addListener((obs, old, now) ->
           documentAnswers.viewModel().projectChanged());
     }
-    new MemoryFeature(services.memory(), viewModel, view.chatView().hooks(), background, i18n,
-        ZoneId.systemDefault(), projects::openConversation).attach(view, scene);
+    MemoryFeature memory = new MemoryFeature(services.memory(), viewModel, view.chatView().hooks(), background, i18n,
+        ZoneId.systemDefault(), projects::openConversation);
+    memory.openNotesWith(noteId -> noteLink().open(noteId));
+    memory.attach(view, scene);
+  }
+
+  /** The Notes page (Markdown notes with tags and project, search, autosave, undo). */
+  private void addNotes(MainView view, Scene scene) {
+    if (services.actions() == null) {
+      return;
+    }
+    var projects = services.memory() == null ? null : services.memory().projects();
+    notes = new NotesFeature(services.actions(), () -> projects == null ? List.of() : projects.projects(),
+        viewModel, background, i18n, ZoneId.systemDefault());
+    notes.attach(view, scene);
+  }
+
+  /** Opens the Notes page on a note; for features that link to notes (nothing happens without them). */
+  public NoteLink noteLink() {
+    return notes == null ? NoteLink.NONE : notes.link();
   }
 
   /** Document collections a project can search by default (called in the background). */
@@ -270,6 +296,15 @@ public final class DesktopShell implements AutoCloseable {
     view.addSettingsSection(i18n.get("localApi.title"), () -> new LocalApiView(api, i18n).root());
   }
 
+  /** Settings → Tools, and a card in the conversation for each tool call the model asks for. */
+  private void addTools(MainView view) {
+    if (services.chatTools() == null) {
+      return;
+    }
+    tools = new ToolsFeature(services.chatTools(), background, ui, i18n);
+    tools.attach(view.chatView().hooks(), (title, section) -> view.addSettingsSection(title, section));
+  }
+
   /** Voice is optional: without audio devices or speech models the rest of the app works the same. */
   private void addVoice(MainView view, Scene scene) {
     if (services.paths() == null) {
@@ -312,6 +347,9 @@ public final class DesktopShell implements AutoCloseable {
 
   @Override
   public void close() {
+    if (tools != null) {
+      tools.detach();
+    }
     if (voice != null) {
       voice.close();
     }

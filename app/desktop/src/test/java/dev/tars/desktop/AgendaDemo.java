@@ -58,7 +58,7 @@ public final class AgendaDemo extends Application {
     Actions actions = Actions.open(database.dataSource(), memory.memories(), clock, MADRID, DesktopNotifier.NONE);
     seed(actions, LocalDate.now(clock));
     DesktopShell shell = new DesktopShell(new DesktopServices(chats, settings, engines, null, null, null, memory,
-        null, null, null, () -> {}, null, null, actions), I18n.forLanguage(language));
+        null, null, null, () -> {}, null, null, actions, null), I18n.forLanguage(language));
     shell.show(stage);
     stage.setX(0);
     stage.setY(0);

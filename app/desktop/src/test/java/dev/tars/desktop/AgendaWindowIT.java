@@ -82,7 +82,7 @@ class AgendaWindowIT {
     chats = new StoredChatService(store, engines::engine, settings, memory.promptContexts());
     actions = Actions.open(database.dataSource(), memory.memories(), clock, MADRID, DesktopNotifier.NONE);
     shell = new DesktopShell(new DesktopServices(chats, settings, engines, null, null, null, memory, null, null,
-        null, () -> {}, null, null, actions), I18n.forLanguage("en"));
+        null, () -> {}, null, null, actions, null), I18n.forLanguage("en"));
     shell.show(stage);
   }
 

@@ -18,10 +18,11 @@ public final class ConversationDocuments {
   }
 
   public DocumentChoice choice(long conversationId) {
-    return jdbc.queryOne("SELECT enabled FROM kn_conversation WHERE conversation_id = ?", row -> row.getBoolean(1),
-        conversationId).map(enabled -> new DocumentChoice(enabled, jdbc.query(
+    return jdbc.queryOne("SELECT enabled, notes FROM kn_conversation WHERE conversation_id = ?",
+        row -> new boolean[] {row.getBoolean(1), row.getBoolean(2)}, conversationId)
+        .map(flags -> new DocumentChoice(flags[0], jdbc.query(
             "SELECT collection_id FROM kn_conversation_collection WHERE conversation_id = ? ORDER BY collection_id",
-            row -> row.getLong(1), conversationId)))
+            row -> row.getLong(1), conversationId), flags[1]))
         .orElseGet(() -> projectDefault(conversationId));
   }
 
@@ -47,7 +48,8 @@ public final class ConversationDocuments {
         delete.executeUpdate();
       }
       try (PreparedStatement insert = Jdbc.prepare(c,
-          "INSERT INTO kn_conversation (conversation_id, enabled) VALUES (?, ?)", conversationId, choice.enabled())) {
+          "INSERT INTO kn_conversation (conversation_id, enabled, notes) VALUES (?, ?, ?)", conversationId,
+          choice.enabled(), choice.notes())) {
         insert.executeUpdate();
       }
       for (long collectionId : choice.collectionIds()) {

@@ -31,6 +31,7 @@ public final class DocumentContext implements PromptContext {
   private final ConversationDocuments choices;
   private final EngineSource engines;
   private final IntSupplier configuredTokens;
+  private final NoteSource notes;
 
   /**
    * @param engines the engine that will answer: its model's context window sets the budget
@@ -38,10 +39,17 @@ public final class DocumentContext implements PromptContext {
    */
   public DocumentContext(KnowledgeRetriever retriever, ConversationDocuments choices, EngineSource engines,
       IntSupplier configuredTokens) {
+    this(retriever, choices, engines, configuredTokens, null);
+  }
+
+  /** @param notes the person's notes, for conversations that choose them; null when there are none */
+  public DocumentContext(KnowledgeRetriever retriever, ConversationDocuments choices, EngineSource engines,
+      IntSupplier configuredTokens, NoteSource notes) {
     this.retriever = retriever;
     this.choices = choices;
     this.engines = engines;
     this.configuredTokens = configuredTokens;
+    this.notes = notes;
   }
 
   private int contextTokens() {
@@ -66,15 +74,36 @@ public final class DocumentContext implements PromptContext {
     if (!choice.enabled()) {
       return List.of();
     }
-    List<Passage> passages = retriever.retrieve(latestUserText, choice.collectionIds(), budget(contextTokens()));
-    List<ContextBlock> blocks = new ArrayList<>(passages.size());
-    for (int i = 0; i < passages.size(); i++) {
-      Passage p = passages.get(i);
-      String text = PassageFormat.source(i + 1, p);
-      blocks.add(new ContextBlock(KIND, i == 0 ? PassageFormat.INSTRUCTION + "\n\n" + text : text,
-          List.of(new ContextBlock.Source("[" + (i + 1) + "] " + PassageFormat.label(p),
-              PassageReference.of(p).toString()))));
+    int budget = budget(contextTokens());
+    List<NoteSource.NotePassage> found = choice.notes() && notes != null
+        ? notes.find(latestUserText, MAX_NOTES) : List.of();
+    // Notes take at most a third of the budget (they are short; documents keep the rest).
+    int noteChars = found.isEmpty() ? 0 : budget / 3 * PassageFormat.CHARS_PER_TOKEN / found.size();
+    int noteTokens = found.stream().mapToInt(n -> Math.min(n.text().length(), noteChars)).sum()
+        / PassageFormat.CHARS_PER_TOKEN;
+    List<Passage> passages = retriever.retrieve(latestUserText, choice.collectionIds(), budget - noteTokens);
+    // Interleaved, best of each first: the chat service leaves blocks out from the last when the prompt is long.
+    List<ContextBlock> blocks = new ArrayList<>(passages.size() + found.size());
+    for (int i = 0; i < Math.max(passages.size(), found.size()); i++) {
+      if (i < passages.size()) {
+        Passage p = passages.get(i);
+        blocks.add(block(blocks.size() + 1, PassageFormat.source(blocks.size() + 1, p), PassageFormat.label(p),
+            PassageReference.of(p).toString()));
+      }
+      if (i < found.size()) {
+        NoteSource.NotePassage n = found.get(i);
+        blocks.add(block(blocks.size() + 1, PassageFormat.note(blocks.size() + 1, n.title(), n.text(), noteChars),
+            PassageFormat.noteLabel(n.title()), n.reference()));
+      }
     }
     return blocks;
+  }
+
+  /** Notes added at most to one answer. */
+  static final int MAX_NOTES = 3;
+
+  private static ContextBlock block(int number, String text, String label, String reference) {
+    return new ContextBlock(KIND, number == 1 ? PassageFormat.INSTRUCTION + "\n\n" + text : text,
+        List.of(new ContextBlock.Source("[" + number + "] " + label, reference)));
   }
 }

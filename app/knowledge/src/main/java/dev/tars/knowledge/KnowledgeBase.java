@@ -108,6 +108,12 @@ public final class KnowledgeBase implements AutoCloseable {
     return new DocumentContext(service, conversationDocuments, engines, configuredTokens);
   }
 
+  /** As {@link #documentContext(dev.tars.chat.EngineSource, java.util.function.IntSupplier)}, with the notes. */
+  public DocumentContext documentContext(dev.tars.chat.EngineSource engines,
+      java.util.function.IntSupplier configuredTokens, NoteSource notes) {
+    return new DocumentContext(service, conversationDocuments, engines, configuredTokens, notes);
+  }
+
   @Override
   public void close() {
     service.close();

@@ -30,6 +30,24 @@ public final class PassageFormat {
     return "[" + number + "] " + label(p) + "\n" + p.text().strip();
   }
 
+  /** Rough size of a token in characters, to fit notes into a token budget without a tokenizer. */
+  static final int CHARS_PER_TOKEN = 4;
+
+  /** One numbered note: "[3] Note: Wifi" and its text (cut to {@code maxChars}) on the next line. */
+  public static String note(int number, String title, String text, int maxChars) {
+    String body = text.strip();
+    if (body.length() > maxChars) {
+      int space = body.lastIndexOf(' ', maxChars);
+      body = body.substring(0, space > maxChars / 2 ? space : maxChars) + "…";
+    }
+    return "[" + number + "] " + noteLabel(title) + "\n" + body;
+  }
+
+  /** "Note: Wifi": how a citation names a note. */
+  public static String noteLabel(String title) {
+    return "Note: " + title.strip();
+  }
+
   /** "report.pdf, page 3" or "notes.md": how a citation names its source. */
   public static String label(Passage p) {
     String name = p.path().getFileName() == null ? p.path().toString() : p.path().getFileName().toString();

@@ -9,6 +9,8 @@ import dev.tars.chat.StatelessChat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppSettings;
 import dev.tars.embedding.Embedder;
+import dev.tars.mcp.McpHttpEndpoint;
+import dev.tars.mcp.TarsMcpServer;
 import dev.tars.search.KnowledgeSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +67,14 @@ public final class LocalApi implements AutoCloseable {
   private final ChatService history;
   private final Embedder embedder;
   private final KnowledgeSource knowledge;
+  private final Supplier<TarsMcpServer.Services> mcp;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.named("local-api"));
   private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
   private volatile Status status = Status.OFF;
   private Served server;
   private int servedPort = -1;
   private List<String> servedOrigins = List.of();
+  private boolean servedActions;
 
   /**
    * Built by {@link TarsRuntime}; tests of the Settings page build one over a fake engine.
@@ -82,6 +87,17 @@ public final class LocalApi implements AutoCloseable {
    */
   public LocalApi(Path home, Path logs, EngineSource engines, ChatService history, Embedder embedder,
       KnowledgeSource knowledge) {
+    this(home, logs, engines, history, embedder, knowledge, null);
+  }
+
+  /**
+   * As the other constructor, also serving Tars' MCP server at {@code /mcp}.
+   *
+   * @param mcp what the MCP server answers from, asked for at each start; null serves no {@code /mcp}
+   */
+  public LocalApi(Path home, Path logs, EngineSource engines, ChatService history, Embedder embedder,
+      KnowledgeSource knowledge, Supplier<TarsMcpServer.Services> mcp) {
+    this.mcp = mcp;
     this.home = home;
     this.logs = logs;
     this.engines = Objects.requireNonNull(engines, "engines");
@@ -108,14 +124,23 @@ public final class LocalApi implements AutoCloseable {
     return ApiKeys.defaultFile(home);
   }
 
-  /** A running server and the audit log it writes; closing stops the server, then closes the log. */
-  public record Served(ApiServer server, AuditLog audit) implements AutoCloseable {
+  /**
+   * A running server, the audit log it writes and its MCP endpoint (null when none); closing stops the server,
+   * then closes the MCP sessions and the log.
+   */
+  public record Served(ApiServer server, AuditLog audit, McpHttpEndpoint mcp) implements AutoCloseable {
     @Override
     public void close() {
       try {
         server.close();
       } finally {
-        audit.close();
+        try {
+          if (mcp != null) {
+            mcp.close();
+          }
+        } finally {
+          audit.close();
+        }
       }
     }
   }
@@ -127,11 +152,25 @@ public final class LocalApi implements AutoCloseable {
    * @throws IOException with a message for a person when no port could be bound
    */
   public Served serve(ApiServer.Options options) throws IOException {
+    return serve(options, false);
+  }
+
+  /**
+   * As {@link #serve(ApiServer.Options)}; {@code allowActions} offers the MCP tools that change things.
+   *
+   * @throws IOException with a message for a person when no port could be bound
+   */
+  public Served serve(ApiServer.Options options, boolean allowActions) throws IOException {
     AuditLog log = new AuditLog(AuditLog.defaultFile(logs));
+    McpHttpEndpoint endpoint = null;
     try {
+      endpoint = mcp == null ? null : McpHttpEndpoint.create(mcp.get(), allowActions, options.maxBodyBytes());
       return new Served(ApiServer.start(options, new ApiServer.Services(new StatelessChat(engines), history,
-          embedder, knowledge, log)), log);
+          embedder, knowledge, log, endpoint == null ? null : endpoint.handler())), log, endpoint);
     } catch (IOException | RuntimeException e) {
+      if (endpoint != null) {
+        endpoint.close();
+      }
       log.close();
       throw e;
     }
@@ -145,27 +184,29 @@ public final class LocalApi implements AutoCloseable {
     boolean wanted = settings.apiServer();
     int port = settings.apiPort();
     List<String> origins = settings.apiAllowedOrigins();
+    boolean actions = settings.apiAllowActions();
     var defaults = settings.defaultSampling();
     return worker.submit(() -> {
       if (!wanted) {
         stop();
         return;
       }
-      if (server != null && servedPort == port && servedOrigins.equals(origins)) {
+      if (server != null && servedPort == port && servedOrigins.equals(origins) && servedActions == actions) {
         return;
       }
       stop();
-      start(port, origins, defaults);
+      start(port, origins, actions, defaults);
     });
   }
 
-  private void start(int port, List<String> origins, dev.tars.engine.Sampling defaults) {
+  private void start(int port, List<String> origins, boolean actions, dev.tars.engine.Sampling defaults) {
     publish(new Status(State.STARTING, "", port, 0, ""));
     try {
       server = serve(ApiServer.Options.defaults(key()).withPort(port).withDefaults(defaults)
-          .withAllowedOrigins(origins));
+          .withAllowedOrigins(origins), actions);
       servedPort = port;
       servedOrigins = origins;
+      servedActions = actions;
       publish(new Status(State.SERVING, server.server().baseUrl(), port, server.server().port(), ""));
     } catch (ApiServer.PortTakenException e) {
       LOG.warn("The local API did not start: {}", e.getMessage());

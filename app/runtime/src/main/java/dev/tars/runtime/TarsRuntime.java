@@ -1,6 +1,8 @@
 package dev.tars.runtime;
 
 import dev.tars.actions.Actions;
+import dev.tars.actions.activity.Origin;
+import dev.tars.actions.notes.NoteSearch;
 import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
@@ -19,6 +21,13 @@ import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.knowledge.backup.LuceneIndexChecker;
+import dev.tars.mcp.BuiltInTools;
+import dev.tars.mcp.McpTexts;
+import dev.tars.mcp.TarsMcpServer;
+import dev.tars.search.ConversationSearch;
+import dev.tars.mcpclient.ChatTools;
+import dev.tars.mcpclient.McpServers;
+import dev.tars.mcpclient.ToolSettings;
 import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
@@ -82,6 +91,7 @@ public final class TarsRuntime implements AutoCloseable {
   private MemorySystem memory;
   private StoredChatService chats;
   private Actions actions;
+  private ChatTools chatTools;
   private LocalApi localApi;
   private boolean backgroundStarted;
 
@@ -317,10 +327,20 @@ public final class TarsRuntime implements AutoCloseable {
       memory = track("memory", new MemorySystem(database().dataSource(), conversations(), settings(),
           () -> engines().engine(), Clock.systemDefaultZone(),
           documents.map(KnowledgeBase::embedder).orElse(null),
-          documents.map(k -> List.<dev.tars.search.SearchSource>of(new DocumentSearch(k.retriever())))
-              .orElse(List.of())));
+          searchSources(documents)));
     }
     return memory;
+  }
+
+  /**
+   * Ctrl+K's sources besides conversations and memories: notes (their store is asked for at the first search,
+   * since the actions are built after memory) and documents when the knowledge base is open.
+   */
+  private List<dev.tars.search.SearchSource> searchSources(Optional<KnowledgeBase> documents) {
+    List<dev.tars.search.SearchSource> sources = new ArrayList<>();
+    sources.add((query, limit) -> new NoteSearch(actions().notes()).search(query, limit));
+    documents.ifPresent(k -> sources.add(new DocumentSearch(k.retriever())));
+    return sources;
   }
 
   /**
@@ -332,11 +352,12 @@ public final class TarsRuntime implements AutoCloseable {
     if (chats == null) {
       EngineHost host = engines();
       List<PromptContext> contexts = new ArrayList<>(memory().promptContexts());
-      knowledgeIfAvailable().ifPresent(k ->
-          contexts.add(k.documentContext(host, () -> settings().get().contextSize())));
+      // Notes join the documents' passages when a conversation chooses them (numbered and cited the same way).
+      knowledgeIfAvailable().ifPresent(k -> contexts.add(k.documentContext(host,
+          () -> settings().get().contextSize(), new NotesForAnswers(() -> actions().notes()))));
       // Answers a person waits for are timed for the Dashboard; the memory review's prompts are not.
       chats = track("chat", new StoredChatService(conversations(), new AnswerMetrics(host, metrics()), settings(),
-          contexts));
+          contexts, this::chatTools));
     }
     return chats;
   }
@@ -356,15 +377,47 @@ public final class TarsRuntime implements AutoCloseable {
     return actions;
   }
 
-  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge. */
+  /**
+   * The tools the model may call in conversations (decision 1520): Tars' own and the MCP servers of Settings →
+   * Tools, each server started on first use and stopped at close. Off until the person turns them on.
+   */
+  public synchronized ChatTools chatTools() {
+    ensureOpen();
+    if (chatTools == null) {
+      ToolSettings toolSettings = new ToolSettings(database().dataSource());
+      McpServers servers = track("MCP servers", new McpServers(toolSettings, options.appVersion()));
+      // The same built-in tools the MCP server serves; their changes go through the action service as TOOL.
+      TarsMcpServer.Services services = mcp();
+      BuiltInTools builtIns = new BuiltInTools(services.documents(), services.actions(), services.conversations(),
+          McpTexts.of(services.language()));
+      List<dev.tars.tools.Tool> own = builtIns.tools(new BuiltInTools.Caller(Origin.TOOL, "chat"), true);
+      chatTools = new ChatTools(toolSettings, servers, () -> own);
+    }
+    return chatTools;
+  }
+
+  /** The local OpenAI-compatible API over this runtime's engine, history and knowledge, with MCP at /mcp. */
   public synchronized LocalApi localApi() {
     ensureOpen();
     if (localApi == null) {
       Optional<KnowledgeBase> documents = knowledgeIfAvailable();
       localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null)));
+          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null),
+          this::mcp));
     }
     return localApi;
+  }
+
+  /**
+   * What Tars' MCP server answers from ({@code tars mcp} and the local API's {@code /mcp}): documents (the
+   * knowledge base, opened on the first document call), notes, agenda and the action service, conversations.
+   * Builds no engine: MCP tools never generate text.
+   */
+  public synchronized TarsMcpServer.Services mcp() {
+    ensureOpen();
+    return new TarsMcpServer.Services(() -> knowledge().service(), actions(),
+        new ConversationSearch(database().dataSource(), Clock.systemUTC()), settings().get().language(),
+        options.appVersion());
   }
 
   /**

@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param after the subject after the change (JSON), null for a deletion
  * @param undoable whether Undo can reverse it (and it was not undone yet: {@code undoneAt} is null)
  * @param undoOf for an {@code undo} entry, the entry it reversed
+ * @param client the program that asked, for other programs ({@link Origin#MCP}: the MCP client's name); else empty
  */
 public record ActivityEntry(long id, Instant at, Origin origin, String kind, long subjectId, String summary,
-    String before, String after, boolean undoable, Instant undoneAt, Long undoOf) {
+    String before, String after, boolean undoable, Instant undoneAt, Long undoOf, String client) {
 
   public boolean canUndo() {
     return undoable && undoneAt == null;

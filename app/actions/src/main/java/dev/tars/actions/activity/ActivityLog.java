@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 /** Every action taken, newest first. Listeners run on the thread that logged (a UI hops to its own). */
 public final class ActivityLog {
   private static final String COLUMNS = "id, at, origin, kind, subject_id, summary, before_json, after_json,"
-      + " undoable, undone_at, undo_of";
+      + " undoable, undone_at, undo_of, client";
+  /** Longest client name kept (the column's size); a longer one is cut. */
+  public static final int MAX_CLIENT = 120;
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -28,9 +30,18 @@ public final class ActivityLog {
 
   public ActivityEntry record(Origin origin, String kind, long subjectId, String summary, String before,
       String after, boolean undoable, Long undoOf) {
+    return record(origin, "", kind, subjectId, summary, before, after, undoable, undoOf);
+  }
+
+  /** As {@link #record(Origin, String, long, String, String, String, boolean, Long)}, naming the program. */
+  public ActivityEntry record(Origin origin, String client, String kind, long subjectId, String summary,
+      String before, String after, boolean undoable, Long undoOf) {
+    String name = client == null ? "" : client.strip();
+    name = name.length() <= MAX_CLIENT ? name : name.substring(0, MAX_CLIENT);
     long id = jdbc.insert("INSERT INTO activity (at, origin, kind, subject_id, summary, before_json, after_json,"
-        + " undoable, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", clock.instant().atOffset(ZoneOffset.UTC),
-        origin.name(), kind, subjectId, clip(summary), before, after, undoable, undoOf);
+        + " undoable, undo_of, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        clock.instant().atOffset(ZoneOffset.UTC), origin.name(), kind, subjectId, clip(summary), before, after,
+        undoable, undoOf, name.isEmpty() ? null : name);
     listeners.forEach(Runnable::run);
     return find(id).orElseThrow();
   }
@@ -76,6 +87,6 @@ public final class ActivityLog {
     return new ActivityEntry(row.getLong("id"), row.getObject("at", OffsetDateTime.class).toInstant(),
         Origin.valueOf(row.getString("origin")), row.getString("kind"), row.getLong("subject_id"),
         row.getString("summary"), row.getString("before_json"), row.getString("after_json"),
-        row.getBoolean("undoable"), undoneAt, undoOfId);
+        row.getBoolean("undoable"), undoneAt, undoOfId, row.getString("client") == null ? "" : row.getString("client"));
   }
 }

@@ -12,8 +12,12 @@ public enum Origin {
   CLI,
   /** The local API. */
   API,
+  /** Another program through MCP ({@code tars mcp} or the local API's {@code /mcp}); the entry names the client. */
+  MCP,
   /** Tars itself (a reminder's Done button on a notification, the scheduler). */
-  TARS;
+  TARS,
+  /** The model, calling a built-in tool in a conversation after the person allowed the call. */
+  TOOL;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

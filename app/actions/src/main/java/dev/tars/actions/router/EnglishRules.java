@@ -105,6 +105,14 @@ final class EnglishRules {
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:show|list|tell|give|read)(?: me)? (?:all )?(?:my )?(?:meetings"
             + "|appointments|events|plans|schedule|calendar|agenda)" + TAIL)
         .trigger(AGENDA_QUERY, 0.85, NOTHING, "(?:my )?(?:agenda|calendar|schedule)" + TAIL)
+        // Agenda questions without an agenda word, only with a day or period: "what am I doing on saturday",
+        // "what does monday look like", "how's thursday looking", "where do I need to be tomorrow".
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "what am i (?:doing|up to)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:what|how) (?:does|do|will) look(?: like)?" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:how's|hows|how is|what's|whats|what is) looking(?: like)?"
+            + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "how busy (?:am i|will i be|are we)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "where (?:do|will) i (?:need|have) to be" + TAIL)
         // Reminders.
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "remind(?:er|ing)? me(?: (?:to|that|about|of))?")
         .trigger(REMINDER_CREATE, 0.92, NOTHING, "(?:set|create|add|make|save|schedule|put|give me|i need|i want|i'd like"

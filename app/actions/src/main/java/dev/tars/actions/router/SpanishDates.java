@@ -68,7 +68,9 @@ final class SpanishDates extends DateGrammar {
         (m, f, today) -> setDate(f, TimeFacts.upcoming(today, number(m, "month"), number(m, "day"), year(m))));
     rule("\\b" + LEAD + "dia (?<day>\\d{1,2})\\b" + NOT_AMOUNT,
         (m, f, today) -> setDate(f, TimeFacts.dayOfMonth(today, number(m, "day"))));
-    rule("\\b(?:para el|el) (?<day>\\d{1,2})(?= a las?\\b| por la\\b| ?$| [,.?!])",
+    // "el 14" before a time, the end, or a range of hours ("el 22 de 11 a 12", "el 9 desde las 5").
+    rule("\\b(?:para el|el) (?<day>\\d{1,2})(?= a las?\\b| por la\\b| ?$| [,.?!]| de (?:las? )?\\d{1,2}(?:[:.]\\d{2})?"
+        + " (?:a|hasta)\\b| (?:desde|entre)\\b)",
         (m, f, today) -> setDate(f, TimeFacts.dayOfMonth(today, number(m, "day"))));
     // A holiday's name alone may be part of a title ("el mercadillo de navidad"): it needs "el", "en", "para".
     rule("\\b(?:(?:(?:el|en|para|por|hasta) )+(?:(?:dia|noche) de )?(?<name>navidad|nochebuena|nochevieja|ano nuevo)"

@@ -87,6 +87,13 @@ final class SpanishRules {
         .trigger(AGENDA_QUERY, 0.9, NOTHING, "(?:que|cuales|q) (?:planes|citas|eventos|reuniones|compromisos"
             + "|cosas) (?:tengo|hay|tenemos)" + TAIL)
         .trigger(AGENDA_QUERY, 0.88, MOMENT_OR_SPAN, "(?:como|que tal) (?:tengo|estoy|voy)(?: de)?" + TAIL)
+        // Preguntas de agenda sin palabra de agenda, solo con un día o un periodo: "¿qué hago el sábado?",
+        // "¿cómo pinta el lunes?", "¿hay reuniones el jueves?", "¿dónde tengo que estar mañana?".
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:que|q) (?:hago|voy a hacer|me espera|me toca hacer)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:como|que tal) (?:pinta|se ve|se presenta|viene)" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "hay (?:reuniones|citas|eventos|planes|compromisos|alguna (?:reunion"
+            + "|cita)|algun (?:evento|plan|compromiso))" + TAIL)
+        .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "donde (?:tengo|tendre) que estar" + TAIL)
         .trigger(AGENDA_QUERY, 0.85, MOMENT_OR_SPAN, "(?:como|que) se (?:presenta|viene|avecina|plantea)(?: el dia)?"
             + TAIL)
         .trigger(AGENDA_QUERY, 0.88, NOTHING, "(?:como|que tal) (?:viene|va|pinta|se ve|se presenta|esta|sera)"

@@ -116,7 +116,10 @@ class EnglishDateExpressionsTest {
       "what do I have next month | 2027-01-01 | 2027-01-31",
       "what do I have in the next 5 days | 2026-12-02 | 2026-12-06",
       "what do I have on friday | 2026-12-04 | 2026-12-04",
-      "what do I have | 2026-12-02 | 2026-12-02"})
+      "what do I have | 2026-12-02 | 2026-12-02",
+      "what am I doing on saturday | 2026-12-05 | 2026-12-05",
+      "how does next week look | 2026-12-07 | 2026-12-13",
+      "where do I need to be the day after tomorrow | 2026-12-04 | 2026-12-04"})
   void agendaPeriods(String utterance, String from, String to) {
     Routed routed = router.route(utterance, NOW);
     assertThat(routed.intent()).isEqualTo(Intent.AGENDA_QUERY);

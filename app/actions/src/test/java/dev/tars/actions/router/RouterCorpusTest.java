@@ -27,13 +27,15 @@ class RouterCorpusTest {
   }
 
   /**
-   * The second fresh block, written after the issue-16 fixes and never tuned on: held to the figures it was
-   * measured at (docs/benchmarks.md), which are under the date/time target in Spanish; this stops a change
-   * from making it worse.
+   * The fresh blocks never tuned on: block 2 (written after the issue-16 fixes; the date work of notes-ui added
+   * dev examples of the families it had missed, so it is held where it stands now) and block 3 (date and time
+   * families, written before that work), each held to the figures measured in docs/benchmarks.md so that a
+   * change cannot make it worse.
    */
   @ParameterizedTest
-  @CsvSource({"en.blind2, 0.97, 0.93, 0.97", "es.blind2, 0.94, 0.89, 0.94"})
-  void secondBlindBlockStaysAtLeastWhereItWasMeasured(String part, double intent, double dates, double text)
+  @CsvSource({"en.blind2, 0.98, 0.99, 0.97", "es.blind2, 0.95, 0.97, 0.95", "en.blind3, 0.98, 0.95, 0.98",
+      "es.blind3, 0.99, 0.99, 0.98"})
+  void blindBlocksStayAtLeastWhereTheyWereMeasured(String part, double intent, double dates, double text)
       throws Exception {
     Evaluation.Report report = Evaluation.evaluate(Routers.firstStage(), Evaluation.load(CORPUS.resolve(part + ".tsv")));
     assertThat(report.intentAccuracy()).as(part + " intent accuracy").isGreaterThanOrEqualTo(intent);
@@ -44,7 +46,7 @@ class RouterCorpusTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"en.train", "en.dev", "en.test", "es.train", "es.dev", "es.test", "en.blind1", "es.blind1",
-      "en.blind2", "es.blind2"})
+      "en.blind2", "es.blind2", "en.blind3", "es.blind3"})
   void everyPartHoldsAllIntentsInItsLanguage(String part) throws Exception {
     List<Evaluation.Example> examples = Evaluation.load(CORPUS.resolve(part + ".tsv"));
     assertThat(examples.stream().map(Evaluation.Example::intent).distinct()).hasSize(Intent.values().length);

@@ -94,7 +94,9 @@ class SpanishDateExpressionsTest {
       "programa una reunión con Ana el martes de 4 a 5 de la tarde | 2026-12-08T16:00 | 2026-12-08T17:00",
       "programa una reunión con Ana el lunes entre las 3 y las 4 | 2026-12-07T15:00 | 2026-12-07T16:00",
       "programa una reunión con Ana el jueves de 8 a 9 de la mañana | 2026-12-03T08:00 | 2026-12-03T09:00",
-      "programa una reunión con Ana el viernes desde las 11 hasta las 13:00 | 2026-12-04T11:00 | 2026-12-04T13:00"})
+      "programa una reunión con Ana el viernes desde las 11 hasta las 13:00 | 2026-12-04T11:00 | 2026-12-04T13:00",
+      "programa una reunión con Ana el 22 de 11 a 12 | 2026-12-22T11:00 | 2026-12-22T12:00",
+      "programa una reunión con Ana el 9 desde las 5 hasta las 6 de la tarde | 2026-12-09T17:00 | 2026-12-09T18:00"})
   void timeRanges(String utterance, String start, String end) {
     Routed routed = router.route(utterance, NOW);
     assertThat(routed.intent()).isEqualTo(Intent.EVENT_CREATE);
@@ -111,7 +113,10 @@ class SpanishDateExpressionsTest {
       "qué tengo el mes que viene | 2027-01-01 | 2027-01-31",
       "qué tengo los próximos 5 días | 2026-12-02 | 2026-12-06",
       "qué tengo el viernes | 2026-12-04 | 2026-12-04",
-      "qué tengo | 2026-12-02 | 2026-12-02"})
+      "qué tengo | 2026-12-02 | 2026-12-02",
+      "qué hago el sábado | 2026-12-05 | 2026-12-05",
+      "cómo pinta la semana que viene | 2026-12-07 | 2026-12-13",
+      "hay reuniones pasado mañana | 2026-12-04 | 2026-12-04"})
   void agendaPeriods(String utterance, String from, String to) {
     Routed routed = router.route(utterance, NOW);
     assertThat(routed.intent()).isEqualTo(Intent.AGENDA_QUERY);

@@ -34,13 +34,14 @@ public final class ActivityCommand implements Callable<Integer> {
           line.put("id", e.id());
           line.put("at", Formats.iso(e.at(), cli.zone));
           line.put("origin", e.origin().id());
+          line.put("client", e.client());
           line.put("kind", e.kind());
           line.put("summary", e.summary());
           line.put("canUndo", e.canUndo());
           out.println(line);
         } else {
           out.printf("%5d  %s  %-8s %-16s %s%s%n", e.id(), Formats.dateTime(e.at(), cli.zone, cli.words.locale()),
-              e.origin().id(), e.kind(), e.summary(), e.canUndo() ? "" : e.undoneAt() != null
+              e.origin().id() + (e.client().isEmpty() ? "" : ":" + e.client()), e.kind(), e.summary(), e.canUndo() ? "" : e.undoneAt() != null
                   ? "  (" + cli.words.get("activity.undone") + ")" : "");
         }
       }

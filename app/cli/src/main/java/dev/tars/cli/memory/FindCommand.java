@@ -37,7 +37,7 @@ public final class FindCommand implements Callable<Integer> {
         String where = switch (h.kind()) {
           case CONVERSATION -> "conversation " + h.conversationId();
           case MESSAGE -> "conversation " + h.conversationId() + ", message " + h.messageId();
-          case MEMORY, DOCUMENT -> h.reference();
+          case MEMORY, DOCUMENT, NOTE -> h.reference();
         };
         out.printf(Locale.ROOT, "%5.2f  %-12s %s  (%s)%n", h.score(), h.kind().name().toLowerCase(Locale.ROOT),
             h.title(), where);

@@ -144,7 +144,7 @@ public final class AgendaView {
 
   private void edit(Occurrence occurrence) {
     viewModel.loadDraft(occurrence, draft -> {
-      EventDialogs.Choice choice = dialogs.edit(draft, occurrence, root.getScene().getWindow()).orElse(null);
+      EventDialogs.Choice choice = dialogs.edit(draft, root.getScene().getWindow()).orElse(null);
       if (choice == null) {
         return;
       }

@@ -15,12 +15,10 @@ import dev.tars.desktop.fx.Notices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.time.temporal.WeekFields;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -304,14 +302,5 @@ public final class AgendaViewModel {
       case WEEK -> formats.span(firstDay(Mode.WEEK, day), lastDay(Mode.WEEK, day));
       case MONTH -> formats.month(day);
     } + (shown != null && shown.truncated() ? " " + i18n.get("agenda.truncated") : "");
-  }
-
-  /** When the next load shows (for the week start in tests and the title). */
-  WeekFields weekFields() {
-    return WeekFields.of(formats.firstDayOfWeek(), 1);
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 }

@@ -2,7 +2,6 @@ package dev.tars.desktop.agenda;
 
 import dev.tars.actions.agenda.Agenda;
 import dev.tars.actions.agenda.EventDraft;
-import dev.tars.actions.agenda.Occurrence;
 import dev.tars.desktop.fx.I18n;
 import java.util.Optional;
 import javafx.event.ActionEvent;
@@ -30,7 +29,7 @@ final class EventDialogs {
     return form(i18n.get("agenda.dialog.new"), draft, false, owner).map(Choice::draft);
   }
 
-  Optional<Choice> edit(EventDraft draft, Occurrence occurrence, Window owner) {
+  Optional<Choice> edit(EventDraft draft, Window owner) {
     return form(i18n.get("agenda.dialog.edit"), draft, true, owner);
   }
 

@@ -6,6 +6,7 @@ import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
+import dev.tars.desktop.fx.MarkdownView;
 import dev.tars.engine.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,9 @@ public final class ChatView {
   private boolean stickToBottom = true;
   private Function<MessageItem, Node> answerActions = item -> null;
   private Consumer<AnswerSource> citationOpener;
+  // Cards other features show at the end of the conversation, and how they show some kinds of sources.
+  private final List<Node> extraCards = new java.util.ArrayList<>();
+  private final Map<String, Function<List<AnswerSource>, Node>> sourceViews = new HashMap<>();
 
   @FXML private Label titleLabel;
   @FXML private Button settingsButton;
@@ -230,6 +234,24 @@ public final class ChatView {
       public boolean isShowing() {
         return root().isVisible();
       }
+
+      @Override
+      public void showCard(Node card) {
+        extraCards.add(card);
+        messageBox.getChildren().add(card);
+        stickToBottom = true;
+      }
+
+      @Override
+      public void removeCard(Node card) {
+        extraCards.remove(card);
+        messageBox.getChildren().remove(card);
+      }
+
+      @Override
+      public void setSourceView(String kind, Function<List<AnswerSource>, Node> view) {
+        sourceViews.put(kind, view);
+      }
     };
   }
 
@@ -255,6 +277,7 @@ public final class ChatView {
     cards.keySet().retainAll(items);
     List<Node> nodes = items.stream().map(item -> (Node) cards.computeIfAbsent(item, MessageCard::new)).toList();
     messageBox.getChildren().setAll(nodes);
+    messageBox.getChildren().addAll(extraCards);
     markLast();
     stickToBottom = true;
     revealFocused();
@@ -387,8 +410,15 @@ public final class ChatView {
     /** Citation chips for document passages, then one quiet line for memories and project instructions. */
     private void fillSources(VBox box) {
       List<AnswerSource> cited = item.sources().stream().filter(s -> CITED_KIND.equals(s.kind())).toList();
-      List<AnswerSource> used = item.sources().stream().filter(s -> !CITED_KIND.equals(s.kind())).toList();
+      List<AnswerSource> used = item.sources().stream().filter(s -> !CITED_KIND.equals(s.kind())
+          && !sourceViews.containsKey(s.kind())).toList();
       box.getChildren().clear();
+      sourceViews.forEach((kind, view) -> {
+        List<AnswerSource> ofKind = item.sources().stream().filter(s -> kind.equals(s.kind())).toList();
+        if (!ofKind.isEmpty()) {
+          box.getChildren().add(view.apply(ofKind));
+        }
+      });
       if (!cited.isEmpty()) {
         FlowPane chips = new FlowPane(6, 6);
         chips.getStyleClass().add("citation-chips");

@@ -30,4 +30,13 @@ public interface ChatHooks {
 
   /** Whether the chat is on screen (a shortcut nobody can see the effect of must do nothing). */
   boolean isShowing();
+
+  /** Shows {@code card} at the end of the conversation (e.g. a tool call waiting for a decision) until removed. */
+  void showCard(Node card);
+
+  /** Takes away a card shown with {@link #showCard}; nothing when it is not shown (or null). */
+  void removeCard(Node card);
+
+  /** How the answer sources of {@code kind} are shown under an answer (instead of in the "used" line). */
+  void setSourceView(String kind, java.util.function.Function<java.util.List<AnswerSource>, Node> view);
 }

@@ -1,6 +1,8 @@
 package dev.tars.desktop.knowledge;
 
+import dev.tars.actions.notes.NoteSearch;
 import dev.tars.desktop.feature.ChatHooks;
+import dev.tars.desktop.feature.NoteLink;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
@@ -12,8 +14,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Documents in the chat: the "answer from documents" switch with its collection chooser (Ctrl+D toggles it),
- * and document citations under answers that open their passage.
+ * Documents in the chat: the "answer from documents" switch with its collection chooser (Ctrl+D toggles it;
+ * "Notes" in the chooser adds the person's notes), and citations under answers that open their passage or note.
  */
 public final class DocumentAnswersFeature {
   public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
@@ -23,6 +25,7 @@ public final class DocumentAnswersFeature {
   private final Background background;
   private final I18n i18n;
   private final DocumentAnswersViewModel answers;
+  private NoteLink noteLink = NoteLink.NONE;
 
   public DocumentAnswersFeature(KnowledgeService knowledge, ConversationDocuments choices, FileOpener opener,
       Background background, I18n i18n, Notices notices) {
@@ -37,6 +40,14 @@ public final class DocumentAnswersFeature {
     return answers;
   }
 
+  /**
+   * Offers "Notes" in the chooser (when the app has notes) and opens a cited note with {@code link}.
+   */
+  public void setNotes(boolean available, NoteLink link) {
+    answers.setNotesAvailable(available);
+    this.noteLink = link;
+  }
+
   /** Adds the switch to the chat's input row, citations that open passages, and Ctrl+D to the scene. */
   public void attach(ChatHooks chat, Scene scene) {
     chat.addComposerTool(new DocumentAnswersView(answers, i18n).root());
@@ -44,6 +55,11 @@ public final class DocumentAnswersFeature {
     chat.conversationId().addListener((obs, old, now) -> answers.show(now));
     answers.show(chat.conversationId().getValue());
     chat.setCitationOpener(source -> {
+      long noteId = NoteSearch.noteId(source.reference());
+      if (noteId > 0) {
+        noteLink.open(noteId);
+        return;
+      }
       PassageViewModel passage = new PassageViewModel(knowledge, opener, background, i18n);
       PassageView view = new PassageView(passage, i18n);
       passage.load(source);

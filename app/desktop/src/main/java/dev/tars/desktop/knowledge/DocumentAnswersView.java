@@ -46,6 +46,7 @@ public final class DocumentAnswersView {
     chooser.setOnShowing(e -> viewModel.refreshCollections());
     viewModel.collections().addListener((ListChangeListener<DocumentAnswersViewModel.CollectionOption>) c -> fillMenu());
     viewModel.selected().addListener((ListChangeListener<Long>) c -> fillMenu());
+    viewModel.notesProperty().addListener((obs, old, now) -> fillMenu());
     fillMenu();
     viewModel.refreshCollections();
   }
@@ -64,14 +65,22 @@ public final class DocumentAnswersView {
       MenuItem none = new MenuItem(i18n.get("chat.documents.none"));
       none.setDisable(true);
       chooser.getItems().add(none);
-      return;
+    } else {
+      chooser.getItems().add(new SeparatorMenuItem());
+      for (DocumentAnswersViewModel.CollectionOption option : viewModel.collections()) {
+        CheckMenuItem item = new CheckMenuItem(option.name() + "  (" + option.documents() + ")");
+        item.setSelected(viewModel.selected().contains(option.id()));
+        item.setOnAction(e -> viewModel.setSelected(option.id(), item.isSelected()));
+        chooser.getItems().add(item);
+      }
     }
-    chooser.getItems().add(new SeparatorMenuItem());
-    for (DocumentAnswersViewModel.CollectionOption option : viewModel.collections()) {
-      CheckMenuItem item = new CheckMenuItem(option.name() + "  (" + option.documents() + ")");
-      item.setSelected(viewModel.selected().contains(option.id()));
-      item.setOnAction(e -> viewModel.setSelected(option.id(), item.isSelected()));
-      chooser.getItems().add(item);
+    if (viewModel.notesAvailable()) {
+      chooser.getItems().add(new SeparatorMenuItem());
+      CheckMenuItem notes = new CheckMenuItem(i18n.get("chat.documents.notes"));
+      notes.setId("notesSource");
+      notes.setSelected(viewModel.notesProperty().get());
+      notes.setOnAction(e -> viewModel.setNotes(notes.isSelected()));
+      chooser.getItems().add(notes);
     }
   }
 }

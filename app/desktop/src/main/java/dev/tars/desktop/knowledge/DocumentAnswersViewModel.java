@@ -34,6 +34,8 @@ public final class DocumentAnswersViewModel {
   private final I18n i18n;
   private final Notices notices;
   private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper notes = new ReadOnlyBooleanWrapper();
+  private boolean notesAvailable;
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObservableList<CollectionOption> collections = FXCollections.observableArrayList();
   private final ObservableList<Long> selected = FXCollections.observableArrayList();
@@ -61,7 +63,29 @@ public final class DocumentAnswersViewModel {
     return enabled.getReadOnlyProperty();
   }
 
-  /** "All collections" or the names of the chosen ones. */
+  /** Whether answers also draw on the person's notes. */
+  public ReadOnlyBooleanProperty notesProperty() {
+    return notes.getReadOnlyProperty();
+  }
+
+  /** Whether the chooser offers "Notes" (the app has the notes feature). */
+  public boolean notesAvailable() {
+    return notesAvailable;
+  }
+
+  public void setNotesAvailable(boolean available) {
+    this.notesAvailable = available;
+  }
+
+  /** Adds or leaves out the person's notes; choosing them also turns the switch on. */
+  public void setNotes(boolean chosen) {
+    notes.set(chosen);
+    enabled.set(enabled.get() || chosen);
+    updateSummary();
+    save();
+  }
+
+  /** "All collections" or the names of the chosen ones, and "Notes" when chosen. */
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
   }
@@ -168,7 +192,7 @@ public final class DocumentAnswersViewModel {
   }
 
   private DocumentChoice current() {
-    return new DocumentChoice(enabled.get(), List.copyOf(selected));
+    return new DocumentChoice(enabled.get(), List.copyOf(selected), notes.get());
   }
 
   private void save() {
@@ -183,22 +207,25 @@ public final class DocumentAnswersViewModel {
 
   private void apply(DocumentChoice choice) {
     enabled.set(choice.enabled());
+    notes.set(choice.notes());
     selected.setAll(choice.collectionIds());
     updateSummary();
   }
 
   private void updateSummary() {
+    String documents;
     if (selected.isEmpty()) {
-      summary.set(i18n.get("chat.documents.all"));
-      return;
-    }
-    List<String> names = new ArrayList<>();
-    for (CollectionOption c : collections) {
-      if (selected.contains(c.id())) {
-        names.add(c.name());
+      documents = i18n.get("chat.documents.all");
+    } else {
+      List<String> names = new ArrayList<>();
+      for (CollectionOption c : collections) {
+        if (selected.contains(c.id())) {
+          names.add(c.name());
+        }
       }
+      documents = names.isEmpty() ? i18n.get("chat.documents.collections")
+          : names.stream().collect(Collectors.joining(", "));
     }
-    summary.set(names.isEmpty() ? i18n.get("chat.documents.collections")
-        : names.stream().collect(Collectors.joining(", ")));
+    summary.set(notes.get() ? i18n.get("chat.documents.withNotes", documents) : documents);
   }
 }

@@ -1,6 +1,8 @@
 package dev.tars.desktop.memory;
 
+import dev.tars.actions.notes.NoteSearch;
 import dev.tars.desktop.feature.ChatHooks;
+import dev.tars.desktop.feature.NoteLink;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.search.SearchDialog;
@@ -19,7 +21,7 @@ import javafx.util.Duration;
 /**
  * Puts memory in the window: the Memory page (sidebar button), the Ctrl+K search over everything, and reading
  * conversations for new facts ({@link MemoryLearning}). A conversation or message result opens that
- * conversation at the message; a memory result opens the Memory page.
+ * conversation at the message; a memory result opens the Memory page, a note the Notes page.
  */
 public final class MemoryFeature {
   public static final String PAGE_ID = "memory";
@@ -31,6 +33,7 @@ public final class MemoryFeature {
   private final MemoryLearning learning;
   private final I18n i18n;
   private final ZoneId zone;
+  private NoteLink noteLink = NoteLink.NONE;
 
   /**
    * @param openConversation opens (conversation id, message id or 0), switching project if needed
@@ -61,6 +64,11 @@ public final class MemoryFeature {
       stack.getChildren().add(search.overlay());
       search.install(scene);
     }
+  }
+
+  /** Where a note found by Ctrl+K opens (the Notes page). */
+  public void openNotesWith(NoteLink link) {
+    this.noteLink = link;
   }
 
   public MemoryLearning learning() {
@@ -99,6 +107,11 @@ public final class MemoryFeature {
   private void open(MainViewModel main, SearchHit hit, BiConsumer<Long, Long> openConversation) {
     if (hit.kind() == SearchHit.Kind.MEMORY) {
       main.showPage(PAGE_ID);
+    } else if (hit.kind() == SearchHit.Kind.NOTE) {
+      long noteId = NoteSearch.noteId(hit.reference());
+      if (noteId > 0) {
+        noteLink.open(noteId);
+      }
     } else if (hit.conversationId() > 0) {
       openConversation.accept(hit.conversationId(), hit.kind() == SearchHit.Kind.MESSAGE ? hit.messageId() : 0L);
     }

@@ -181,7 +181,8 @@ public final class SearchDialog {
         return;
       }
       // A conversation's title is its snippet, and a memory has no title of its own.
-      boolean titled = hit.kind() == SearchHit.Kind.MESSAGE || hit.kind() == SearchHit.Kind.DOCUMENT;
+      boolean titled = hit.kind() == SearchHit.Kind.MESSAGE || hit.kind() == SearchHit.Kind.DOCUMENT
+          || hit.kind() == SearchHit.Kind.NOTE;
       Label title = new Label(titled ? hit.title() : "");
       title.getStyleClass().add("hit-title");
       Label kind = new Label(i18n.get("search.kind." + hit.kind().name().toLowerCase(java.util.Locale.ROOT)));
@@ -190,8 +191,12 @@ public final class SearchDialog {
       HBox.setHgrow(gap, Priority.ALWAYS);
       Label date = new Label(hit.when() == null ? "" : when.format(hit.when().atZone(zone)));
       date.getStyleClass().add("hit-when");
-      HBox top = new HBox(8, Icons.icon(hit.kind() == SearchHit.Kind.MEMORY ? Icons.EDIT
-          : hit.kind() == SearchHit.Kind.DOCUMENT ? Icons.FOLDER : Icons.CHAT, 14), kind, title, gap, date);
+      String icon = switch (hit.kind()) {
+        case MEMORY, NOTE -> Icons.EDIT;
+        case DOCUMENT -> Icons.FOLDER;
+        case CONVERSATION, MESSAGE -> Icons.CHAT;
+      };
+      HBox top = new HBox(8, Icons.icon(icon, 14), kind, title, gap, date);
       top.setAlignment(Pos.CENTER_LEFT);
       TextFlow snippet = snippetFlow(hit.snippet());
       if (hit.kind() == SearchHit.Kind.CONVERSATION) {

@@ -79,10 +79,18 @@ public final class LocalApiView extends SettingsSection {
     keyRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(4, new Label(i18n.get("localApi.key")), keyRow);
 
+    CheckBox allowActions = new CheckBox(i18n.get("localApi.allowActions"));
+    allowActions.setId("localApiAllowActions");
+    allowActions.selectedProperty().bindBidirectional(viewModel.allowActionsProperty());
+    Label allowActionsHint = new Label(i18n.get("localApi.allowActionsHint"));
+    allowActionsHint.getStyleClass().add("settings-hint");
+    allowActionsHint.setWrapText(true);
+    VBox actions = new VBox(4, allowActions, allowActionsHint);
+
     Label status = statusLine(viewModel.statusProperty(), viewModel.failedProperty());
     status.setId("localApiStatus");
 
     viewModel.load();
-    return new VBox(10, hint, enabled, grid, status);
+    return new VBox(10, hint, enabled, grid, actions, status);
   }
 }

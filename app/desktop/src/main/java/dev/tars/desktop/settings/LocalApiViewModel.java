@@ -28,6 +28,7 @@ public final class LocalApiViewModel {
   private final Background background;
   private final I18n i18n;
   private final BooleanProperty enabled = new SimpleBooleanProperty();
+  private final BooleanProperty allowActions = new SimpleBooleanProperty();
   private final IntegerProperty port = new SimpleIntegerProperty();
   private final StringProperty origins = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper key = new ReadOnlyStringWrapper("");
@@ -49,6 +50,11 @@ public final class LocalApiViewModel {
         save();
       }
     });
+    allowActions.addListener((obs, was, now) -> {
+      if (!filling) {
+        saveAllowActions(now);
+      }
+    });
     port.addListener((obs, was, now) -> portChanged.set(changed()));
     origins.addListener((obs, was, now) -> portChanged.set(changed()));
   }
@@ -61,6 +67,7 @@ public final class LocalApiViewModel {
       try {
         savedPort = settings.apiPort();
         enabled.set(settings.apiServer());
+        allowActions.set(settings.apiAllowActions());
         port.set(settings.apiPort());
         savedOrigins = String.join(" ", settings.apiAllowedOrigins());
         origins.set(savedOrigins);
@@ -124,6 +131,17 @@ public final class LocalApiViewModel {
     });
   }
 
+  /** Other apps (MCP clients) may create notes, reminders, events and memories, or only read. */
+  private void saveAllowActions(boolean allowed) {
+    background.run(() -> {
+      store.save(store.get().withApiAllowActions(allowed));
+      return null;
+    }, ignored -> { }, e -> {
+      failed.set(true);
+      status.set(i18n.get("settings.saveFailed"));
+    });
+  }
+
   private void show(LocalApi.Status s) {
     failed.set(s.state() == LocalApi.State.FAILED || s.state() == LocalApi.State.PORT_TAKEN);
     status.set(switch (s.state()) {
@@ -139,6 +157,11 @@ public final class LocalApiViewModel {
 
   public BooleanProperty enabledProperty() {
     return enabled;
+  }
+
+  /** Whether MCP clients may change things (off by default); the running server follows it. */
+  public BooleanProperty allowActionsProperty() {
+    return allowActions;
   }
 
   public IntegerProperty portProperty() {

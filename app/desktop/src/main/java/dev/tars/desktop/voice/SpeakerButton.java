@@ -21,7 +21,7 @@ public final class SpeakerButton {
     button.getStyleClass().addAll("flat", "small", "message-action", "speaker-button");
     Runnable show = () -> {
       boolean reading = key.equals(viewModel.speakingProperty().get());
-      button.setText(texts.get(reading ? "speaker.stop" : "speaker.read"));
+      button.setText(texts.get(reading ? "voice.speaker.stop" : "voice.speaker.read"));
       button.setGraphic(Icons.icon(reading ? STOP : SPEAKER, 13));
     };
     viewModel.speakingProperty().addListener((obs, old, now) -> show.run());

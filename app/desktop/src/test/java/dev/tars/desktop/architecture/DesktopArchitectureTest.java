@@ -36,7 +36,7 @@ class DesktopArchitectureTest {
       noClasses().should().dependOnClassesThat().resideInAPackage("de.kherud..");
 
   private static final List<String> FEATURES = List.of("chat", "conversations", "knowledge", "memory", "projects",
-      "backup", "voice", "settings", "models", "dashboard", "search", "welcome");
+      "backup", "voice", "settings", "models", "dashboard", "search", "welcome", "notes");
 
   // Features that still use another feature's classes directly. Each is a debt to pay the way documents and
   // memory did with ChatHooks (feature/): the search overlay belongs to memory's Ctrl+K, the project switcher

@@ -79,6 +79,29 @@ class TranslationsTest {
         .isEmpty();
   }
 
+  /** A key asked for by its whole name ({@code texts.get("a.b")}); names ending in a dot are prefixes. */
+  private static final Pattern KEY_LOOKUP = Pattern.compile("\\btexts\\.(get|format)\\(([^;{}]*)");
+  private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][\\w-]*(\\.[\\w-]+)+)\"");
+
+  @Test
+  void everyKeyTheCodeAsksForExists() throws IOException {
+    Properties english = load(BUNDLE + ".properties");
+    List<String> missing = new ArrayList<>();
+    for (Path java : files(MAIN_JAVA, ".java")) {
+      Matcher m = KEY_LOOKUP.matcher(Files.readString(java));
+      while (m.find()) {
+        Matcher literal = KEY_LITERAL.matcher(m.group(2));
+        while (literal.find()) {
+          if (!english.containsKey(literal.group(1))) {
+            missing.add(MAIN_JAVA.relativize(java) + ": " + literal.group(1));
+          }
+        }
+      }
+    }
+    assertThat(missing).as("keys used in code but missing from messages.properties (the raw key would show)")
+        .isEmpty();
+  }
+
   @Test
   void englishAndSpanishHaveTheSameKeys() {
     Properties english = load(BUNDLE + ".properties");

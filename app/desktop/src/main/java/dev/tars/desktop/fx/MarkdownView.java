@@ -1,7 +1,5 @@
-package dev.tars.desktop.chat;
+package dev.tars.desktop.fx;
 
-import dev.tars.desktop.fx.I18n;
-import dev.tars.desktop.fx.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -41,19 +39,20 @@ import org.commonmark.parser.Parser;
 
 /**
  * Turns Markdown into JavaFX nodes: paragraphs, headings, lists, quotes, emphasis, inline code and fenced code
- * blocks with a Copy button. Rebuilt whole on each (coalesced) update: cheap for chat-sized answers.
+ * blocks with a Copy button. Rebuilt whole on each (coalesced) update: cheap for chat-sized answers. Shared by
+ * the chat's answers and the Notes page's preview.
  */
-final class MarkdownView {
+public final class MarkdownView {
   private static final Parser PARSER = Parser.builder().build();
 
   private final I18n i18n;
 
-  MarkdownView(I18n i18n) {
+  public MarkdownView(I18n i18n) {
     this.i18n = i18n;
   }
 
   /** A box holding {@code markdown} rendered. */
-  VBox render(String markdown) {
+  public VBox render(String markdown) {
     VBox box = new VBox();
     box.getStyleClass().add("markdown");
     fill(box, markdown);
@@ -61,7 +60,7 @@ final class MarkdownView {
   }
 
   /** Replaces the content of {@code box} with {@code markdown} rendered. */
-  void fill(VBox box, String markdown) {
+  public void fill(VBox box, String markdown) {
     org.commonmark.node.Node document = PARSER.parse(markdown == null ? "" : markdown);
     box.getChildren().setAll(blocks(document));
   }

@@ -1,0 +1,60 @@
+package dev.tars.mcp;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code tars mcp}: Tars' MCP server over this process's standard input and output, for a desktop client or IDE
+ * that starts it as a command. The output carries only MCP messages (the caller points {@code System.out}
+ * elsewhere); the log goes to the log file. Serves until the client closes the input.
+ */
+public final class McpStdio {
+  private static final Logger LOG = LoggerFactory.getLogger(McpStdio.class);
+
+  private McpStdio() {}
+
+  /**
+   * Serves on {@code in}/{@code out} and returns when {@code in} ends (the client went away).
+   *
+   * @throws InterruptedException when the waiting thread is interrupted (the server is closed first)
+   */
+  public static void serve(TarsMcpServer.Services services, boolean allowActions, InputStream in, OutputStream out)
+      throws InterruptedException {
+    CountDownLatch ended = new CountDownLatch(1);
+    InputStream watched = new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        return ended(super.read());
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return ended(super.read(b, off, len));
+      }
+
+      private int ended(int n) {
+        if (n < 0) {
+          ended.countDown();
+        }
+        return n;
+      }
+    };
+    StdioServerTransportProvider transport = new StdioServerTransportProvider(TarsMcpServer.MAPPER, watched, out);
+    McpSyncServer server = TarsMcpServer.build(McpServer.sync(transport), services, allowActions);
+    LOG.info("MCP server on standard input and output");
+    try {
+      ended.await();
+      LOG.info("The MCP client closed the input; stopping");
+    } finally {
+      server.closeGracefully();
+    }
+  }
+}
