@@ -343,6 +343,11 @@ public final class DesktopShell implements AutoCloseable {
       viewModel.navigation().register(Navigation.Kind.EVENT, target -> link.open(target.day(), target.id()));
       viewModel.navigation().register(Navigation.Kind.REMINDER, target -> link.open(target.day(), 0));
     }
+    if (notes != null) {
+      // The answers' links to notes open the Notes page on the note.
+      NoteLink link = notes.link();
+      viewModel.navigation().register(Navigation.Kind.NOTE, target -> link.open(target.id()));
+    }
   }
 
   /** Settings → Tools, and a card in the conversation for each tool call the model asks for. */

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ActionsFeature implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActionsFeature.class);
   public static final String ACTIVITY_PAGE = "activity";
-  public static final KeyCombination ACTIVITY_SHORTCUT = new KeyCodeCombination(KeyCode.A,
+  public static final KeyCombination ACTIVITY_SHORTCUT = new KeyCodeCombination(KeyCode.L,
       KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
   /** How long the chat model may take to choose an intent the rules were unsure of. */
   static final Duration SECOND_STAGE_TIMEOUT = Duration.ofSeconds(20);
