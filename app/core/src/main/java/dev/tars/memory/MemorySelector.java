@@ -1,6 +1,7 @@
 package dev.tars.memory;
 
 import dev.tars.embedding.Embedder;
+import dev.tars.embedding.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -163,7 +164,7 @@ public final class MemorySelector {
           cached = new CachedVector(m.text(), embedder.embedQuery(m.text()));
           vectors.put(m.id(), cached);
         }
-        double similarity = cosine(q, cached.vector());
+        double similarity = Vectors.cosine(q, cached.vector());
         if (similarity > MIN_SIMILARITY) {
           scores.put(m.id(), (similarity - MIN_SIMILARITY) / (1 - MIN_SIMILARITY));
         }
@@ -174,20 +175,5 @@ public final class MemorySelector {
       LOG.warn("Embedding memories failed; matching them by keywords only", e);
       return null;
     }
-  }
-
-  static double cosine(float[] a, float[] b) {
-    if (a.length != b.length) {
-      return 0;
-    }
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }
 }

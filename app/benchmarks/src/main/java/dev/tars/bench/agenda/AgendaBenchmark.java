@@ -29,6 +29,7 @@ import java.util.SplittableRandom;
  * {@code bench.rounds} runs (default 5), with the machine's load and the CPU time of the import.
  */
 public final class AgendaBenchmark {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
   private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
   private AgendaBenchmark() {}
@@ -96,7 +97,6 @@ public final class AgendaBenchmark {
   /** A calendar spread over 2026-2027, like a busy work calendar exported from Google. */
   static String calendar(int events) {
     SplittableRandom random = new SplittableRandom(11);
-    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
     StringBuilder out = new StringBuilder(events * 400);
     out.append("BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nVERSION:2.0\r\n")
         .append("BEGIN:VTIMEZONE\r\nTZID:Europe/Madrid\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n")
@@ -107,12 +107,7 @@ public final class AgendaBenchmark {
       LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0).plusDays(random.nextInt(730))
           .plusMinutes(30L * random.nextInt(20));
       out.append("BEGIN:VEVENT\r\nUID:bench-").append(i).append("@example.com\r\nDTSTAMP:20260101T000000Z\r\n");
-      if (i % 20 == 0) {
-        out.append("DTSTART;VALUE=DATE:").append(start.toLocalDate().toString().replace("-", "")).append("\r\n");
-      } else {
-        out.append("DTSTART;TZID=Europe/Madrid:").append(local.format(start)).append("\r\n")
-            .append("DTEND;TZID=Europe/Madrid:").append(local.format(start.plusMinutes(45))).append("\r\n");
-      }
+      appendTimes(out, i, start);
       if (i % 10 == 1) {
         out.append("RRULE:FREQ=WEEKLY;COUNT=").append(5 + random.nextInt(40)).append("\r\n");
       }
@@ -123,6 +118,16 @@ public final class AgendaBenchmark {
           .append("X-GOOGLE-CONFERENCE:https://meet.google.com/").append(i).append("\r\nEND:VEVENT\r\n");
     }
     return out.append("END:VCALENDAR\r\n").toString();
+  }
+
+  /** DTSTART and DTEND of the {@code i}-th test event in Madrid: every twentieth is all day, the others 45 minutes. */
+  static void appendTimes(StringBuilder out, int i, LocalDateTime start) {
+    if (i % 20 == 0) {
+      out.append("DTSTART;VALUE=DATE:").append(start.toLocalDate().toString().replace("-", "")).append("\r\n");
+    } else {
+      out.append("DTSTART;TZID=Europe/Madrid:").append(LOCAL.format(start)).append("\r\n")
+          .append("DTEND;TZID=Europe/Madrid:").append(LOCAL.format(start.plusMinutes(45))).append("\r\n");
+    }
   }
 
   private static double median(double[] values) {

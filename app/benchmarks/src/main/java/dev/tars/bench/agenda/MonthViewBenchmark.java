@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -136,19 +135,13 @@ public final class MonthViewBenchmark {
   /** Events in the six weeks around March 2027: mostly timed, one in ten weekly, one in twenty all day. */
   static String calendar(int events) {
     SplittableRandom random = new SplittableRandom(7);
-    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
     StringBuilder out = new StringBuilder(events * 250).append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
         .append("PRODID:-//Tars//bench//EN\r\n");
     for (int i = 0; i < events; i++) {
       LocalDateTime start = LocalDateTime.of(2027, 2, 22, 7, 0).plusDays(random.nextInt(42))
           .plusMinutes(30L * random.nextInt(24));
       out.append("BEGIN:VEVENT\r\nUID:month-").append(i).append("@bench\r\nDTSTAMP:20270101T000000Z\r\n");
-      if (i % 20 == 0) {
-        out.append("DTSTART;VALUE=DATE:").append(start.toLocalDate().toString().replace("-", "")).append("\r\n");
-      } else {
-        out.append("DTSTART;TZID=Europe/Madrid:").append(local.format(start)).append("\r\n")
-            .append("DTEND;TZID=Europe/Madrid:").append(local.format(start.plusMinutes(45))).append("\r\n");
-      }
+      AgendaBenchmark.appendTimes(out, i, start);
       if (i % 10 == 1) {
         out.append("RRULE:FREQ=WEEKLY;COUNT=6\r\n");
       }

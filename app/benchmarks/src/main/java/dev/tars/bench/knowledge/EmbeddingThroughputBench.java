@@ -3,6 +3,7 @@ package dev.tars.bench.knowledge;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.embedding.Vectors;
 import dev.tars.knowledge.embed.OnnxEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,25 +87,13 @@ public final class EmbeddingThroughputBench {
       for (int d = 0; d < alone.length; d++) {
         largestDifference = Math.max(largestDifference, Math.abs(alone[d] - together.get(i)[d]));
       }
-      double cosine = cosine(together.get(i), reference.get(i));
+      double cosine = Vectors.cosine(together.get(i), reference.get(i));
       sumReference += cosine;
       minReference = Math.min(minReference, cosine);
     }
     out.printf(Locale.ROOT, "vectors: Tars in one call vs each passage alone, largest difference %.2e; "
         + "Tars vs LangChain4j cosine mean %.6f, min %.6f%n", largestDifference, sumReference / passages.size(),
         minReference);
-  }
-
-  static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 
   private static double seconds(Runnable work) {
