@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +85,8 @@ class ActionsWindowIT {
     Stage stage = FxToolkit.registerPrimaryStage();
     app = (TarsApp) FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, status) ->
         new ScriptedEngine(ANSWER, 0)));
-    waitUntil(60, () -> stage.isShowing() && robot.lookup(".composer-input").tryQuery().isPresent());
+    waitUntil(60, stage::isShowing);
+    waitForMainWindow(robot, 60);
   }
 
   private Actions actions() {
@@ -150,7 +152,7 @@ class ActionsWindowIT {
     assertThat(fx(() -> robot.lookup(".markdown").tryQuery().isPresent()))
         .as("an action is not sent to the model").isFalse();
 
-    robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+    openActivityPage();
     waitUntil(20, () -> robot.lookup(".activity-summary").tryQuery()
         .map(n -> ((Label) n).getText().equals("call the dentist about the crown")).orElse(false));
     assertThat(fx(() -> ((Label) robot.lookup(".activity-what").query()).getText())).isEqualTo("Reminder set");
@@ -181,9 +183,38 @@ class ActionsWindowIT {
       assertThat(LocalDateTime.ofInstant(o.start(), ZONE).toLocalTime()).isEqualTo(LocalTime.of(13, 30));
     });
 
+    // Found on the Agenda page: the answer to "what do I have on Thursday?" links to the event's day there.
+    say("¿qué tengo el jueves?");
+    waitUntil(20, () -> lastCard(".answer-card") != null);
+    Node answer = fx(() -> lastCard(".answer-card"));
+    Hyperlink event = fx(() -> answer.lookupAll(".answer-card-link").stream().map(Hyperlink.class::cast)
+        .filter(link -> link.getText().contains("Sara")).findFirst().orElseThrow());
+    robot.clickOn(event);
+    waitUntil(20, () -> robot.lookup(".agenda-page").tryQuery()
+        .filter(page -> page.isVisible() && shownText(page).contains("Sara")).isPresent());
+
+    // Undo (from the Activity page, the card's conversation is behind the Agenda page now) removes it.
+    openActivityPage();
+    robot.clickOn(".activity-undo");
+    waitUntil(20, () -> actions().agenda().occurrences(thursday, thursday).occurrences().isEmpty());
+  }
+
+  @Test
+  void theCardsUndoRemovesWhatItConfirmed() throws Exception {
+    openApp("es", actions -> {});
+    say("apunta que el código del portal es 4512");
+    waitUntil(20, () -> lastCard(".action-card") != null);
+    Node card = fx(() -> lastCard(".action-card"));
+    robot.clickOn(fx(() -> button(card, "Confirmar")));
+    waitUntil(20, () -> actions().notes().all().size() == 1);
     robot.clickOn(fx(() -> button(card, "Deshacer")));
     waitUntil(20, () -> text(card, ".action-card-outcome").startsWith("Deshecho"));
-    assertThat(actions().agenda().occurrences(thursday, thursday).occurrences()).isEmpty();
+    assertThat(actions().notes().all()).isEmpty();
+  }
+
+  private void openActivityPage() {
+    robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+    waitUntil(20, () -> robot.lookup(".activity-page").tryQuery().map(Node::isVisible).orElse(false));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class NotesWindowIT {
   void aNoteIsWrittenFoundCitedDeletedAndBroughtBack() throws Exception {
     app = FxToolkit.setupApplication(() -> new TarsApp(paths,
         (settings, status) -> new ScriptedEngine("The portal code is 4512 [1].", 5)));
-    waitUntil(60, () -> robot.lookup(".composer-input").tryQuery().isPresent());
+    waitForMainWindow(robot, 60);
 
     // Ctrl+Shift+N opens the page; a new note is written (title, tags, Markdown) and saved by itself.
     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
@@ -172,7 +173,7 @@ class NotesWindowIT {
     }
     app = FxToolkit.setupApplication(() -> new TarsApp(paths,
         (settings, status) -> new ScriptedEngine("-", 5)));
-    waitUntil(60, () -> robot.lookup(".composer-input").tryQuery().isPresent());
+    waitForMainWindow(robot, 60);
     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
     waitUntil(30, () -> rows().size() == 3);
     assertThat(fx(() -> robot.lookup("#newNoteButton").queryAs(Button.class).getText())).isEqualTo(newNote);

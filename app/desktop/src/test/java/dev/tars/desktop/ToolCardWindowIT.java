@@ -1,6 +1,7 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
+import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +78,7 @@ class ToolCardWindowIT {
         .contextLength(32_768);
     app = FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, status) -> engine));
 
-    waitUntil(60, () -> robot.lookup(".composer-input").tryQuery().isPresent());
+    waitForMainWindow(robot, 60);
     robot.clickOn(".composer-input");
     robot.write("Say hello through the echo tool");
     robot.type(KeyCode.ENTER);
