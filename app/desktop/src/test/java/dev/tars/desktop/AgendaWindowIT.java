@@ -175,10 +175,18 @@ class AgendaWindowIT {
     waitUntil(() -> robot.lookup("#scopeOnlyThis").tryQuery().isPresent());
     robot.clickOn("#scopeOnlyThis");
     waitUntil(() -> wednesdays().equals(List.of("2026-10-21", "2026-10-28", "2026-11-11")));
-    Button undo = robot.lookup(".notice .button").match(n -> n instanceof Button b && b.getText().equals("Undo"))
-        .queryButton();
-    robot.clickOn(undo);
+    // The Undo of the deletion's notice (the edit's notice, with its own Undo, may still be showing).
+    waitUntil(() -> deletionUndo(robot) != null);
+    robot.clickOn(fx(() -> deletionUndo(robot)));
     waitUntil(() -> wednesdays().equals(List.of("2026-10-21", "2026-10-28", "2026-11-04", "2026-11-11")));
+  }
+
+  private static Button deletionUndo(FxRobot robot) {
+    return robot.lookup(".notice").queryAll().stream()
+        .filter(n -> n instanceof atlantafx.base.controls.Notification notice && notice.getMessage() != null
+            && notice.getMessage().startsWith("Deleted"))
+        .flatMap(n -> n.lookupAll(".button").stream()).map(Button.class::cast)
+        .filter(b -> b.getText().equals("Undo")).findFirst().orElse(null);
   }
 
   @Test
