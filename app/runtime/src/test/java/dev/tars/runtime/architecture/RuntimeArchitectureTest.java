@@ -20,9 +20,8 @@ import java.nio.file.Path;
  */
 @AnalyzeClasses(packages = "dev.tars", importOptions = ImportOption.DoNotIncludeTests.class)
 class RuntimeArchitectureTest {
-  // Benchmarks still live in knowledge's main code (issue 14 moves them to app/benchmarks); the test kit
-  // starts engines for tests.
-  private static final String[] NOT_PRODUCT_CODE = {"dev.tars.knowledge.bench..", "dev.tars.testkit.."};
+  // Benchmarks (app/benchmarks) open scratch databases and the test kit starts engines for tests.
+  private static final String[] NOT_PRODUCT_CODE = {"dev.tars.bench..", "dev.tars.testkit.."};
 
   @ArchTest
   static final ArchRule onlyTheRuntimeOpensTheDatabase = noClasses()
