@@ -73,8 +73,8 @@ public final class ProjectSwitcherView {
     choice.setItems(viewModel.projects());
     choice.valueProperty().bindBidirectional(viewModel.currentProperty());
     choice.setMaxWidth(Double.MAX_VALUE);
-    choice.setButtonCell(new ProjectCell(true));
-    choice.setCellFactory(v -> new ProjectCell(false));
+    choice.setButtonCell(new ProjectCell(true, i18n));
+    choice.setCellFactory(v -> new ProjectCell(false, i18n));
     choice.getStyleClass().add("project-choice");
     choice.setAccessibleText(i18n.get("projects.switcher"));
     choice.setTooltip(new Tooltip(i18n.get("projects.switcher.tooltip")));
@@ -304,17 +304,27 @@ public final class ProjectSwitcherView {
   }
 
   private static final class ProjectCell extends ListCell<Project> {
-    private final boolean button;
+    /** The name the first migration gives the default project; shown translated until the person renames it. */
+    private static final String STORED_DEFAULT_NAME = "Default";
 
-    ProjectCell(boolean button) {
+    private final boolean button;
+    private final I18n i18n;
+
+    ProjectCell(boolean button, I18n i18n) {
       this.button = button;
+      this.i18n = i18n;
     }
 
     @Override
     protected void updateItem(Project project, boolean empty) {
       super.updateItem(project, empty);
-      setText(empty || project == null ? null : project.name());
+      setText(empty || project == null ? null : shownName(project));
       setGraphic(empty || project == null || !button ? null : Icons.icon(Icons.FOLDER, 15));
+    }
+
+    private String shownName(Project project) {
+      return project.isDefault() && STORED_DEFAULT_NAME.equals(project.name())
+          ? i18n.get("projects.defaultName") : project.name();
     }
   }
 
