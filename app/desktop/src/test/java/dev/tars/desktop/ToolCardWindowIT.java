@@ -12,7 +12,6 @@ import dev.tars.mcpclient.ToolSettings;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
 import dev.tars.testkit.core.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -152,20 +151,6 @@ class ToolCardWindowIT {
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (docs/screenshots is made this way). */
   private void screenshot(String name) throws Exception {
-    String dir = System.getenv("TARS_SCREENS");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    javafx.scene.image.WritableImage image = fx(() -> robot.lookup(".composer-input").query().getScene().getRoot()
-        .snapshot(null, null));
-    javafx.scene.image.PixelReader pixels = image.getPixelReader();
-    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
-        (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    javax.imageio.ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
+    dev.tars.desktop.fx.WindowShots.save(robot.lookup(".composer-input").query(), name);
   }
 }
