@@ -50,8 +50,6 @@ final class StreamingGeneration implements Generation {
   private volatile CompletableFuture<HttpResponse<InputStream>> pending;
   private volatile Flow.Subscription subscription;
   private volatile boolean answering;
-  /** The server said {@code [DONE]}; reading stopped there. */
-  private volatile boolean done;
   // Written by the subscriber, read once the response future has completed (which orders the two).
   private volatile EngineException streamError;
   private volatile FinishReason finish;
@@ -120,8 +118,7 @@ final class StreamingGeneration implements Generation {
       endOfStream();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cancelled || streamError != null || done) {
-        // Reading was stopped on purpose; the client reports that as a cancelled request.
+      if (cancelled || streamError != null) {
         endOfStream();
       } else if (answering && cause instanceof IOException) {
         LOG.warn("Lost the connection to {} mid-answer", apiRoot, cause);
@@ -186,6 +183,8 @@ final class StreamingGeneration implements Generation {
 
   /** The lines of the event stream, on the HTTP client's executor. */
   private final class Events implements Flow.Subscriber<String> {
+    private boolean done;
+
     @Override
     public void onSubscribe(Flow.Subscription s) {
       subscription = s;
