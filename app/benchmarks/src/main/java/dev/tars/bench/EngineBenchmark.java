@@ -183,6 +183,11 @@ public final class EngineBenchmark {
           engineOptions.healthInterval(), engineOptions.maxRestarts());
     }
     OUT.println("engine child JVM flags: " + String.join(" ", engineOptions.jvmArgs()));
+    OUT.printf(Locale.ROOT, "Same work on both sides: the model's chat template over the same words (a fresh"
+        + " fixed-width session number each), %d tokens to generate, temperature 0 (greedy, so no seed), top_p 1,"
+        + " no stop strings, grammar or penalties, prompt cache on; context %d, %d threads for generation and"
+        + " prompt, llama.cpp's defaults for the rest (batch 2048, ubatch 512, f16 KV cache, mmap), as both"
+        + " processes' llama.cpp logs say (docs/benchmarks.md).%n", spec.maxTokens(), ctx, threads);
     LocalEngine tars = new LocalEngine(engineOptions);
     try {
       long t0 = System.nanoTime();
