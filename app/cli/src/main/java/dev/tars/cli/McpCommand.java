@@ -59,7 +59,9 @@ final class McpCommand implements Callable<Integer> {
     TarsRuntime runtime = CliRuntime.open();
     boolean actions;
     try {
-      actions = allowActions || runtime.settings().get().apiAllowActions();
+      // Opens the database: this is where another Tars holding the folder shows.
+      boolean allowedInSettings = runtime.settings().get().apiAllowActions();
+      actions = allowActions || allowedInSettings;
     } catch (DataFolderInUseException busy) {
       runtime.close();
       return relay(busy, protocol);
