@@ -36,9 +36,17 @@ import java.util.concurrent.TimeUnit;
  * through Tars is also set against llama.cpp's own timing of that same request (parsed from its log by
  * {@link LocalEngine#lastNativeTimings()}): that ratio is immune to load changing between runs.
  *
- * <p>Rounds alternate between the two paths so background load hits both alike; medians are reported.
+ * <p>Rounds alternate between the two paths so background load hits both alike; medians are reported. Every
+ * run also reads both processes' threads ({@link ThreadTimes}) at its first and last token: llama.cpp's CPU and
+ * run-queue wait per generated token, and the CPU of every other thread, which is what Tars adds beside llama.cpp
+ * and what a busy machine cannot blur (decision 1430).
  * System properties: {@code bench.models} (comma list of {@code smollm}, {@code tinyllama}), {@code bench.rounds},
- * {@code bench.threads}.
+ * {@code bench.threads}, {@code bench.engine.jvmArgs} (other JVM flags for the engine child, to compare with the
+ * product's), {@code bench.secondTurn} ({@code false} skips the second-turn test).
+ *
+ * <p>About 480 lines on purpose: the two sides must be timed, fed and reported in exactly the same way, which is
+ * easiest to check when both runners and the tables they fill sit side by side; reading {@code /proc} lives apart
+ * in {@link ThreadTimes}.
  */
 public final class EngineBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
