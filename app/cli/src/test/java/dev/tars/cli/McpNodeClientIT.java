@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,13 +46,11 @@ class McpNodeClientIT {
       "remember");
 
   @TempDir Path dir;
-  private Path data;
+  @RegisterExtension final CliHome cli = new CliHome(() -> dir.resolve("data"));
   private Path document;
 
   @BeforeEach
   void seed() throws Exception {
-    data = dir.resolve("data");
-    System.setProperty("tars.home", data.toString());
     Path docs = Files.createDirectories(dir.resolve("docs"));
     document = docs.resolve("lisbon.md");
     Files.writeString(document, "# Trip to Lisbon\n\nThe ferry to Cacilhas leaves from Cais do Sodré every twenty"
@@ -68,11 +66,6 @@ class McpNodeClientIT {
           EVENT_DAY.atTime(9, 0), null, false, actions.zone(), "Airport", "", null, List.of())), Origin.CLI);
       runtime.chats().create("Planning the Lisbon holiday");
     }
-  }
-
-  @AfterEach
-  void clear() {
-    System.clearProperty("tars.home");
   }
 
   @Test
@@ -140,7 +133,7 @@ class McpNodeClientIT {
         assertThat(tooBig.statusCode()).as("a body over the limit is refused").isBetween(400, 499);
       }
     }
-    List<String> audit = Files.readAllLines(data.resolve("logs").resolve("api-audit.jsonl"));
+    List<String> audit = Files.readAllLines(cli.path().resolve("logs").resolve("api-audit.jsonl"));
     assertThat(audit).anySatisfy(line -> assertThat(line).contains("\"/mcp\"").contains("401"));
   }
 
@@ -194,7 +187,7 @@ class McpNodeClientIT {
 
   private Map<String, String> stdio(boolean allowActions) throws Exception {
     List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-        "-Dtars.home=" + data, "-cp", System.getProperty("java.class.path"), TarsCli.class.getName(), "mcp"));
+        "-Dtars.home=" + cli.path(), "-cp", System.getProperty("java.class.path"), TarsCli.class.getName(), "mcp"));
     if (allowActions) {
       args.add("--allow-actions");
     }
