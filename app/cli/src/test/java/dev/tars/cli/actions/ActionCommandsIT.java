@@ -42,8 +42,8 @@ class ActionCommandsIT {
 
   @Test
   void agendaListsRepeatingEventsAtTheSameWallClockWithTheirOffsets() {
-    assertThat(cli.run(new AgendaCommand(), "add", "Team", "stand-up", "--start", "2026-10-19T09:30", "--repeat", "weekly",
-        "--location", "Room 2")).isZero();
+    assertThat(cli.run(new AgendaCommand(), "add", "Team", "stand-up", "--start", "2026-10-19T09:30", "--repeat",
+        "weekly", "--location", "Room 2")).isZero();
     assertThat(cli.out()).startsWith("Added event 1: Team stand-up, ");
     assertThat(cli.run(new AgendaCommand(), "add", "Christmas", "--start", "2026-12-25", "--all-day")).isZero();
 
@@ -155,7 +155,8 @@ class ActionCommandsIT {
 
     Router event = router(Intent.EVENT_CREATE, Map.of("title", "lunch with Sara", "start", "2026-12-17T13:30",
         "location", "Casa Lola"));
-    assertThat(cli.run(new DoCommand(() -> event, () -> false), "--yes", "put lunch with Sara on my calendar")).isZero();
+    assertThat(cli.run(new DoCommand(() -> event, () -> false), "--yes", "put lunch with Sara on my calendar"))
+        .isZero();
     Router query = router(Intent.AGENDA_QUERY, Map.of("from", "2026-12-17", "to", "2026-12-17"));
     assertThat(cli.run(new DoCommand(() -> query, () -> false), "what do I have on Thursday?")).isZero();
     assertThat(cli.out()).contains("lunch with Sara  @ Casa Lola");

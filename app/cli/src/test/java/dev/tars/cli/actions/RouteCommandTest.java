@@ -45,7 +45,8 @@ class RouteCommandTest {
   void plainOutputIsASentenceInTheUtterancesLanguage() {
     assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "remind me to call mom at 5pm")).isZero();
     assertThat(cli.out()).contains("Reminder", "call mom", "December 2, 2026", "5:00");
-    assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "recuérdame llamar a mamá a las 5 de la tarde")).isZero();
+    assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "recuérdame llamar a mamá a las 5 de la tarde"))
+        .isZero();
     assertThat(cli.out()).contains("Recordatorio", "llamar a mamá", "2 de diciembre de 2026", "17:00");
   }
 

@@ -28,7 +28,8 @@ class SearchCommandIT {
         + "puertos TCP 64738 y UDP 64738 en tu router. Ingresa como SuperUser para crear cuentas de administrador.\n");
     assertThat(cli.run(new IngestCommand(), docs.toString())).as(cli.err()).isZero();
 
-    assertThat(cli.run(new SearchCommand(), "--json", "--k", "3", "Which UDP port do Minetest players connect to?")).isZero();
+    assertThat(cli.run(new SearchCommand(), "--json", "--k", "3", "Which UDP port do Minetest players connect to?"))
+        .isZero();
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : cli.out().strip().split("\n")) {
