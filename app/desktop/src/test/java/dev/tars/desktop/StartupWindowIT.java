@@ -35,7 +35,7 @@ class StartupWindowIT {
 
   @AfterEach
   void letTheModelLoad() {
-    // Before the window closes: the app waits for the engine it is loading.
+    // Runs before AppWindow closes the app, so that closing does not wait on a model that never finishes loading.
     engineMayLoad.countDown();
   }
 
