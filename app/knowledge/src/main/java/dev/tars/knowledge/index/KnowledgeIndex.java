@@ -227,7 +227,8 @@ public final class KnowledgeIndex implements AutoCloseable {
       TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs()));
       StoredFields fields = s.storedFields();
       for (ScoreDoc sd : all.scoreDocs) {
-        counts.merge(Long.parseLong(fields.document(sd.doc, Set.of(ChunkFields.DOC)).get(ChunkFields.DOC)), 1, Integer::sum);
+        String documentId = fields.document(sd.doc, Set.of(ChunkFields.DOC)).get(ChunkFields.DOC);
+        counts.merge(Long.parseLong(documentId), 1, Integer::sum);
       }
       return counts;
     });
