@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one claimed document through parse (with OCR), chunk, embed and index, moving its status along as it
  * goes. Between steps it asks the queue whether to go on ({@link Job#checkpoint}); a paused job puts the document
- * back in the queue, a cancelled one fails it. Every outcome leaves the document in a settled or queued state.
+ * back in the queue, a cancelled one fails it. A document that fails says why, in words for the person.
  */
 final class DocumentPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentPipeline.class);
