@@ -193,13 +193,13 @@ public final class ModelManager implements AutoCloseable {
             + "checksum is known for this file)."));
       } catch (ModelException e) {
         LOG.warn("Installing {} failed", entry.name(), e);
-        result = new DownloadOutcome.Failed(e.getMessage(), false);
+        result = new DownloadOutcome.Failed(e.text(), false);
         listener.onStatus(DownloadStatus.FAILED, e.getMessage());
       } catch (RuntimeException e) {
         LOG.error("Installing {} failed unexpectedly", entry.name(), e);
-        String message = "Installing " + entry.displayName() + " failed unexpectedly; details are in the log.";
-        result = new DownloadOutcome.Failed(message, false);
-        listener.onStatus(DownloadStatus.FAILED, message);
+        DownloadText reason = DownloadText.of(DownloadText.Key.INSTALL_UNEXPECTED, entry.displayName());
+        result = new DownloadOutcome.Failed(reason, false);
+        listener.onStatus(DownloadStatus.FAILED, reason.english());
       }
     }
     return result;
@@ -235,8 +235,8 @@ public final class ModelManager implements AutoCloseable {
       } else {
         deleteQuietly(installedPath);
       }
-      throw new ModelException("Could not record " + model.name() + " in the list of installed models ("
-          + e.getMessage() + "); it was removed again. Check that " + modelsDir + " is writable.", e);
+      throw new ModelException(DownloadText.of(DownloadText.Key.RECORD_FAILED, model.name(),
+          String.valueOf(e.getMessage()), modelsDir.toString()), e);
     }
   }
 
