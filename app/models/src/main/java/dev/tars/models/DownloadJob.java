@@ -153,7 +153,7 @@ final class DownloadJob implements Runnable, Download {
             int maxRetries = context.options().maxRetries();
             if (failures > maxRetries) {
               return fail(DownloadText.of(now > 0 ? DownloadText.Key.GAVE_UP_KEPT : DownloadText.Key.GAVE_UP,
-                  r.reason(), Integer.toString(failures)), now > 0, null);
+                  r.reason(), failures), now > 0, null);
             }
             listener.onStatus(DownloadStatus.RETRYING, r.reason().english() + " Trying again (attempt " + (failures + 1)
                 + " of " + (maxRetries + 1) + ")...");

@@ -9,8 +9,8 @@ import java.util.ResourceBundle;
 
 /**
  * Why a download or an install stopped, in words a person can read in any language Tars speaks: a {@link Key}
- * of the {@code download*.properties} bundle and its arguments (plain strings, or nested texts rendered in the
- * same language). The command line and the log use {@link #english()}; the window renders it in the person's
+ * of the {@code download*.properties} bundle and its arguments (plain strings, counts that choose a plural, or
+ * nested texts rendered in the same language). The command line and the log use {@link #english()}; the window renders it in the person's
  * language with {@link #in(Locale)}, so the reasons have one wording per language in one place.
  */
 public record DownloadText(Key key, List<Object> args) {
@@ -29,6 +29,7 @@ public record DownloadText(Key key, List<Object> args) {
     GGUF_MISSING, GGUF_UNREADABLE, GGUF_EMPTY, GGUF_NOT_GGUF, GGUF_UNSUPPORTED_VERSION, GGUF_TRUNCATED,
     GGUF_DAMAGED, GGUF_UNSUPPORTED_ARCHITECTURE, GGUF_NOT_A_CHAT_MODEL, GGUF_UNSUPPORTED_TENSOR_TYPE,
     RECORD_FAILED, FAILED_WITH, UNEXPECTED, INSTALL_UNEXPECTED,
+    NO_SUCH_MODEL, COMES_WITH_TARS, ALREADY_INSTALLED, ALREADY_DOWNLOADING,
     /** A reason only known in English (a test's own check, an archive refusal): shown as it is. */
     OTHER
   }
@@ -36,14 +37,14 @@ public record DownloadText(Key key, List<Object> args) {
   public DownloadText {
     Objects.requireNonNull(key, "key");
     for (Object arg : args) {
-      if (!(arg instanceof String) && !(arg instanceof DownloadText)) {
-        throw new IllegalArgumentException("arguments are strings or texts, not " + arg);
+      if (!(arg instanceof String) && !(arg instanceof DownloadText) && !(arg instanceof Integer)) {
+        throw new IllegalArgumentException("arguments are strings, counts or texts, not " + arg);
       }
     }
     args = List.copyOf(args);
   }
 
-  /** {@code args}: strings, or texts to render in the same language. */
+  /** {@code args}: strings, counts, or texts to render in the same language. */
   public static DownloadText of(Key key, Object... args) {
     return new DownloadText(key, Arrays.asList(args));
   }

@@ -120,17 +120,17 @@ public final class ModelManager implements AutoCloseable {
    * verified, unpacked if need be, and registered.
    */
   public Download pull(String name, DownloadListener listener) throws ModelException {
-    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException("There is no model called '"
-        + name + "' in the catalog. See the list of models for the exact names."));
+    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException(
+        DownloadText.of(DownloadText.Key.NO_SUCH_MODEL, name), null));
     if (!entry.downloadable()) {
-      throw new ModelException(entry.displayName() + " comes with Tars; there is nothing to download.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.COMES_WITH_TARS, entry.displayName()), null);
     }
     if (installed.find(entry.name()).isPresent()) {
-      throw new ModelException(entry.displayName() + " is already installed.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.ALREADY_INSTALLED, entry.displayName()), null);
     }
     Path target = downloadTarget(entry);
     if (downloader.isActive(target)) {
-      throw new ModelException(entry.displayName() + " is already downloading.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.ALREADY_DOWNLOADING, entry.displayName()), null);
     }
     FileCheck check = entry.format() == ModelFormat.GGUF ? GgufCheck.forCatalog(entry) : FileCheck.NONE;
     DownloadRequest request = new DownloadRequest(entry.url(), target, entry.sizeBytes(), entry.sha256(), check);

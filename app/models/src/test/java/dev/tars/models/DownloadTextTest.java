@@ -38,12 +38,22 @@ class DownloadTextTest {
   void nestedReasonsAreSaidInTheSameLanguage() {
     DownloadText gaveUp = DownloadText.of(DownloadText.Key.GAVE_UP_KEPT,
         DownloadText.of(DownloadText.Key.CONNECTION_DROPPED,
-            DownloadText.of(DownloadText.Key.WHERE_PERCENT, "30", "1.2 MB", "4.0 MB")), "4");
+            DownloadText.of(DownloadText.Key.WHERE_PERCENT, "30", "1.2 MB", "4.0 MB")), 4);
 
     assertThat(gaveUp.english()).isEqualTo("The connection dropped at 30% (1.2 MB of 4.0 MB). Tars tried 4 times"
         + " and gave up; what was downloaded is kept, so try again later to resume.");
     assertThat(gaveUp.in(SPANISH)).isEqualTo("Se cortó la conexión al 30 % (1.2 MB de 4.0 MB). Tars lo intentó"
         + " 4 veces y desistió; lo descargado se conserva, así que vuelve a intentarlo más tarde para continuar.");
+  }
+
+  @Test
+  void oneTryIsSaidAsOnce() {
+    DownloadText busy = DownloadText.of(DownloadText.Key.HTTP_SERVER_ERROR, "503");
+    assertThat(DownloadText.of(DownloadText.Key.GAVE_UP, busy, 1).english())
+        .isEqualTo("The server had a problem (HTTP 503). Tars tried once and gave up; try again later.");
+    assertThat(DownloadText.of(DownloadText.Key.GAVE_UP, busy, 1).in(SPANISH))
+        .isEqualTo("El servidor tuvo un problema (HTTP 503). Tars lo intentó una vez y desistió; vuelve a intentarlo"
+            + " más tarde.");
   }
 
   @Test
@@ -61,7 +71,7 @@ class DownloadTextTest {
 
   @Test
   void argumentsAreStringsOrTexts() {
-    assertThatThrownBy(() -> DownloadText.of(DownloadText.Key.HTTP_BUSY, 503))
+    assertThatThrownBy(() -> DownloadText.of(DownloadText.Key.HTTP_BUSY, 503L))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
