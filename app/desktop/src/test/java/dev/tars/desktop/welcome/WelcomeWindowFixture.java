@@ -38,10 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
- * The real window on a first start, in the language a subclass names: no model yet, so the welcome offers the
+ * The real window on a first start, in the language a test class opens it in: no model yet, so the welcome offers the
  * recommended model, served by the fault-injecting loopback server whose first answer is a 503. The downloader
  * retries nothing, so that answer ends the first attempt and the welcome has to say why and offer Retry.
  */
@@ -62,11 +61,8 @@ abstract class WelcomeWindowFixture {
     FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
   }
 
-  /** The language setting ("en", "es"). */
-  abstract String language();
-
-  @Start
-  void start(Stage stage) throws Exception {
+  /** Shows the window in {@code language} ("en", "es"); each test class calls it from its {@code @Start}. */
+  void open(Stage stage, String language) throws Exception {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     server = LoopbackFileServer.start();
     file = Files.readAllBytes(TestModels.tiny());
@@ -74,7 +70,7 @@ abstract class WelcomeWindowFixture {
     engines = new EngineHost((s, sink) -> new ScriptedEngine("Hello from the downloaded model.", 0),
         Executors.newSingleThreadExecutor(NamedThreads.named("welcome-it-engine")));
     services = new TestServices(home, engines::engine);
-    services.settings.save(services.settings.get().withLanguage(language()));
+    services.settings.save(services.settings.get().withLanguage(language));
     services.settings.addListener(engines::apply);
     CatalogEntry starter = new CatalogEntry("tiny-q8_0", "Tiny chat", ModelKind.CHAT, ModelFormat.GGUF, "llama",
         "1M", "Q8_0", file.length, 2048, "MIT", server.uri("/tiny.gguf"), null, "tiny.gguf", null, "tiny",
@@ -84,7 +80,7 @@ abstract class WelcomeWindowFixture {
             Duration.ofSeconds(3), 0, Duration.ofMillis(100), 0, 1 << 20)),
         new ArchiveExtractor(), Optional::empty, 8L << 30);
     shell = new DesktopShell(new DesktopServices(services.chats, services.settings, engines, null, models, null,
-        null, null, null, null, () -> {}, null, null), I18n.forLanguage(language()));
+        null, null, null, null, () -> {}, null, null), I18n.forLanguage(language));
     shell.show(stage);
   }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The first start in the real window: no model yet, the welcome offers the recommended one, a click downloads
@@ -14,9 +16,9 @@ import org.testfx.api.FxRobot;
  * the chat opens on it and answers.
  */
 class WelcomeWindowIT extends WelcomeWindowFixture {
-  @Override
-  String language() {
-    return "en";
+  @Start
+  void start(Stage stage) throws Exception {
+    open(stage, "en");
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.desktop.fx.WindowShots;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The first start in Spanish: the failed first attempt (HTTP 503 from the loopback server) is explained in
@@ -14,9 +16,9 @@ import org.testfx.api.FxRobot;
  * {@code welcome-download-failed-es.png} for docs/screenshots.
  */
 class WelcomeWindowSpanishIT extends WelcomeWindowFixture {
-  @Override
-  String language() {
-    return "es";
+  @Start
+  void start(Stage stage) throws Exception {
+    open(stage, "es");
   }
 
   @Test
