@@ -10,8 +10,9 @@ import java.util.ResourceBundle;
 /**
  * Why a download or an install stopped, in words a person can read in any language Tars speaks: a {@link Key}
  * of the {@code download*.properties} bundle and its arguments (plain strings, counts that choose a plural, or
- * nested texts rendered in the same language). The command line and the log use {@link #english()}; the window renders it in the person's
- * language with {@link #in(Locale)}, so the reasons have one wording per language in one place.
+ * nested texts rendered in the same language). The command line and the log use {@link #english()}; the
+ * window renders it in the person's language with {@link #in(Locale)}, so each reason has one wording per
+ * language, in one place.
  */
 public record DownloadText(Key key, List<Object> args) {
   private static final String BUNDLE = "dev.tars.models.download";

@@ -163,7 +163,8 @@ class WelcomeDownloadIT {
     ui.runUntil(() -> welcome.downloadProperty().get() == WelcomeViewModel.Download.FAILED, WAIT);
     assertThat(welcome.downloadErrorProperty().get()).isEqualTo("La descarga se detuvo: El archivo descargado está"
         + " dañado: su suma SHA-256 es " + sha256(file).substring(0, 12) + "... pero debería ser 000000000000..."
-        + " Se ha borrado; vuelve a descargarlo (si sigue pasando, la entrada del catálogo o el servidor están mal).");
+        + " Se ha borrado; vuelve a descargarlo (si sigue pasando, la entrada del catálogo o el servidor están"
+        + " mal).");
   }
 
   @Test
