@@ -4,13 +4,9 @@ import static dev.tars.desktop.fx.FxWait.fx;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
 import dev.tars.engine.EngineStatus;
 import dev.tars.runtime.EngineHost;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -31,8 +26,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -44,34 +39,22 @@ import org.testfx.api.FxToolkit;
  */
 class StartupWindowIT {
   @TempDir Path home;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
   private final CountDownLatch engineMayLoad = new CountDownLatch(1);
-  private Application app;
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
 
   @AfterEach
-  void close() throws Exception {
+  void letTheModelLoad() {
+    // Runs before AppWindow closes the app, so that closing does not wait on a model that never finishes loading.
     engineMayLoad.countDown();
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
   }
 
   @Test
   void everyPageOpensWithoutErrorWhileTheModelIsStillLoading() throws Exception {
-    AppPaths paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
-    }
-    Stage stage = FxToolkit.registerPrimaryStage();
+    window.chooseScriptedModel("en");
     // The model "loads" until the test lets it: every page is clicked meanwhile.
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths, loadingUntilReleased()));
+    window.start(loadingUntilReleased());
+    Stage stage = window.stage();
     // start() has returned: the window shows, whether or not the services are open yet.
     assertThat(fx(stage::isShowing)).isTrue();
 
@@ -118,13 +101,9 @@ class StartupWindowIT {
     Locale systemLocale = Locale.getDefault();
     Locale.setDefault(Locale.US);
     try {
-      AppPaths paths = new AppPaths(home).ensureCreated();
-      try (Database db = TestDatabase.open(paths)) {
-        StoredSettings settings = new StoredSettings(db.dataSource());
-        settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("es"));
-      }
+      window.chooseScriptedModel("es");
       // What the last run left when the person chose Spanish.
-      new RememberedLanguage(paths).remember("es");
+      new RememberedLanguage(window.paths()).remember("es");
       Stage stage = FxToolkit.registerPrimaryStage();
       List<String> firstFrame = new CopyOnWriteArrayList<>();
       ChangeListener<Scene> firstScene = (obs, old, scene) -> {
@@ -136,7 +115,7 @@ class StartupWindowIT {
         stage.sceneProperty().addListener(firstScene);
         return null;
       });
-      app = FxToolkit.setupApplication(() -> new TarsApp(paths, loadingUntilReleased()));
+      TarsApp tars = window.start(loadingUntilReleased());
       fx(() -> {
         stage.sceneProperty().removeListener(firstScene);
         return null;
@@ -152,9 +131,8 @@ class StartupWindowIT {
         }
       });
       // Choosing English in Settings is what the next start shows first.
-      TarsApp tars = (TarsApp) app;
       tars.runtime().settings().save(tars.runtime().settings().get().withLanguage("en"));
-      assertThat(new RememberedLanguage(paths).read()).isEqualTo("en");
+      assertThat(new RememberedLanguage(window.paths()).read()).isEqualTo("en");
     } finally {
       Locale.setDefault(systemLocale);
     }
