@@ -35,6 +35,9 @@ public final class TarsApp extends Application {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final FxUiDispatcher ui = new FxUiDispatcher();
   private LaunchOptions launch = LaunchOptions.NONE;
+  private final RememberedLanguage rememberedLanguage;
+  /** The language of the window's first frames, before the settings can be read. */
+  private String firstLanguage = "";
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -43,12 +46,14 @@ public final class TarsApp extends Application {
   /** An app on the data home {@code paths} (tests use a temporary one). */
   public TarsApp(AppPaths paths) {
     this.runtimeOptions = RuntimeOptions.of(paths, appVersion()).applyingPendingRestore();
+    this.rememberedLanguage = new RememberedLanguage(paths);
   }
 
   /** An app whose engines come from {@code engineFactory} instead of the settings' local model or server. */
   TarsApp(AppPaths paths, EngineHost.Factory engineFactory) {
     this.runtimeOptions = RuntimeOptions.of(paths, appVersion()).applyingPendingRestore()
         .withEngineFactory(engineFactory);
+    this.rememberedLanguage = new RememberedLanguage(paths);
   }
 
   /**
@@ -58,6 +63,7 @@ public final class TarsApp extends Application {
   @Override
   public void init() {
     launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
+    firstLanguage = rememberedLanguage.read();
     try {
       runtime = TarsRuntime.open(runtimeOptions);
     } catch (RuntimeException e) {
@@ -77,6 +83,8 @@ public final class TarsApp extends Application {
       runtime.settings().save(runtime.settings().get().withModelPath(launch.model().toString()));
     }
     runtime.startAll();
+    rememberedLanguage.remember(runtime.settings().get().language());
+    runtime.settings().addListener(saved -> rememberedLanguage.remember(saved.language()));
     // A session logout or `kill` skips stop(): still stop the engine process and close the database.
     Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
   }
@@ -101,7 +109,7 @@ public final class TarsApp extends Application {
     if (icon != null) {
       stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
     }
-    stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage("")).root(),
+    stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage(firstLanguage)).root(),
         DesktopShell.defaultWidth(), DesktopShell.defaultHeight()));
     stage.show();
     NamedThreads.named("startup").newThread(() -> {
@@ -138,7 +146,7 @@ public final class TarsApp extends Application {
   }
 
   private void tellStartupProblem() {
-    I18n i18n = I18n.forLanguage("");
+    I18n i18n = I18n.forLanguage(firstLanguage);
     Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("app.startFailed", runtimeOptions.paths().home(),
         startupProblem));
     alert.setHeaderText(i18n.get("app.startFailedTitle"));

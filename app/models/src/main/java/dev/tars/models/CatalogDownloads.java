@@ -55,17 +55,17 @@ final class CatalogDownloads {
 
   /** See {@link ModelManager#pull}. */
   Download pull(String name, DownloadListener listener) throws ModelException {
-    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException("There is no model called '"
-        + name + "' in the catalog. See the list of models for the exact names."));
+    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException(
+        DownloadText.of(DownloadText.Key.NO_SUCH_MODEL, name), null));
     if (!entry.downloadable()) {
-      throw new ModelException(entry.displayName() + " comes with Tars; there is nothing to download.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.COMES_WITH_TARS, entry.displayName()), null);
     }
     if (installed.find(entry.name()).isPresent()) {
-      throw new ModelException(entry.displayName() + " is already installed.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.ALREADY_INSTALLED, entry.displayName()), null);
     }
     Path target = downloadTarget(entry);
     if (downloader.isActive(target)) {
-      throw new ModelException(entry.displayName() + " is already downloading.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.ALREADY_DOWNLOADING, entry.displayName()), null);
     }
     FileCheck check = entry.format() == ModelFormat.GGUF ? GgufCheck.forCatalog(entry) : FileCheck.NONE;
     DownloadRequest request = new DownloadRequest(entry.url(), target, entry.sizeBytes(), entry.sha256(), check);
@@ -127,13 +127,13 @@ final class CatalogDownloads {
             + "checksum is known for this file)."));
       } catch (ModelException e) {
         LOG.warn("Installing {} failed", entry.name(), e);
-        result = new DownloadOutcome.Failed(e.getMessage(), false);
+        result = new DownloadOutcome.Failed(e.text(), false);
         listener.onStatus(DownloadStatus.FAILED, e.getMessage());
       } catch (RuntimeException e) {
         LOG.error("Installing {} failed unexpectedly", entry.name(), e);
-        String message = "Installing " + entry.displayName() + " failed unexpectedly; details are in the log.";
-        result = new DownloadOutcome.Failed(message, false);
-        listener.onStatus(DownloadStatus.FAILED, message);
+        DownloadText reason = DownloadText.of(DownloadText.Key.INSTALL_UNEXPECTED, entry.displayName());
+        result = new DownloadOutcome.Failed(reason, false);
+        listener.onStatus(DownloadStatus.FAILED, reason.english());
       }
     }
     return result;

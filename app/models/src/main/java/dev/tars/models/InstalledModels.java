@@ -89,8 +89,8 @@ public final class InstalledModels {
       put(model);
     } catch (IOException e) {
       deleteFiles(installedPath);
-      throw new ModelException("Could not record " + model.name() + " in the list of installed models ("
-          + e.getMessage() + "); it was removed again. Check that " + modelsDir + " is writable.", e);
+      throw new ModelException(DownloadText.of(DownloadText.Key.RECORD_FAILED, model.name(),
+          String.valueOf(e.getMessage()), modelsDir.toString()), e);
     }
   }
 

@@ -24,8 +24,8 @@ import javafx.scene.layout.VBox;
  * What the window shows in its first second, while the services open behind it: the sidebar and an empty chat
  * whose composer says "Starting…", drawn with the app's own style classes so the real window replaces it
  * without a jump. Nothing in it can be clicked (every control is disabled), so nothing can fail because a
- * service is not open yet. Settings are not read yet either: the theme follows the desktop and the language
- * this computer's.
+ * service is not open yet. The settings are not open yet either: the theme follows the desktop, and the
+ * language is the one remembered from the last run (this computer's on a first start).
  */
 public final class StartingView {
   private final BorderPane root = new BorderPane();
