@@ -57,6 +57,7 @@ public final class TarsApp extends Application {
    */
   @Override
   public void init() {
+    StartupTrace.mark("JavaFX toolkit up, init");
     launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     try {
       runtime = TarsRuntime.open(runtimeOptions);
@@ -92,6 +93,7 @@ public final class TarsApp extends Application {
    */
   @Override
   public void start(Stage stage) {
+    StartupTrace.mark("start on the JavaFX thread");
     if (startupProblem != null) {
       tellStartupProblem();
       return;
@@ -103,10 +105,13 @@ public final class TarsApp extends Application {
     }
     stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage("")).root(),
         DesktopShell.defaultWidth(), DesktopShell.defaultHeight()));
+    stage.setOnShown(e -> StartupTrace.mark("starting view shown"));
+    StartupTrace.mark("starting view built");
     stage.show();
     NamedThreads.named("startup").newThread(() -> {
       try {
         openServices();
+        StartupTrace.mark("services open");
         ui.run(() -> showMainWindow(stage));
       } catch (RuntimeException e) {
         if (closed.get()) {
@@ -135,6 +140,7 @@ public final class TarsApp extends Application {
       offerModel(launch.model());
     }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+    StartupTrace.mark("main window shown");
   }
 
   private void tellStartupProblem() {

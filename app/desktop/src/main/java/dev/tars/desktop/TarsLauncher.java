@@ -25,6 +25,7 @@ public final class TarsLauncher {
   }
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     launchOptions = LaunchOptions.parse(java.util.Arrays.asList(args));
     if (java.util.Arrays.asList(args).contains("--smoke") && System.getenv("TARS_HOME") == null
         && System.getProperty("tars.home") == null) {
@@ -55,6 +56,7 @@ public final class TarsLauncher {
     log.info("Data home {}; database {}; logs {}; models {}", paths.home(), paths.database(), paths.logs(),
         paths.models());
     AppRestart.awaitPreviousRun(log);
+    StartupTrace.mark("logging ready, launching JavaFX");
     Application.launch(TarsApp.class, args);
     log.info("Tars exited");
     if (java.util.Arrays.asList(args).contains("--smoke")) {
