@@ -65,6 +65,8 @@ stop
   echo "== timed start: milestones (ms since the process started)"
   { grep "^tars-startup " "$OUT/timed.out" || true; } | sed "s/^tars-startup /  /"
   echo "  $WINDOW_MS  X reports the window visible (measured by this script from just before the start)"
+  echo "== services opened behind the window (the app's log)"
+  { grep -h 'Services open in' "$WORK"/home/logs/*.log 2>/dev/null || true; } | tail -1 | sed 's/^.* - /  /'
   echo "== JVM phases (-Xlog:startuptime, JVM uptime)"
   { grep -E 'Create VM|Initialize module system|Genesis' "$OUT/jvm-phases.log" || true; } | sed 's/^/  /'
 } | tee -a "$OUT/summary.txt"

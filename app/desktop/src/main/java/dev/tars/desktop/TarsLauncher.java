@@ -45,11 +45,14 @@ public final class TarsLauncher {
       System.exit(1);
       return;
     }
+    StartupTrace.mark("data home ready");
     System.setProperty("tars.logs", paths.logs().toString());
     // JavaFX, Lucene and ONNX Runtime log through java.util.logging: send it to the same log file.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    StartupTrace.mark("java.util.logging bridged");
     Logger log = LoggerFactory.getLogger(TarsLauncher.class);
+    StartupTrace.mark("logback configured");
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
         log.error("Uncaught failure on thread {}", thread.getName(), e));
     log.info("Tars {} starting on Java {} ({})", version(), Runtime.version(), System.getProperty("os.name"));
