@@ -94,6 +94,7 @@ public final class TarsRuntime implements AutoCloseable {
   private Actions actions;
   private ChatTools chatTools;
   private LocalApi localApi;
+  private McpRelayHost mcpRelay;
   private boolean backgroundStarted;
 
   private TarsRuntime(RuntimeOptions options, Optional<PendingRestore.Outcome> restoreOutcome) {
@@ -441,6 +442,25 @@ public final class TarsRuntime implements AutoCloseable {
   }
 
   /**
+   * Lets {@code tars mcp} relay to this process while it holds the data folder (decision 1530): Tars' MCP server on
+   * a private loopback endpoint, announced in the data home until close. For the processes that hold the folder
+   * for long (the window, {@code tars serve}, {@code tars mcp}). Safe to call twice; a failure is logged, and only
+   * means that {@code tars mcp} cannot run beside this process.
+   */
+  public synchronized void publishMcpRelay() {
+    ensureOpen();
+    if (mcpRelay != null) {
+      return;
+    }
+    try {
+      StoredSettings stored = settings();
+      mcpRelay = track("MCP relay", McpRelayHost.publish(paths.home(), mcp(), () -> stored.get().apiAllowActions()));
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("The MCP relay could not start; tars mcp cannot run while this Tars does", e);
+    }
+  }
+
+  /**
    * Builds every service now, in order, and starts the background work: the watchdog's checks and scheduled
    * backups, the nightly memory job (on the watchdog's scheduler, the app's one scheduler), documents left
    * queued by the last run, and the local API server when the settings turn it on. For the desktop app.
@@ -461,6 +481,7 @@ public final class TarsRuntime implements AutoCloseable {
       timed(times, "actions", () -> buildActions(true));
     }
     timed(times, "local API", this::localApi);
+    timed(times, "MCP relay", this::publishMcpRelay);
     LOG.info("Services open in {} ms ({})", (System.nanoTime() - started) / 1_000_000, times);
     if (backgroundStarted) {
       return;
