@@ -58,6 +58,8 @@ public final class TarsApp extends Application {
   @Override
   public void init() {
     StartupTrace.mark("JavaFX toolkit up, init");
+    // After a restart for a restore, nothing may be opened before the previous run has exited.
+    AppRestart.awaitPreviousRun(LOG);
     launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     try {
       runtime = TarsRuntime.open(runtimeOptions);
