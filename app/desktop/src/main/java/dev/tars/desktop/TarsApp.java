@@ -62,6 +62,9 @@ public final class TarsApp extends Application {
    */
   @Override
   public void init() {
+    StartupTrace.mark("JavaFX toolkit up, init");
+    // After a restart for a restore, nothing may be opened before the previous run has exited.
+    AppRestart.awaitPreviousRun(LOG);
     launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
     firstLanguage = rememberedLanguage.read();
     try {
@@ -100,6 +103,7 @@ public final class TarsApp extends Application {
    */
   @Override
   public void start(Stage stage) {
+    StartupTrace.mark("start on the JavaFX thread");
     if (startupProblem != null) {
       tellStartupProblem();
       return;
@@ -111,10 +115,13 @@ public final class TarsApp extends Application {
     }
     stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage(firstLanguage)).root(),
         DesktopShell.defaultWidth(), DesktopShell.defaultHeight()));
+    stage.setOnShown(e -> StartupTrace.mark("starting view shown"));
+    StartupTrace.mark("starting view built");
     stage.show();
     NamedThreads.named("startup").newThread(() -> {
       try {
         openServices();
+        StartupTrace.mark("services open");
         ui.run(() -> showMainWindow(stage));
       } catch (RuntimeException e) {
         if (closed.get()) {
@@ -143,6 +150,7 @@ public final class TarsApp extends Application {
       offerModel(launch.model());
     }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+    StartupTrace.mark("main window shown");
   }
 
   private void tellStartupProblem() {
