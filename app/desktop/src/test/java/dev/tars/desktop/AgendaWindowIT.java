@@ -14,6 +14,7 @@ import dev.tars.chat.ConversationStore;
 import dev.tars.chat.StoredChatService;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.StoredSettings;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.agenda.Repeat;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.runtime.EngineHost;
@@ -102,7 +103,7 @@ class AgendaWindowIT {
       throws Exception {
     LocalDate wednesday = LocalDate.of(2026, 10, 21);
     fx(() -> {
-      shell.agendaLink().open(wednesday, 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, wednesday));
       return null;
     });
     robot.clickOn("#weekMode");
@@ -144,7 +145,7 @@ class AgendaWindowIT {
 
     // Day view, by keyboard: D, then the arrows.
     fx(() -> {
-      shell.agendaLink().open(LocalDate.of(2026, 10, 20), 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, LocalDate.of(2026, 10, 20)));
       return null;
     });
     robot.type(javafx.scene.input.KeyCode.RIGHT);
@@ -164,7 +165,7 @@ class AgendaWindowIT {
 
     // Delete only 4 November, then Undo from the notice.
     fx(() -> {
-      shell.agendaLink().open(LocalDate.of(2026, 11, 4), 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, LocalDate.of(2026, 11, 4)));
       return null;
     });
     waitUntil(() -> robot.lookup("#column-2026-11-04").tryQuery().isPresent()

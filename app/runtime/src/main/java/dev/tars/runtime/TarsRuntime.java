@@ -94,6 +94,7 @@ public final class TarsRuntime implements AutoCloseable {
   private Actions actions;
   private ChatTools chatTools;
   private LocalApi localApi;
+  private VoiceSystem voice;
   private boolean backgroundStarted;
 
   private TarsRuntime(RuntimeOptions options, Optional<PendingRestore.Outcome> restoreOutcome) {
@@ -441,6 +442,18 @@ public final class TarsRuntime implements AutoCloseable {
   }
 
   /**
+   * Speech in and out (push-to-talk, read-aloud, the voice settings). Cheap to build: speech models, the voice
+   * and audio devices are opened on first use, and missing ones are reported then, to the person who asked.
+   */
+  public synchronized VoiceSystem voice() {
+    ensureOpen();
+    if (voice == null) {
+      voice = track("voice", new VoiceSystem(paths));
+    }
+    return voice;
+  }
+
+  /**
    * Builds every service now, in order, and starts the background work: the watchdog's checks and scheduled
    * backups, the nightly memory job (on the watchdog's scheduler, the app's one scheduler), documents left
    * queued by the last run, and the local API server when the settings turn it on. For the desktop app.
@@ -458,6 +471,12 @@ public final class TarsRuntime implements AutoCloseable {
       buildActions(true);
     }
     localApi();
+    try {
+      voice();
+    } catch (RuntimeException | LinkageError e) {
+      // Optional, as documents are: without it the rest of Tars works the same.
+      LOG.warn("Voice is not available", e);
+    }
     if (backgroundStarted) {
       return;
     }
