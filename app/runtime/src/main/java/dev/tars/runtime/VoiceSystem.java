@@ -14,9 +14,6 @@ import dev.tars.voice.settings.VoiceSettingsFile;
 import dev.tars.voice.synthesis.LazySynthesizer;
 import dev.tars.voice.synthesis.SpeechSynthesizer;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Speech in and out, built together by {@link TarsRuntime}: the voice settings (their own file in the data home),
@@ -33,7 +30,6 @@ public final class VoiceSystem implements AutoCloseable {
   private final PushToTalk pushToTalk;
   private final SpeechSynthesizer synthesizer;
   private final ReadAloud readAloud;
-  private final List<Consumer<VoiceSettings>> listeners = new CopyOnWriteArrayList<>();
   private volatile VoiceSettings settings;
 
   VoiceSystem(AppPaths paths) {
@@ -59,17 +55,11 @@ public final class VoiceSystem implements AutoCloseable {
     return settings;
   }
 
-  /** Stores {@code changed}, reads aloud with its voice from now on and tells the listeners. */
+  /** Stores {@code changed}; read-aloud uses its voice from now on, push-to-talk from the next press. */
   public void save(VoiceSettings changed) {
     settings = changed;
     settingsFile.save(changed);
     readAloud.setOptions(changed.voice());
-    listeners.forEach(listener -> listener.accept(changed));
-  }
-
-  /** Called with the new settings after each {@link #save}, on the thread that saved. */
-  public void addSettingsListener(Consumer<VoiceSettings> listener) {
-    listeners.add(listener);
   }
 
   /** Which recognizers and models are installed, and loading them (for Settings → Voice and {@code transcribe}). */
