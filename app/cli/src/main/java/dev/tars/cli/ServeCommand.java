@@ -82,6 +82,8 @@ final class ServeCommand implements Callable<Integer> {
           .withLimits(4L << 20, maxParallel).withHistory(history)
           .withDefaults(runtime.settings().get().defaultSampling());
       boolean actions = allowActions || runtime.settings().get().apiAllowActions();
+      // `tars mcp` relays to this process while it holds the data folder.
+      runtime.publishMcpRelay();
       try (LocalApi.Served served = api.serve(options, actions)) {
         ApiServer server = served.server();
         server.warning().ifPresent(w -> {

@@ -10,8 +10,10 @@ import dev.tars.actions.activity.Origin;
 import dev.tars.actions.agenda.EventDraft;
 import dev.tars.actions.notes.Note;
 import dev.tars.api.ApiServer;
+import dev.tars.mcp.McpRelayFile;
 import dev.tars.runtime.LocalApi;
 import dev.tars.runtime.TarsRuntime;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +79,79 @@ class McpNodeClientIT {
 
   @Test
   void stdioServesEveryReadToolAndResourceAndActsOnlyWhenAllowed() throws Exception {
+    assertServesEveryToolAndActsOnlyWhenAllowed();
+    try (TarsRuntime runtime = CliRuntime.open()) {
+      assertActionsLoggedWithTheClientsName(runtime);
+    }
+  }
+
+  @Test
+  void stdioRelaysToTheTarsThatHoldsTheDataFolder() throws Exception {
+    try (TarsRuntime holder = CliRuntime.open()) {
+      holder.publishMcpRelay();
+      assertThat(McpRelayFile.read(data)).as("the holder announces its relay").isPresent();
+      assertServesEveryToolAndActsOnlyWhenAllowed();
+      assertThat(Files.readString(data.resolve("logs").resolve("cli.log"))).contains("Relaying to the Tars process "
+          + ProcessHandle.current().pid());
+      assertActionsLoggedWithTheClientsName(holder);
+    }
+    assertThat(McpRelayFile.read(data)).as("removed when the holder closes").isEmpty();
+  }
+
+  @Test
+  void aKilledHoldersFileIsIgnoredAndTarsMcpOwnsTheFolderItself() throws Exception {
+    Process killed = new ProcessBuilder(tarsMcp(false)).redirectError(dir.resolve("killed.err").toFile()).start();
+    try {
+      McpRelayFile announced = awaitRelayFile(killed.pid());
+      killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertThat(McpRelayFile.read(data)).as("left behind by the killed holder").contains(announced);
+      assertThat(announced.holderAlive()).isFalse();
+    } finally {
+      killed.destroyForcibly();
+      killed.getOutputStream().close();
+    }
+    JsonNode report = node(stdio(false));
+    assertThat(names(report.path("tools"))).containsExactlyElementsOf(READ_TOOLS);
+    assertReadTools(report);
+    assertThat(Files.readString(data.resolve("logs").resolve("cli.log"))).contains("MCP relay published in");
+    assertThat(McpRelayFile.read(data)).as("the new owner removed its own file at exit").isEmpty();
+  }
+
+  @Test
+  void aHolderThatDoesNotAnswerEndsTarsMcpWithinSecondsWithAMessage() throws Exception {
+    try (TarsRuntime holder = CliRuntime.open(); ServerSocket stuck = new ServerSocket(0, 50,
+        java.net.InetAddress.getLoopbackAddress())) {
+      holder.settings();
+      // The folder is held; the announced endpoint accepts connections and never answers, as a hung app would.
+      McpRelayFile.ofThisProcess(stuck.getLocalPort(), McpRelayFile.newSecret()).write(data);
+      long started = System.nanoTime();
+      Process mcp = new ProcessBuilder(tarsMcp(false)).start();
+      String stderr = new String(mcp.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(mcp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertThat(mcp.exitValue()).as(stderr).isEqualTo(ExitCodes.FAILURE);
+      assertThat(stderr).contains("process " + ProcessHandle.current().pid()).contains("did not answer within");
+      assertThat(new String(mcp.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as("no MCP output").isEmpty();
+      System.out.println("tars mcp gave up on a stuck holder in " + seconds + " s (JVM start included)");
+      assertThat(seconds).isLessThan(30);
+    }
+  }
+
+  /** Waits for the relay file of the Tars process {@code pid} (it opens the database first). */
+  private McpRelayFile awaitRelayFile(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      var file = McpRelayFile.read(data).filter(f -> f.pid() == pid);
+      if (file.isPresent()) {
+        return file.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("tars mcp (process " + pid + ") never announced its relay");
+  }
+
+  /** Runs the Node client over stdio without and with --allow-actions and checks both reports. */
+  private void assertServesEveryToolAndActsOnlyWhenAllowed() throws Exception {
     JsonNode readOnly = node(stdio(false));
     assertThat(readOnly.path("server").path("name").asText()).isEqualTo("tars");
     assertThat(names(readOnly.path("tools"))).containsExactlyElementsOf(READ_TOOLS);
@@ -98,15 +173,15 @@ class McpNodeClientIT {
     assertThat(calls.path("create_event").path("json").path("start").asText()).startsWith(WHEN);
     assertThat(acting.path("resources").toString()).contains(calls.path("create_note").path("json").path("uri")
         .asText());
+  }
 
-    try (TarsRuntime runtime = CliRuntime.open()) {
-      List<ActivityEntry> fromMcp = runtime.actions().activity().recent(20).stream()
-          .filter(e -> e.origin() == Origin.MCP).toList();
-      assertThat(fromMcp).extracting(ActivityEntry::kind)
-          .containsExactlyInAnyOrder("note.create", "reminder.create", "event.create", "memory.remember");
-      assertThat(fromMcp).allSatisfy(e -> assertThat(e.client()).isEqualTo("tars-mcp-test"));
-      assertThat(runtime.memory().memories().all()).anySatisfy(m -> assertThat(m.text()).contains("tea"));
-    }
+  private static void assertActionsLoggedWithTheClientsName(TarsRuntime runtime) {
+    List<ActivityEntry> fromMcp = runtime.actions().activity().recent(20).stream()
+        .filter(e -> e.origin() == Origin.MCP).toList();
+    assertThat(fromMcp).extracting(ActivityEntry::kind)
+        .containsExactlyInAnyOrder("note.create", "reminder.create", "event.create", "memory.remember");
+    assertThat(fromMcp).allSatisfy(e -> assertThat(e.client()).isEqualTo("tars-mcp-test"));
+    assertThat(runtime.memory().memories().all()).anySatisfy(m -> assertThat(m.text()).contains("tea"));
   }
 
   @Test
@@ -193,14 +268,20 @@ class McpNodeClientIT {
   }
 
   private Map<String, String> stdio(boolean allowActions) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-        "-Dtars.home=" + data, "-cp", System.getProperty("java.class.path"), TarsCli.class.getName(), "mcp"));
+    List<String> command = tarsMcp(allowActions);
+    return Map.of("TARS_MCP_MODE", "stdio", "TARS_MCP_COMMAND", command.get(0),
+        "TARS_MCP_ARGS", JSON.writeValueAsString(command.subList(1, command.size())));
+  }
+
+  /** {@code tars mcp} as a child JVM on this test's data home. */
+  private List<String> tarsMcp(boolean allowActions) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-Dtars.home=" + data, "-cp",
+        System.getProperty("java.class.path"), TarsCli.class.getName(), "mcp"));
     if (allowActions) {
-      args.add("--allow-actions");
+      command.add("--allow-actions");
     }
-    return Map.of("TARS_MCP_MODE", "stdio",
-        "TARS_MCP_COMMAND", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "TARS_MCP_ARGS", JSON.writeValueAsString(args));
+    return command;
   }
 
   private static Map<String, String> http(String url, String key) {
@@ -231,6 +312,9 @@ class McpNodeClientIT {
     assertThat(process.exitValue()).as("node failed:%n%s%n%s", out, Files.readString(stderr)).isZero();
     JsonNode report = JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
     System.out.println("MCP client report (" + settings.get("TARS_MCP_MODE") + "): " + report);
+    if (report.has("connectError")) {
+      System.out.println("Node's standard error (with tars mcp's):\n" + Files.readString(stderr));
+    }
     return report;
   }
 

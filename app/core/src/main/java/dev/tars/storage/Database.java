@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
           .migrate();
     } catch (SQLException e) {
       pool.dispose();
+      if (inUse(e)) {
+        throw new DataFolderInUseException(describe(file, e), e);
+      }
       throw new StorageException(describe(file, e), e);
     } catch (FlywayException e) {
       pool.dispose();
@@ -82,9 +85,14 @@ public final class Database implements AutoCloseable {
     return new Database(file, pool);
   }
 
+  private static boolean inUse(SQLException e) {
+    String detail = String.valueOf(e.getMessage());
+    return detail.contains("already in use") || detail.contains("locked");
+  }
+
   private static String describe(Path file, SQLException e) {
     String detail = String.valueOf(e.getMessage());
-    if (detail.contains("already in use") || detail.contains("locked")) {
+    if (inUse(e)) {
       return "Another Tars is already using the data folder " + file.getParent().getParent()
           + ". Close it first, or start this one with a different TARS_HOME.";
     }

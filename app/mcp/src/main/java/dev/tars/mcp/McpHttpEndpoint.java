@@ -34,15 +34,24 @@ public final class McpHttpEndpoint implements AutoCloseable {
    * @param maxBodyBytes larger requests are refused
    */
   public static McpHttpEndpoint create(TarsMcpServer.Services services, boolean allowActions, long maxBodyBytes) {
-    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-        .jsonMapper(TarsMcpServer.MAPPER).mcpEndpoint(PATH).keepAliveInterval(KEEP_ALIVE)
-        .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes)).build();
+    HttpServletStreamableServerTransportProvider transport = transport(PATH, maxBodyBytes);
     McpSyncServer server = TarsMcpServer.build(McpServer.sync(transport), services, allowActions);
     ServletContextHandler context = new ServletContextHandler("/");
-    ServletHolder holder = new ServletHolder("mcp", transport);
-    holder.setAsyncSupported(true);
-    context.addServlet(holder, PATH);
+    mount(context, "mcp", transport, PATH);
     return new McpHttpEndpoint(context, server);
+  }
+
+  /** The SDK's Streamable HTTP transport answering at {@code path}, bodies bounded to {@code maxBodyBytes}. */
+  static HttpServletStreamableServerTransportProvider transport(String path, long maxBodyBytes) {
+    return HttpServletStreamableServerTransportProvider.builder().jsonMapper(TarsMcpServer.MAPPER)
+        .mcpEndpoint(path).keepAliveInterval(KEEP_ALIVE)
+        .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes)).build();
+  }
+
+  static void mount(ServletContextHandler context, String name, jakarta.servlet.Servlet servlet, String path) {
+    ServletHolder holder = new ServletHolder(name, servlet);
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, path);
   }
 
   /** The Jetty handler serving {@value #PATH}; the local API starts and stops it with its server. */

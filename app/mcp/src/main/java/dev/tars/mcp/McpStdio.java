@@ -7,7 +7,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,21 @@ public final class McpStdio {
    */
   public static void serve(TarsMcpServer.Services services, boolean allowActions, InputStream in, OutputStream out)
       throws InterruptedException {
-    CountDownLatch ended = new CountDownLatch(1);
+    serve(spec -> TarsMcpServer.build(spec, services, allowActions), in, out, new CompletableFuture<>());
+    LOG.info("The MCP client closed the input; stopping");
+  }
+
+  /**
+   * Serves the server {@code build} makes on {@code in}/{@code out} until {@code in} ends or {@code stop}
+   * completes, then closes it.
+   *
+   * @return true when the input ended, false when {@code stop} came first
+   * @throws InterruptedException when the waiting thread is interrupted (the server is closed first)
+   */
+  static boolean serve(Function<McpServer.SyncSpecification<?>, McpSyncServer> build, InputStream in,
+      OutputStream out, CompletableFuture<?> stop) throws InterruptedException {
+    CompletableFuture<Boolean> ended = new CompletableFuture<>();
+    stop.whenComplete((value, failure) -> ended.complete(false));
     InputStream watched = new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
@@ -42,17 +58,18 @@ public final class McpStdio {
 
       private int ended(int n) {
         if (n < 0) {
-          ended.countDown();
+          ended.complete(true);
         }
         return n;
       }
     };
     StdioServerTransportProvider transport = new StdioServerTransportProvider(TarsMcpServer.MAPPER, watched, out);
-    McpSyncServer server = TarsMcpServer.build(McpServer.sync(transport), services, allowActions);
+    McpSyncServer server = build.apply(McpServer.sync(transport));
     LOG.info("MCP server on standard input and output");
     try {
-      ended.await();
-      LOG.info("The MCP client closed the input; stopping");
+      return ended.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
     } finally {
       server.closeGracefully();
     }

@@ -10,9 +10,7 @@ import dev.tars.chat.StoredChatService;
 import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.KnowledgeBaseSource;
 import dev.tars.mcp.TarsMcpServer;
-import dev.tars.search.ConversationSearch;
 import dev.tars.mcpclient.ChatTools;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
@@ -41,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * built in reverse order; each service bounds its own wait. Getters are thread-safe; after {@code close} they
  * throw {@link IllegalStateException}.
  *
- * <p>How the parts of a service fit together lives beside it when it takes more than a few lines
- * ({@link Upkeep} for backups and the watchdog, {@link ActionParts}, {@link MemorySystem}, {@link VoiceSystem});
- * this class keeps what a reader comes to see: one short getter per service and the order they are built in.
+ * <p>How the parts of a service fit lives beside it ({@link Upkeep}, {@link ActionParts}, {@link OtherApps},
+ * {@link MemorySystem}, {@link VoiceSystem}); this class keeps what a reader comes for: one short getter per
+ * service and the order they are built in.
  */
 public final class TarsRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TarsRuntime.class);
@@ -68,8 +66,7 @@ public final class TarsRuntime implements AutoCloseable {
   private MemorySystem memory;
   private StoredChatService chats;
   private Actions actions;
-  private ChatTools chatTools;
-  private LocalApi localApi;
+  private final OtherApps otherApps;
   private final OptionalService<VoiceSystem> voice = new OptionalService<>("Voice");
   private boolean backgroundStarted;
 
@@ -77,6 +74,7 @@ public final class TarsRuntime implements AutoCloseable {
     this.options = options;
     this.paths = options.paths();
     this.restoreOutcome = restoreOutcome;
+    this.otherApps = new OtherApps(this, options, built);
   }
 
   /**
@@ -104,7 +102,7 @@ public final class TarsRuntime implements AutoCloseable {
   }
 
   /** The one place the database is opened (H2 + every module's migrations). */
-  private synchronized Database database() {
+  synchronized Database database() {
     if (database == null) {
       database = track("database", Database.open(paths.database()));
     }
@@ -292,22 +290,13 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized ChatTools chatTools() {
     ensureOpen();
-    if (chatTools == null) {
-      chatTools = ActionParts.chatTools(database().dataSource(), options.appVersion(), mcp(), built);
-    }
-    return chatTools;
+    return otherApps.chatTools();
   }
 
   /** The local OpenAI-compatible API over this runtime's engine, history and knowledge, with MCP at /mcp. */
   public synchronized LocalApi localApi() {
     ensureOpen();
-    if (localApi == null) {
-      Optional<KnowledgeBase> documents = knowledgeIfAvailable();
-      localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null),
-          this::mcp));
-    }
-    return localApi;
+    return otherApps.localApi();
   }
 
   /**
@@ -317,9 +306,18 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized TarsMcpServer.Services mcp() {
     ensureOpen();
-    return new TarsMcpServer.Services(() -> knowledge().service(), actions(),
-        new ConversationSearch(database().dataSource(), Clock.systemUTC()), settings().get().language(),
-        options.appVersion());
+    return otherApps.mcp();
+  }
+
+  /**
+   * Lets {@code tars mcp} relay to this process while it holds the data folder (decision 1530): Tars' MCP server on
+   * a private loopback endpoint, announced in the data home until close. For the processes that hold the folder
+   * for long (the window, {@code tars serve}, {@code tars mcp}). Safe to call twice; a failure is logged, and only
+   * means that {@code tars mcp} cannot run beside this process.
+   */
+  public synchronized void publishMcpRelay() {
+    ensureOpen();
+    otherApps.publishMcpRelay();
   }
 
   /**
@@ -356,14 +354,16 @@ public final class TarsRuntime implements AutoCloseable {
           settings().get().language(), watchdog().scheduler()));
     }
     localApi();
+    publishMcpRelay();
     voiceIfAvailable();
     if (backgroundStarted) {
       return;
     }
     backgroundStarted = true;
     StoredSettings stored = settings();
-    stored.addListener(localApi::apply);
-    localApi.apply(stored.get());
+    LocalApi api = localApi();
+    stored.addListener(api::apply);
+    api.apply(stored.get());
     watchdog.start();
     memory.start(watchdog.scheduler());
     KnowledgeBase documents = knowledge.builtOrNull();
