@@ -4,7 +4,6 @@ import dev.tars.actions.Actions;
 import dev.tars.backup.BackupService;
 import dev.tars.backup.BackupSettings;
 import dev.tars.chat.ChatService;
-import dev.tars.config.AppPaths;
 import dev.tars.config.SettingsStore;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.mcpclient.ChatTools;
@@ -13,6 +12,7 @@ import dev.tars.runtime.EngineHost;
 import dev.tars.runtime.LocalApi;
 import dev.tars.runtime.MemorySystem;
 import dev.tars.runtime.TarsRuntime;
+import dev.tars.runtime.VoiceSystem;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import java.util.Objects;
@@ -23,6 +23,7 @@ import java.util.Objects;
  * the embedding model could not be unpacked) leaves the rest of the app working, and tests build only what
  * they need.
  *
+ * @param voice push-to-talk, read-aloud and the voice settings
  * @param restartApp closes the app and starts it again (a restore is applied during that start)
  * @param backupSettings schedule, retention, mirror and alert address of the backups (with {@code backups})
  * @param localApi the local API server the Settings switch turns on and off
@@ -30,7 +31,7 @@ import java.util.Objects;
  *     Activity page)
  * @param chatTools the tools the model may call in conversations (Settings → Tools)
  */
-public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
+public record DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, VoiceSystem voice,
     ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
     Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi, Actions actions,
     ChatTools chatTools) {
@@ -42,16 +43,16 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
   }
 
   /** Without the actions feature and tools (tests of other pages). */
-  public DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, AppPaths paths,
+  public DesktopServices(ChatService chats, SettingsStore settings, EngineHost engines, VoiceSystem voice,
       ModelManager models, KnowledgeBase knowledge, MemorySystem memory, BackupService backups, Watchdog watchdog,
       Metrics metrics, Runnable restartApp, BackupSettings backupSettings, LocalApi localApi) {
-    this(chats, settings, engines, paths, models, knowledge, memory, backups, watchdog, metrics, restartApp,
+    this(chats, settings, engines, voice, models, knowledge, memory, backups, watchdog, metrics, restartApp,
         backupSettings, localApi, null, null);
   }
 
   /** Everything {@code runtime} has (call {@link TarsRuntime#startAll()} first); knowledge may be missing. */
   public static DesktopServices of(TarsRuntime runtime, Runnable restartApp) {
-    return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), runtime.paths(),
+    return new DesktopServices(runtime.chats(), runtime.settings(), runtime.engines(), voiceOf(runtime),
         runtime.models(), runtime.knowledgeIfAvailable().orElse(null), runtime.memory(), runtime.backups(),
         runtime.watchdog(), runtime.metrics(), restartApp, runtime.backupSettings(), runtime.localApi(),
         actionsOf(runtime), chatToolsOf(runtime));
@@ -64,6 +65,16 @@ public record DesktopServices(ChatService chats, SettingsStore settings, EngineH
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(DesktopServices.class).error("Notes, agenda and reminders are not available",
           e);
+      return null;
+    }
+  }
+
+  /** Voice, or null when it cannot be built (the rest of the window still works). */
+  private static VoiceSystem voiceOf(TarsRuntime runtime) {
+    try {
+      return runtime.voice();
+    } catch (RuntimeException | LinkageError e) {
+      org.slf4j.LoggerFactory.getLogger(DesktopServices.class).warn("Voice is not available", e);
       return null;
     }
   }

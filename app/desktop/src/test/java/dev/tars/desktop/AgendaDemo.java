@@ -9,6 +9,7 @@ import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.agenda.AgendaFeature;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.runtime.EngineHost;
@@ -62,7 +63,7 @@ public final class AgendaDemo extends Application {
     settle.setOnFinished(e -> {
       shell.viewModel().showPage(AgendaFeature.PAGE_ID);
       String mode = System.getProperty("demo.mode", "MONTH").toLowerCase(java.util.Locale.ROOT);
-      shell.agendaLink().open(LocalDate.now(clock), 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, LocalDate.now(clock)));
       ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#" + mode + "Mode")).fire();
       String drop = System.getProperty("demo.drop", "");
       if (!drop.isEmpty()) {

@@ -13,6 +13,7 @@ import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.StoredChatService;
 import dev.tars.config.StoredSettings;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.agenda.Repeat;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.runtime.EngineHost;
@@ -98,7 +99,7 @@ class AgendaWindowIT {
       throws Exception {
     LocalDate wednesday = LocalDate.of(2026, 10, 21);
     fx(() -> {
-      shell.agendaLink().open(wednesday, 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, wednesday));
       return null;
     });
     robot.clickOn("#weekMode");
@@ -140,7 +141,7 @@ class AgendaWindowIT {
 
     // Day view, by keyboard: D, then the arrows.
     fx(() -> {
-      shell.agendaLink().open(LocalDate.of(2026, 10, 20), 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, LocalDate.of(2026, 10, 20)));
       return null;
     });
     robot.type(javafx.scene.input.KeyCode.RIGHT);
@@ -160,7 +161,7 @@ class AgendaWindowIT {
 
     // Delete only 4 November, then Undo from the notice.
     fx(() -> {
-      shell.agendaLink().open(LocalDate.of(2026, 11, 4), 0);
+      shell.viewModel().navigation().open(Navigation.Target.event(0, LocalDate.of(2026, 11, 4)));
       return null;
     });
     waitUntil(() -> robot.lookup("#column-2026-11-04").tryQuery().isPresent()

@@ -70,6 +70,10 @@ class ChatWindowIT {
     robot.clickOn(".conversation-cell");
     waitUntil(30, () -> lastStatusBadge().equals("Stopped"));
     assertThat(fx(this::lastAnswerText)).isEqualTo(partial);
+    // Voice is the runtime's (VoiceSystem) and reaches the chat only through its hooks: the mic in the composer,
+    // "Read aloud" under the answer.
+    assertThat(fx(() -> robot.lookup("#mic-button").tryQuery().isPresent())).isTrue();
+    assertThat(fx(() -> robot.lookup(".speaker-button").queryAll().size())).isEqualTo(1);
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.tars.runtime;
 
+import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
 import dev.tars.config.AppSettings;
 import dev.tars.config.EngineChoice;
+import dev.tars.config.StoredSettings;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.EngineStatus;
@@ -11,6 +13,7 @@ import dev.tars.engine.openai.OpenAiChatEngine;
 import dev.tars.watchdog.LocalEngineProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +29,23 @@ final class Engines implements EngineHost.Factory {
   Engines(AppPaths paths, LocalEngineProcess watched) {
     this.paths = paths;
     this.watched = watched;
+  }
+
+  /**
+   * The engine owner: it makes the engine the stored settings choose (or the options' model file, leaving the
+   * settings as they are) on its own thread, and follows later changes of the settings.
+   */
+  static EngineHost host(RuntimeOptions options, LocalEngineProcess watched, StoredSettings stored) {
+    EngineHost.Factory factory = options.engineFactory() != null ? options.engineFactory()
+        : new Engines(options.paths(), watched);
+    EngineHost host = new EngineHost(factory, Executors.newSingleThreadExecutor(NamedThreads.named("engine-host")));
+    if (options.model() != null) {
+      host.apply(options.modelSettings(stored.get()));
+    } else {
+      stored.addListener(host::apply);
+      host.apply(stored.get());
+    }
+    return host;
   }
 
   @Override

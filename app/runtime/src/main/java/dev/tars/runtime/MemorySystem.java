@@ -1,5 +1,7 @@
 package dev.tars.runtime;
 
+import dev.tars.actions.notes.NoteSearch;
+import dev.tars.actions.notes.NoteStore;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.EngineSource;
 import dev.tars.chat.PromptContext;
@@ -7,6 +9,8 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.SettingsStore;
 import dev.tars.embedding.Embedder;
 import dev.tars.exchange.ExchangeService;
+import dev.tars.knowledge.DocumentSearch;
+import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.memory.MemoryContext;
 import dev.tars.memory.MemoryExtractionException;
 import dev.tars.memory.MemoryExtractor;
@@ -25,12 +29,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +82,17 @@ public final class MemorySystem implements AutoCloseable {
     exchange = new ExchangeService(dataSource, conversations, projects, memories, settings, clock);
     promptContexts = List.of(new ProjectInstructionsContext(projects),
         new MemoryContext(memories, projects, new MemorySelector(embedder)));
+  }
+
+  /**
+   * Ctrl+K's sources besides conversations and memories: notes (their store is asked for at the first search,
+   * since the actions are built after memory) and documents when the knowledge base is open.
+   */
+  static List<SearchSource> notesAndDocuments(Supplier<NoteStore> notes, Optional<KnowledgeBase> documents) {
+    List<SearchSource> sources = new ArrayList<>();
+    sources.add((query, limit) -> new NoteSearch(notes.get()).search(query, limit));
+    documents.ifPresent(k -> sources.add(new DocumentSearch(k.retriever())));
+    return sources;
   }
 
   /** For {@code StoredChatService}: project instructions first, then memories. Put document passages after. */

@@ -1,35 +1,17 @@
 package dev.tars.runtime;
 
 import dev.tars.actions.Actions;
-import dev.tars.actions.activity.Origin;
-import dev.tars.actions.notes.NoteSearch;
-import dev.tars.actions.i18n.Texts;
-import dev.tars.actions.reminders.DesktopNotifier;
-import dev.tars.backup.BackupConfig;
 import dev.tars.backup.BackupService;
-import dev.tars.backup.BackupServices;
 import dev.tars.backup.BackupSettings;
-import dev.tars.backup.BackupSource;
-import dev.tars.backup.H2Checker;
 import dev.tars.backup.PendingRestore;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.PromptContext;
 import dev.tars.chat.StoredChatService;
-import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
-import dev.tars.knowledge.DocumentSearch;
 import dev.tars.knowledge.KnowledgeBase;
-import dev.tars.knowledge.KnowledgeBaseSource;
-import dev.tars.knowledge.backup.LuceneIndexChecker;
-import dev.tars.mcp.BuiltInTools;
-import dev.tars.mcp.McpTexts;
 import dev.tars.mcp.TarsMcpServer;
-import dev.tars.search.ConversationSearch;
 import dev.tars.mcpclient.ChatTools;
-import dev.tars.mcpclient.McpServers;
-import dev.tars.mcpclient.ToolSettings;
-import dev.tars.models.DiskSpace;
 import dev.tars.models.ModelManager;
 import dev.tars.storage.Database;
 import dev.tars.storage.StorageException;
@@ -37,18 +19,11 @@ import dev.tars.watchdog.AnswerMetrics;
 import dev.tars.watchdog.LocalEngineProcess;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
-import dev.tars.watchdog.Watchdogs;
-import dev.tars.watchdog.WebhookRelay;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * built in reverse order; each service bounds its own wait. Getters are thread-safe; after {@code close} they
  * throw {@link IllegalStateException}.
  *
- * <p>A little over 400 lines on purpose: one short getter per service, and the order they are built in is
- * what a reader comes here to see; split across classes it would have to be pieced together again.
+ * <p>How the parts of a service fit lives beside it ({@link Upkeep}, {@link ActionParts}, {@link OtherApps},
+ * {@link MemorySystem}, {@link VoiceSystem}); this class keeps what a reader comes for: one short getter per
+ * service and the order they are built in.
  */
 public final class TarsRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TarsRuntime.class);
@@ -74,16 +50,14 @@ public final class TarsRuntime implements AutoCloseable {
   private final AppPaths paths;
   private final Optional<PendingRestore.Outcome> restoreOutcome;
   private final LocalEngineProcess localEngine = new LocalEngineProcess();
-  // What was built, in order; closed from the last.
-  private final Deque<Map.Entry<String, AutoCloseable>> built = new ArrayDeque<>();
+  private final ClosingOrder built = new ClosingOrder();
   private boolean closed;
 
   private Database database;
   private StoredSettings settings;
   private EngineHost engines;
   private ModelManager models;
-  private KnowledgeBase knowledge;
-  private RuntimeException knowledgeFailure;
+  private final OptionalService<KnowledgeBase> knowledge = new OptionalService<>("The document index");
   private Metrics metrics;
   private BackupSettings backupSettings;
   private BackupService backups;
@@ -92,15 +66,15 @@ public final class TarsRuntime implements AutoCloseable {
   private MemorySystem memory;
   private StoredChatService chats;
   private Actions actions;
-  private ChatTools chatTools;
-  private LocalApi localApi;
-  private McpRelayHost mcpRelay;
+  private final OtherApps otherApps;
+  private final OptionalService<VoiceSystem> voice = new OptionalService<>("Voice");
   private boolean backgroundStarted;
 
   private TarsRuntime(RuntimeOptions options, Optional<PendingRestore.Outcome> restoreOutcome) {
     this.options = options;
     this.paths = options.paths();
     this.restoreOutcome = restoreOutcome;
+    this.otherApps = new OtherApps(this, options, built);
   }
 
   /**
@@ -128,7 +102,7 @@ public final class TarsRuntime implements AutoCloseable {
   }
 
   /** The one place the database is opened (H2 + every module's migrations). */
-  private synchronized Database database() {
+  synchronized Database database() {
     if (database == null) {
       database = track("database", Database.open(paths.database()));
     }
@@ -151,17 +125,7 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized EngineHost engines() {
     ensureOpen();
     if (engines == null) {
-      StoredSettings stored = settings();
-      EngineHost.Factory factory = options.engineFactory() != null ? options.engineFactory()
-          : new Engines(paths, localEngine);
-      engines = track("engine", new EngineHost(factory,
-          Executors.newSingleThreadExecutor(NamedThreads.named("engine-host"))));
-      if (options.model() != null) {
-        engines.apply(options.modelSettings(stored.get()));
-      } else {
-        stored.addListener(engines::apply);
-        engines.apply(stored.get());
-      }
+      engines = track("engine", Engines.host(options, localEngine, settings()));
     }
     return engines;
   }
@@ -196,28 +160,11 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized KnowledgeBase knowledge() {
     ensureOpen();
-    if (knowledge == null) {
-      if (knowledgeFailure != null) {
-        throw knowledgeFailure;
-      }
-      if (!options.knowledge()) {
-        knowledgeFailure = new IllegalStateException("Documents are turned off for this run.");
-        throw knowledgeFailure;
-      }
-      try {
-        knowledge = track("knowledge", KnowledgeBase.open(paths, database().dataSource(), options.ocrLanguages()));
-      } catch (RuntimeException e) {
-        knowledgeFailure = e;
-      } catch (LinkageError e) {
-        knowledgeFailure = new IllegalStateException("The document index cannot run on this computer: "
-            + e.getMessage(), e);
-      }
-      if (knowledgeFailure != null) {
-        LOG.error("The knowledge base could not open; documents are not available in this run", knowledgeFailure);
-        throw knowledgeFailure;
-      }
+    if (!options.knowledge()) {
+      knowledge.turnOff(new IllegalStateException("Documents are turned off for this run."));
     }
-    return knowledge;
+    return knowledge.get(() -> track("knowledge",
+        KnowledgeBase.open(paths, database().dataSource(), options.ocrLanguages())));
   }
 
   /**
@@ -257,12 +204,7 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized BackupService backups() {
     ensureOpen();
     if (backups == null) {
-      BackupSource index = knowledge != null
-          ? knowledge.service().index().backupSource(BackupServices.KNOWLEDGE_INDEX)
-          : BackupServices.knowledgeIndexOfStoppedApp(paths);
-      backups = BackupServices.standard(paths, database(), List.of(index),
-          List.of(new H2Checker(), new LuceneIndexChecker()), backupSettings()::get, Clock.systemUTC(),
-          options.appVersion());
+      backups = Upkeep.backups(paths, database(), knowledge.builtOrNull(), backupSettings(), options.appVersion());
     }
     return backups;
   }
@@ -272,8 +214,7 @@ public final class TarsRuntime implements AutoCloseable {
    * it holds nothing open.
    */
   public BackupService backupCatalog() {
-    return new BackupService(paths, List.of(), Map::of, List.of(new H2Checker(), new LuceneIndexChecker()),
-        () -> BackupConfig.DEFAULT, Clock.systemUTC(), options.appVersion(), DiskSpace.SYSTEM);
+    return Upkeep.catalog(paths, options.appVersion());
   }
 
   /**
@@ -283,34 +224,10 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized Watchdog watchdog() {
     ensureOpen();
     if (watchdog == null) {
-      BackupSettings backupConfig = backupSettings();
-      Watchdog dog = Watchdogs.standard(paths, database().dataSource(), backups(), backupConfig::get, localEngine,
-          metrics(), Clock.systemUTC());
-      WebhookRelay webhook = Watchdogs.addWebhookRelay(dog, "", Clock.systemUTC());
-      useWebhook(webhook, backupConfig);
-      backupConfig.addListener(() -> {
-        dog.setBackupInterval(backupConfig.get().interval());
-        useWebhook(webhook, backupConfig);
-      });
-      if (knowledge != null) {
-        // Sampled with the memory gauges (every minute) for the Dashboard.
-        var index = knowledge.service().index();
-        Path indexFolder = paths.home().resolve(BackupServices.KNOWLEDGE_INDEX);
-        dog.addGauge(Metrics.INDEX_DOCUMENTS, index::size);
-        dog.addGauge(Metrics.INDEX_BYTES, () -> Folders.bytes(indexFolder));
-      }
-      watchdog = track("watchdog", dog);
+      watchdog = track("watchdog", Upkeep.watchdog(paths, database(), backups(), backupSettings(), localEngine,
+          metrics(), knowledge.builtOrNull()));
     }
     return watchdog;
-  }
-
-  private static void useWebhook(WebhookRelay webhook, BackupSettings backupConfig) {
-    try {
-      webhook.use(backupConfig.webhookUrl());
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Alerts are off: the stored alert address is not usable ({})", e.getMessage());
-      webhook.use("");
-    }
   }
 
   private synchronized ConversationStore conversations() {
@@ -329,20 +246,9 @@ public final class TarsRuntime implements AutoCloseable {
       memory = track("memory", new MemorySystem(database().dataSource(), conversations(), settings(),
           () -> engines().engine(), Clock.systemDefaultZone(),
           documents.map(KnowledgeBase::embedder).orElse(null),
-          searchSources(documents)));
+          MemorySystem.notesAndDocuments(() -> actions().notes(), documents)));
     }
     return memory;
-  }
-
-  /**
-   * Ctrl+K's sources besides conversations and memories: notes (their store is asked for at the first search,
-   * since the actions are built after memory) and documents when the knowledge base is open.
-   */
-  private List<dev.tars.search.SearchSource> searchSources(Optional<KnowledgeBase> documents) {
-    List<dev.tars.search.SearchSource> sources = new ArrayList<>();
-    sources.add((query, limit) -> new NoteSearch(actions().notes()).search(query, limit));
-    documents.ifPresent(k -> sources.add(new DocumentSearch(k.retriever())));
-    return sources;
   }
 
   /**
@@ -373,29 +279,9 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized Actions actions() {
     ensureOpen();
     if (actions == null) {
-      buildActions(false);
+      actions = track("actions", ActionParts.forCommands(database().dataSource(), memory().memories()));
     }
     return actions;
-  }
-
-  /**
-   * @param desktop for the window: reminders tick on the app's one scheduler (the watchdog's) and reach the
-   *     freedesktop notification service when this session has one
-   */
-  private void buildActions(boolean desktop) {
-    ZoneId zone = ZoneId.systemDefault();
-    Clock clock = Clock.system(zone);
-    if (!desktop) {
-      actions = track("actions", Actions.open(database().dataSource(), memory().memories(), clock, zone,
-          DesktopNotifier.NONE));
-      return;
-    }
-    Texts texts = Texts.of(Texts.locale(settings().get().language()));
-    Actions[] built = new Actions[1];
-    DesktopNotifier notifier = Actions.desktopNotifier(texts, zone, () -> built[0]);
-    built[0] = Actions.open(database().dataSource(), memory().memories(), clock, zone, notifier,
-        watchdog().scheduler());
-    actions = track("actions", built[0]);
   }
 
   /**
@@ -404,29 +290,13 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized ChatTools chatTools() {
     ensureOpen();
-    if (chatTools == null) {
-      ToolSettings toolSettings = new ToolSettings(database().dataSource());
-      McpServers servers = track("MCP servers", new McpServers(toolSettings, options.appVersion()));
-      // The same built-in tools the MCP server serves; their changes go through the action service as TOOL.
-      TarsMcpServer.Services services = mcp();
-      BuiltInTools builtIns = new BuiltInTools(services.documents(), services.actions(), services.conversations(),
-          McpTexts.of(services.language()));
-      List<dev.tars.tools.Tool> own = builtIns.tools(new BuiltInTools.Caller(Origin.TOOL, "chat"), true);
-      chatTools = new ChatTools(toolSettings, servers, () -> own);
-    }
-    return chatTools;
+    return otherApps.chatTools();
   }
 
   /** The local OpenAI-compatible API over this runtime's engine, history and knowledge, with MCP at /mcp. */
   public synchronized LocalApi localApi() {
     ensureOpen();
-    if (localApi == null) {
-      Optional<KnowledgeBase> documents = knowledgeIfAvailable();
-      localApi = track("local API", new LocalApi(paths.home(), paths.logs(), engines(), chats(),
-          documents.map(KnowledgeBase::embedder).orElse(null), documents.map(KnowledgeBaseSource::of).orElse(null),
-          this::mcp));
-    }
-    return localApi;
+    return otherApps.localApi();
   }
 
   /**
@@ -436,9 +306,7 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized TarsMcpServer.Services mcp() {
     ensureOpen();
-    return new TarsMcpServer.Services(() -> knowledge().service(), actions(),
-        new ConversationSearch(database().dataSource(), Clock.systemUTC()), settings().get().language(),
-        options.appVersion());
+    return otherApps.mcp();
   }
 
   /**
@@ -449,15 +317,22 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized void publishMcpRelay() {
     ensureOpen();
-    if (mcpRelay != null) {
-      return;
-    }
-    try {
-      StoredSettings stored = settings();
-      mcpRelay = track("MCP relay", McpRelayHost.publish(paths.home(), mcp(), () -> stored.get().apiAllowActions()));
-    } catch (java.io.IOException | RuntimeException e) {
-      LOG.warn("The MCP relay could not start; tars mcp cannot run while this Tars does", e);
-    }
+    otherApps.publishMcpRelay();
+  }
+
+  /**
+   * Speech in and out (push-to-talk, read-aloud, the voice settings). Cheap to build: speech models, the voice
+   * and audio devices are opened on first use, and missing ones are reported then, to the person who asked.
+   */
+  public synchronized VoiceSystem voice() {
+    ensureOpen();
+    return voice.get(() -> track("voice", new VoiceSystem(paths)));
+  }
+
+  /** Voice is optional: when it cannot be built, the rest of Tars works the same and the log says why. */
+  public synchronized Optional<VoiceSystem> voiceIfAvailable() {
+    ensureOpen();
+    return voice.ifAvailable(() -> track("voice", new VoiceSystem(paths)));
   }
 
   /**
@@ -468,45 +343,40 @@ public final class TarsRuntime implements AutoCloseable {
   public synchronized void startAll() {
     ensureOpen();
     // Each step's time goes to the log: the start-up breakdown (docs/benchmarks.md) reads it.
-    StringBuilder times = new StringBuilder();
-    long started = System.nanoTime();
-    timed(times, "database and settings", this::settings);
-    timed(times, "engine", this::engines);
-    timed(times, "models", this::models);
-    timed(times, "knowledge", this::knowledgeIfAvailable);
-    timed(times, "watchdog and backups", this::watchdog);
-    timed(times, "memory", this::memory);
-    timed(times, "chat", this::chats);
+    OpeningTimes times = new OpeningTimes();
+    times.time("database and settings", this::settings);
+    times.time("engine", this::engines);
+    times.time("models", this::models);
+    times.time("knowledge", this::knowledgeIfAvailable);
+    times.time("watchdog and backups", this::watchdog);
+    times.time("memory", this::memory);
+    times.time("chat", this::chats);
     if (actions == null) {
-      timed(times, "actions", () -> buildActions(true));
+      times.time("actions", () -> actions = track("actions", ActionParts.forWindow(database().dataSource(),
+          memory().memories(), settings().get().language(), watchdog().scheduler())));
     }
-    timed(times, "local API", this::localApi);
-    timed(times, "MCP relay", this::publishMcpRelay);
-    LOG.info("Services open in {} ms ({})", (System.nanoTime() - started) / 1_000_000, times);
+    times.time("local API", this::localApi);
+    times.time("MCP relay", this::publishMcpRelay);
+    times.time("voice", this::voiceIfAvailable);
+    LOG.info("{}", times);
     if (backgroundStarted) {
       return;
     }
     backgroundStarted = true;
     StoredSettings stored = settings();
-    stored.addListener(localApi::apply);
-    localApi.apply(stored.get());
+    LocalApi api = localApi();
+    stored.addListener(api::apply);
+    api.apply(stored.get());
     watchdog.start();
     memory.start(watchdog.scheduler());
-    if (knowledge != null) {
-      knowledge.service().start();
+    KnowledgeBase documents = knowledge.builtOrNull();
+    if (documents != null) {
+      documents.service().start();
     }
   }
 
-  private static void timed(StringBuilder times, String step, Runnable open) {
-    long started = System.nanoTime();
-    open.run();
-    times.append(times.isEmpty() ? "" : ", ").append(step).append(' ')
-        .append((System.nanoTime() - started) / 1_000_000).append(" ms");
-  }
-
   private <T extends AutoCloseable> T track(String name, T service) {
-    built.push(Map.entry(name, service));
-    return service;
+    return built.track(name, service);
   }
 
   private void ensureOpen() {
@@ -522,23 +392,12 @@ public final class TarsRuntime implements AutoCloseable {
    */
   @Override
   public void close() {
-    List<Map.Entry<String, AutoCloseable>> toClose;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      toClose = new ArrayList<>(built);
-      built.clear();
     }
-    for (Map.Entry<String, AutoCloseable> service : toClose) {
-      long started = System.nanoTime();
-      try {
-        service.getValue().close();
-      } catch (Exception | LinkageError e) {
-        LOG.warn("Closing the {} failed", service.getKey(), e);
-      }
-      LOG.info("Closed the {} in {} ms", service.getKey(), (System.nanoTime() - started) / 1_000_000);
-    }
+    built.closeAll();
   }
 }

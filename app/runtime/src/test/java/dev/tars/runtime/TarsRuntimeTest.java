@@ -10,6 +10,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.config.AppSettings;
 import dev.tars.memory.MemoryScope;
 import dev.tars.testkit.core.ScriptedEngine;
+import dev.tars.voice.settings.VoiceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,23 @@ class TarsRuntimeTest {
 
       assertThat(runtime.memory()).isSameAs(runtime.memory());
       assertThat(enginesMade).isEmpty();
+    }
+  }
+
+  @Test
+  void voiceIsBuiltOnceWithoutAnEngineOrDatabaseAndItsSettingsOutliveTheRuntime() {
+    try (TarsRuntime runtime = TarsRuntime.open(options())) {
+      VoiceSystem voice = runtime.voice();
+      assertThat(runtime.voiceIfAvailable()).containsSame(voice);
+      assertThat(voice.settings()).isEqualTo(VoiceSettings.DEFAULTS);
+      voice.save(voice.settings().withAutoRead(true));
+      assertThat(enginesMade).isEmpty();
+      assertThat(home.resolve("db").resolve("tars.mv.db")).doesNotExist();
+    }
+    try (TarsRuntime again = TarsRuntime.open(options())) {
+      assertThat(again.voice().settings().autoRead()).isTrue();
+      again.close();
+      assertThatThrownBy(again::voice).isInstanceOf(IllegalStateException.class);
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.tars.cli.voice;
 
+import dev.tars.cli.CliRuntime;
+import dev.tars.runtime.TarsRuntime;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.audio.AudioOutput;
 import dev.tars.voice.audio.SpeakerOutput;
 import dev.tars.voice.audio.WavWriter;
+import dev.tars.voice.synthesis.SpeechSynthesizer;
 import dev.tars.voice.synthesis.VoiceOptions;
 import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
 import java.io.PrintWriter;
@@ -51,7 +54,9 @@ public final class SayCommand implements Callable<Integer> {
       return 2;
     }
     String words = String.join(" ", text);
-    try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.load()) {
+    // The runtime's voice: the same synthesizer the window reads answers with, loaded here on first use.
+    try (TarsRuntime runtime = CliRuntime.open()) {
+      SpeechSynthesizer tts = runtime.voice().synthesizer();
       if (out != null) {
         short[] samples = tts.synthesize(words, options);
         WavWriter.write(out, samples);

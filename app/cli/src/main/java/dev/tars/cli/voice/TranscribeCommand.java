@@ -1,7 +1,8 @@
 package dev.tars.cli.voice;
 
-import dev.tars.config.AppPaths;
-import dev.tars.voice.VoiceEngines;
+import dev.tars.cli.CliRuntime;
+import dev.tars.runtime.TarsRuntime;
+import dev.tars.runtime.VoiceSystem;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.recognition.ListeningListener;
 import dev.tars.voice.recognition.ListeningPipeline;
@@ -9,7 +10,6 @@ import dev.tars.voice.recognition.SpeechRecognizer;
 import dev.tars.voice.recognition.Transcript;
 import dev.tars.voice.settings.VoiceSettings;
 import dev.tars.voice.settings.VoiceSettings.RecognizerChoice;
-import dev.tars.voice.settings.VoiceSettingsFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,12 +44,17 @@ public final class TranscribeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AppPaths paths = AppPaths.fromEnvironment();
-    VoiceSettings settings = new VoiceSettingsFile(paths.home()).load();
+    try (TarsRuntime runtime = CliRuntime.open()) {
+      return transcribe(runtime.voice(), out, err);
+    }
+  }
+
+  private int transcribe(VoiceSystem voice, PrintWriter out, PrintWriter err) {
+    VoiceSettings settings = voice.settings();
     if (engine != null) {
       settings = settings.withRecognizer(engine, settings.voskModel());
     }
-    try (SpeechRecognizer recognizer = new VoiceEngines(paths).openRecognizer(settings);
+    try (SpeechRecognizer recognizer = voice.engines().openRecognizer(settings);
         ListeningPipeline pipeline = new ListeningPipeline()) {
       Transcript transcript = pipeline.transcribe(file, recognizer, new ListeningListener() {
         @Override

@@ -2,12 +2,13 @@ package dev.tars.desktop.agenda;
 
 import dev.tars.actions.Actions;
 import dev.tars.actions.i18n.Texts;
-import dev.tars.desktop.feature.AgendaLink;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.MainView;
 import dev.tars.desktop.shell.MainViewModel;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -17,7 +18,8 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * Puts the agenda in the window: the Agenda page (sidebar button and Ctrl+Shift+A), {@code .ics} files dropped on
- * the window (previewed, then imported), and the {@link AgendaLink} other features open it with.
+ * the window (previewed, then imported), and the links to events and reminders ({@link Navigation.Kind#EVENT},
+ * {@link Navigation.Kind#REMINDER}) other features make, which open the page on their day.
  */
 public final class AgendaFeature {
   public static final String PAGE_ID = "agenda";
@@ -62,6 +64,8 @@ public final class AgendaFeature {
       return new AgendaView(viewModel, i18n).root();
     });
     scene.getAccelerators().put(SHORTCUT, () -> main.showPage(PAGE_ID));
+    main.navigation().register(Navigation.Kind.EVENT, target -> open(target.day(), target.id()));
+    main.navigation().register(Navigation.Kind.REMINDER, target -> open(target.day(), 0));
   }
 
   /** Whether a dropped file is a calendar for the agenda (other files go to the documents). */
@@ -78,10 +82,8 @@ public final class AgendaFeature {
     }
   }
 
-  public AgendaLink link() {
-    return (day, eventId) -> {
-      main.showPage(PAGE_ID);
-      viewModel.open(day, eventId);
-    };
+  private void open(LocalDate day, long eventId) {
+    main.showPage(PAGE_ID);
+    viewModel.open(day, eventId);
   }
 }

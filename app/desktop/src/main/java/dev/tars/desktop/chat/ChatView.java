@@ -2,12 +2,14 @@ package dev.tars.desktop.chat;
 
 import dev.tars.chat.AnswerSource;
 
+import dev.tars.desktop.feature.ChatAnswer;
 import dev.tars.desktop.feature.ChatCard;
 import dev.tars.desktop.feature.ChatHooks;
 import dev.tars.desktop.feature.InputRouter;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
+import dev.tars.engine.Role;
 import dev.tars.desktop.fx.MarkdownView;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 
@@ -268,6 +271,30 @@ public final class ChatView {
       @Override
       public void setSourceView(String kind, Function<List<AnswerSource>, Node> view) {
         sourceViews.put(kind, view);
+      }
+
+      @Override
+      public StringProperty input() {
+        return viewModel.inputProperty();
+      }
+
+      @Override
+      public void send() {
+        viewModel.send();
+      }
+
+      @Override
+      public void setAnswerAction(Function<ChatAnswer, Node> action) {
+        setAnswerActions(item -> item.role() == Role.ASSISTANT ? action.apply(item) : null);
+      }
+
+      @Override
+      public void addAnswerListener(Consumer<ChatAnswer> listener) {
+        viewModel.messagesProperty().addListener((ListChangeListener<MessageItem>) change -> {
+          while (change.next()) {
+            change.getAddedSubList().stream().filter(item -> item.role() == Role.ASSISTANT).forEach(listener);
+          }
+        });
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.tars.desktop.chat;
 import dev.tars.chat.AnswerSource;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
+import dev.tars.desktop.feature.ChatAnswer;
 import dev.tars.desktop.feature.ChatCard;
 import dev.tars.engine.Role;
 import javafx.beans.property.ObjectProperty;
@@ -13,7 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** One message as the chat shows it; the content of an answer grows while it streams. UI thread only. */
-public final class MessageItem {
+public final class MessageItem implements ChatAnswer {
   private final Role role;
   private long id;
   private final StringProperty content = new SimpleStringProperty("");
@@ -58,14 +59,17 @@ public final class MessageItem {
     id = value;
   }
 
+  @Override
   public StringProperty contentProperty() {
     return content;
   }
 
+  @Override
   public String content() {
     return content.get();
   }
 
+  @Override
   public ObjectProperty<MessageStatus> statusProperty() {
     return status;
   }

@@ -1,5 +1,6 @@
 package dev.tars.desktop.conversations;
 
+import dev.tars.desktop.feature.ConversationListHooks;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
@@ -135,12 +136,29 @@ public final class ConversationListView {
     exportAction.set(action);
   }
 
+  /** The list's extension points for other features ({@link ConversationListHooks}). */
+  public ConversationListHooks hooks() {
+    return new ConversationListHooks() {
+      @Override
+      public void addHeader(Node node) {
+        ConversationListView.this.addHeader(node);
+      }
+
+      @Override
+      public void setMoveAction(Consumer<Entry> action) {
+        ConversationListView.this.setMoveAction(item -> action.accept(new Entry(item.id(), item.title())));
+      }
+
+      @Override
+      public void setExportAction(Consumer<Entry> action) {
+        ConversationListView.this.setExportAction(item -> action.accept(new Entry(item.id(), item.title())));
+      }
+    };
+  }
+
   public void focusFilter() {
     filter.requestFocus();
   }
-
-  /** A download arrow: the export actions' icon. */
-  public static final String EXPORT_ICON = "M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z";
 
   static String age(Instant when, Instant now, I18n i18n) {
     if (when == null) {
@@ -206,7 +224,7 @@ public final class ConversationListView {
       MenuItem move = new MenuItem(i18n.get("conversations.move"), Icons.icon(Icons.FOLDER, 14));
       move.visibleProperty().bind(moveAction.isNotNull());
       move.setOnAction(e -> moveAction.get().accept(getItem()));
-      MenuItem export = new MenuItem(i18n.get("conversations.export"), Icons.icon(EXPORT_ICON, 14));
+      MenuItem export = new MenuItem(i18n.get("conversations.export"), Icons.icon(Icons.DOWNLOAD, 14));
       export.visibleProperty().bind(exportAction.isNotNull());
       export.setOnAction(e -> exportAction.get().accept(getItem()));
       ContextMenu menu = new ContextMenu(rename, settings, move, export, delete);

@@ -4,12 +4,13 @@ import dev.tars.chat.AnswerSource;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /**
- * The chat's extension points for the features that add to it (documents, memory): what they may put into
+ * The chat's extension points for the features that add to it (documents, memory, actions, tools, voice): what they may put into
  * the chat and what they may watch, so that no feature imports the chat's view or view model. The shell gets
  * it from the chat and hands it to each feature. Used on the JavaFX thread only.
  */
@@ -46,4 +47,16 @@ public interface ChatHooks {
 
   /** How the answer sources of {@code kind} are shown under an answer (instead of in the "used" line). */
   void setSourceView(String kind, java.util.function.Function<java.util.List<AnswerSource>, Node> view);
+
+  /** The text in the input box (push-to-talk writes what it heard there). */
+  StringProperty input();
+
+  /** Sends what the input box holds, as the Send button does. */
+  void send();
+
+  /** An extra action under every answer (read aloud); {@code action} may return null for an answer. */
+  void setAnswerAction(Function<ChatAnswer, Node> action);
+
+  /** {@code listener} is called with every answer that appears in the conversation shown (streaming or not). */
+  void addAnswerListener(Consumer<ChatAnswer> listener);
 }

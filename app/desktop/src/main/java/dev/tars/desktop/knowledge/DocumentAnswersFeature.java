@@ -2,7 +2,7 @@ package dev.tars.desktop.knowledge;
 
 import dev.tars.actions.notes.NoteSearch;
 import dev.tars.desktop.feature.ChatHooks;
-import dev.tars.desktop.feature.NoteLink;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
@@ -25,11 +25,13 @@ public final class DocumentAnswersFeature {
   private final Background background;
   private final I18n i18n;
   private final DocumentAnswersViewModel answers;
-  private NoteLink noteLink = NoteLink.NONE;
+  private final Navigation navigation;
 
+  /** @param navigation where a cited note opens (the Notes page) */
   public DocumentAnswersFeature(KnowledgeService knowledge, ConversationDocuments choices, FileOpener opener,
-      Background background, I18n i18n, Notices notices) {
+      Background background, I18n i18n, Notices notices, Navigation navigation) {
     this.knowledge = knowledge;
+    this.navigation = navigation;
     this.opener = opener;
     this.background = background;
     this.i18n = i18n;
@@ -40,12 +42,9 @@ public final class DocumentAnswersFeature {
     return answers;
   }
 
-  /**
-   * Offers "Notes" in the chooser (when the app has notes) and opens a cited note with {@code link}.
-   */
-  public void setNotes(boolean available, NoteLink link) {
+  /** Offers "Notes" in the chooser (when the app has notes). */
+  public void setNotesAvailable(boolean available) {
     answers.setNotesAvailable(available);
-    this.noteLink = link;
   }
 
   /** Adds the switch to the chat's input row, citations that open passages, and Ctrl+D to the scene. */
@@ -57,7 +56,7 @@ public final class DocumentAnswersFeature {
     chat.setCitationOpener(source -> {
       long noteId = NoteSearch.noteId(source.reference());
       if (noteId > 0) {
-        noteLink.open(noteId);
+        navigation.open(Navigation.Target.note(noteId));
         return;
       }
       PassageViewModel passage = new PassageViewModel(knowledge, opener, background, i18n);

@@ -7,6 +7,7 @@ import dev.tars.memory.MemoryScope;
 import dev.tars.memory.MemoryService;
 import dev.tars.memory.MemorySettings;
 import dev.tars.memory.Proposal;
+import dev.tars.desktop.feature.ProjectNames;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectService;
 import dev.tars.schedule.DailyJobRunner;
@@ -231,13 +232,13 @@ public final class MemoryViewModel {
 
   private void show(Snapshot s) {
     problem.set("");
-    projectNames = s.projects().stream().collect(Collectors.toMap(Project::id, Project::name));
+    projectNames = s.projects().stream().collect(Collectors.toMap(Project::id, p -> ProjectNames.shown(p, i18n)));
     Filter keep = filter.get();
     List<Filter> options = new java.util.ArrayList<>();
     options.add(new Filter(i18n.get("memory.scope.all"), null));
     options.add(new Filter(i18n.get("memory.scope.global"), MemoryScope.GLOBAL));
     for (Project p : s.projects()) {
-      options.add(new Filter(p.name(), MemoryScope.project(p.id())));
+      options.add(new Filter(ProjectNames.shown(p, i18n), MemoryScope.project(p.id())));
     }
     filters.setAll(options);
     filter.set(options.stream().filter(f -> keep != null && java.util.Objects.equals(f.scope(), keep.scope()))

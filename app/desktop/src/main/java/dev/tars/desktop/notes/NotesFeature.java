@@ -1,7 +1,7 @@
 package dev.tars.desktop.notes;
 
 import dev.tars.actions.Actions;
-import dev.tars.desktop.feature.NoteLink;
+import dev.tars.desktop.feature.Navigation;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.MainView;
@@ -16,8 +16,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Puts notes in the window: the Notes page (sidebar button and Ctrl+Shift+N) and the {@link NoteLink} other
- * features open a note with (Ctrl+K, a cited note, the router's answers). At start it records drafts a crash
+ * Puts notes in the window: the Notes page (sidebar button and Ctrl+Shift+N), which opens the links of kind
+ * {@link Navigation.Kind#NOTE} other features make (Ctrl+K, a cited note, the router's answers). At start it records drafts a crash
  * left; leaving the page records the edit under way.
  */
 public final class NotesFeature {
@@ -74,14 +74,10 @@ public final class NotesFeature {
         view.focusSearch();
       }
     });
-  }
-
-  /** Opens the Notes page on a note. */
-  public NoteLink link() {
-    return noteId -> {
-      viewModel.open(noteId);
+    main.navigation().register(Navigation.Kind.NOTE, target -> {
+      viewModel.open(target.id());
       main.showPage(PAGE_ID);
-    };
+    });
   }
 
   /** Records the edit under way when the person leaves the Notes page. */

@@ -11,6 +11,7 @@ import dev.tars.actions.notes.NoteStore;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.desktop.feature.ProjectNames;
 import dev.tars.projects.Project;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public final class NotesViewModel {
     background.run(projects::get, list -> {
       ProjectOption chosen = project.get();
       List<ProjectOption> options = new ArrayList<>(List.of(noProject));
-      list.forEach(p -> options.add(new ProjectOption(p.id(), p.name())));
+      list.forEach(p -> options.add(new ProjectOption(p.id(), ProjectNames.shown(p, i18n))));
       projectOptions.setAll(options);
       project.set(option(chosen == null ? null : chosen.id()));
     }, e -> {});

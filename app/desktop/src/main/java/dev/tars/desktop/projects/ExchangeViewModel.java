@@ -1,5 +1,6 @@
 package dev.tars.desktop.projects;
 
+import dev.tars.desktop.feature.ProjectNames;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
@@ -45,10 +46,11 @@ public final class ExchangeViewModel {
   }
 
   public void exportProject(Project project, Path file) {
+    String name = ProjectNames.shown(project, i18n);
     background.run(() -> {
       exchange.write(exchange.exportProject(project.id()), file);
       return file;
-    }, done -> saved(project.name(), done), e -> exportFailed(project.name(), file, e));
+    }, done -> saved(name, done), e -> exportFailed(name, file, e));
   }
 
   /** Imports {@code file}; conversations alone go into {@code targetProjectId}, a project export becomes a project. */

@@ -2,8 +2,8 @@ package dev.tars.desktop.projects;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.tars.desktop.conversations.ConversationItem;
-import dev.tars.desktop.conversations.ConversationListView;
+import dev.tars.desktop.feature.ConversationListHooks.Entry;
+import dev.tars.desktop.feature.ProjectNames;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.projects.Project;
@@ -89,7 +89,7 @@ public final class ProjectSwitcherView {
     List<MenuItem> items = new ArrayList<>(List.of(create, edit));
     if (exchange != null) {
       MenuItem export = new MenuItem(i18n.get("projects.export"),
-          Icons.icon(ConversationListView.EXPORT_ICON, 14));
+          Icons.icon(Icons.DOWNLOAD, 14));
       export.setOnAction(e -> exportProject());
       MenuItem importItem = new MenuItem(i18n.get("projects.import"), Icons.icon(IMPORT_ICON, 14));
       importItem.setOnAction(e -> importFile());
@@ -136,7 +136,8 @@ public final class ProjectSwitcherView {
   }
 
   private void showEditDialog(Project p, ProjectsViewModel.EditChoices choices) {
-    TextField name = new TextField(p.name());
+    String shownName = ProjectNames.shown(p, i18n);
+    TextField name = new TextField(shownName);
     TextArea instructions = new TextArea(p.instructions());
     instructions.setWrapText(true);
     instructions.setPrefRowCount(6);
@@ -192,7 +193,7 @@ public final class ProjectSwitcherView {
     fields.setFillWidth(true);
     grid.getColumnConstraints().setAll(labels, fields);
     Dialog<ButtonType> dialog = new Dialog<>();
-    dialog.setTitle(i18n.get("projects.edit.title", p.name()));
+    dialog.setTitle(i18n.get("projects.edit.title", shownName));
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     dialog.getDialogPane().setPrefWidth(600);
@@ -201,7 +202,9 @@ public final class ProjectSwitcherView {
     if (answer.isPresent() && answer.get() == ButtonType.OK) {
       String chosenModel = model.getEditor().getText();
       List<Long> chosen = boxes.stream().filter(CheckBox::isSelected).map(b -> (Long) b.getUserData()).toList();
-      viewModel.save(p.id(), name.getText(), instructions.getText(), chosenModel == null ? "" : chosenModel, chosen);
+      // An untouched translated name keeps the stored one, so it still follows the person's language.
+      String newName = name.getText().equals(shownName) ? p.name() : name.getText();
+      viewModel.save(p.id(), newName, instructions.getText(), chosenModel == null ? "" : chosenModel, chosen);
     }
   }
 
@@ -210,9 +213,10 @@ public final class ProjectSwitcherView {
     if (p == null || p.isDefault()) {
       return;
     }
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("projects.delete.text", p.name()),
+    String shown = ProjectNames.shown(p, i18n);
+    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("projects.delete.text", shown),
         ButtonType.OK, ButtonType.CANCEL);
-    confirm.setHeaderText(i18n.get("projects.delete.header", p.name()));
+    confirm.setHeaderText(i18n.get("projects.delete.header", shown));
     owner(confirm);
     confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> viewModel.delete(p.id()));
   }
@@ -221,7 +225,7 @@ public final class ProjectSwitcherView {
    * Asks which project {@code item} should go to and hands the answer to {@code move}. The current project is not
    * offered: the conversation is already there.
    */
-  public void askMove(ConversationItem item, BiConsumer<ConversationItem, Project> move) {
+  public void askMove(Entry item, BiConsumer<Entry, Project> move) {
     Project here = viewModel.current();
     List<Project> others = viewModel.projects().stream().filter(p -> here == null || p.id() != here.id()).toList();
     if (others.isEmpty()) {
@@ -236,12 +240,13 @@ public final class ProjectSwitcherView {
     dialog.setHeaderText(i18n.get("projects.move.title", item.title()));
     dialog.setContentText(i18n.get("projects.move.to"));
     dialog.getDialogPane().getStyleClass().add("move-dialog");
+    showNames(dialog);
     owner(dialog);
     dialog.showAndWait().ifPresent(target -> move.accept(item, target));
   }
 
   /** Asks where to save {@code item} (Markdown or JSON) and exports it. */
-  public void askExport(ConversationItem item) {
+  public void askExport(Entry item) {
     if (exchange == null) {
       return;
     }
@@ -253,7 +258,7 @@ public final class ProjectSwitcherView {
 
   private void exportProject() {
     Project p = viewModel.current();
-    Path file = p == null ? null : chooseExportFile(p.name());
+    Path file = p == null ? null : chooseExportFile(ProjectNames.shown(p, i18n));
     if (file != null) {
       exchange.exportProject(p, file);
     }
@@ -262,7 +267,7 @@ public final class ProjectSwitcherView {
   private void importFile() {
     Project p = viewModel.current();
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(i18n.get("projects.import.title", p == null ? "" : p.name()));
+    chooser.setTitle(i18n.get("projects.import.title", p == null ? "" : ProjectNames.shown(p, i18n)));
     chooser.getExtensionFilters().addAll(
         new FileChooser.ExtensionFilter(i18n.get("exchange.filter.import"), "*.json", "*.zip"),
         new FileChooser.ExtensionFilter(i18n.get("exchange.filter.all"), "*"));
@@ -293,6 +298,15 @@ public final class ProjectSwitcherView {
     return file.toPath();
   }
 
+  /** The choice dialog's list shows its items' toString(): show the projects' names instead. */
+  @SuppressWarnings("unchecked")
+  private void showNames(ChoiceDialog<Project> dialog) {
+    if (dialog.getDialogPane().lookup(".combo-box") instanceof ComboBox<?> box) {
+      ((ComboBox<Project>) box).setButtonCell(new ProjectCell(false, i18n));
+      ((ComboBox<Project>) box).setCellFactory(v -> new ProjectCell(false, i18n));
+    }
+  }
+
   private Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
   }
@@ -304,9 +318,6 @@ public final class ProjectSwitcherView {
   }
 
   private static final class ProjectCell extends ListCell<Project> {
-    /** The name the first migration gives the default project; shown translated until the person renames it. */
-    private static final String STORED_DEFAULT_NAME = "Default";
-
     private final boolean button;
     private final I18n i18n;
 
@@ -323,8 +334,7 @@ public final class ProjectSwitcherView {
     }
 
     private String shownName(Project project) {
-      return project.isDefault() && STORED_DEFAULT_NAME.equals(project.name())
-          ? i18n.get("projects.defaultName") : project.name();
+      return ProjectNames.shown(project, i18n);
     }
   }
 

@@ -1,8 +1,9 @@
 package dev.tars.desktop.projects;
 
 import dev.tars.config.SettingsStore;
-import dev.tars.desktop.conversations.ConversationItem;
-import dev.tars.desktop.conversations.ConversationListView;
+import dev.tars.desktop.feature.ConversationListHooks;
+import dev.tars.desktop.feature.Navigation;
+import dev.tars.desktop.feature.ProjectNames;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.shell.MainViewModel;
@@ -52,7 +53,7 @@ public final class ProjectsFeature {
         return;
       }
       chats.setProject(now.id());
-      main.conversations().refresh();
+      main.refreshConversations();
       if (old != null) {
         useDefaultModel(now);
       }
@@ -63,14 +64,19 @@ public final class ProjectsFeature {
     return viewModel;
   }
 
-  /** Adds the switcher to the sidebar and the project actions to the conversation list. */
-  public void attach(ConversationListView list) {
+  /**
+   * Adds the switcher to the sidebar and the project actions to the conversation list; links to conversations
+   * open through {@link #openConversation}, switching project when needed.
+   */
+  public void attach(ConversationListHooks list) {
     switcher = new ProjectSwitcherView(viewModel, exchange, i18n);
     list.addHeader(switcher.root());
     list.setMoveAction(item -> switcher.askMove(item, this::move));
     if (exchange != null) {
       list.setExportAction(switcher::askExport);
     }
+    main.navigation().register(Navigation.Kind.CONVERSATION,
+        target -> openConversation(target.id(), target.messageId()));
     viewModel.refresh();
   }
 
@@ -85,11 +91,11 @@ public final class ProjectsFeature {
     });
   }
 
-  void move(ConversationItem item, Project target) {
+  void move(ConversationListHooks.Entry item, Project target) {
     viewModel.moveConversation(item.id(), target.id(), () -> {
-      main.conversations().refresh();
+      main.refreshConversations();
       main.notices().post(new Notices.Notice(Notices.Kind.SUCCESS,
-          i18n.get("projects.moved", item.title(), target.name()), i18n.get("projects.moved.open"),
+          i18n.get("projects.moved", item.title(), ProjectNames.shown(target, i18n)), i18n.get("projects.moved.open"),
           () -> openConversation(item.id(), 0)));
     }, main.notices()::error);
   }
@@ -99,19 +105,20 @@ public final class ProjectsFeature {
       viewModel.select(result.projectId());
     }
     viewModel.refresh();
-    main.conversations().refresh();
+    main.refreshConversations();
   }
 
   private void useDefaultModel(Project project) {
     if (settings == null || project.defaultModel().isBlank()) {
       return;
     }
+    String name = ProjectNames.shown(project, i18n);
     background.run(() -> ProjectModel.apply(settings, project), outcome -> {
       String model = Path.of(project.defaultModel()).getFileName().toString();
       switch (outcome) {
-        case SWITCHED -> main.notices().info(i18n.get("projects.model.switched", model, project.name()));
+        case SWITCHED -> main.notices().info(i18n.get("projects.model.switched", model, name));
         case MISSING -> main.notices().post(new Notices.Notice(Notices.Kind.WARNING,
-            i18n.get("projects.model.missing", project.defaultModel(), project.name())));
+            i18n.get("projects.model.missing", project.defaultModel(), name)));
         case UNCHANGED -> { }
       }
     }, e -> main.notices().error(i18n.get("projects.failed")));

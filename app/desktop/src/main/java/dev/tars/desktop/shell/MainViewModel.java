@@ -68,6 +68,8 @@ public final class MainViewModel {
         state.set(State.CHAT);
       }
     });
+    // Without projects a link to a conversation opens it in the list shown; the projects feature replaces this.
+    navigation.register(Navigation.Kind.CONVERSATION, target -> showConversation(target.id(), target.messageId()));
     settingsStore.addListener(s -> background.ui().run(() -> settingsChanged(s)));
     engine.addStatusListener(s -> background.ui().run(() -> showEngine(s)));
     showEngine(engine.status());
@@ -208,6 +210,11 @@ public final class MainViewModel {
       chat().focusMessage(messageId);
     }
     conversations().refreshAndSelect(conversationId);
+  }
+
+  /** Reads the conversation list again (the project changed, a conversation moved in or out). */
+  public void refreshConversations() {
+    conversations.refresh();
   }
 
   public ChatViewModel chat() {

@@ -1,16 +1,18 @@
 package dev.tars.desktop.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.tars.runtime.architecture.FrontEndRules;
-import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javafx.application.Platform;
 
 /**
@@ -35,20 +37,30 @@ class DesktopArchitectureTest {
   static final ArchRule noClassLoadsLlamaCppIntoTheUiProcess =
       noClasses().should().dependOnClassesThat().resideInAPackage("de.kherud..");
 
-  private static final List<String> FEATURES = List.of("chat", "conversations", "knowledge", "memory", "projects",
-      "backup", "voice", "settings", "models", "dashboard", "search", "welcome", "notes", "actions");
+  /** Not features: the shell itself, its toolkit and the contracts features meet through. */
+  private static final Set<String> SHELL_PACKAGES = Set.of("shell", "fx", "feature");
 
-  // Features that still use another feature's classes directly. Each is a debt to pay the way documents and
-  // memory did with ChatHooks (feature/): the search overlay belongs to memory's Ctrl+K, the project switcher
-  // sits in the conversation list, read-aloud reads the chat's answers.
-  private static final Set<String> NOT_YET_SEPARATED = Set.of("memory->search", "memory->conversations",
-      "projects->conversations", "voice->chat");
-
+  /**
+   * Every package under {@code dev.tars.desktop} is a feature (chat, memory, voice, agenda...) unless it is the
+   * shell's; none imports another. They meet through the contracts in {@code feature/} that the shell wires:
+   * {@code ChatHooks}, {@code ConversationListHooks}, {@code Navigation}.
+   */
   @ArchTest
   static void featuresMeetThroughTheShellsContractsNotEachOther(JavaClasses classes) {
-    for (String feature : FEATURES) {
-      String[] others = FEATURES.stream()
-          .filter(other -> !other.equals(feature) && !NOT_YET_SEPARATED.contains(feature + "->" + other))
+    Set<String> features = new TreeSet<>();
+    for (JavaClass type : classes) {
+      String name = type.getPackageName();
+      if (name.startsWith("dev.tars.desktop.")) {
+        String first = name.substring("dev.tars.desktop.".length()).split("\\.")[0];
+        if (!SHELL_PACKAGES.contains(first)) {
+          features.add(first);
+        }
+      }
+    }
+    assertThat(features).contains("chat", "conversations", "memory", "search", "projects", "voice", "notes",
+        "agenda");
+    for (String feature : features) {
+      String[] others = features.stream().filter(other -> !other.equals(feature))
           .map(other -> "dev.tars.desktop." + other + "..").toArray(String[]::new);
       noClasses().that().resideInAPackage("dev.tars.desktop." + feature + "..")
           .should().dependOnClassesThat().resideInAnyPackage(others).check(classes);

@@ -69,6 +69,24 @@ class MemoryViewModelTest {
   }
 
   @Test
+  void theDefaultProjectIsShownByItsTranslatedNameAsInTheSwitcherUntilRenamed() {
+    I18n spanish = I18n.forLanguage("es");
+    MemoryViewModel inSpanish = new MemoryViewModel(memories, projects, null, Background.direct(), spanish,
+        ZoneOffset.UTC);
+    memories.add(MemoryScope.project(Project.DEFAULT_ID), "Prefers short answers", false);
+    inSpanish.refresh();
+
+    assertThat(inSpanish.filters()).extracting(MemoryViewModel.Filter::label).contains("General")
+        .doesNotContain("Default");
+    assertThat(inSpanish.scopes()).extracting(MemoryViewModel.Filter::label).contains("General");
+    assertThat(inSpanish.rows()).extracting(MemoryViewModel.Row::scopeName).containsExactly("General");
+
+    projects.rename(Project.DEFAULT_ID, "Casa");
+    inSpanish.refresh();
+    assertThat(inSpanish.rows()).extracting(MemoryViewModel.Row::scopeName).containsExactly("Casa");
+  }
+
+  @Test
   void addPinEditDeleteAndAProblemForBadText() {
     viewModel.refresh();
     viewModel.add("Has a cat", MemoryScope.GLOBAL, false);

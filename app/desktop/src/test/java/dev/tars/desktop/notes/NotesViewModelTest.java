@@ -9,6 +9,7 @@ import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.memory.MemoryService;
+import dev.tars.projects.ProjectService;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
@@ -55,6 +56,18 @@ class NotesViewModelTest {
 
   private long edits() {
     return actions.activity().recent(100).stream().filter(e -> e.kind().equals("note.edit")).count();
+  }
+
+  @Test
+  void theNoteProjectFieldShowsTheDefaultProjectByItsTranslatedName() {
+    ProjectService projects = new ProjectService(database.dataSource(), Clock.systemUTC());
+    projects.create("Tesis");
+    NotesViewModel inSpanish = new NotesViewModel(actions.notes(), actions.service(), projects::projects,
+        Background.direct(), I18n.forLanguage("es"), notices);
+    inSpanish.refresh();
+
+    assertThat(inSpanish.projectOptions()).extracting(NotesViewModel.ProjectOption::name)
+        .containsExactly("Sin proyecto", "General", "Tesis");
   }
 
   @Test
