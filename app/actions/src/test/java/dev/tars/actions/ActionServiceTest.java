@@ -13,6 +13,7 @@ import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.actions.reminders.Reminder;
 import dev.tars.memory.MemoryService;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class ActionServiceTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("db/tars"));
+    database = TestDatabase.open(dir);
     memories = new MemoryService(database.dataSource(), Clock.systemUTC());
     actions = Actions.open(database.dataSource(), memories, Clock.systemUTC(), MADRID, DesktopNotifier.NONE);
   }

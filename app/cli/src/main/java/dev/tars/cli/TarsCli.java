@@ -63,7 +63,11 @@ public final class TarsCli implements Runnable {
 
   /** The configured command line; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new TarsCli());
+    return configure(new CommandLine(new TarsCli()));
+  }
+
+  /** {@code commandLine} with the launcher's handling of failures (tests run single commands through it). */
+  public static CommandLine configure(CommandLine commandLine) {
     commandLine.setExecutionExceptionHandler(TarsCli::onFailure);
     return commandLine;
   }

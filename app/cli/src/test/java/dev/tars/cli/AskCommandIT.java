@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.testkit.TestModels;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a person uses it, on real llama.cpp with a generated model. */
 class AskCommandIT {
   @TempDir Path dir;
-
-  @BeforeEach
-  void useHome() {
-    System.setProperty("tars.home", dir.resolve("data").toString());
-  }
-
-  @AfterEach
-  void clearHome() {
-    System.clearProperty("tars.home");
-  }
+  @RegisterExtension final CliHome cli = new CliHome(() -> dir.resolve("data"));
 
   @Test
   void askStreamsAnAnswerAndExitsZero() {

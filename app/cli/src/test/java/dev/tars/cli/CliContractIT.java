@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tars.testkit.TestModels;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,16 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliContractIT {
   @TempDir Path home;
-
-  @BeforeEach
-  void useHome() {
-    System.setProperty("tars.home", home.resolve("data").toString());
-  }
-
-  @AfterEach
-  void clearHome() {
-    System.clearProperty("tars.home");
-  }
+  @RegisterExtension final CliHome cli = new CliHome(() -> home.resolve("data"));
 
   @Test
   void askWithoutAChosenModelSaysInOneLineHowToChooseOne() {

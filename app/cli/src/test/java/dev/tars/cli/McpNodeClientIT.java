@@ -28,9 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,13 +48,11 @@ class McpNodeClientIT {
       "remember");
 
   @TempDir Path dir;
-  private Path data;
+  @RegisterExtension final CliHome cli = new CliHome(() -> dir.resolve("data"));
   private Path document;
 
   @BeforeEach
   void seed() throws Exception {
-    data = dir.resolve("data");
-    System.setProperty("tars.home", data.toString());
     Path docs = Files.createDirectories(dir.resolve("docs"));
     document = docs.resolve("lisbon.md");
     Files.writeString(document, "# Trip to Lisbon\n\nThe ferry to Cacilhas leaves from Cais do Sodré every twenty"
@@ -72,11 +70,6 @@ class McpNodeClientIT {
     }
   }
 
-  @AfterEach
-  void clear() {
-    System.clearProperty("tars.home");
-  }
-
   @Test
   void stdioServesEveryReadToolAndResourceAndActsOnlyWhenAllowed() throws Exception {
     assertServesEveryToolAndActsOnlyWhenAllowed();
@@ -89,13 +82,13 @@ class McpNodeClientIT {
   void stdioRelaysToTheTarsThatHoldsTheDataFolder() throws Exception {
     try (TarsRuntime holder = CliRuntime.open()) {
       holder.publishMcpRelay();
-      assertThat(McpRelayFile.read(data)).as("the holder announces its relay").isPresent();
+      assertThat(McpRelayFile.read(cli.path())).as("the holder announces its relay").isPresent();
       assertServesEveryToolAndActsOnlyWhenAllowed();
-      assertThat(Files.readString(data.resolve("logs").resolve("cli.log"))).contains("Relaying to the Tars process "
-          + ProcessHandle.current().pid());
+      assertThat(Files.readString(cli.path().resolve("logs").resolve("cli.log")))
+          .contains("Relaying to the Tars process " + ProcessHandle.current().pid());
       assertActionsLoggedWithTheClientsName(holder);
     }
-    assertThat(McpRelayFile.read(data)).as("removed when the holder closes").isEmpty();
+    assertThat(McpRelayFile.read(cli.path())).as("removed when the holder closes").isEmpty();
   }
 
   @Test
@@ -104,7 +97,7 @@ class McpNodeClientIT {
     try {
       McpRelayFile announced = awaitRelayFile(killed.pid());
       killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      assertThat(McpRelayFile.read(data)).as("left behind by the killed holder").contains(announced);
+      assertThat(McpRelayFile.read(cli.path())).as("left behind by the killed holder").contains(announced);
       assertThat(announced.holderAlive()).isFalse();
     } finally {
       killed.destroyForcibly();
@@ -113,8 +106,8 @@ class McpNodeClientIT {
     JsonNode report = node(stdio(false));
     assertThat(names(report.path("tools"))).containsExactlyElementsOf(READ_TOOLS);
     assertReadTools(report);
-    assertThat(Files.readString(data.resolve("logs").resolve("cli.log"))).contains("MCP relay published in");
-    assertThat(McpRelayFile.read(data)).as("the new owner removed its own file at exit").isEmpty();
+    assertThat(Files.readString(cli.path().resolve("logs").resolve("cli.log"))).contains("MCP relay published in");
+    assertThat(McpRelayFile.read(cli.path())).as("the new owner removed its own file at exit").isEmpty();
   }
 
   @Test
@@ -123,7 +116,7 @@ class McpNodeClientIT {
         java.net.InetAddress.getLoopbackAddress())) {
       holder.settings();
       // The folder is held; the announced endpoint accepts connections and never answers, as a hung app would.
-      McpRelayFile.ofThisProcess(stuck.getLocalPort(), McpRelayFile.newSecret()).write(data);
+      McpRelayFile.ofThisProcess(stuck.getLocalPort(), McpRelayFile.newSecret()).write(cli.path());
       long started = System.nanoTime();
       Process mcp = new ProcessBuilder(tarsMcp(false)).start();
       String stderr = new String(mcp.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -182,7 +175,7 @@ class McpNodeClientIT {
   private McpRelayFile awaitRelayFile(long pid) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < deadline) {
-      var file = McpRelayFile.read(data).filter(f -> f.pid() == pid);
+      var file = McpRelayFile.read(cli.path()).filter(f -> f.pid() == pid);
       if (file.isPresent()) {
         return file.get();
       }
@@ -256,7 +249,7 @@ class McpNodeClientIT {
         assertThat(tooBig.statusCode()).as("a body over the limit is refused").isBetween(400, 499);
       }
     }
-    List<String> audit = Files.readAllLines(data.resolve("logs").resolve("api-audit.jsonl"));
+    List<String> audit = Files.readAllLines(cli.path().resolve("logs").resolve("api-audit.jsonl"));
     assertThat(audit).anySatisfy(line -> assertThat(line).contains("\"/mcp\"").contains("401"));
   }
 
@@ -317,7 +310,7 @@ class McpNodeClientIT {
   /** {@code tars mcp} as a child JVM on this test's data home. */
   private List<String> tarsMcp(boolean allowActions) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-Dtars.home=" + data, "-cp",
+        .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-Dtars.home=" + cli.path(), "-cp",
         System.getProperty("java.class.path"), TarsCli.class.getName(), "mcp"));
     if (allowActions) {
       command.add("--allow-actions");

@@ -8,7 +8,6 @@ import dev.tars.chat.Conversation;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
-import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
@@ -33,9 +32,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -43,32 +41,17 @@ import picocli.CommandLine;
 class ServeAndChatCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path home;
-  private String previousHome;
-
-  @BeforeEach
-  void useTempHome() {
-    previousHome = System.getProperty("tars.home");
-    System.setProperty("tars.home", home.toString());
-  }
-
-  @AfterEach
-  void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("tars.home");
-    } else {
-      System.setProperty("tars.home", previousHome);
-    }
-  }
+  @RegisterExtension final CliHome cli = new CliHome(() -> home);
 
   @Test
   void servePrintsAddressAndKeyAndServesUntilStopped() throws Exception {
     StringWriter out = new StringWriter();
-    CommandLine cli = TarsCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
+    CommandLine tars = TarsCli.commandLine();
+    tars.setOut(new PrintWriter(out, true));
+    tars.setErr(new PrintWriter(new StringWriter(), true));
     ExecutorService executor = Executors.newSingleThreadExecutor(dev.tars.concurrent.NamedThreads.named("serve-test"));
     try {
-      Future<Integer> serving = executor.submit(() -> cli.execute("serve", "--model", TestModels.tiny().toString(),
+      Future<Integer> serving = executor.submit(() -> tars.execute("serve", "--model", TestModels.tiny().toString(),
           "--port", "0", "--threads", "1"));
       Matcher printed = awaitOutput(out, Pattern.compile("(?s).*Tars local API: (\\S+).*API key: (\\S+).*"));
       String baseUrl = printed.group(1);
@@ -139,7 +122,7 @@ class ServeAndChatCommandIT {
 
   @Test
   void chatStreamsAnswersAndKeepsTheConversationInTheHistoryDatabase() throws Exception {
-    try (Database database = Database.open(AppPaths.fromEnvironment().database())) {
+    try (Database database = cli.openDatabase()) {
       StoredSettings settings = new StoredSettings(database.dataSource());
       settings.save(settings.get().withDefaults("Be brief.", new Sampling(0.7, 0.95, 6)));
     }
@@ -149,7 +132,7 @@ class ServeAndChatCommandIT {
     CliRun second = chat("And again\n", "--conversation", "1");
     assertThat(second.exitCode()).as(second.err()).isZero();
 
-    try (Database database = Database.open(AppPaths.fromEnvironment().database())) {
+    try (Database database = cli.openDatabase()) {
       ConversationStore store = new ConversationStore(database.dataSource(), Clock.systemUTC());
       Conversation conversation = store.find(1).orElseThrow();
       List<Message> messages = store.messages(conversation.id());
@@ -163,13 +146,13 @@ class ServeAndChatCommandIT {
   }
 
   private CliRun chat(String input, String... extra) {
-    CommandLine cli = TarsCli.commandLine();
-    ((ChatCommand) cli.getSubcommands().get("chat").getCommand()).input =
+    CommandLine tars = TarsCli.commandLine();
+    ((ChatCommand) tars.getSubcommands().get("chat").getCommand()).input =
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     String[] args = new String[4 + extra.length];
     System.arraycopy(new String[] {"chat", "--model", TestModels.tiny().toString(), "--threads=1"}, 0, args, 0, 4);
     System.arraycopy(extra, 0, args, 4, extra.length);
-    return CliRun.of(cli, args);
+    return CliRun.of(tars, args);
   }
 
   @Test

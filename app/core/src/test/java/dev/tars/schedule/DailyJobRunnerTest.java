@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.storage.Database;
+import dev.tars.testkit.MutableClock;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;

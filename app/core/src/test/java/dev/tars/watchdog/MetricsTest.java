@@ -3,13 +3,11 @@ package dev.tars.watchdog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.storage.Database;
+import dev.tars.testkit.MutableClock;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,27 +16,11 @@ class MetricsTest {
 
   @Test
   void answersAreKeptInTheDatabaseAndGaugesInMemory() {
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-01T00:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
     try (Database db = TestDatabase.open(home)) {
       Metrics metrics = new Metrics(db.dataSource(), clock);
       metrics.answer(42.5, Duration.ofMillis(180), "tiny");
-      now.set(now.get().plus(Duration.ofDays(40)));
+      clock.advance(Duration.ofDays(40));
       metrics.answer(40.0, Duration.ofMillis(200), "tiny");
       for (int i = 0; i < Metrics.GAUGE_SAMPLES + 5; i++) {
         metrics.memory(1000 + i, -1);

@@ -14,6 +14,7 @@ import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.models.DiskSpace;
 import dev.tars.storage.Database;
+import dev.tars.testkit.MutableClock;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -274,28 +275,12 @@ class WatchdogTest {
 
   @Test
   void backupAgeWarnsOnlyAfterTheAppRanTooLongWithoutAGoodBackup() {
-    java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
-    Clock clock = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    MutableClock clock = new MutableClock(Instant.now());
     BackupService backups = backups(DiskSpace.SYSTEM);
     HealthCheck age = Checks.backupAge(backups, Duration.ofHours(3), clock);
 
     assertThat(age.check().isOk()).as("a first start is not a problem").isTrue();
-    now.set(now.get().plus(Duration.ofHours(4)));
+    clock.advance(Duration.ofHours(4));
     assertThat(age.check().message()).contains("There is no good backup yet");
 
     backups.backupNow("manual");

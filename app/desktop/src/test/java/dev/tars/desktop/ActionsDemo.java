@@ -10,7 +10,6 @@ import dev.tars.memory.MemoryService;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
 import dev.tars.testkit.core.TestDatabase;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +32,7 @@ public final class ActionsDemo extends Application {
 
   @Override
   public void init() {
-    AppPaths paths = new AppPaths(Path.of(System.getProperty("tars.home", "/tmp/tars-actions-demo"))).ensureCreated();
+    AppPaths paths = DemoHome.open("/tmp/tars-actions-demo");
     ZoneId zone = ZoneId.systemDefault();
     try (Database db = TestDatabase.open(paths)) {
       StoredSettings settings = new StoredSettings(db.dataSource());
@@ -86,8 +85,7 @@ public final class ActionsDemo extends Application {
     private Launcher() {}
 
     public static void main(String[] args) {
-      System.setProperty("tars.logs", System.getProperty("tars.home", "/tmp/tars-actions-demo") + "/logs");
-      Application.launch(ActionsDemo.class, args);
+      DemoHome.launch(ActionsDemo.class, "/tmp/tars-actions-demo", args);
     }
   }
 }

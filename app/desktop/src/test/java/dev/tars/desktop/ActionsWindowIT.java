@@ -1,7 +1,6 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
-import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +12,8 @@ import dev.tars.actions.agenda.EventDraft;
 import dev.tars.actions.agenda.Occurrence;
 import dev.tars.actions.reminders.DesktopNotifier;
 import dev.tars.actions.reminders.Reminder;
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
 import dev.tars.memory.MemoryService;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -36,13 +31,10 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Tars acting through its window (TestFX, headless Monocle) on a real data home: the whole runtime over H2, the
@@ -54,39 +46,20 @@ class ActionsWindowIT {
   private static final ZoneId ZONE = ZoneId.systemDefault();
 
   @TempDir Path home;
-  private AppPaths paths;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private TarsApp app;
   private final FxRobot robot = new FxRobot();
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-  }
-
   /** Settings (a model is chosen: the scripted engine answers) and {@code seed} written before the app opens. */
   private void openApp(String language, java.util.function.Consumer<Actions> seed) throws Exception {
-    paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath(home.resolve("scripted.gguf").toString()).withLanguage(language));
+    window.chooseScriptedModel(language);
+    window.seed(db -> {
       try (Actions actions = Actions.open(db.dataSource(), new MemoryService(db.dataSource(), Clock.systemUTC()),
           Clock.system(ZONE), ZONE, DesktopNotifier.NONE)) {
         seed.accept(actions);
       }
-    }
-    Stage stage = FxToolkit.registerPrimaryStage();
-    app = (TarsApp) FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, status) ->
-        new ScriptedEngine(ANSWER, 0)));
-    waitUntil(60, stage::isShowing);
-    waitForMainWindow(robot, 60);
+    });
+    app = window.open((settings, status) -> new ScriptedEngine(ANSWER, 0));
   }
 
   private Actions actions() {

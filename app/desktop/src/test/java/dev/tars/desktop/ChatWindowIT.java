@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
 import dev.tars.engine.Role;
-import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
-import dev.tars.testkit.core.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,21 +16,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The whole app through its window (TestFX, headless Monocle): real H2 in a temporary data home, real
@@ -45,51 +37,21 @@ class ChatWindowIT {
   private static final String MODEL_NAME = TestModels.tiny().getFileName().toString();
 
   @TempDir Path home;
-  private AppPaths paths;
-  private Stage stage;
-  private Application app;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    // Start-up opens H2 and builds the window; on a busy 2-core machine that can take longer than TestFX's 30 s.
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
-
   @BeforeEach
-  void chooseTheTinyModel() {
-    paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      // One thread keeps the tiny model slow enough to be stopped by hand.
-      settings.save(settings.get().withModelPath(TestModels.tiny().toString()).withLocalEngine(2048, 1)
-          .withLanguage("en"));
-    }
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
-  }
-
-  private void openApp() throws Exception {
-    stage = FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths));
-  }
-
-  private void closeApp() throws Exception {
-    FxToolkit.cleanupApplication(app);
-    app = null;
+  void chooseTheTinyModel() throws Exception {
+    // One thread keeps the tiny model slow enough to be stopped by hand.
+    window.settings(settings -> settings.withModelPath(TestModels.tiny().toString()).withLocalEngine(2048, 1)
+        .withLanguage("en"));
   }
 
   @Test
   void aStoppedAnswerIsStillThereMarkedStoppedAfterTheAppIsReopened() throws Exception {
-    openApp();
+    window.startOnSettingsEngine();
     waitForEngineReady();
-    assertThat(stage.getIcons()).as("the window's icon (the installer's tars.png)").isNotEmpty();
+    assertThat(window.stage().getIcons()).as("the window's icon (the installer's tars.png)").isNotEmpty();
 
     robot.clickOn(".composer-input").write("Hello there, tell me a long story");
     robot.type(KeyCode.ENTER);
@@ -100,8 +62,8 @@ class ChatWindowIT {
     assertThat(partial).isNotBlank();
     assertThat(fx(() -> robot.lookup(".composer-input").query().getScene() != null)).isTrue();
 
-    closeApp();
-    openApp();
+    window.close();
+    window.startOnSettingsEngine();
 
     waitUntil(30, () -> conversationTitles().size() == 1);
     assertThat(fx(this::conversationTitles)).containsExactly("Hello there, tell me a long story");
@@ -112,7 +74,7 @@ class ChatWindowIT {
 
   @Test
   void whenTheEngineDiesMidAnswerTheUiStaysUpKeepsThePartialAnswerAndAnswersTheNextMessage() throws Exception {
-    openApp();
+    window.startOnSettingsEngine();
     waitForEngineReady();
 
     robot.clickOn(".composer-input").write("Write a lot please");
@@ -122,7 +84,7 @@ class ChatWindowIT {
     engine.destroyForcibly();
 
     waitUntil(30, () -> lastStatusBadge().equals("Interrupted"));
-    assertThat(stage.isShowing()).isTrue();
+    assertThat(window.stage().isShowing()).isTrue();
     waitForEngineReady();
 
     robot.clickOn(".composer-input").write("Are you back?");
@@ -132,10 +94,8 @@ class ChatWindowIT {
             && b.getStyleClass().contains("accent")));
     assertThat(engineProcess()).isPresent().get().isNotEqualTo(engine);
 
-    closeApp();
-    try (TestServices stored = new TestServices(home, () -> {
-      throw new dev.tars.engine.EngineException("not needed");
-    })) {
+    window.close();
+    try (TestServices stored = new TestServices(home, TestServices.NO_MODEL)) {
       long id = stored.chats.conversations("").getFirst().id();
       List<Message> messages = stored.chats.messages(id);
       assertThat(messages).extracting(Message::role)
@@ -211,6 +171,4 @@ class ChatWindowIT {
     }
     return "";
   }
-
-
 }

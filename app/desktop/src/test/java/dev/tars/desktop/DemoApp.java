@@ -6,7 +6,6 @@ import dev.tars.storage.Database;
 import dev.tars.testkit.TestModels;
 import dev.tars.testkit.core.ScriptedEngine;
 import dev.tars.testkit.core.TestDatabase;
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -44,7 +43,7 @@ public final class DemoApp extends Application {
 
   @Override
   public void init() {
-    AppPaths paths = new AppPaths(Path.of(System.getProperty("tars.home", "/tmp/tars-demo"))).ensureCreated();
+    AppPaths paths = DemoHome.open("/tmp/tars-demo");
     if (Boolean.getBoolean("demo.seedModel")) {
       try (Database db = TestDatabase.open(paths)) {
         StoredSettings settings = new StoredSettings(db.dataSource());
@@ -71,8 +70,7 @@ public final class DemoApp extends Application {
     private Launcher() {}
 
     public static void main(String[] args) {
-      System.setProperty("tars.logs", System.getProperty("tars.home", "/tmp/tars-demo") + "/logs");
-      Application.launch(DemoApp.class, args);
+      DemoHome.launch(DemoApp.class, "/tmp/tars-demo", args);
     }
   }
 }

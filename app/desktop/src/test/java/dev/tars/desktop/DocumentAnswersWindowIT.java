@@ -9,34 +9,28 @@ import dev.tars.chat.Conversation;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.knowledge.KnowledgeBase;
 import dev.tars.knowledge.Passage;
 import dev.tars.knowledge.PassageReference;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Answering from documents through the whole app's window (TestFX, headless): real H2, real document index and
@@ -47,29 +41,19 @@ class DocumentAnswersWindowIT {
       + " fourteen vertebrae, twice as many as people have.";
 
   @TempDir Path home;
-  private AppPaths paths;
-  private Application app;
-  private long answered;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
 
   /** An indexed document and a conversation whose answer cites it (and used a memory), as a past run left them. */
   @BeforeEach
   void seed() throws Exception {
-    paths = new AppPaths(home).ensureCreated();
     Path docs = Files.createDirectories(home.resolve("docs"));
     Files.writeString(docs.resolve("birds.md"), "# Garden birds\n\nRobins sing at dawn.\n\n# Owls\n\n"
         + "Owls hunt at night and see well in the dark. " + OWLS + " Their feathers make almost no sound in flight."
         + "\n\n# Swifts\n\nSwifts sleep while flying.");
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
-      try (KnowledgeBase knowledge = KnowledgeBase.open(paths, db.dataSource(), "eng")) {
+    window.chooseScriptedModel("en");
+    window.seed(db -> {
+      try (KnowledgeBase knowledge = KnowledgeBase.open(window.paths(), db.dataSource(), "eng")) {
         knowledge.service().add("Nature", List.of(docs));
         knowledge.service().start();
         assertThat(knowledge.service().awaitIdle(Duration.ofSeconds(60))).isTrue();
@@ -82,23 +66,13 @@ class DocumentAnswersWindowIT {
         store.addSources(answer.id(), List.of(
             new AnswerSource("knowledge", "[1] birds.md", PassageReference.of(owls).toString()),
             new AnswerSource("memory", "Likes birds", "memory:1")));
-        answered = answer.id();
       }
-    }
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
+    });
   }
 
   @Test
   void aStoredAnswersCitationOpensItsPassageAndCtrlDAnswersANewQuestionFromDocuments() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths,
-        (settings, status) -> new ScriptedEngine("Owls have many neck bones.", 5)));
+    window.open((settings, status) -> new ScriptedEngine("Owls have many neck bones.", 5));
 
     waitUntil(60, () -> !robot.lookup(".conversation-cell").queryAll().isEmpty());
     robot.clickOn("Owl necks");
@@ -140,22 +114,6 @@ class DocumentAnswersWindowIT {
 
   /** Writes a PNG of the passage dialog when TARS_SCREENS names a folder (docs/screenshots is made this way). */
   private void screenshot(String name) throws Exception {
-    String dir = System.getenv("TARS_SCREENS");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    javafx.scene.image.WritableImage image = fx(() -> robot.lookup("#passageText")
-        .queryAs(Text.class).getScene().getRoot().snapshot(null, null));
-    javafx.scene.image.PixelReader pixels = image.getPixelReader();
-    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
-        (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    javax.imageio.ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
+    WindowShots.save(robot.lookup("#passageText").query(), name);
   }
-
-
 }

@@ -1,22 +1,17 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
-import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.actions.notes.Note;
 import dev.tars.actions.notes.NoteStore;
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.desktop.notes.NotesViewModel;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,15 +21,13 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Notes page through the whole app's window (TestFX, headless) on a real data home (H2, the document index):
@@ -43,37 +36,17 @@ import org.testfx.api.FxToolkit;
  */
 class NotesWindowIT {
   @TempDir Path home;
-  private AppPaths paths;
-  private Application app;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
-
   @BeforeEach
-  void seed() {
-    paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
-    }
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
+  void seed() throws Exception {
+    window.chooseScriptedModel("en");
   }
 
   @Test
   void aNoteIsWrittenFoundCitedDeletedAndBroughtBack() throws Exception {
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths,
-        (settings, status) -> new ScriptedEngine("The portal code is 4512 [1].", 5)));
-    waitForMainWindow(robot, 60);
+    window.open((settings, status) -> new ScriptedEngine("The portal code is 4512 [1].", 5));
 
     // Ctrl+Shift+N opens the page; a new note is written (title, tags, Markdown) and saved by itself.
     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
@@ -156,9 +129,8 @@ class NotesWindowIT {
   @CsvSource({"en, New note, Preview, 3 notes", "es, Nueva nota, Vista previa, 3 notas"})
   void thePageSpeaksThePersonsLanguage(String language, String newNote, String preview, String count)
       throws Exception {
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withLanguage(language));
+    window.settings(settings -> settings.withLanguage(language));
+    window.seed(db -> {
       NoteStore notes = new NoteStore(db.dataSource(), Clock.systemUTC());
       boolean es = language.equals("es");
       notes.add(new Note.Draft(es ? "Wifi de casa" : "Home wifi", es ? "Red: **casa-5G**\n\nClave: tortuga-42"
@@ -169,10 +141,8 @@ class NotesWindowIT {
           ? "# Lisboa\n\n1. Tranvía 28\n2. *Pastéis de nata* en Belém\n\n> Reservar el hotel antes del viernes."
           : "# Lisbon\n\n1. Tram 28\n2. *Pastéis de nata* in Belém\n\n> Book the hotel before Friday.",
           List.of(es ? "viaje" : "travel"), null));
-    }
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths,
-        (settings, status) -> new ScriptedEngine("-", 5)));
-    waitForMainWindow(robot, 60);
+    });
+    window.open((settings, status) -> new ScriptedEngine("-", 5));
     robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
     waitUntil(30, () -> rows().size() == 3);
     assertThat(fx(() -> robot.lookup("#newNoteButton").queryAs(Button.class).getText())).isEqualTo(newNote);
@@ -200,6 +170,6 @@ class NotesWindowIT {
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (docs/screenshots is made this way). */
   private void screenshot(String name) throws Exception {
-    dev.tars.desktop.fx.WindowShots.save(robot.lookup(".composer-input").query(), name);
+    WindowShots.save(robot.lookup(".composer-input").query(), name);
   }
 }

@@ -4,17 +4,12 @@ import static dev.tars.desktop.fx.FxWait.fx;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
 import dev.tars.engine.EngineStatus;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,11 +17,10 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The whole app started as a person starts it (real H2, every service of the runtime): the window shows before
@@ -35,33 +29,20 @@ import org.testfx.api.FxToolkit;
  */
 class StartupWindowIT {
   @TempDir Path home;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
   private final CountDownLatch engineMayLoad = new CountDownLatch(1);
-  private Application app;
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
 
   @AfterEach
-  void close() throws Exception {
+  void letTheModelLoad() {
+    // Runs before AppWindow closes the app, so that closing does not wait on a model that never finishes loading.
     engineMayLoad.countDown();
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
   }
 
   @Test
   void everyPageOpensWithoutErrorWhileTheModelIsStillLoading() throws Exception {
-    AppPaths paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
-    }
-    Stage stage = FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, sink) -> {
+    window.chooseScriptedModel("en");
+    window.start((settings, sink) -> {
       // The model "loads" until the test lets it: every page is clicked meanwhile.
       sink.accept(EngineStatus.local(EngineStatus.State.LOADING, "scripted.gguf"));
       try {
@@ -70,7 +51,8 @@ class StartupWindowIT {
         Thread.currentThread().interrupt();
       }
       return new ScriptedEngine("Ready now.", 0);
-    }));
+    });
+    Stage stage = window.stage();
     // start() has returned: the window shows, whether or not the services are open yet.
     assertThat(fx(stage::isShowing)).isTrue();
 

@@ -1,32 +1,25 @@
 package dev.tars.desktop;
 
 import static dev.tars.desktop.fx.FxWait.fx;
-import static dev.tars.desktop.fx.FxWait.waitForMainWindow;
 import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tars.config.AppPaths;
-import dev.tars.config.StoredSettings;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.mcpclient.McpServerConfig;
 import dev.tars.mcpclient.ToolSettings;
-import dev.tars.storage.Database;
 import dev.tars.testkit.core.ScriptedEngine;
-import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * A tool call in the whole app's window (TestFX, headless): the model (scripted, since a random-weight model
@@ -38,36 +31,20 @@ class ToolCardWindowIT {
       + "{\"message\": \"hello from Tars\"}}]}";
 
   @TempDir Path home;
-  private AppPaths paths;
-  private Application app;
+  @RegisterExtension final AppWindow window = new AppWindow(() -> home);
   private final FxRobot robot = new FxRobot();
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-    FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
-  }
-
   @BeforeEach
-  void seed() {
+  void seed() throws Exception {
     Path server = Path.of(System.getProperty("tars.node.dir", "../mcp-client/target/node")).toAbsolutePath()
         .resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
     assertThat(server).as("the reference MCP server (the mcp-client module installs it with npm ci)").exists();
-    paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
-      StoredSettings settings = new StoredSettings(db.dataSource());
-      settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
+    window.chooseScriptedModel("en");
+    window.seed(db -> {
       ToolSettings tools = new ToolSettings(db.dataSource());
       tools.putServer(McpServerConfig.command("Everything", "node", List.of(server.toString()), Map.of()));
       tools.setInChat(true, 5);
-    }
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    if (app != null) {
-      FxToolkit.cleanupApplication(app);
-    }
+    });
   }
 
   @Test
@@ -75,9 +52,7 @@ class ToolCardWindowIT {
     // A context large enough to list Tars' own tools and the server's.
     ScriptedEngine engine = ScriptedEngine.answering(CALL, "{\"content\": \"ok\"}", "The server said hello back.")
         .contextLength(32_768);
-    app = FxToolkit.setupApplication(() -> new TarsApp(paths, (settings, status) -> engine));
-
-    waitForMainWindow(robot, 60);
+    window.open((settings, status) -> engine);
     robot.clickOn(".composer-input");
     robot.write("Say hello through the echo tool");
     robot.type(KeyCode.ENTER);
@@ -151,6 +126,6 @@ class ToolCardWindowIT {
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (docs/screenshots is made this way). */
   private void screenshot(String name) throws Exception {
-    dev.tars.desktop.fx.WindowShots.save(robot.lookup(".composer-input").query(), name);
+    WindowShots.save(robot.lookup(".composer-input").query(), name);
   }
 }

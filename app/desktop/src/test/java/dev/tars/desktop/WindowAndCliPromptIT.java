@@ -9,13 +9,7 @@ import dev.tars.config.AppPaths;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
 import dev.tars.desktop.shell.MainViewModel;
-import dev.tars.engine.ChatEngine;
-import dev.tars.engine.ChatMessage;
 import dev.tars.engine.ChatRequest;
-import dev.tars.engine.EngineException;
-import dev.tars.engine.Generation;
-import dev.tars.engine.ModelInfo;
-import dev.tars.engine.TokenSink;
 import dev.tars.memory.MemoryScope;
 import dev.tars.projects.Project;
 import dev.tars.projects.ProjectChats;
@@ -55,7 +49,7 @@ class WindowAndCliPromptIT {
     List<ChatRequest> windowRequests = new CopyOnWriteArrayList<>();
     AppPaths paths = new AppPaths(home);
     try (TarsRuntime runtime = TarsRuntime.open(RuntimeOptions.of(paths, "test")
-        .withEngineFactory((settings, sink) -> new Recording(new ScriptedEngine("PostgreSQL.", 0), windowRequests)))) {
+        .withEngineFactory((settings, sink) -> new ScriptedEngine("PostgreSQL.", 0).onGenerate(windowRequests::add)))) {
       runtime.settings().save(runtime.settings().get().withModelPath(TestModels.tiny().toString())
           .withLanguage("en"));
       Project acme = runtime.memory().projects().create("Acme");
@@ -97,29 +91,5 @@ class WindowAndCliPromptIT {
         .contains("Answer in one short sentence.", "Acme runs PostgreSQL 16", "Prefers metric units");
     assertThat(cliPrompt.getLast()).isEqualTo("user: " + QUESTION);
     assertThat(answer.get("project").asText()).isEqualTo("Acme");
-  }
-
-  /** Passes everything to the scripted engine and keeps each request. */
-  private record Recording(ChatEngine engine, List<ChatRequest> requests) implements ChatEngine {
-    @Override
-    public ModelInfo model() throws EngineException {
-      return engine.model();
-    }
-
-    @Override
-    public int countTokens(List<ChatMessage> messages) throws EngineException {
-      return engine.countTokens(messages);
-    }
-
-    @Override
-    public Generation generate(ChatRequest request, TokenSink sink) {
-      requests.add(request);
-      return engine.generate(request, sink);
-    }
-
-    @Override
-    public void close() {
-      engine.close();
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.tars.protocol.openai.ErrorBody;
 import dev.tars.protocol.openai.Model;
 import dev.tars.protocol.openai.OpenAiCodec;
 import dev.tars.protocol.openai.OpenAiException;
+import dev.tars.protocol.openai.TextChunkEvents;
 import dev.tars.protocol.openai.Usage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -237,6 +238,8 @@ final class EngineApiHandler extends Handler.Abstract {
     private final Response response;
     private final String id;
     private final long createdAt;
+    /** One event per generated token: its fixed parts are encoded once per answer (decision 1430). */
+    private final TextChunkEvents textEvents;
     private boolean started;
     IOException failed;
 
@@ -244,6 +247,7 @@ final class EngineApiHandler extends Handler.Abstract {
       this.response = response;
       this.id = id;
       this.createdAt = createdAt;
+      this.textEvents = new TextChunkEvents(id, createdAt, backend.modelId());
     }
 
     private void start() throws IOException {
@@ -259,7 +263,7 @@ final class EngineApiHandler extends Handler.Abstract {
     boolean delta(String text) {
       try {
         start();
-        send(ChatCompletionChunk.text(id, createdAt, backend.modelId(), text));
+        Content.Sink.write(response, false, ByteBuffer.wrap(textEvents.event(text)));
         return true;
       } catch (IOException e) {
         failed = e;

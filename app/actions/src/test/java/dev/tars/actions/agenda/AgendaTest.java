@@ -3,6 +3,7 @@ package dev.tars.actions.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class AgendaTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("db/tars"));
+    database = TestDatabase.open(dir);
     agenda = new Agenda(database.dataSource(), Clock.systemUTC(), MADRID);
   }
 
@@ -159,7 +160,7 @@ class AgendaTest {
     assertThat(calendar.<CalendarComponent>getComponents()).extracting(Component::getName)
         .containsExactly("VTIMEZONE", "VEVENT");
     Path again = dir.resolve("again");
-    try (Database other = Database.open(again.resolve("db/tars"))) {
+    try (Database other = TestDatabase.open(again)) {
       Agenda second = new Agenda(other.dataSource(), Clock.systemUTC(), MADRID);
       second.store(second.read(exported));
       Occurrence o = second.occurrences(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21)).occurrences().get(0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tars.actions.i18n.ActionException;
 import dev.tars.actions.i18n.Texts;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class IcsImportRefusalTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(dir.resolve("db/tars"));
+    database = TestDatabase.open(dir);
     agenda = new Agenda(database.dataSource(), Clock.systemUTC(), ZoneId.of("Europe/Madrid"));
     agenda.store(agenda.read(AgendaTest.resource("rfc5545-4-event-utc.ics")));
   }

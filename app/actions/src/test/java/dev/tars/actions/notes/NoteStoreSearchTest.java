@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.search.Query;
 import dev.tars.search.SearchHit;
 import dev.tars.storage.Database;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,7 @@ class NoteStoreSearchTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("db/tars"));
+    database = TestDatabase.open(dir);
     notes = new NoteStore(database.dataSource(), Clock.systemUTC());
   }
 

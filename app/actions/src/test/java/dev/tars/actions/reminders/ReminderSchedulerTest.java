@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.actions.i18n.Texts;
 import dev.tars.storage.Database;
+import dev.tars.testkit.MutableClock;
+import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,7 +35,7 @@ class ReminderSchedulerTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("db/tars"));
+    database = TestDatabase.open(dir);
     store = new ReminderStore(database.dataSource(), clock);
   }
 

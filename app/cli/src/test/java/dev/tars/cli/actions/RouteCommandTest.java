@@ -4,48 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tars.cli.TarsCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tars.cli.CliHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tars route} as scripts use it: the exact JSON contract, JSON Lines for files, and clear errors. */
 class RouteCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void useEmptyHome() {
-    System.setProperty("tars.home", dir.resolve("home").toString());
-  }
-
-  @AfterEach
-  void clear() {
-    System.clearProperty("tars.home");
-  }
-
-  private int run(String... args) {
-    CommandLine line = TarsCli.commandLine();
-    line.setOut(new PrintWriter(out, true));
-    line.setErr(new PrintWriter(err, true));
-    return line.execute(args);
-  }
+  @RegisterExtension final CliHome cli = new CliHome(() -> dir.resolve("home"));
 
   @Test
   void jsonHasIntentSlotsConfidenceAndLanguage() throws Exception {
-    assertThat(run("route", "--json", "--now", "2026-12-02T10:00", "remind me to call mom at 5pm")).isZero();
-    JsonNode node = JSON.readTree(out.toString());
-    assertThat(out.toString().strip().lines()).hasSize(1);
+    assertThat(cli.tars("route", "--json", "--now", "2026-12-02T10:00", "remind me to call mom at 5pm")).isZero();
+    JsonNode node = JSON.readTree(cli.out());
+    assertThat(cli.out().strip().lines()).hasSize(1);
     assertThat(node.get("intent").asText()).isEqualTo("reminder.create");
     assertThat(node.get("slots").get("text").asText()).isEqualTo("call mom");
     assertThat(node.get("slots").get("when").asText()).isEqualTo("2026-12-02T17:00");
@@ -56,8 +34,8 @@ class RouteCommandTest {
 
   @Test
   void wordsWithoutQuotesAreOneUtterance() throws Exception {
-    assertThat(run("route", "--json", "--now", "2026-12-02T10:00", "qué", "tengo", "el", "viernes")).isZero();
-    JsonNode node = JSON.readTree(out.toString());
+    assertThat(cli.tars("route", "--json", "--now", "2026-12-02T10:00", "qué", "tengo", "el", "viernes")).isZero();
+    JsonNode node = JSON.readTree(cli.out());
     assertThat(node.get("intent").asText()).isEqualTo("agenda.query");
     assertThat(node.get("slots").get("from").asText()).isEqualTo("2026-12-04");
     assertThat(node.get("lang").asText()).isEqualTo("es");
@@ -65,11 +43,11 @@ class RouteCommandTest {
 
   @Test
   void plainOutputIsASentenceInTheUtterancesLanguage() {
-    assertThat(run("route", "--now", "2026-12-02T10:00", "remind me to call mom at 5pm")).isZero();
-    assertThat(out.toString()).contains("Reminder", "call mom", "December 2, 2026", "5:00");
-    out.getBuffer().setLength(0);
-    assertThat(run("route", "--now", "2026-12-02T10:00", "recuérdame llamar a mamá a las 5 de la tarde")).isZero();
-    assertThat(out.toString()).contains("Recordatorio", "llamar a mamá", "2 de diciembre de 2026", "17:00");
+    assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "remind me to call mom at 5pm")).isZero();
+    assertThat(cli.out()).contains("Reminder", "call mom", "December 2, 2026", "5:00");
+    assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "recuérdame llamar a mamá a las 5 de la tarde"))
+        .isZero();
+    assertThat(cli.out()).contains("Recordatorio", "llamar a mamá", "2 de diciembre de 2026", "17:00");
   }
 
   @Test
@@ -77,8 +55,8 @@ class RouteCommandTest {
     Path input = dir.resolve("utterances.txt");
     Files.writeString(input, "remind me to call mom at 5pm\n\n🙂🙂\napunta que el código es 4512\n"
         + "x".repeat(10_000) + "\nwhat do I have on friday?\n", StandardCharsets.UTF_8);
-    assertThat(run("route", "--now", "2026-12-02T10:00", "--file", input.toString())).isZero();
-    List<String> lines = out.toString().lines().toList();
+    assertThat(cli.tars("route", "--now", "2026-12-02T10:00", "--file", input.toString())).isZero();
+    List<String> lines = cli.out().lines().toList();
     assertThat(lines).hasSize(6);
     List<String> intents = lines.stream().map(l -> {
       try {
@@ -92,17 +70,17 @@ class RouteCommandTest {
 
   @Test
   void routingWritesNothing() {
-    assertThat(run("route", "--json", "remember that I'm allergic to penicillin")).isZero();
+    assertThat(cli.tars("route", "--json", "remember that I'm allergic to penicillin")).isZero();
     assertThat(dir.resolve("home")).doesNotExist();
   }
 
   @Test
   void badClockMissingFileAndNoUtteranceAreClearErrors() {
-    assertThat(run("route", "--now", "tomorrow", "hi")).isEqualTo(2);
-    assertThat(err.toString()).contains("--now must look like 2026-12-21T09:30");
-    assertThat(run("route", "--file", dir.resolve("missing.txt").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("no such file", "missing.txt");
-    assertThat(run("route")).isEqualTo(2);
-    assertThat(err.toString()).contains("nothing to route");
+    assertThat(cli.tars("route", "--now", "tomorrow", "hi")).isEqualTo(2);
+    assertThat(cli.err()).contains("--now must look like 2026-12-21T09:30");
+    assertThat(cli.tars("route", "--file", dir.resolve("missing.txt").toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("no such file", "missing.txt");
+    assertThat(cli.tars("route")).isEqualTo(2);
+    assertThat(cli.err()).contains("nothing to route");
   }
 }

@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tars.chat.ConversationStore;
 import dev.tars.chat.MessageStatus;
-import dev.tars.cli.TarsCli;
+import dev.tars.cli.CliHome;
 import dev.tars.config.AppPaths;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
-import dev.tars.testkit.core.TestDatabase;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,24 +26,21 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The backup commands as a person runs them, wired the way TarsCli will wire them. */
 class BackupCommandsIT {
   @TempDir Path home;
+  @RegisterExtension final CliHome cli = new CliHome(() -> home);
   private AppPaths paths;
-  private StringWriter out;
-  private StringWriter err;
 
   @BeforeEach
   void dataHomeWithMessages() {
-    System.setProperty("tars.home", home.toString());
-    paths = new AppPaths(home).ensureCreated();
-    try (Database db = TestDatabase.open(paths)) {
+    paths = cli.paths();
+    try (Database db = cli.openDatabase()) {
       ConversationStore store = new ConversationStore(db.dataSource(), Clock.systemUTC());
       long c = store.create("kept", "", Sampling.DEFAULTS).id();
       for (int i = 0; i < 20; i++) {
@@ -55,23 +49,9 @@ class BackupCommandsIT {
     }
   }
 
-  @AfterEach
-  void clear() {
-    System.clearProperty("tars.home");
-  }
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cli = TarsCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
   private String backUp() {
-    assertThat(run("backup")).as(out + " " + err).isZero();
-    Matcher m = Pattern.compile("Backup (\\S+) written").matcher(out.toString());
+    assertThat(cli.tars("backup")).as(cli.out() + " " + cli.err()).isZero();
+    Matcher m = Pattern.compile("Backup (\\S+) written").matcher(cli.out());
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
@@ -79,23 +59,23 @@ class BackupCommandsIT {
   @Test
   void backUpListVerifyAndRestoreFromTheTerminal() throws Exception {
     String first = backUp();
-    assertThat(out.toString()).contains("verified");
+    assertThat(cli.out()).contains("verified");
 
-    assertThat(run("backup", "list")).isZero();
-    assertThat(out.toString()).contains(first).contains("verified").contains("manual");
+    assertThat(cli.tars("backup", "list")).isZero();
+    assertThat(cli.out()).contains(first).contains("verified").contains("manual");
 
-    assertThat(run("backup", "verify", first)).isZero();
-    assertThat(out.toString()).contains("is sound").contains("database.rows.MESSAGE: 20");
+    assertThat(cli.tars("backup", "verify", first)).isZero();
+    assertThat(cli.out()).contains("is sound").contains("database.rows.MESSAGE: 20");
 
-    try (Database db = TestDatabase.open(paths)) {
+    try (Database db = cli.openDatabase()) {
       new dev.tars.storage.Jdbc(db.dataSource()).update("DELETE FROM message");
     }
-    assertThat(run("backup", "restore", first)).isEqualTo(1);
-    assertThat(out.toString()).contains("will replace").contains("Nothing was restored");
+    assertThat(cli.tars("backup", "restore", first)).isEqualTo(1);
+    assertThat(cli.out()).contains("will replace").contains("Nothing was restored");
 
-    assertThat(run("backup", "restore", first, "--yes")).as(out + " " + err).isZero();
-    assertThat(out.toString()).contains("Restored backup " + first);
-    try (Database db = TestDatabase.open(paths)) {
+    assertThat(cli.tars("backup", "restore", first, "--yes")).as(cli.out() + " " + cli.err()).isZero();
+    assertThat(cli.out()).contains("Restored backup " + first);
+    try (Database db = cli.openDatabase()) {
       assertThat(new ConversationStore(db.dataSource(), Clock.systemUTC()).messages(1)).hasSize(20);
     }
   }
@@ -111,10 +91,10 @@ class BackupCommandsIT {
       raf.write(b ^ 0x10);
     }
 
-    assertThat(run("backup", "verify", id)).isEqualTo(1);
-    assertThat(out.toString()).contains("DAMAGED").contains("changed after it was written");
-    assertThat(run("backup", "restore", id, "--yes")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
+    assertThat(cli.tars("backup", "verify", id)).isEqualTo(1);
+    assertThat(cli.out()).contains("DAMAGED").contains("changed after it was written");
+    assertThat(cli.tars("backup", "restore", id, "--yes")).isEqualTo(1);
+    assertThat(cli.err()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
     assertThat(Files.exists(home.resolve("restore-pending.json"))).isFalse();
   }
 
@@ -124,11 +104,11 @@ class BackupCommandsIT {
     Path archive = paths.backups().resolve("tars-backup-" + id + ".zip");
     pointDatabaseSourceAt(archive, "../elsewhere");
 
-    assertThat(run("backup", "verify", id)).isEqualTo(1);
-    assertThat(out.toString()).contains("DAMAGED").contains("../elsewhere").contains("contains '..'")
+    assertThat(cli.tars("backup", "verify", id)).isEqualTo(1);
+    assertThat(cli.out()).contains("DAMAGED").contains("../elsewhere").contains("contains '..'")
         .doesNotContain("is sound");
-    assertThat(run("backup", "restore", id, "--yes")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
+    assertThat(cli.tars("backup", "restore", id, "--yes")).isEqualTo(1);
+    assertThat(cli.err()).startsWith("tars: Backup " + id + " is damaged and will not be restored");
     assertThat(home.resolve("restore-pending.json")).doesNotExist();
     assertThat(home.getParent().resolve("elsewhere")).doesNotExist();
   }
@@ -168,21 +148,21 @@ class BackupCommandsIT {
   @Test
   void whileTarsRunsBackupRefusesAndRestoreWaitsForTheNextStart() {
     String id = backUp();
-    try (Database running = TestDatabase.open(paths)) {
-      assertThat(run("backup")).isEqualTo(1);
-      assertThat(err.toString()).contains("tars: Tars is running").doesNotContain("Exception");
+    try (Database running = cli.openDatabase()) {
+      assertThat(cli.tars("backup")).isEqualTo(1);
+      assertThat(cli.err()).contains("tars: Tars is running").doesNotContain("Exception");
 
-      assertThat(run("backup", "restore", id, "--yes")).isZero();
-      assertThat(out.toString()).contains("when it next starts");
+      assertThat(cli.tars("backup", "restore", id, "--yes")).isZero();
+      assertThat(cli.out()).contains("when it next starts");
       assertThat(home.resolve("restore-pending.json")).exists();
     }
   }
 
   @Test
   void unknownIdsGetAMessageThatSaysWhereToLook() {
-    assertThat(run("backup", "verify", "last-tuesday")).isEqualTo(1);
-    assertThat(err.toString()).contains("is not a backup id").contains("tars backup list");
-    assertThat(run("backup", "list")).isZero();
-    assertThat(out.toString()).contains("No backups yet");
+    assertThat(cli.tars("backup", "verify", "last-tuesday")).isEqualTo(1);
+    assertThat(cli.err()).contains("is not a backup id").contains("tars backup list");
+    assertThat(cli.tars("backup", "list")).isZero();
+    assertThat(cli.out()).contains("No backups yet");
   }
 }

@@ -4,42 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tars.cli.CliHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tars ingest} then {@code tars search --json} on a real data home, embedder and index. */
 class SearchCommandIT {
   @TempDir Path home;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void useHome() {
-    System.setProperty("tars.home", home.resolve("data").toString());
-  }
-
-  @AfterEach
-  void clear() {
-    System.clearProperty("tars.home");
-  }
-
-  private int run(Object command, String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine line = new CommandLine(command);
-    line.setOut(new PrintWriter(out, true));
-    line.setErr(new PrintWriter(err, true));
-    return line.execute(args);
-  }
+  @RegisterExtension final CliHome cli = new CliHome(() -> home.resolve("data"));
 
   @Test
   void jsonLinesGiveWholePassagesInRankOrderWithTheirBestSentence() throws Exception {
@@ -49,12 +26,13 @@ class SearchCommandIT {
         + "# Games\n\nMinetest is a block sandbox game. Its server waits for players on UDP port 30000.\n");
     Files.writeString(docs.resolve("voz.md"), "# Chat de voz\n\nMumble es un servidor de chat de voz. Redirige los "
         + "puertos TCP 64738 y UDP 64738 en tu router. Ingresa como SuperUser para crear cuentas de administrador.\n");
-    assertThat(run(new IngestCommand(), docs.toString())).as(err.toString()).isZero();
+    assertThat(cli.run(new IngestCommand(), docs.toString())).as(cli.err()).isZero();
 
-    assertThat(run(new SearchCommand(), "--json", "--k", "3", "Which UDP port do Minetest players connect to?")).isZero();
+    assertThat(cli.run(new SearchCommand(), "--json", "--k", "3", "Which UDP port do Minetest players connect to?"))
+        .isZero();
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
-    for (String line : out.toString().strip().split("\n")) {
+    for (String line : cli.out().strip().split("\n")) {
       lines.add(json.readTree(line));
     }
     assertThat(lines).isNotEmpty();
@@ -83,11 +61,11 @@ class SearchCommandIT {
       }
     }
 
-    assertThat(run(new SearchCommand(), "--json", "¿Qué puertos necesita el chat de voz?")).isZero();
-    JsonNode spanish = json.readTree(out.toString().strip().split("\n")[0]);
+    assertThat(cli.run(new SearchCommand(), "--json", "¿Qué puertos necesita el chat de voz?")).isZero();
+    JsonNode spanish = json.readTree(cli.out().strip().split("\n")[0]);
     assertThat(spanish.get("file").asText()).endsWith("voz.md");
 
-    assertThat(run(new SearchCommand(), "Minetest players port")).isZero();
-    assertThat(out.toString()).contains(" 1. ").contains("voice.md").doesNotContain("\"rank\"");
+    assertThat(cli.run(new SearchCommand(), "Minetest players port")).isZero();
+    assertThat(cli.out()).contains(" 1. ").contains("voice.md").doesNotContain("\"rank\"");
   }
 }

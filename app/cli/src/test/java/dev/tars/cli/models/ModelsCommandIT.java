@@ -2,6 +2,7 @@ package dev.tars.cli.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tars.cli.CliHome;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
@@ -12,8 +13,6 @@ import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
 import dev.tars.testkit.LoopbackFileServer;
 import dev.tars.testkit.TestModels;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,15 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ModelsCommandIT {
   @TempDir Path home;
+  @RegisterExtension final CliHome cli = new CliHome(() -> home);
   private LoopbackFileServer server;
   private final AtomicReference<Path> active = new AtomicReference<>();
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -55,10 +53,7 @@ class ModelsCommandIT {
     ModelsCommand command = new ModelsCommand(() -> new ModelManager(catalog, home.resolve("models"),
         new Downloader(home.resolve("downloads"), DiskSpace.SYSTEM, fast), new ArchiveExtractor(),
         () -> Optional.ofNullable(active.get()), 16L << 30));
-    CommandLine cli = new CommandLine(command);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(command, args);
   }
 
   @Test
@@ -66,21 +61,20 @@ class ModelsCommandIT {
     int code = run("pull", "tiny-q8_0");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("Connecting to 127.0.0.1", "The connection dropped at 30%",
+    assertThat(cli.out()).contains("Connecting to 127.0.0.1", "The connection dropped at 30%",
         "Trying again", "Resuming at", "of ", "Checking the downloaded file", "Installed tiny-q8_0",
         "not verified: no published checksum");
-    assertThat(out.toString()).doesNotContain("SHA-256 verified");
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.out()).doesNotContain("SHA-256 verified");
+    assertThat(cli.err()).isEmpty();
     assertThat(home.resolve("models/tiny.gguf")).hasSameBinaryContentAs(TestModels.tiny());
   }
 
   @Test
   void listShowsInstalledModelsWithMetadataAndTheCatalogWithFitLabels() {
     run("pull", "tiny-q8_0");
-    out.getBuffer().setLength(0);
 
     assertThat(run("list", "--kind", "chat")).isZero();
-    assertThat(out.toString()).contains("Installed (1)", "tiny-q8_0", "llama", "Q8_0", "chat template",
+    assertThat(cli.out()).contains("Installed (1)", "tiny-q8_0", "llama", "Q8_0", "chat template",
         "Catalog (this machine: 17.2 GB of memory)", "fits", "[installed, not verified]",
         "only those with a published SHA-256 checksum are verified");
   }
@@ -88,34 +82,31 @@ class ModelsCommandIT {
   @Test
   void failuresAreOneLineOnStderrWithANonZeroExitCode() {
     assertThat(run("pull", "gone")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: The file is not on the server (HTTP 404)").hasLineCount(1);
+    assertThat(cli.err()).startsWith("tars: The file is not on the server (HTTP 404)").hasLineCount(1);
 
-    err.getBuffer().setLength(0);
     assertThat(run("pull", "nope")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: There is no model called 'nope'").hasLineCount(1);
+    assertThat(cli.err()).startsWith("tars: There is no model called 'nope'").hasLineCount(1);
 
-    err.getBuffer().setLength(0);
     assertThat(run("import", home.resolve("missing.gguf").toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: File not found").hasLineCount(1);
+    assertThat(cli.err()).startsWith("tars: File not found").hasLineCount(1);
 
-    err.getBuffer().setLength(0);
     assertThat(run("rm", "nope")).isEqualTo(1);
-    assertThat(err.toString()).startsWith("tars: No installed model").hasLineCount(1);
+    assertThat(cli.err()).startsWith("tars: No installed model").hasLineCount(1);
   }
 
   @Test
   void importShowsMetadataAndRmDeletesButNotTheActiveModel() throws Exception {
     Path source = Files.copy(TestModels.tiny(), home.resolve("mine.gguf"));
     assertThat(run("import", source.toString())).isZero();
-    assertThat(out.toString()).contains("Imported as mine: llama", "Q8_0", "fits on this machine", "copied");
+    assertThat(cli.out()).contains("Imported as mine: llama", "Q8_0", "fits on this machine", "copied");
 
     active.set(home.resolve("models/mine.gguf"));
     assertThat(run("rm", "mine")).isEqualTo(1);
-    assertThat(err.toString()).contains("is the model Tars is using now");
+    assertThat(cli.err()).contains("is the model Tars is using now");
 
     active.set(null);
     assertThat(run("rm", "mine")).isZero();
-    assertThat(out.toString()).contains("Deleted mine");
+    assertThat(cli.out()).contains("Deleted mine");
     assertThat(home.resolve("models/mine.gguf")).doesNotExist();
     assertThat(source).exists();
   }
@@ -123,7 +114,7 @@ class ModelsCommandIT {
   @Test
   void unknownKindIsExplained() {
     assertThat(run("list", "--kind", "video")).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("tars: Unknown kind 'video'; use chat, speech or embedding." + System.lineSeparator());
+    assertThat(cli.err()).isEqualTo("tars: Unknown kind 'video'; use chat, speech or embedding." + System.lineSeparator());
   }
 
   @Test

@@ -91,7 +91,7 @@ public final class ActionsFeature implements AutoCloseable {
     chat.setCardView(card -> cardView(card));
     view.addPage(ACTIVITY_PAGE, i18n.get("activity.title"), LIST_ICON, () -> {
       activity.refresh();
-      return new ActivityView(activity, i18n).root();
+      return new ActivityView(activity, i18n).load();
     });
     scene.getAccelerators().put(ACTIVITY_SHORTCUT, () -> main.showPage(ACTIVITY_PAGE));
     // Another process (the command line, the local API) logs actions too: read again whenever the page opens.

@@ -18,7 +18,6 @@ import javafx.scene.layout.VBox;
 public final class ActivityView {
   private final ActivityViewModel viewModel;
   private final I18n i18n;
-  private final Parent root;
 
   @FXML private ListView<ActivityViewModel.Row> list;
   @FXML private Label empty;
@@ -26,11 +25,11 @@ public final class ActivityView {
   public ActivityView(ActivityViewModel viewModel, I18n i18n) {
     this.viewModel = viewModel;
     this.i18n = i18n;
-    this.root = Fxml.load(this, i18n);
   }
 
-  public Parent root() {
-    return root;
+  /** Builds the page, like the other pages built on their first visit; call on the JavaFX thread. */
+  public Parent load() {
+    return Fxml.load(this, i18n);
   }
 
   @FXML

@@ -16,14 +16,15 @@ import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.engine.Role;
 import dev.tars.engine.Sampling;
 import dev.tars.storage.Database;
+import dev.tars.testkit.MutableClock;
 import dev.tars.testkit.core.TestDatabase;
 import dev.tars.watchdog.Metrics;
 import dev.tars.watchdog.Watchdog;
 import dev.tars.watchdog.WatchdogConfig;
-import java.awt.image.BufferedImage;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,39 +35,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Opens the Backups and Dashboard pages on a seeded data home and saves screenshots to {@code /tmp/screens}
  * (run under Xvfb): for looking at the pages, not a test.
  */
 public final class BackupPagesDemo extends Application {
-  private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
-  private static final Clock CLOCK = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.systemDefault();
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return NOW.get();
-    }
-  };
+  private static final MutableClock CLOCK = new MutableClock(Instant.now(), ZoneId.systemDefault());
 
   private Database db;
   private Watchdog watchdog;
@@ -86,7 +67,7 @@ public final class BackupPagesDemo extends Application {
     Random random = new Random(3);
     long conversation = store.create("Trip planning", "", Sampling.DEFAULTS).id();
     for (int step = 180; step >= 0; step--) {
-      NOW.set(end.minus(Duration.ofMinutes(step)));
+      CLOCK.set(end.minus(Duration.ofMinutes(step)));
       metrics.memory((410L << 20) + random.nextInt(60 << 20) + (180 - step) * (1L << 19),
           step > 150 ? -1 : (1350L << 20) + random.nextInt(40 << 20));
       if (step % 6 == 0) {
@@ -157,19 +138,8 @@ public final class BackupPagesDemo extends Application {
   }
 
   private static void save(Scene scene, String name) {
-    WritableImage image = scene.snapshot(null);
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
     try {
-      Path dir = Files.createDirectories(Path.of("/tmp/screens"));
-      ImageIO.write(out, "png", dir.resolve(name).toFile());
+      WindowShots.write(scene.snapshot(null), Files.createDirectories(Path.of("/tmp/screens")).resolve(name));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

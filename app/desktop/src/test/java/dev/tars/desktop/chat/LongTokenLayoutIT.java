@@ -9,9 +9,8 @@ import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Notices;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.testkit.core.ScriptedEngine;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,10 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,19 +98,7 @@ class LongTokenLayoutIT {
 
   /** Writes a PNG of the chat when TARS_SCREENS names a folder. */
   private void screenshot(String name) throws Exception {
-    String folder = System.getenv("TARS_SCREENS");
-    if (folder == null || folder.isBlank()) {
-      return;
-    }
-    WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.root().snapshot(null, null)).get();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    ImageIO.write(out, "png", Files.createDirectories(Path.of(folder)).resolve(name).toFile());
+    WindowShots.save(view.root(), name);
   }
 
   private static void assertInside(Node node, Node column, double viewport) {

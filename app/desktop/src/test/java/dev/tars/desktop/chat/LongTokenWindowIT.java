@@ -4,29 +4,22 @@ import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.DesktopServices;
 import dev.tars.desktop.DesktopShell;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.runtime.EngineHost;
-import dev.tars.testkit.core.ScriptedEngine;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,8 +55,7 @@ class LongTokenWindowIT {
   void start(Stage stage) {
     this.stage = stage;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    engines = new EngineHost((s, sink) -> new ScriptedEngine(LongTokenLayoutIT.LONG_ANSWER, 0),
-        Executors.newSingleThreadExecutor(NamedThreads.named("long-token-engine")));
+    engines = TestServices.scriptedEngines(LongTokenLayoutIT.LONG_ANSWER);
     services = new TestServices(home, engines::engine);
     services.settings.save(services.settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
     services.settings.addListener(engines::apply);
@@ -146,18 +138,6 @@ class LongTokenWindowIT {
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder. */
   private void screenshot(String name) throws Exception {
-    String folder = System.getenv("TARS_SCREENS");
-    if (folder == null || folder.isBlank()) {
-      return;
-    }
-    WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null)).get();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    ImageIO.write(out, "png", Files.createDirectories(Path.of(folder)).resolve(name).toFile());
+    WindowShots.save(stage.getScene().getRoot(), name);
   }
 }

@@ -1,14 +1,20 @@
 package dev.tars.desktop.fx;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** PNGs of a window for docs/screenshots, written only when the TARS_SCREENS environment variable names a folder. */
+/**
+ * PNGs of a window: for docs/screenshots, written only when the TARS_SCREENS environment variable names a folder,
+ * or into a folder a test names itself.
+ */
 public final class WindowShots {
   private WindowShots() {}
 
@@ -18,7 +24,18 @@ public final class WindowShots {
     if (dir == null || dir.isBlank()) {
       return;
     }
+    saveTo(Path.of(dir), anyNode, name);
+  }
+
+  /** Saves the scene that holds {@code anyNode} as {@code name} in {@code folder}, once pending layout is done. */
+  public static void saveTo(Path folder, Node anyNode, String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
     WritableImage image = FxWait.fx(() -> anyNode.getScene().getRoot().snapshot(null, null));
+    write(image, Files.createDirectories(folder).resolve(name));
+  }
+
+  /** Writes {@code image} (a JavaFX snapshot) as a PNG file; callable from any thread. */
+  public static void write(Image image, Path file) throws IOException {
     PixelReader pixels = image.getPixelReader();
     BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
         BufferedImage.TYPE_INT_ARGB);
@@ -27,6 +44,6 @@ public final class WindowShots {
         out.setRGB(x, y, pixels.getArgb(x, y));
       }
     }
-    ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
+    ImageIO.write(out, "png", file.toFile());
   }
 }

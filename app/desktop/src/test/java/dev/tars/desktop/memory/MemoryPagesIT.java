@@ -11,6 +11,7 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.desktop.projects.ProjectSwitcherView;
 import dev.tars.desktop.projects.ProjectsViewModel;
 import dev.tars.desktop.search.SearchDialog;
@@ -29,8 +30,6 @@ import dev.tars.search.SearchHit;
 import dev.tars.search.SearchService;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -45,13 +44,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -201,19 +197,6 @@ class MemoryPagesIT {
 
   /** Writes a PNG of the window when TARS_SCREENS names a folder (screenshots are looked at, not committed). */
   private void screenshot(String name) throws Exception {
-    String dir = System.getenv("TARS_SCREENS");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WaitForAsyncUtils.waitForFxEvents();
-    WritableImage image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    ImageIO.write(out, "png", Files.createDirectories(Path.of(dir)).resolve(name).toFile());
+    WindowShots.save(root, name);
   }
 }

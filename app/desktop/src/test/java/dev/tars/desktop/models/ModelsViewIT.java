@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.CatalogEntry;
 import dev.tars.models.DiskSpace;
@@ -16,7 +17,6 @@ import dev.tars.models.ModelKind;
 import dev.tars.models.ModelManager;
 import dev.tars.testkit.LoopbackFileServer;
 import dev.tars.testkit.TestModels;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +29,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableRow;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,20 +135,7 @@ class ModelsViewIT {
 
   /** Writes a PNG of the page when TARS_SCREENS names a folder (screenshots are looked at, not committed). */
   private void screenshot(String name) throws Exception {
-    String dir = System.getenv("TARS_SCREENS");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    WritableImage image = WaitForAsyncUtils.asyncFx(() -> page.snapshot(null, null)).get();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < out.getHeight(); y++) {
-      for (int x = 0; x < out.getWidth(); x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    Path file = Files.createDirectories(Path.of(dir)).resolve(name);
-    ImageIO.write(out, "png", file.toFile());
+    WindowShots.save(page, name);
   }
 
   private static CatalogEntry chat(String name, String title, String quant, long size, String license, int ctx) {

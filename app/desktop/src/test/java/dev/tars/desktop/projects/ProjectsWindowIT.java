@@ -13,6 +13,7 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.StoredSettings;
 import dev.tars.desktop.DesktopServices;
 import dev.tars.desktop.DesktopShell;
+import dev.tars.desktop.TestServices;
 import dev.tars.desktop.conversations.ConversationItem;
 import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.I18n;
@@ -21,7 +22,6 @@ import dev.tars.engine.Sampling;
 import dev.tars.runtime.MemorySystem;
 import dev.tars.projects.Project;
 import dev.tars.storage.Database;
-import dev.tars.testkit.core.ScriptedEngine;
 import dev.tars.testkit.core.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,8 +70,7 @@ class ProjectsWindowIT {
     database = TestDatabase.open(home);
     settings = new StoredSettings(database.dataSource());
     settings.save(settings.get().withModelPath("/models/scripted.gguf").withLanguage("en"));
-    engines = new EngineHost((s, sink) -> new ScriptedEngine("Sure, here is a plan.", 0),
-        Executors.newSingleThreadExecutor(NamedThreads.named("projects-it-engine")));
+    engines = TestServices.scriptedEngines("Sure, here is a plan.");
     settings.addListener(engines::apply);
     engines.apply(settings.get());
     Clock clock = Clock.systemUTC();

@@ -2,13 +2,11 @@ package dev.tars.desktop.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
+import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
-import dev.tars.engine.EngineException;
 import dev.tars.runtime.LocalApi;
-import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,10 +28,7 @@ class AllowActionsIT {
   @Test
   void theSwitchDecidesWhetherMcpClientsAreOfferedTheActionTools() throws Exception {
     TestUi ui = new TestUi();
-    try (TarsRuntime runtime = TarsRuntime.open(RuntimeOptions.of(new AppPaths(home), "test")
-        .withEngineFactory((settings, sink) -> {
-          throw new EngineException("No model in this test.");
-        }))) {
+    try (TarsRuntime runtime = TestServices.runtimeWithoutModel(home)) {
       StoredSettings settings = runtime.settings();
       LocalApi api = runtime.localApi();
       settings.addListener(api::apply);

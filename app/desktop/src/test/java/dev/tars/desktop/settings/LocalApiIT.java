@@ -3,14 +3,11 @@ package dev.tars.desktop.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tars.config.AppPaths;
 import dev.tars.config.StoredSettings;
 import dev.tars.desktop.TestServices;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
-import dev.tars.engine.EngineException;
 import dev.tars.runtime.LocalApi;
-import dev.tars.runtime.RuntimeOptions;
 import dev.tars.runtime.TarsRuntime;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -37,10 +34,7 @@ class LocalApiIT {
       port = probe.getLocalPort();
     }
     TestUi ui = new TestUi();
-    try (TarsRuntime runtime = TarsRuntime.open(RuntimeOptions.of(new AppPaths(home), "test")
-        .withEngineFactory((settings, sink) -> {
-          throw new EngineException("No model in this test.");
-        }))) {
+    try (TarsRuntime runtime = TestServices.runtimeWithoutModel(home)) {
       StoredSettings settings = runtime.settings();
       LocalApi api = runtime.localApi();
       settings.addListener(api::apply);
@@ -90,9 +84,7 @@ class LocalApiIT {
   @Test
   void aPortTakenByAnotherProgramIsNeverReplacedAndSettingsSayWhoHoldsIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
-          throw new EngineException("No model in this test.");
-        }, null, null, null)) {
+        LocalApi api = new LocalApi(home, home.resolve("logs"), TestServices.NO_MODEL, null, null, null)) {
       int port = taken.getLocalPort();
       api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, port)).get();
 
@@ -100,9 +92,7 @@ class LocalApiIT {
       assertThat(api.status().askedPort()).isEqualTo(port);
       assertThat(api.status().holderPid()).isEqualTo(ProcessHandle.current().pid());
       TestUi ui = new TestUi();
-      try (TestServices services = new TestServices(home, () -> {
-        throw new EngineException("No model in this test.");
-      })) {
+      try (TestServices services = new TestServices(home, TestServices.NO_MODEL)) {
         for (String language : java.util.List.of("en", "es")) {
           LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
               I18n.forLanguage(language));
@@ -118,17 +108,13 @@ class LocalApiIT {
 
   @Test
   void portZeroLetsTarsPickAndSettingsSaySo() throws Exception {
-    try (LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
-      throw new EngineException("No model in this test.");
-    }, null, null, null)) {
+    try (LocalApi api = new LocalApi(home, home.resolve("logs"), TestServices.NO_MODEL, null, null, null)) {
       api.apply(dev.tars.config.AppSettings.DEFAULTS.withApiServer(true, 0)).get();
 
       assertThat(api.status().state()).isEqualTo(LocalApi.State.SERVING);
       assertThat(api.status().port()).isPositive();
       TestUi ui = new TestUi();
-      try (TestServices services = new TestServices(home, () -> {
-        throw new EngineException("No model in this test.");
-      })) {
+      try (TestServices services = new TestServices(home, TestServices.NO_MODEL)) {
         LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
             I18n.forLanguage("en"));
         viewModel.load();
@@ -141,12 +127,8 @@ class LocalApiIT {
   @Test
   void allowedOriginsAreSavedWithTheOtherLocalApiSettingsAndApplied() throws Exception {
     TestUi ui = new TestUi();
-    try (TestServices services = new TestServices(home, () -> {
-      throw new EngineException("No model in this test.");
-    });
-        LocalApi api = new LocalApi(home, home.resolve("logs"), () -> {
-          throw new EngineException("No model in this test.");
-        }, null, null, null)) {
+    try (TestServices services = new TestServices(home, TestServices.NO_MODEL);
+        LocalApi api = new LocalApi(home, home.resolve("logs"), TestServices.NO_MODEL, null, null, null)) {
       services.settings.addListener(api::apply);
       LocalApiViewModel viewModel = new LocalApiViewModel(services.settings, api, ui.background(), ui,
           I18n.forLanguage("en"));

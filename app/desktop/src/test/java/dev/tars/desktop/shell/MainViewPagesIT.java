@@ -11,7 +11,6 @@ import dev.tars.runtime.EngineHost;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
-import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +46,7 @@ class MainViewPagesIT {
   @Start
   void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    engines = new EngineHost((settings, sink) -> new ScriptedEngine("ok", 0),
-        Executors.newSingleThreadExecutor(NamedThreads.named("pages-it-engine")));
+    engines = TestServices.scriptedEngines("ok");
     services = new TestServices(home, engines::engine);
     I18n i18n = I18n.forLanguage("en");
     main = new MainViewModel(services.chats, services.settings, engines, new Background(work, new FxUiDispatcher()),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.WindowShots;
 import dev.tars.voice.PushToTalk;
 import dev.tars.voice.audio.PacedSource;
 import dev.tars.voice.audio.WavFileSource;
@@ -15,8 +16,6 @@ import dev.tars.voice.recognition.WordErrorRate;
 import dev.tars.voice.recognition.pocketsphinx.PocketSphinxRecognizer;
 import dev.tars.voice.synthesis.VoiceOptions;
 import dev.tars.voice.synthesis.freetts.FreeTtsSynthesizer;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +25,9 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,20 +122,8 @@ class VoiceInputViewIT {
     screenshot(stage, "voice-after-release.png");
   }
 
+  /** Always written, to target/screenshots, for a look at the listening state. */
   private static void screenshot(Stage stage, String name) throws Exception {
-    WritableImage image = fx(() -> stage.getScene().snapshot(null));
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-    ImageIO.write(out, "png", folder.resolve(Objects.requireNonNull(name)).toFile());
+    WindowShots.saveTo(Path.of("target", "screenshots"), stage.getScene().getRoot(), name);
   }
-
-
 }

@@ -4,7 +4,6 @@ import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.DesktopServices;
 import dev.tars.desktop.DesktopShell;
 import dev.tars.desktop.TestServices;
@@ -20,14 +19,12 @@ import dev.tars.models.ModelManager;
 import dev.tars.runtime.EngineHost;
 import dev.tars.testkit.LoopbackFileServer;
 import dev.tars.testkit.TestModels;
-import dev.tars.testkit.core.ScriptedEngine;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -71,8 +68,7 @@ class WelcomeWindowIT {
     server = LoopbackFileServer.start();
     file = Files.readAllBytes(TestModels.tiny());
     route = server.serve("/tiny.gguf", file).trickle(2 * 1024, 30).failWith(503, 1);
-    engines = new EngineHost((s, sink) -> new ScriptedEngine("Hello from the downloaded model.", 0),
-        Executors.newSingleThreadExecutor(NamedThreads.named("welcome-it-engine")));
+    engines = TestServices.scriptedEngines("Hello from the downloaded model.");
     services = new TestServices(home, engines::engine);
     services.settings.save(services.settings.get().withLanguage("en"));
     services.settings.addListener(engines::apply);

@@ -87,14 +87,23 @@ public final class LocalEngine implements ChatEngine {
     }
 
     /**
-     * Defaults: this JVM's {@code java} and classpath, context up to 8192 tokens, one thread per core,
-     * 2 minutes to load, a health check every 10 s, 5 restarts in a row.
+     * The engine child's JVM: a small heap (the model lives in native memory), one GC thread, and only the quick
+     * JIT compiler on one thread. The child's Java code is a thin HTTP shell around llama.cpp; C1 compiles it
+     * within its first few hundred tokens, whereas tiered C2 kept two compiler threads busy, and the shell
+     * interpreted, through the first answers while llama.cpp needed every core (decision 1430).
+     */
+    public static final List<String> CHILD_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+
+    /**
+     * Defaults: this JVM's {@code java} and classpath, {@link #CHILD_JVM_FLAGS}, context up to 8192 tokens, one
+     * thread per core, 2 minutes to load, a health check every 10 s, 5 restarts in a row.
      */
     public static Options defaults(Path tempDir) {
       String exe = System.getProperty("os.name", "").toLowerCase().contains("win") ? "java.exe" : "java";
       return new Options(tempDir, 8192, Math.max(1, Runtime.getRuntime().availableProcessors()),
           Path.of(System.getProperty("java.home"), "bin", exe), System.getProperty("java.class.path"),
-          List.of("-Xmx256m", "-XX:+UseSerialGC"), Duration.ofMinutes(2), Duration.ofSeconds(10), 5);
+          CHILD_JVM_FLAGS, Duration.ofMinutes(2), Duration.ofSeconds(10), 5);
     }
 
     public Options withMaxContextLength(int tokens) {
