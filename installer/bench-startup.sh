@@ -10,6 +10,9 @@
 # RSS <= bare + 60 MB; the ratios are printed per round (min/median/max) with the load average. The window is "up" when X reports a visible window named
 # Tars (xdotool); memory is VmRSS from /proc 5 s later. Uses an existing data folder (not a first run).
 #   installer/bench-startup.sh [rounds]      (builds the app image if there is none)
+# BENCH_EXTRA_IMAGE=/path/to/Tars adds another app image as a variant of every round (e.g. one built from an
+# older commit, issue 14: start-up must not get worse), with its own data folder and the name BENCH_EXTRA_NAME
+# (default "extra"); its window time and RSS are then compared with the packaged image's per round.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -38,6 +41,12 @@ variant packaged 's/^$//'
 variant no-cache '/AOTCache=/d'
 variant jvm-heap '/-Xms\|-Xmx\|HeapFreeRatio/d'
 VARIANTS=(packaged no-cache jvm-heap bare)
+EXTRA="${BENCH_EXTRA_NAME:-extra}"
+if [ -n "${BENCH_EXTRA_IMAGE:-}" ]; then
+  [ -x "$BENCH_EXTRA_IMAGE/bin/Tars" ] || { echo "bench-startup: no app image at $BENCH_EXTRA_IMAGE" >&2; exit 1; }
+  cp -al "$BENCH_EXTRA_IMAGE" "$WORK/$EXTRA" 2>/dev/null || cp -a "$BENCH_EXTRA_IMAGE" "$WORK/$EXTRA"
+  VARIANTS+=("$EXTRA")
+fi
 
 # The bare window: compiled with the JDK 25 the project builds with, run on it with the JavaFX jars from Maven.
 JDK="${JAVA_HOME_25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
@@ -56,7 +65,10 @@ run_variant() { # variant
     exec "$JDK/bin/java" -Xms32m --enable-native-access=javafx.graphics --module-path "$FX_PATH" \
       --add-modules javafx.controls -cp "$WORK/bare-classes" BareWindow
   fi
-  TARS_HOME="$WORK/home" exec "$WORK/$1/bin/Tars"
+  # Another image may have another database schema: it gets a data folder of its own.
+  local home="$WORK/home"
+  [ "$1" = "$EXTRA" ] && home="$WORK/home-$EXTRA"
+  TARS_HOME="$home" exec "$WORK/$1/bin/Tars"
 }
 
 for display in $(seq 90 120); do [ ! -e "/tmp/.X11-unix/X$display" ] && break; done
@@ -92,6 +104,7 @@ spread() { sort -g | awk '{a[NR]=$1} END{m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2
 
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 start_once packaged >/dev/null   # first run of the data folder creates the database; not measured
+if [ -n "${BENCH_EXTRA_IMAGE:-}" ]; then start_once "$EXTRA" >/dev/null; fi
 for round in $(seq 1 "$ROUNDS"); do
   for v in "${VARIANTS[@]}"; do
     read -r ms rss cpu < <(start_once "$v")
@@ -104,6 +117,12 @@ for round in $(seq 1 "$ROUNDS"); do
   awk -v p="$p" -v b="$b" 'BEGIN { printf "%.3f\n", p / b }' >> "$WORK/ratio.ms"
   p=$(sed -n "${round}p" "$WORK/packaged.rss"); b=$(sed -n "${round}p" "$WORK/bare.rss")
   echo $(( (p - b) / 1024 )) >> "$WORK/extra.rss"
+  if [ -n "${BENCH_EXTRA_IMAGE:-}" ]; then
+    p=$(sed -n "${round}p" "$WORK/packaged.ms"); b=$(sed -n "${round}p" "$WORK/$EXTRA.ms")
+    awk -v p="$p" -v b="$b" 'BEGIN { printf "%.3f\n", p / b }' >> "$WORK/ratio-other.ms"
+    p=$(sed -n "${round}p" "$WORK/packaged.rss"); b=$(sed -n "${round}p" "$WORK/$EXTRA.rss")
+    echo $(( (p - b) / 1024 )) >> "$WORK/other.rss"
+  fi
 done
 
 load="$load_start at start, $(cut -d' ' -f1 /proc/loadavg) at the end"
@@ -122,3 +141,7 @@ awk -v p="$p_ms" -v n="$n_ms" -v pc="$p_cpu" -v nc="$n_cpu" -v pr="$p_rss" -v hr
   printf "Heap options: RSS %.2fx the JVM default heap sizing (target: packaged <= 250 MB)\n", pr / hr }'
 echo "Packaged / bare window, per round: $(spread < "$WORK/ratio.ms") (target <= 1.2)"
 echo "Packaged - bare idle RSS (MB), per round: $(spread < "$WORK/extra.rss") (target <= 60)"
+if [ -n "${BENCH_EXTRA_IMAGE:-}" ]; then
+  echo "Packaged / $EXTRA window, per round: $(spread < "$WORK/ratio-other.ms") ($EXTRA: $BENCH_EXTRA_IMAGE)"
+  echo "Packaged - $EXTRA idle RSS (MB), per round: $(spread < "$WORK/other.rss")"
+fi

@@ -7,13 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Gives the app image a JDK AOT cache (JEP 483/514, the successor of AppCDS): runs the image's own launcher
- * once with {@code --smoke} (the window opens, then the app exits), records the classes it loads and links
- * into {@code tars.aot} beside the launcher's .cfg, and adds {@code -XX:AOTCache=$APPDIR/tars.aot} to the
+ * with {@code --smoke} (the window opens, then the app exits) twice on one data folder, the first time to
+ * create it, the second as a person's every start: that run's loaded and linked classes and method profiles
+ * are recorded into {@code tars.aot} beside the launcher's .cfg, and adds {@code -XX:AOTCache=$APPDIR/tars.aot} to the
  * .cfg. The window then opens faster on every start. The cache is tied to this runtime and these jars, so it
  * is made after jpackage has built the image; a JVM that cannot use it simply starts without it.
  *
  * <p>Usage: {@code java TrainStartupCache.java <app image> <linux|windows|mac> [report file]}. Never fails the
- * build: without a display (Linux: no DISPLAY and no xvfb-run) or when the run fails, the image stays as
+ * build: without a display (Linux: no DISPLAY and no xvfb-run) or when a run fails, the image stays as
  * jpackage made it and a line says why.
  */
 public class TrainStartupCache {
@@ -45,19 +46,17 @@ public class TrainStartupCache {
       command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
     }
     command.addAll(List.of(launcher.toString(), "--smoke"));
+    Files.write(log, new byte[0]);
     Path home = Files.createTempDirectory("tars-aot-home");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("TARS_HOME", home.toString());
-    builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache);
     long started = System.nanoTime();
-    Process process = builder.start();
-    boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-    if (!ended) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
+    // A person starts Tars on a data folder that exists: the first run (database created, every migration
+    // applied, first-run defaults) is not what the cache should hold, so it runs once unrecorded.
+    Result first = run(command, home, log, null);
+    Result recorded = first.ok() ? run(command, home, log, cache) : first;
     deleteTree(home);
     long seconds = (System.nanoTime() - started) / 1_000_000_000;
+    boolean ended = recorded.ended();
+    Process process = recorded.process();
     if (!ended || process.exitValue() != 0 || !Files.isRegularFile(cache)) {
       Files.deleteIfExists(cache);
       System.out.println("startup cache: skipped, the training run " + (ended ? "exited with " + process.exitValue()
@@ -73,6 +72,29 @@ public class TrainStartupCache {
     Files.write(cfg, lines);
     System.out.printf("startup cache: %s, %d MB, trained in %d s%n", cache.getFileName(),
         Files.size(cache) >> 20, seconds);
+  }
+
+  record Result(Process process, boolean ended) {
+    boolean ok() {
+      return ended && process.exitValue() == 0;
+    }
+  }
+
+  /** One smoke run of the image on the data folder {@code home}; with {@code cache}, recording the AOT cache. */
+  private static Result run(List<String> command, Path home, Path log, Path cache) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("TARS_HOME", home.toString());
+    if (cache != null) {
+      builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache);
+    }
+    Process process = builder.start();
+    boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    return new Result(process, ended);
   }
 
   private static boolean onPath(String command) {

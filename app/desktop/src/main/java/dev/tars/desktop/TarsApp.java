@@ -35,6 +35,9 @@ public final class TarsApp extends Application {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final FxUiDispatcher ui = new FxUiDispatcher();
   private LaunchOptions launch = LaunchOptions.NONE;
+  private final RememberedLanguage rememberedLanguage;
+  /** The language of the window's first frames, before the settings can be read. */
+  private String firstLanguage = "";
 
   public TarsApp() {
     this(AppPaths.fromEnvironment());
@@ -43,12 +46,14 @@ public final class TarsApp extends Application {
   /** An app on the data home {@code paths} (tests use a temporary one). */
   public TarsApp(AppPaths paths) {
     this.runtimeOptions = RuntimeOptions.of(paths, appVersion()).applyingPendingRestore();
+    this.rememberedLanguage = new RememberedLanguage(paths);
   }
 
   /** An app whose engines come from {@code engineFactory} instead of the settings' local model or server. */
   TarsApp(AppPaths paths, EngineHost.Factory engineFactory) {
     this.runtimeOptions = RuntimeOptions.of(paths, appVersion()).applyingPendingRestore()
         .withEngineFactory(engineFactory);
+    this.rememberedLanguage = new RememberedLanguage(paths);
   }
 
   /**
@@ -57,7 +62,11 @@ public final class TarsApp extends Application {
    */
   @Override
   public void init() {
+    StartupTrace.mark("JavaFX toolkit up, init");
+    // After a restart for a restore, nothing may be opened before the previous run has exited.
+    AppRestart.awaitPreviousRun(LOG);
     launch = LaunchOptions.parse(getParameters() == null ? List.of() : getParameters().getRaw());
+    firstLanguage = rememberedLanguage.read();
     try {
       runtime = TarsRuntime.open(runtimeOptions);
     } catch (RuntimeException e) {
@@ -77,6 +86,8 @@ public final class TarsApp extends Application {
       runtime.settings().save(runtime.settings().get().withModelPath(launch.model().toString()));
     }
     runtime.startAll();
+    rememberedLanguage.remember(runtime.settings().get().language());
+    runtime.settings().addListener(saved -> rememberedLanguage.remember(saved.language()));
     // A session logout or `kill` skips stop(): still stop the engine process and close the database.
     Runtime.getRuntime().addShutdownHook(NamedThreads.named("shutdown").newThread(this::closeServices));
   }
@@ -92,6 +103,7 @@ public final class TarsApp extends Application {
    */
   @Override
   public void start(Stage stage) {
+    StartupTrace.mark("start on the JavaFX thread");
     if (startupProblem != null) {
       tellStartupProblem();
       return;
@@ -101,12 +113,15 @@ public final class TarsApp extends Application {
     if (icon != null) {
       stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
     }
-    stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage("")).root(),
+    stage.setScene(new javafx.scene.Scene(new StartingView(I18n.forLanguage(firstLanguage)).root(),
         DesktopShell.defaultWidth(), DesktopShell.defaultHeight()));
+    stage.setOnShown(e -> StartupTrace.mark("starting view shown"));
+    StartupTrace.mark("starting view built");
     stage.show();
     NamedThreads.named("startup").newThread(() -> {
       try {
         openServices();
+        StartupTrace.mark("services open");
         ui.run(() -> showMainWindow(stage));
       } catch (RuntimeException e) {
         if (closed.get()) {
@@ -135,10 +150,11 @@ public final class TarsApp extends Application {
       offerModel(launch.model());
     }
     stage.setOnHidden(e -> LOG.info("Main window closed"));
+    StartupTrace.mark("main window shown");
   }
 
   private void tellStartupProblem() {
-    I18n i18n = I18n.forLanguage("");
+    I18n i18n = I18n.forLanguage(firstLanguage);
     Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("app.startFailed", runtimeOptions.paths().home(),
         startupProblem));
     alert.setHeaderText(i18n.get("app.startFailedTitle"));

@@ -1,5 +1,6 @@
 package dev.tars.desktop;
 
+import dev.tars.concurrent.NamedThreads;
 import dev.tars.config.AppPaths;
 import javafx.application.Application;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class TarsLauncher {
   }
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     launchOptions = LaunchOptions.parse(java.util.Arrays.asList(args));
     if (java.util.Arrays.asList(args).contains("--smoke") && System.getenv("TARS_HOME") == null
         && System.getProperty("tars.home") == null) {
@@ -44,22 +46,31 @@ public final class TarsLauncher {
       System.exit(1);
       return;
     }
+    StartupTrace.mark("data home ready");
     System.setProperty("tars.logs", paths.logs().toString());
-    // JavaFX, Lucene and ONNX Runtime log through java.util.logging: send it to the same log file.
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    Logger log = LoggerFactory.getLogger(TarsLauncher.class);
+    // Configuring logback and bridging java.util.logging took ~30% of the time to the window (docs/benchmarks.md,
+    // start-up breakdown): it runs beside the JavaFX toolkit's start on a thread of its own. Whoever logs first
+    // meanwhile gets SLF4J's stand-in logger, whose lines are written once logback is ready.
+    NamedThreads.named("logging-setup").newThread(() -> configureLogging(paths)).start();
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-        log.error("Uncaught failure on thread {}", thread.getName(), e));
-    log.info("Tars {} starting on Java {} ({})", version(), Runtime.version(), System.getProperty("os.name"));
-    log.info("Data home {}; database {}; logs {}; models {}", paths.home(), paths.database(), paths.logs(),
-        paths.models());
-    AppRestart.awaitPreviousRun(log);
+        LoggerFactory.getLogger(TarsLauncher.class).error("Uncaught failure on thread {}", thread.getName(), e));
+    StartupTrace.mark("launching JavaFX");
     Application.launch(TarsApp.class, args);
-    log.info("Tars exited");
+    LoggerFactory.getLogger(TarsLauncher.class).info("Tars exited");
     if (java.util.Arrays.asList(args).contains("--smoke")) {
       System.exit(SmokeRun.exitCode);
     }
+  }
+
+  private static void configureLogging(AppPaths paths) {
+    Logger log = LoggerFactory.getLogger(TarsLauncher.class);
+    // JavaFX, Lucene and ONNX Runtime log through java.util.logging: send it to the same log file.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    StartupTrace.mark("logging configured");
+    log.info("Tars {} starting on Java {} ({})", version(), Runtime.version(), System.getProperty("os.name"));
+    log.info("Data home {}; database {}; logs {}; models {}", paths.home(), paths.database(), paths.logs(),
+        paths.models());
   }
 
   private static String version() {

@@ -5,15 +5,24 @@ import static dev.tars.desktop.fx.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.engine.EngineStatus;
+import dev.tars.runtime.EngineHost;
 import dev.tars.testkit.core.ScriptedEngine;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * The whole app started as a person starts it (real H2, every service of the runtime): the window shows before
- * the services are open, and while the model is still loading every page opens without an error and the
- * composer says "Starting…".
+ * the services are open, in the language the person set, and while the model is still loading every page opens
+ * without an error and the composer says "Starting…".
  */
 class StartupWindowIT {
   @TempDir Path home;
@@ -42,16 +52,8 @@ class StartupWindowIT {
   @Test
   void everyPageOpensWithoutErrorWhileTheModelIsStillLoading() throws Exception {
     window.chooseScriptedModel("en");
-    window.start((settings, sink) -> {
-      // The model "loads" until the test lets it: every page is clicked meanwhile.
-      sink.accept(EngineStatus.local(EngineStatus.State.LOADING, "scripted.gguf"));
-      try {
-        engineMayLoad.await(120, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new ScriptedEngine("Ready now.", 0);
-    });
+    // The model "loads" until the test lets it: every page is clicked meanwhile.
+    window.start(loadingUntilReleased());
     Stage stage = window.stage();
     // start() has returned: the window shows, whether or not the services are open yet.
     assertThat(fx(stage::isShowing)).isTrue();
@@ -91,5 +93,74 @@ class StartupWindowIT {
   private static boolean pageFailed(Node node) {
     return node instanceof Label l && l.isVisible() && l.getText() != null
         && l.getText().startsWith("This page could not open");
+  }
+
+  /** A person who chose Spanish on a computer set to English sees Spanish from the very first frame. */
+  @Test
+  void theFirstFrameIsInTheLanguageSetLastTimeNotTheComputers() throws Exception {
+    Locale systemLocale = Locale.getDefault();
+    Locale.setDefault(Locale.US);
+    try {
+      window.chooseScriptedModel("es");
+      // What the last run left when the person chose Spanish.
+      new RememberedLanguage(window.paths()).remember("es");
+      Stage stage = FxToolkit.registerPrimaryStage();
+      List<String> firstFrame = new CopyOnWriteArrayList<>();
+      ChangeListener<Scene> firstScene = (obs, old, scene) -> {
+        if (firstFrame.isEmpty() && scene != null) {
+          firstFrame.addAll(texts(scene.getRoot()));
+        }
+      };
+      fx(() -> {
+        stage.sceneProperty().addListener(firstScene);
+        return null;
+      });
+      TarsApp tars = window.start(loadingUntilReleased());
+      fx(() -> {
+        stage.sceneProperty().removeListener(firstScene);
+        return null;
+      });
+
+      assertThat(firstFrame).as("the starting view, drawn before any service is open")
+          .contains("Iniciando…", "Nuevo chat").doesNotContain("Starting…", "New chat");
+      dev.tars.testkit.Waiting.waitUntil(java.time.Duration.ofSeconds(120), () -> {
+        try {
+          return fx(() -> navButtons().stream().anyMatch(b -> b.getText().equals("Modelos")));
+        } catch (java.util.concurrent.TimeoutException e) {
+          return false;
+        }
+      });
+      // Choosing English in Settings is what the next start shows first.
+      tars.runtime().settings().save(tars.runtime().settings().get().withLanguage("en"));
+      assertThat(new RememberedLanguage(window.paths()).read()).isEqualTo("en");
+    } finally {
+      Locale.setDefault(systemLocale);
+    }
+  }
+
+  /** An engine that says it is loading until the test lets it finish. */
+  private EngineHost.Factory loadingUntilReleased() {
+    return (settings, sink) -> {
+      sink.accept(EngineStatus.local(EngineStatus.State.LOADING, "scripted.gguf"));
+      try {
+        engineMayLoad.await(120, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new ScriptedEngine("Ready now.", 0);
+    };
+  }
+
+  /** The texts a person reads in {@code root}: labels, buttons and empty fields' prompts. */
+  private static List<String> texts(Parent root) {
+    List<String> texts = new ArrayList<>();
+    for (Node node : root.lookupAll("*")) {
+      if (node instanceof Labeled labeled && labeled.getText() != null) {
+        texts.add(labeled.getText());
+      } else if (node instanceof TextInputControl input && input.getPromptText() != null) {
+        texts.add(input.getPromptText());
+      }
+    }
+    return texts;
   }
 }

@@ -6,8 +6,8 @@ sealed interface Attempt {
 
   record Stopped() implements Attempt {}
 
-  /** Worth another try; {@code message} describes what went wrong. */
-  record Retry(String message) implements Attempt {}
+  /** Worth another try; {@code reason} describes what went wrong. */
+  record Retry(DownloadText reason) implements Attempt {}
 
-  record Fatal(String message, boolean keepPart, Throwable cause) implements Attempt {}
+  record Fatal(DownloadText reason, boolean keepPart, Throwable cause) implements Attempt {}
 }

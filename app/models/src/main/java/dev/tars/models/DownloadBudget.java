@@ -26,31 +26,28 @@ final class DownloadBudget {
   }
 
   /** Whether {@code bytesNeeded} more fit on the disk beside the margin. */
-  String room(long bytesNeeded) throws IOException {
+  DownloadText room(long bytesNeeded) throws IOException {
     long free = diskSpace.usableBytes(staging);
     if (free < bytesNeeded + diskMarginBytes) {
-      return "Not enough disk space: the download needs " + Bytes.human(bytesNeeded) + " more but only "
-          + Bytes.human(free) + " is free on the disk holding " + staging + ". Free up some space, then try again.";
+      return DownloadText.of(DownloadText.Key.NO_ROOM, Bytes.human(bytesNeeded), Bytes.human(free),
+          staging.toString());
     }
     return null;
   }
 
   /** Checks the full size the server announced (Content-Length or Content-Range), before any byte is written. */
-  String announced(long totalBytes) {
+  DownloadText announced(long totalBytes) {
     if (maxBytes > 0 && totalBytes > maxBytes) {
-      return "The server offers " + Bytes.human(totalBytes) + " for this file, but about "
-          + Bytes.human(expectedBytes) + " was expected, so the download was stopped. The link may point to a"
-          + " different file; update Tars or download the file yourself and import it.";
+      return DownloadText.of(DownloadText.Key.TOO_LARGE_ANNOUNCED, Bytes.human(totalBytes),
+          Bytes.human(expectedBytes));
     }
     return null;
   }
 
   /** Checks the bytes received so far against the expected size; cheap enough for every buffer. */
-  String received(long bytesDone) {
+  DownloadText received(long bytesDone) {
     if (maxBytes > 0 && bytesDone > maxBytes) {
-      return "The server sent more than " + Bytes.human(maxBytes) + " for a file expected to be about "
-          + Bytes.human(expectedBytes) + ", so the download was stopped and deleted. The link may point to a"
-          + " different file; update Tars or download the file yourself and import it.";
+      return DownloadText.of(DownloadText.Key.TOO_LARGE_RECEIVED, Bytes.human(maxBytes), Bytes.human(expectedBytes));
     }
     return null;
   }
@@ -59,7 +56,7 @@ final class DownloadBudget {
    * Checks the free space for what is still to come: the announced total when there is one, else the expected
    * size, else at least the next {@code stepBytes} (a server that never says how much it sends).
    */
-  String stillFits(long bytesDone, long totalBytes, long stepBytes) throws IOException {
+  DownloadText stillFits(long bytesDone, long totalBytes, long stepBytes) throws IOException {
     long remaining = totalBytes > 0 ? totalBytes - bytesDone
         : Math.max(stepBytes, expectedBytes > 0 ? expectedBytes - bytesDone : 0);
     return room(Math.max(0, remaining));

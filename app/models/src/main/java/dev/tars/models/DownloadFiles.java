@@ -26,17 +26,22 @@ public final class DownloadFiles {
     return part.resolveSibling(part.getFileName() + ".json");
   }
 
-  /** Turns a file-system failure into words; a full disk is the one people can act on. */
+  /** Turns a file-system failure into words, in English. */
   public static String ioMessage(IOException e) {
+    return ioProblem(e).english();
+  }
+
+  /** Turns a file-system failure into words; a full disk is the one people can act on. */
+  static DownloadText ioProblem(IOException e) {
     String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     if (text.contains("no space left") || text.contains("not enough space") || text.contains("disk full")
         || text.contains("quota")) {
-      return "The disk is full. Free up some space, then try again; what was downloaded so far is kept.";
+      return DownloadText.of(DownloadText.Key.DISK_FULL);
     }
     if (e instanceof NoSuchFileException) {
-      return "A file or folder disappeared while downloading: " + e.getMessage() + ". Try again.";
+      return DownloadText.of(DownloadText.Key.FILE_VANISHED, String.valueOf(e.getMessage()));
     }
-    return "Cannot write the download to disk: " + e.getMessage() + ".";
+    return DownloadText.of(DownloadText.Key.WRITE_FAILED, String.valueOf(e.getMessage()));
   }
 
   /**

@@ -103,8 +103,7 @@ final class DownloadJob implements Runnable, Download {
     } catch (RuntimeException | Error e) {
       LOG.error("Download of {} failed unexpectedly", request.url(), e);
       result = new DownloadOutcome.Failed(
-          "The download failed unexpectedly (" + e.getClass().getSimpleName() + "). Details are in the log.",
-          Files.exists(part));
+          DownloadText.of(DownloadText.Key.UNEXPECTED, e.getClass().getSimpleName()), Files.exists(part));
     } finally {
       context.onEnd().run();
     }
@@ -126,7 +125,7 @@ final class DownloadJob implements Runnable, Download {
       memo = loadOrResetState();
       long have = DownloadFiles.size(part);
       if (request.sizeHint() > 0 && have < request.sizeHint()) {
-        String problem = budget.room(request.sizeHint() - have);
+        DownloadText problem = budget.room(request.sizeHint() - have);
         if (problem != null) {
           return fail(problem, have > 0, null);
         }
@@ -146,18 +145,17 @@ final class DownloadJob implements Runnable, Download {
             return stopped();
           }
           case Attempt.Fatal f -> {
-            return fail(f.message(), f.keepPart(), f.cause());
+            return fail(f.reason(), f.keepPart(), f.cause());
           }
           case Attempt.Retry r -> {
             long now = DownloadFiles.size(part);
             failures = now > before ? 1 : failures + 1;
             int maxRetries = context.options().maxRetries();
             if (failures > maxRetries) {
-              return fail(r.message() + " Tars tried " + failures + " times and gave up; "
-                  + (now > 0 ? "what was downloaded is kept, so try again later to resume." : "try again later."),
-                  now > 0, null);
+              return fail(DownloadText.of(now > 0 ? DownloadText.Key.GAVE_UP_KEPT : DownloadText.Key.GAVE_UP,
+                  r.reason(), failures), now > 0, null);
             }
-            listener.onStatus(DownloadStatus.RETRYING, r.message() + " Trying again (attempt " + (failures + 1)
+            listener.onStatus(DownloadStatus.RETRYING, r.reason().english() + " Trying again (attempt " + (failures + 1)
                 + " of " + (maxRetries + 1) + ")...");
             if (stopSignal.await(context.options().retryDelay().toMillis(), TimeUnit.MILLISECONDS)) {
               return stopped();
@@ -166,7 +164,7 @@ final class DownloadJob implements Runnable, Download {
         }
       }
     } catch (IOException e) {
-      return fail(DownloadFiles.ioMessage(e), true, e);
+      return fail(DownloadFiles.ioProblem(e), true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return stopped();
@@ -181,17 +179,17 @@ final class DownloadJob implements Runnable, Download {
     return new DownloadOutcome.Paused(DownloadFiles.size(part), memo == null ? -1 : memo.totalBytes());
   }
 
-  private DownloadOutcome fail(String message, boolean keepPart, Throwable cause) {
+  private DownloadOutcome fail(DownloadText reason, boolean keepPart, Throwable cause) {
     if (cause != null) {
-      LOG.warn("Download of {} failed: {}", request.url(), message, cause);
+      LOG.warn("Download of {} failed: {}", request.url(), reason.english(), cause);
     } else {
-      LOG.warn("Download of {} failed: {}", request.url(), message);
+      LOG.warn("Download of {} failed: {}", request.url(), reason.english());
     }
     boolean kept = keepPart && DownloadFiles.size(part) > 0;
     if (!kept) {
       deletePart();
     }
-    return new DownloadOutcome.Failed(message, kept);
+    return new DownloadOutcome.Failed(reason, kept);
   }
 
   private void deletePart() {
@@ -304,8 +302,8 @@ final class DownloadJob implements Runnable, Download {
             send.cancel(true);
           } else if (System.nanoTime() - attemptSink.lastActivity() > stallTimeout.toNanos()) {
             attemptSink.finish(new Attempt.Retry(attemptSink.answered()
-                ? "The server stopped sending data for " + seconds(stallTimeout) + attemptSink.where() + "."
-                : "The server " + request.url().getHost() + " did not answer within " + seconds(stallTimeout) + "."));
+                ? DownloadText.of(DownloadText.Key.STALLED, seconds(stallTimeout), attemptSink.where())
+                : DownloadText.of(DownloadText.Key.NO_ANSWER_WITHIN, request.url().getHost(), seconds(stallTimeout))));
             send.cancel(true);
           }
         } catch (ExecutionException e) {
@@ -326,44 +324,43 @@ final class DownloadJob implements Runnable, Download {
     }
     String host = request.url().getHost();
     if (e instanceof HttpConnectTimeoutException) {
-      return new Attempt.Retry("Could not connect to " + host + " within "
-          + context.options().connectTimeout().toSeconds() + " s.");
+      return new Attempt.Retry(DownloadText.of(DownloadText.Key.CONNECT_TIMEOUT, host,
+          Long.toString(context.options().connectTimeout().toSeconds())));
     }
     if (e instanceof HttpTimeoutException) {
-      return new Attempt.Retry("The server " + host + " did not answer in time.");
+      return new Attempt.Retry(DownloadText.of(DownloadText.Key.NO_ANSWER, host));
     }
     if (e instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException
         || e instanceof UnresolvedAddressException) {
-      return new Attempt.Retry("Cannot reach " + host + ". Check the internet connection.");
+      return new Attempt.Retry(DownloadText.of(DownloadText.Key.NO_NETWORK, host));
     }
     if (e instanceof IOException io) {
       LOG.debug("Connection problem downloading {}", request.url(), io);
-      return new Attempt.Retry("The connection dropped" + attemptSink.where() + ".");
+      return new Attempt.Retry(DownloadText.of(DownloadText.Key.CONNECTION_DROPPED, attemptSink.where()));
     }
-    return new Attempt.Fatal("The download failed: " + e.getMessage(), true, e);
+    return new Attempt.Fatal(DownloadText.of(DownloadText.Key.FAILED_WITH, String.valueOf(e.getMessage())), true, e);
   }
 
   private DownloadOutcome finish() throws IOException {
     long size = DownloadFiles.size(part);
     if (memo.totalBytes() > 0 && size != memo.totalBytes()) {
-      return fail("The download ended early (" + Bytes.human(size) + " of " + Bytes.human(memo.totalBytes())
-          + "). Try again.", true, null);
+      return fail(DownloadText.of(DownloadText.Key.ENDED_EARLY, Bytes.human(size), Bytes.human(memo.totalBytes())),
+          true, null);
     }
-    String tooLarge = budget.received(size);
+    DownloadText tooLarge = budget.received(size);
     if (tooLarge != null) {
       return fail(tooLarge, false, null);
     }
     listener.onStatus(DownloadStatus.VERIFYING, "Checking the downloaded file");
     String sha256 = digest.finish(part, size);
     if (request.sha256() != null && !request.sha256().equals(sha256)) {
-      return fail("The downloaded file is damaged: its SHA-256 checksum is " + sha256.substring(0, 12)
-          + "... but should be " + request.sha256().substring(0, 12) + "... It was deleted; download it again"
-          + " (if this keeps happening, the catalog entry or the server is wrong).", false, null);
+      return fail(DownloadText.of(DownloadText.Key.CHECKSUM_MISMATCH, sha256.substring(0, 12),
+          request.sha256().substring(0, 12)), false, null);
     }
     try {
       request.check().check(part);
     } catch (ModelException e) {
-      return fail(e.getMessage(), false, e.getCause());
+      return fail(e.text(), false, e.getCause());
     }
     if (stopReason == StopReason.CANCEL) {
       return stopped();

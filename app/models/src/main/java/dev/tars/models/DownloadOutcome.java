@@ -21,8 +21,13 @@ public sealed interface DownloadOutcome {
   record Cancelled() implements DownloadOutcome {}
 
   /**
-   * Gave up. {@code message} is for a person. When {@code resumable}, the bytes so far are kept and starting
-   * the same request again continues from there.
+   * Gave up. {@code reason} is for a person, in any language Tars speaks. When {@code resumable}, the bytes so
+   * far are kept and starting the same request again continues from there.
    */
-  record Failed(String message, boolean resumable) implements DownloadOutcome {}
+  record Failed(DownloadText reason, boolean resumable) implements DownloadOutcome {
+    /** The reason in English (the command line, the log). */
+    public String message() {
+      return reason.english();
+    }
+  }
 }

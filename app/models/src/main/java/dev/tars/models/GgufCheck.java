@@ -13,7 +13,8 @@ final class GgufCheck {
     try {
       return GgufFile.read(file);
     } catch (BadModelFileException e) {
-      throw new ModelException(e.getMessage().replace(file.toString(), shownAs), e);
+      throw new ModelException(DownloadText.of(DownloadText.Key.valueOf("GGUF_" + e.reason().name()),
+          e.getMessage().replace(file.toString(), shownAs), shownAs), e);
     }
   }
 
@@ -24,13 +25,11 @@ final class GgufCheck {
       try {
         gguf = read(part, entry.fileName());
       } catch (ModelException e) {
-        throw new ModelException("The downloaded file is not a usable model, so it was deleted: "
-            + e.getMessage(), e.getCause());
+        throw new ModelException(DownloadText.of(DownloadText.Key.NOT_USABLE, e.text()), e.getCause());
       }
       if (entry.architecture() != null && !entry.architecture().equals(gguf.architecture())) {
-        throw new ModelException("The downloaded file is a '" + gguf.architecture() + "' model but the catalog"
-            + " promised '" + entry.architecture() + "', so it was deleted. The catalog entry for "
-            + entry.name() + " is wrong; update Tars.");
+        throw new ModelException(DownloadText.of(DownloadText.Key.WRONG_ARCHITECTURE, gguf.architecture(),
+            entry.architecture(), entry.name()), null);
       }
     };
   }

@@ -80,6 +80,33 @@ public final class InstalledModels {
     save();
   }
 
+  /**
+   * Records a model just put in the folder; when the list cannot be written, deletes its files again so that
+   * no unlisted model is left behind.
+   */
+  void putOrUndo(InstalledModel model, Path installedPath) throws ModelException {
+    try {
+      put(model);
+    } catch (IOException e) {
+      deleteFiles(installedPath);
+      throw new ModelException(DownloadText.of(DownloadText.Key.RECORD_FAILED, model.name(),
+          String.valueOf(e.getMessage()), modelsDir.toString()), e);
+    }
+  }
+
+  /** Deletes a model's file or folder; a failure is logged, not thrown (the list no longer names it). */
+  static void deleteFiles(Path location) {
+    if (Files.isDirectory(location)) {
+      ArchiveExtractor.deleteTree(location);
+      return;
+    }
+    try {
+      Files.deleteIfExists(location);
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}", location, e);
+    }
+  }
+
   private void save() throws IOException {
     Files.createDirectories(modelsDir);
     Path tmp = file.resolveSibling(FILE_NAME + ".tmp");

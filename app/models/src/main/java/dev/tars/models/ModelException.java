@@ -7,11 +7,25 @@ package dev.tars.models;
 public class ModelException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final transient DownloadText text;
+
   public ModelException(String message) {
-    super(message);
+    this(message, null);
   }
 
   public ModelException(String message, Throwable cause) {
     super(message, cause);
+    this.text = DownloadText.of(DownloadText.Key.OTHER, message);
+  }
+
+  /** A problem Tars can say in every language it speaks; the exception's message is its English. */
+  public ModelException(DownloadText text, Throwable cause) {
+    super(text.english(), cause);
+    this.text = text;
+  }
+
+  /** The message as a text to render in the person's language (only English for a plain-message exception). */
+  public DownloadText text() {
+    return text == null ? DownloadText.of(DownloadText.Key.OTHER, getMessage()) : text;
   }
 }

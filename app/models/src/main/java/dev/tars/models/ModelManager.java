@@ -1,20 +1,10 @@
 package dev.tars.models;
 
-import dev.tars.engine.gguf.GgufFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +13,19 @@ import org.slf4j.LoggerFactory;
  * The models a person has and can get: the catalog with fit labels, downloads, imports and deletion.
  * Thread-safe. The only writer of the models folder.
  *
- * <p>Just over 400 lines: it is the one lock around the models folder, and each operation on it (pull, import,
- * remove, the partial downloads) is short; the download itself ({@link Downloader}), archives
- * ({@link ArchiveExtractor}) and the installed list ({@link InstalledModels}) live apart.
+ * <p>It is the one door to the models folder; getting a catalog model ({@link CatalogDownloads}), importing a
+ * file ({@link ModelImport}), archives ({@link ArchiveExtractor}) and the installed list ({@link InstalledModels})
+ * live apart.
  */
 public final class ModelManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelManager.class);
 
   private final ModelCatalog catalog;
   private final Path modelsDir;
-  private final Path stagingDir;
   private final Downloader downloader;
-  private final ArchiveExtractor extractor;
   private final InstalledModels installed;
+  private final CatalogDownloads downloads;
+  private final ModelImport imports;
   private final Supplier<Optional<Path>> activeModel;
   private final long totalRam;
 
@@ -47,13 +37,13 @@ public final class ModelManager implements AutoCloseable {
       Supplier<Optional<Path>> activeModel, long totalRam) {
     this.catalog = catalog;
     this.modelsDir = modelsDir.toAbsolutePath();
-    this.stagingDir = downloader.stagingDir();
-    if (stagingDir.startsWith(this.modelsDir)) {
+    if (downloader.stagingDir().startsWith(this.modelsDir)) {
       throw new IllegalArgumentException("downloads must be staged outside the models folder");
     }
     this.downloader = downloader;
-    this.extractor = extractor;
     this.installed = new InstalledModels(this.modelsDir);
+    this.downloads = new CatalogDownloads(catalog, this.modelsDir, downloader, extractor, installed);
+    this.imports = new ModelImport(this.modelsDir, installed, catalog);
     this.activeModel = activeModel;
     this.totalRam = totalRam;
   }
@@ -97,22 +87,21 @@ public final class ModelManager implements AutoCloseable {
 
   /** Downloads that were paused or broke off, with the catalog entry each belongs to. */
   public List<CatalogEntry> paused() {
-    List<String> urls = downloader.pending().stream().map(PartialDownload::url).toList();
-    return catalog.entries().stream().filter(e -> urls.contains(e.url().toString())).toList();
+    return downloads.paused();
   }
 
   /** The kept state of a paused download of {@code entry}, if any. */
   public Optional<PartialDownload> partial(CatalogEntry entry) {
-    return downloader.pending().stream().filter(p -> p.url().equals(entry.url().toString())).findFirst();
+    return downloads.partial(entry);
   }
 
   /** Bytes already downloaded of a paused catalog model. */
   public long partialBytes(CatalogEntry entry) {
-    return downloader.partialBytes(downloadTarget(entry));
+    return downloads.partialBytes(entry);
   }
 
   public boolean isDownloading(CatalogEntry entry) {
-    return downloader.isActive(downloadTarget(entry));
+    return downloads.isDownloading(entry);
   }
 
   /**
@@ -120,124 +109,12 @@ public final class ModelManager implements AutoCloseable {
    * verified, unpacked if need be, and registered.
    */
   public Download pull(String name, DownloadListener listener) throws ModelException {
-    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException("There is no model called '"
-        + name + "' in the catalog. See the list of models for the exact names."));
-    if (!entry.downloadable()) {
-      throw new ModelException(entry.displayName() + " comes with Tars; there is nothing to download.");
-    }
-    if (installed.find(entry.name()).isPresent()) {
-      throw new ModelException(entry.displayName() + " is already installed.");
-    }
-    Path target = downloadTarget(entry);
-    if (downloader.isActive(target)) {
-      throw new ModelException(entry.displayName() + " is already downloading.");
-    }
-    FileCheck check = entry.format() == ModelFormat.GGUF ? GgufCheck.forCatalog(entry) : FileCheck.NONE;
-    DownloadRequest request = new DownloadRequest(entry.url(), target, entry.sizeBytes(), entry.sha256(), check);
-    FinishingListener finishing = new FinishingListener(listener);
-    Download inner = downloader.start(request, finishing);
-    CompletableFuture<DownloadOutcome> done = inner.outcome().thenApply(o -> afterDownload(entry, o, listener));
-    return new Download() {
-      @Override
-      public DownloadRequest request() {
-        return request;
-      }
-
-      @Override
-      public void pause() {
-        inner.pause();
-      }
-
-      @Override
-      public void cancel() {
-        inner.cancel();
-      }
-
-      @Override
-      public CompletableFuture<DownloadOutcome> outcome() {
-        return done;
-      }
-    };
+    return downloads.pull(name, listener);
   }
 
   /** Deletes what a paused or failed download of {@code name} kept. */
   public boolean discardPartial(String name) throws ModelException {
-    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException("There is no model called '"
-        + name + "' in the catalog."));
-    Path target = downloadTarget(entry);
-    if (downloader.partialBytes(target) == 0 && downloader.pending().stream()
-        .noneMatch(p -> p.url().equals(entry.url().toString()))) {
-      return false;
-    }
-    try {
-      downloader.discard(target);
-      return true;
-    } catch (IOException e) {
-      throw new ModelException("Could not delete the partial download of " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Path downloadTarget(CatalogEntry entry) {
-    return entry.format() == ModelFormat.GGUF
-        ? modelsDir.resolve(entry.fileName())
-        : stagingDir.resolve(entry.fileName());
-  }
-
-  private DownloadOutcome afterDownload(CatalogEntry entry, DownloadOutcome outcome, DownloadListener listener) {
-    DownloadOutcome result = outcome;
-    if (outcome instanceof DownloadOutcome.Completed done) {
-      try {
-        result = register(entry, done, listener);
-        listener.onStatus(DownloadStatus.COMPLETED, entry.displayName() + " is installed ("
-            + Bytes.human(done.bytes()) + (done.verified() ? ", SHA-256 verified)." : ", not verified: no "
-            + "checksum is known for this file)."));
-      } catch (ModelException e) {
-        LOG.warn("Installing {} failed", entry.name(), e);
-        result = new DownloadOutcome.Failed(e.getMessage(), false);
-        listener.onStatus(DownloadStatus.FAILED, e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.error("Installing {} failed unexpectedly", entry.name(), e);
-        String message = "Installing " + entry.displayName() + " failed unexpectedly; details are in the log.";
-        result = new DownloadOutcome.Failed(message, false);
-        listener.onStatus(DownloadStatus.FAILED, message);
-      }
-    }
-    return result;
-  }
-
-  private DownloadOutcome register(CatalogEntry entry, DownloadOutcome.Completed done, DownloadListener listener)
-      throws ModelException {
-    String now = Instant.now().toString();
-    if (entry.format() == ModelFormat.GGUF) {
-      GgufFile gguf = GgufCheck.read(done.file(), entry.fileName());
-      putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), entry.fileName(), done.bytes(),
-          done.sha256(), entry.url().toString(), now, ModelMetadata.of(gguf), done.verified()), done.file());
-      return done;
-    }
-    Path folder = modelsDir.resolve(entry.name());
-    listener.onStatus(DownloadStatus.EXTRACTING, "Unpacking " + entry.fileName());
-    try {
-      extractor.extract(done.file(), entry.format(), stagingDir, folder);
-    } finally {
-      deleteQuietly(done.file());
-    }
-    putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), entry.name(), folderSize(folder),
-        null, entry.url().toString(), now, null, done.verified()), folder);
-    return new DownloadOutcome.Completed(folder, done.bytes(), done.sha256(), done.verified());
-  }
-
-  private void putOrUndo(InstalledModel model, Path installedPath) throws ModelException {
-    try {
-      installed.put(model);
-    } catch (IOException e) {
-      if (Files.isDirectory(installedPath)) {
-        ArchiveExtractor.deleteTree(installedPath);
-      } else {
-        deleteQuietly(installedPath);
-      }
-      throw new ModelException("Could not record " + model.name() + " in the list of installed models ("
-          + e.getMessage() + "); it was removed again. Check that " + modelsDir + " is writable.", e);
-    }
+    return downloads.discardPartial(name);
   }
 
   /**
@@ -245,80 +122,7 @@ public final class ModelManager implements AutoCloseable {
    * allows it (no copy, no extra space; deleting it in Tars leaves the original), else copied.
    */
   public InstalledModel importFile(Path source, boolean link) throws ModelException {
-    Path file = source.toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file)) {
-      throw new ModelException(Files.exists(file) ? file + " is a folder; choose a .gguf file."
-          : "File not found: " + file + ".");
-    }
-    GgufFile gguf = GgufCheck.read(file, file.toString());
-    String fileName = file.getFileName().toString();
-    Path target = modelsDir.resolve(fileName);
-    if (file.startsWith(modelsDir) || Files.exists(target)) {
-      throw new ModelException("A model file called " + fileName + " is already in the models folder. "
-          + "Rename the file to import it as another model.");
-    }
-    String name = uniqueName(fileName);
-    String sha256 = null;
-    boolean linked = false;
-    try {
-      Files.createDirectories(modelsDir);
-      if (link) {
-        linked = tryLink(target, file);
-      }
-      if (!linked) {
-        sha256 = copyVerified(file, target);
-      }
-    } catch (IOException e) {
-      LOG.warn("Import of {} failed", file, e);
-      throw new ModelException("Could not copy " + fileName + " into " + modelsDir + ": "
-          + DownloadFiles.ioMessage(e), e);
-    }
-    InstalledModel model = new InstalledModel(name, ModelKind.CHAT, ModelFormat.GGUF, fileName,
-        gguf.fileSize(), sha256, (linked ? "linked from " : "copied from ") + file, Instant.now().toString(),
-        ModelMetadata.of(gguf), false);
-    putOrUndo(model, target);
-    LOG.info("Imported {} as {} ({})", file, name, linked ? "hard link" : "copy");
-    return model;
-  }
-
-  private static boolean tryLink(Path target, Path source) {
-    try {
-      Files.createLink(target, source);
-      return true;
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.info("Cannot hard-link {} ({}); copying instead", source, e.toString());
-      return false;
-    }
-  }
-
-  /** Copies to a hidden name, hashing as it goes, then renames into place: no half-copied model is seen. */
-  private String copyVerified(Path source, Path target) throws IOException {
-    Path incoming = target.resolveSibling("." + target.getFileName() + ".incoming");
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-          OutputStream out = Files.newOutputStream(incoming)) {
-        in.transferTo(out);
-      }
-      if (Files.size(incoming) != Files.size(source)) {
-        throw new IOException("the copy is " + Files.size(incoming) + " bytes, the original " + Files.size(source));
-      }
-      DownloadFiles.moveIntoPlace(incoming, target);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    } finally {
-      Files.deleteIfExists(incoming);
-    }
-  }
-
-  private String uniqueName(String fileName) {
-    String base = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.gguf$", "").replaceAll("[^a-z0-9._-]+", "-");
-    String name = base;
-    for (int i = 2; installed.find(name).isPresent() || catalog.find(name).isPresent(); i++) {
-      name = base + "-" + i;
-    }
-    return name;
+    return imports.importFile(source, link);
   }
 
   /** Reads what a GGUF file says about itself, or explains why it is not usable. */
@@ -346,11 +150,7 @@ public final class ModelManager implements AutoCloseable {
     } catch (IOException e) {
       throw new ModelException("Could not update the list of installed models: " + e.getMessage(), e);
     }
-    if (Files.isDirectory(location)) {
-      ArchiveExtractor.deleteTree(location);
-    } else {
-      deleteQuietly(location);
-    }
+    InstalledModels.deleteFiles(location);
     LOG.info("Deleted model {} at {}", model.name(), location);
     return model;
   }
@@ -363,50 +163,9 @@ public final class ModelManager implements AutoCloseable {
     }
   }
 
-  private static long folderSize(Path folder) {
-    try (var files = Files.walk(folder)) {
-      long total = 0;
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        total += Files.size(p);
-      }
-      return total;
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warn("Could not delete {}", file, e);
-    }
-  }
-
   /** Pauses running downloads (they resume next time) and stops the download threads. */
   @Override
   public void close() {
     downloader.close();
-  }
-
-  /** Holds back the downloader's COMPLETED: the model is not installed until it is registered. */
-  private static final class FinishingListener implements DownloadListener {
-    private final DownloadListener delegate;
-
-    FinishingListener(DownloadListener delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void onStatus(DownloadStatus status, String message) {
-      if (status != DownloadStatus.COMPLETED) {
-        delegate.onStatus(status, message);
-      }
-    }
-
-    @Override
-    public void onProgress(DownloadProgress progress) {
-      delegate.onProgress(progress);
-    }
   }
 }

@@ -57,13 +57,14 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   /** " at 30% (1.2 MB of 4.0 MB)", " after 1.2 MB", or "" before any byte. */
-  String where() {
+  DownloadText where() {
     long done = offset + written;
     if (total > 0) {
-      return " at " + Math.round(100.0 * done / total) + "% (" + Bytes.human(done) + " of " + Bytes.human(total)
-          + ")";
+      return DownloadText.of(DownloadText.Key.WHERE_PERCENT, Long.toString(Math.round(100.0 * done / total)),
+          Bytes.human(done), Bytes.human(total));
     }
-    return done > 0 ? " after " + Bytes.human(done) : "";
+    return done > 0 ? DownloadText.of(DownloadText.Key.WHERE_AFTER, Bytes.human(done))
+        : DownloadText.of(DownloadText.Key.WHERE_NOWHERE);
   }
 
   BodySubscriber<Void> handle(HttpResponse.ResponseInfo info) {
@@ -77,7 +78,7 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
       }
       return BodySubscribers.fromSubscriber(this);
     } catch (IOException e) {
-      finish(new Attempt.Fatal(DownloadFiles.ioMessage(e), true, e));
+      finish(new Attempt.Fatal(DownloadFiles.ioProblem(e), true, e));
       return BodySubscribers.replacing(null);
     }
   }
@@ -95,7 +96,7 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
         LOG.warn("Server sent range {} when asked from {}; restarting {}",
             info.headers().firstValue("Content-Range").orElse("(none)"), offset, request.url());
         restartFromZero();
-        return new Attempt.Retry("The server sent the wrong part of the file.");
+        return new Attempt.Retry(DownloadText.of(DownloadText.Key.WRONG_RANGE));
       }
       total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
     } else if (status == 200) {
@@ -111,15 +112,15 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
         return new Attempt.Done();
       }
       restartFromZero();
-      return new Attempt.Retry("The server refused to resume, so the download starts again.");
+      return new Attempt.Retry(DownloadText.of(DownloadText.Key.RESUME_REFUSED));
     } else {
       return httpError(status);
     }
-    String tooLarge = job.budget().announced(total);
+    DownloadText tooLarge = job.budget().announced(total);
     if (tooLarge != null) {
       return new Attempt.Fatal(tooLarge, false, null);
     }
-    String noRoom = total > 0 ? job.budget().room(total - offset) : null;
+    DownloadText noRoom = total > 0 ? job.budget().room(total - offset) : null;
     if (noRoom != null) {
       return new Attempt.Fatal(noRoom, true, null);
     }
@@ -139,17 +140,14 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
 
   private Attempt httpError(int status) {
     String url = job.requestOf().url().toString();
+    String code = Integer.toString(status);
     return switch (status) {
-      case 404, 410 -> new Attempt.Fatal("The file is not on the server (HTTP " + status + "): " + url
-          + ". The catalog link may be out of date; update Tars or download the file yourself and import it.",
-          false, null);
-      case 401, 403 -> new Attempt.Fatal("The server refused access to the file (HTTP " + status + "): " + url
-          + ". It may need a login or accepting a license on the publisher's site; download it there and"
-          + " import it.", false, null);
-      case 408, 429 -> new Attempt.Retry("The server is busy (HTTP " + status + ").");
+      case 404, 410 -> new Attempt.Fatal(DownloadText.of(DownloadText.Key.HTTP_NOT_FOUND, code, url), false, null);
+      case 401, 403 -> new Attempt.Fatal(DownloadText.of(DownloadText.Key.HTTP_REFUSED, code, url), false, null);
+      case 408, 429 -> new Attempt.Retry(DownloadText.of(DownloadText.Key.HTTP_BUSY, code));
       default -> status >= 500
-          ? new Attempt.Retry("The server had a problem (HTTP " + status + ").")
-          : new Attempt.Fatal("The server answered HTTP " + status + " for " + url + ".", true, null);
+          ? new Attempt.Retry(DownloadText.of(DownloadText.Key.HTTP_SERVER_ERROR, code))
+          : new Attempt.Fatal(DownloadText.of(DownloadText.Key.HTTP_OTHER, code, url), true, null);
     };
   }
 
@@ -188,7 +186,7 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
         }
       } catch (IOException e) {
         subscription.cancel();
-        finish(new Attempt.Fatal(DownloadFiles.ioMessage(e), true, e));
+        finish(new Attempt.Fatal(DownloadFiles.ioProblem(e), true, e));
         return;
       }
     }
@@ -207,13 +205,13 @@ final class ResponseSink implements Flow.Subscriber<List<ByteBuffer>> {
    */
   private Attempt overBudget() throws IOException {
     long done = offset + written;
-    String tooLarge = job.budget().received(done);
+    DownloadText tooLarge = job.budget().received(done);
     if (tooLarge != null) {
       return new Attempt.Fatal(tooLarge, false, null);
     }
     if (written >= nextDiskCheck) {
       nextDiskCheck = written + job.diskCheckEveryBytes();
-      String noRoom = job.budget().stillFits(done, total, job.diskCheckEveryBytes());
+      DownloadText noRoom = job.budget().stillFits(done, total, job.diskCheckEveryBytes());
       return noRoom == null ? null : new Attempt.Fatal(noRoom, true, null);
     }
     return null;

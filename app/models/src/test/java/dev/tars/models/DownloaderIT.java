@@ -236,7 +236,8 @@ class DownloaderIT {
     DownloadRequest req = new DownloadRequest(server.uri("/m.bin"), models.resolve("m.bin"), SIZE, sha, rejectAll);
     DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), req);
 
-    assertThat(outcome).isEqualTo(new DownloadOutcome.Failed("This is not a GGUF model file.", false));
+    assertThat(outcome).isEqualTo(new DownloadOutcome.Failed(
+        DownloadText.of(DownloadText.Key.OTHER, "This is not a GGUF model file."), false));
     assertThat(models.resolve("m.bin")).doesNotExist();
     assertNoPartialFiles();
   }

@@ -67,6 +67,17 @@ class ModelCatalogTest {
   }
 
   @Test
+  void everyStarterIsVerifiedAgainstTheChecksumOfOnePinnedRevision() {
+    for (CatalogEntry e : ModelCatalog.bundled().entries(ModelKind.CHAT)) {
+      if (e.starter()) {
+        assertThat(e.sha256()).as(e.name()).matches("[0-9a-f]{64}");
+        // A checksum is true for one revision of the file; "main" may move on to another upload.
+        assertThat(e.url().getPath()).as(e.name()).matches(".*/resolve/[0-9a-f]{40}/" + e.fileName());
+      }
+    }
+  }
+
+  @Test
   void aCatalogWithoutStartersRecommendsNothing() {
     ModelCatalog catalog = new ModelCatalog(ModelCatalog.bundled().entries().stream()
         .filter(e -> !e.starter()).toList());

@@ -467,18 +467,22 @@ public final class TarsRuntime implements AutoCloseable {
    */
   public synchronized void startAll() {
     ensureOpen();
-    settings();
-    engines();
-    models();
-    knowledgeIfAvailable();
-    watchdog();
-    memory();
-    chats();
+    // Each step's time goes to the log: the start-up breakdown (docs/benchmarks.md) reads it.
+    StringBuilder times = new StringBuilder();
+    long started = System.nanoTime();
+    timed(times, "database and settings", this::settings);
+    timed(times, "engine", this::engines);
+    timed(times, "models", this::models);
+    timed(times, "knowledge", this::knowledgeIfAvailable);
+    timed(times, "watchdog and backups", this::watchdog);
+    timed(times, "memory", this::memory);
+    timed(times, "chat", this::chats);
     if (actions == null) {
-      buildActions(true);
+      timed(times, "actions", () -> buildActions(true));
     }
-    localApi();
-    publishMcpRelay();
+    timed(times, "local API", this::localApi);
+    timed(times, "MCP relay", this::publishMcpRelay);
+    LOG.info("Services open in {} ms ({})", (System.nanoTime() - started) / 1_000_000, times);
     if (backgroundStarted) {
       return;
     }
@@ -491,6 +495,13 @@ public final class TarsRuntime implements AutoCloseable {
     if (knowledge != null) {
       knowledge.service().start();
     }
+  }
+
+  private static void timed(StringBuilder times, String step, Runnable open) {
+    long started = System.nanoTime();
+    open.run();
+    times.append(times.isEmpty() ? "" : ", ").append(step).append(' ')
+        .append((System.nanoTime() - started) / 1_000_000).append(" ms");
   }
 
   private <T extends AutoCloseable> T track(String name, T service) {

@@ -5,16 +5,12 @@ import dev.tars.chat.ChatService;
 import dev.tars.chat.Conversation;
 import dev.tars.chat.Message;
 import dev.tars.chat.MessageStatus;
-import dev.tars.chat.Reply;
-import dev.tars.chat.ReplyListener;
 import dev.tars.desktop.feature.InputRouter;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.engine.Role;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +31,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The open conversation: its messages, the input, sending, streaming, stop and regenerate. An answer keeps
  * streaming into its own conversation when the person switches to another one. UI thread only; listener
- * callbacks from the chat service are handed over through the {@link UiDispatcher}.
+ * callbacks from the chat service are handed over through the {@link UiDispatcher}. The answers under way, in
+ * this conversation or others, are kept by {@link AnswersUnderWay}.
  */
 public final class ChatViewModel {
   public enum State {
@@ -49,7 +46,6 @@ public final class ChatViewModel {
 
   private final ChatService chats;
   private final Background background;
-  private final UiDispatcher ui;
   private final I18n i18n;
   private final Notices notices;
   private final LongConsumer conversationChanged;
@@ -62,7 +58,7 @@ public final class ChatViewModel {
   private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
   private final StringProperty input = new SimpleStringProperty("");
   private final ReadOnlyLongWrapper focusedMessage = new ReadOnlyLongWrapper();
-  private final Map<Long, ChatSession> streamingSessions = new HashMap<>();
+  private final AnswersUnderWay answers;
   private ChatSession current;
   private LongConsumer beforeFirstMessage = id -> {};
   private InputRouter inputRouter;
@@ -75,10 +71,22 @@ public final class ChatViewModel {
       LongConsumer conversationChanged) {
     this.chats = chats;
     this.background = background;
-    this.ui = background.ui();
     this.i18n = i18n;
     this.notices = notices;
     this.conversationChanged = conversationChanged;
+    this.answers = new AnswersUnderWay(background, i18n, notices, conversationChanged, new AnswersUnderWay.Page() {
+      @Override
+      public void setState(ChatSession session, State newState) {
+        ChatViewModel.this.setState(session, newState);
+      }
+
+      @Override
+      public void trimmed(ChatSession session) {
+        if (session == current) {
+          trimNotice.set(session.trimNotice);
+        }
+      }
+    });
     show(new ChatSession(null));
   }
 
@@ -154,7 +162,7 @@ public final class ChatViewModel {
     if (conversationId == null && current.conversationId == null) {
       return;
     }
-    ChatSession streaming = conversationId == null ? null : streamingSessions.get(conversationId);
+    ChatSession streaming = conversationId == null ? null : answers.streamingInto(conversationId);
     if (streaming != null) {
       show(streaming);
       return;
@@ -271,18 +279,16 @@ public final class ChatViewModel {
           title.set(session.title);
           conversationId.set(session.conversationId);
         }
-        streamingSessions.put(conversation.id(), session);
         conversationChanged.accept(conversation.id());
-        startReply(session, answer, () -> chats.send(conversation.id(), text, listenerFor(session, answer)),
+        answers.start(session, answer, () -> chats.send(conversation.id(), text, answers.listenerFor(session, answer)),
             () -> giveBack(session, question, answer, text));
       }, e -> {
         giveBack(session, question, answer, text);
-        failed(session, answer, i18n.get("chat.createFailed"));
+        answers.failed(session, answer, i18n.get("chat.createFailed"));
       });
     } else {
-      streamingSessions.put(session.conversationId, session);
       long id = session.conversationId;
-      startReply(session, answer, () -> chats.send(id, text, listenerFor(session, answer)),
+      answers.start(session, answer, () -> chats.send(id, text, answers.listenerFor(session, answer)),
           () -> giveBack(session, question, answer, text));
     }
   }
@@ -307,8 +313,7 @@ public final class ChatViewModel {
     session.stopRequested = false;
     setState(session, State.GENERATING);
     long id = session.conversationId;
-    streamingSessions.put(id, session);
-    startReply(session, answer, () -> chats.regenerate(id, listenerFor(session, answer)), () -> {});
+    answers.start(session, answer, () -> chats.regenerate(id, answers.listenerFor(session, answer)), () -> {});
   }
 
   /** Stops the answer under way at once; what was generated stays, marked as stopped. */
@@ -317,69 +322,7 @@ public final class ChatViewModel {
     if (!session.generating()) {
       return;
     }
-    session.stopRequested = true;
-    if (session.reply != null) {
-      Reply reply = session.reply;
-      background.run(reply::stop, e -> notices.error(i18n.get("chat.stopFailed")));
-    }
-  }
-
-  private interface ReplyStart {
-    Reply start() throws Exception;
-  }
-
-  /** @param notStarted runs when the service refused before storing anything */
-  private void startReply(ChatSession session, MessageItem answer, ReplyStart start, Runnable notStarted) {
-    background.run(start::start, reply -> {
-      if (!session.generating() || answer.status() != MessageStatus.STREAMING) {
-        return;
-      }
-      session.reply = reply;
-      if (session.stopRequested) {
-        background.run(reply::stop, e -> notices.error(i18n.get("chat.stopFailed")));
-      }
-    }, e -> {
-      notStarted.run();
-      failed(session, answer, i18n.get("chat.sendFailed"));
-    });
-  }
-
-  private ReplyListener listenerFor(ChatSession session, MessageItem answer) {
-    return new StreamedAnswer(ui, answer, dropped -> {
-      session.trimNotice = i18n.get("chat.trimmed", dropped);
-      if (session == current) {
-        trimNotice.set(session.trimNotice);
-      }
-    }, stored -> finish(session, answer, stored), message -> failed(session, answer, message));
-  }
-
-  private void finish(ChatSession session, MessageItem answer, Message stored) {
-    if (answer.status() != MessageStatus.STREAMING) {
-      return;
-    }
-    answer.id(stored.id());
-    answer.contentProperty().set(stored.content());
-    answer.statusProperty().set(stored.status());
-    ended(session);
-  }
-
-  private void failed(ChatSession session, MessageItem answer, String message) {
-    if (answer.status() != MessageStatus.STREAMING) {
-      return;
-    }
-    answer.errorProperty().set(message);
-    answer.statusProperty().set(MessageStatus.INTERRUPTED);
-    notices.error(message);
-    ended(session);
-  }
-
-  private void ended(ChatSession session) {
-    session.reply = null;
-    setState(session, session.items.isEmpty() ? State.EMPTY : State.IDLE);
-    if (session.conversationId != null) {
-      streamingSessions.remove(session.conversationId);
-      conversationChanged.accept(session.conversationId);
-    }
+    answers.stop(session);
   }
 
   /** The settings of the open conversation, or null when it is not stored yet. */
@@ -401,14 +344,6 @@ public final class ChatViewModel {
    * when they are all stored.
    */
   public CompletableFuture<Void> stopAll() {
-    List<CompletableFuture<?>> stored = new ArrayList<>();
-    for (ChatSession session : List.copyOf(streamingSessions.values())) {
-      session.stopRequested = true;
-      if (session.reply != null) {
-        session.reply.stop();
-        stored.add(session.reply.done().exceptionally(failure -> null));
-      }
-    }
-    return CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new));
+    return answers.stopAll();
   }
 }

@@ -336,7 +336,7 @@ public final class ModelsViewModel implements AutoCloseable {
           download.outcome().thenAccept(outcome -> ui.execute(() -> finished(row, outcome)));
         });
       } catch (ModelException e) {
-        ui.execute(() -> failed(row, e.getMessage()));
+        ui.execute(() -> failed(row, e.text().in(i18n.locale())));
       } catch (RuntimeException e) {
         LOG.error("Could not start downloading {}", row.name(), e);
         ui.execute(() -> failed(row, i18n.get("models.page.downloadFailed")));
@@ -427,7 +427,7 @@ public final class ModelsViewModel implements AutoCloseable {
       }
       case DownloadOutcome.Failed f -> {
         refresh();
-        failed(row, f.message());
+        failed(row, f.reason().in(i18n.locale()));
       }
     }
   }

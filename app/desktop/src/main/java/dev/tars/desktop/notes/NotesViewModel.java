@@ -27,7 +27,6 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,7 +39,7 @@ import javafx.collections.ObservableList;
  * {@link #autosave()} after a short pause: a new note is created then, and the text of an existing one is kept as
  * a draft in the database; the edit itself is recorded once, when the person leaves the note ({@link #commit()}).
  * A draft left by a crash or a kill is recorded at the next start ({@link #recoverDrafts()}). UI thread only;
- * storage runs through {@link Background}, in order.
+ * storage runs through {@link Background}, in order. The list and its search live in {@link NoteSearch}.
  */
 public final class NotesViewModel {
   /** What the page shows. */
@@ -60,18 +59,14 @@ public final class NotesViewModel {
     }
   }
 
-  static final int LIST_LIMIT = 500;
-
   private final NoteStore notes;
   private final ActionService actions;
   private final Supplier<List<Project>> projects;
   private final Background background;
   private final I18n i18n;
   private final Notices notices;
-  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+  private final NoteSearch search;
   private final ReadOnlyObjectWrapper<SaveState> saveState = new ReadOnlyObjectWrapper<>(SaveState.NONE);
-  private final StringProperty query = new SimpleStringProperty("");
-  private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObservableList<ProjectOption> projectOptions = FXCollections.observableArrayList();
   private final ReadOnlyLongWrapper selectedId = new ReadOnlyLongWrapper();
   private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper();
@@ -79,14 +74,12 @@ public final class NotesViewModel {
   private final StringProperty body = new SimpleStringProperty("");
   private final StringProperty tags = new SimpleStringProperty("");
   private final ObjectProperty<ProjectOption> project = new SimpleObjectProperty<>();
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ProjectOption noProject;
   /** The draft last stored or saved, to tell whether the editor holds anything new. */
   private Note.Draft saved;
   private boolean creating;
   private boolean autosaveAfterCreate;
   private boolean loading;
-  private long searchGeneration;
 
   /** @param projects the projects a note can belong to (blocking, called in the background); none: empty */
   public NotesViewModel(NoteStore notes, ActionService actions, Supplier<List<Project>> projects,
@@ -97,14 +90,15 @@ public final class NotesViewModel {
     this.background = background;
     this.i18n = i18n;
     this.notices = notices;
+    this.search = new NoteSearch(notes, background, i18n);
     this.noProject = new ProjectOption(null, i18n.get("notes.noProject"));
     projectOptions.add(noProject);
     project.set(noProject);
-    query.addListener((obs, old, now) -> refresh());
+    search.queryProperty().addListener((obs, old, now) -> refresh());
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
-    return state.getReadOnlyProperty();
+    return search.stateProperty();
   }
 
   public ReadOnlyObjectProperty<SaveState> saveStateProperty() {
@@ -113,11 +107,11 @@ public final class NotesViewModel {
 
   /** The search; blank lists every note, newest first. */
   public StringProperty queryProperty() {
-    return query;
+    return search.queryProperty();
   }
 
   public ObservableList<Row> rows() {
-    return rows;
+    return search.rows();
   }
 
   public ObservableList<ProjectOption> projectOptions() {
@@ -154,26 +148,12 @@ public final class NotesViewModel {
 
   /** "12 notes", "3 found", "Nothing found for …", or a failure. */
   public ReadOnlyStringProperty statusProperty() {
-    return status.getReadOnlyProperty();
+    return search.statusProperty();
   }
 
   /** Lists the notes (or the search's) and the projects. */
   public void refresh() {
-    String text = query.get() == null ? "" : query.get().strip();
-    long generation = ++searchGeneration;
-    background.run(() -> text.isEmpty() ? notes.all().stream().limit(LIST_LIMIT).map(NotesViewModel::row).toList()
-        : notes.search(text, LIST_LIMIT).stream().map(h -> row(h.note(), h.snippet().text())).toList(), found -> {
-          if (generation != searchGeneration) {
-            return;
-          }
-          rows.setAll(found);
-          state.set(State.READY);
-          status.set(text.isEmpty() ? i18n.get("notes.count", found.size())
-              : found.isEmpty() ? i18n.get("notes.noneFound", text) : i18n.get("notes.found", found.size()));
-        }, e -> {
-          state.set(State.FAILED);
-          status.set(i18n.get("notes.loadFailed"));
-        });
+    search.refresh();
     background.run(projects::get, list -> {
       ProjectOption chosen = project.get();
       List<ProjectOption> options = new ArrayList<>(List.of(noProject));
@@ -208,9 +188,7 @@ public final class NotesViewModel {
     commit();
     background.run(() -> notes.find(id).orElseThrow(() -> new ActionException("action.noteNotFound", id)), note -> {
       show(note);
-      if (rows.stream().noneMatch(r -> r.id() == id)) {
-        query.set("");
-      }
+      search.reveal(id);
     }, e -> notices.error(i18n.get("notes.openFailed")));
   }
 
@@ -392,22 +370,5 @@ public final class NotesViewModel {
 
   private String message(Exception e) {
     return e instanceof ActionException a ? a.describe(Texts.of(i18n.locale())) : i18n.get("notes.unexpected");
-  }
-
-  /** The first line of text that is not a heading nor the title, without Markdown marks: the list's preview. */
-  private static Row row(Note note) {
-    String preview = note.body().strip().lines().filter(l -> !l.strip().startsWith("#")).map(NotesViewModel::plain)
-        .filter(l -> !l.isBlank() && !l.equals(note.title())).findFirst().orElse("");
-    return row(note, preview);
-  }
-
-  /** A Markdown line as plain text: no heading, list, quote or emphasis marks. */
-  static String plain(String line) {
-    return line.strip().replaceFirst("^(#{1,6}\\s+|[-*+]\\s+|\\d+[.)]\\s+|>\\s*)", "")
-        .replaceAll("(\\*\\*|__|[*_`])", "").strip();
-  }
-
-  private static Row row(Note note, String preview) {
-    return new Row(note.id(), note.title(), preview, note.tags(), note.updatedAt());
   }
 }

@@ -7,6 +7,7 @@ import dev.tars.config.SettingsStore;
 import dev.tars.config.Theme;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.StateViewModel;
 import dev.tars.desktop.fx.SamplingFields;
 import dev.tars.desktop.feature.ModelFileCheck;
 import java.nio.file.Path;
@@ -15,10 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,7 +26,7 @@ import javafx.beans.value.ObservableValue;
  * The Settings page. Theme and language apply as soon as they are picked; everything else is saved with Save
  * after it is checked.
  */
-public final class SettingsViewModel {
+public final class SettingsViewModel extends StateViewModel<SettingsViewModel.State> {
   public enum State {
     LOADING,
     /** What is shown is what is saved. */
@@ -50,8 +47,6 @@ public final class SettingsViewModel {
   private final SettingsStore store;
   private final Background background;
   private final I18n i18n;
-  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.SYSTEM);
   private final StringProperty language = new SimpleStringProperty("");
   private final SamplingFields defaults = new SamplingFields();
@@ -66,6 +61,7 @@ public final class SettingsViewModel {
   private boolean filling;
 
   public SettingsViewModel(SettingsStore store, Background background, I18n i18n) {
+    super(State.LOADING);
     this.store = store;
     this.background = background;
     this.i18n = i18n;
@@ -75,8 +71,8 @@ public final class SettingsViewModel {
     fields.addAll(List.of(engine, modelPath, remoteUrl, remoteApiKey, remoteModel, contextSize, threads));
     for (ObservableValue<?> field : fields) {
       field.addListener((obs, old, now) -> {
-        if (!filling && state.get() != State.LOADING) {
-          state.set(State.DIRTY);
+        if (!filling && state() != State.LOADING) {
+          setState(State.DIRTY);
         }
       });
     }
@@ -104,8 +100,8 @@ public final class SettingsViewModel {
     } finally {
       filling = false;
     }
-    error.set("");
-    state.set(State.CLEAN);
+    setError("");
+    setState(State.CLEAN);
   }
 
   private void applyAtOnce(java.util.function.UnaryOperator<AppSettings> change) {
@@ -136,8 +132,8 @@ public final class SettingsViewModel {
         .withModelPath(modelPath.get().strip())
         .withEngine(engine.get(), remoteUrl.get().strip(), remoteApiKey.get().strip(), remoteModel.get().strip())
         .withLocalEngine(contextSize.get(), threads.get());
-    state.set(State.SAVING);
-    error.set("");
+    setState(State.SAVING);
+    setError("");
     background.run(() -> {
       Optional<String> fileProblem = checkModelFile(updated);
       if (fileProblem.isEmpty()) {
@@ -193,20 +189,8 @@ public final class SettingsViewModel {
   }
 
   private void fail(String message) {
-    error.set(message);
-    state.set(State.INVALID);
-  }
-
-  public ReadOnlyObjectProperty<State> stateProperty() {
-    return state.getReadOnlyProperty();
-  }
-
-  public State state() {
-    return state.get();
-  }
-
-  public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
+    setError(message);
+    setState(State.INVALID);
   }
 
   public ObjectProperty<Theme> themeProperty() {

@@ -11,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,8 +23,8 @@ import javafx.scene.layout.VBox;
  * What the window shows in its first second, while the services open behind it: the sidebar and an empty chat
  * whose composer says "Starting…", drawn with the app's own style classes so the real window replaces it
  * without a jump. Nothing in it can be clicked (every control is disabled), so nothing can fail because a
- * service is not open yet. Settings are not read yet either: the theme follows the desktop and the language
- * this computer's.
+ * service is not open yet. The settings are not open yet either: the theme follows the desktop, and the
+ * language is the one remembered from the last run (this computer's on a first start).
  */
 public final class StartingView {
   private final BorderPane root = new BorderPane();
@@ -44,12 +43,12 @@ public final class StartingView {
     list.getStyleClass().add("sidebar");
     VBox.setVgrow(list, Priority.ALWAYS);
 
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.getStyleClass().add("engine-progress");
-    busy.setPrefSize(14, 14);
+    // No spinning indicator here: under software rendering (no GPU, Xvfb) every frame of one re-uploads the
+    // whole window, which took a quarter of a core and ~40 MB of X shared memory in an empty JavaFX window
+    // (docs/benchmarks.md, start-up breakdown), on the cores the services are opening on.
     Label status = new Label(i18n.get("app.starting"));
     status.getStyleClass().add("engine-label");
-    HBox engine = new HBox(6, busy, status);
+    HBox engine = new HBox(6, status);
     engine.getStyleClass().add("engine-status");
     engine.setAlignment(Pos.CENTER_LEFT);
     VBox footer = new VBox(6, engine);

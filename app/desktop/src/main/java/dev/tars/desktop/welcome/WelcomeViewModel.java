@@ -6,6 +6,7 @@ import dev.tars.config.SettingsStore;
 import dev.tars.desktop.feature.ModelFileCheck;
 import dev.tars.desktop.fx.Background;
 import dev.tars.desktop.fx.I18n;
+import dev.tars.desktop.fx.StateViewModel;
 import dev.tars.desktop.feature.ModelOffer;
 import dev.tars.models.Bytes;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * chat opens on it when it is in), or asks for a GGUF model by file chooser or drag and drop and checks it
  * before using it. The download itself is the Models page's (behind {@link ModelOffer}), so both show the same.
  */
-public final class WelcomeViewModel {
+public final class WelcomeViewModel extends StateViewModel<WelcomeViewModel.State> {
   public enum State {
     WAITING,
     CHECKING,
@@ -47,8 +48,6 @@ public final class WelcomeViewModel {
   private final SettingsStore settings;
   private final Background background;
   private final I18n i18n;
-  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<ModelOffer> recommended = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Download> download = new ReadOnlyObjectWrapper<>(Download.NONE);
   private final ReadOnlyStringWrapper downloadText = new ReadOnlyStringWrapper("");
@@ -57,21 +56,10 @@ public final class WelcomeViewModel {
   private final ChangeListener<ModelOffer.Phase> phaseListener = (obs, old, now) -> phaseChanged(now);
 
   public WelcomeViewModel(SettingsStore settings, Background background, I18n i18n) {
+    super(State.WAITING);
     this.settings = settings;
     this.background = background;
     this.i18n = i18n;
-  }
-
-  public ReadOnlyObjectProperty<State> stateProperty() {
-    return state.getReadOnlyProperty();
-  }
-
-  public State state() {
-    return state.get();
-  }
-
-  public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
   }
 
   /**
@@ -125,7 +113,7 @@ public final class WelcomeViewModel {
       return;
     }
     downloadError.set("");
-    error.set("");
+    setError("");
     if (offer.phaseProperty().get() == ModelOffer.Phase.INSTALLED) {
       useDownloaded(offer);
     } else {
@@ -171,20 +159,18 @@ public final class WelcomeViewModel {
     if (file.isEmpty()) {
       return;
     }
-    state.set(State.CHECKING);
+    setState(State.CHECKING);
     background.run(() -> {
-      AppSettings now = settings.get();
-      settings.save(now.withModelPath(file.get().toAbsolutePath().toString())
-          .withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel()));
+      saveAsLocalModel(file.get());
       return file.get();
     }, saved -> {
       downloadError.set("");
       downloadText.set(i18n.get("welcome.ready", offer.title()));
-      state.set(State.ACCEPTED);
+      setState(State.ACCEPTED);
     }, e -> {
       downloadError.set(i18n.get("welcome.useFailed", offer.title()));
       download.set(Download.FAILED);
-      state.set(State.WAITING);
+      setState(State.WAITING);
     });
   }
 
@@ -207,28 +193,32 @@ public final class WelcomeViewModel {
     if (file == null) {
       return;
     }
-    state.set(State.CHECKING);
-    error.set("");
+    setState(State.CHECKING);
+    setError("");
     background.run(() -> {
       Optional<ModelFileCheck.Problem> problem = ModelFileCheck.check(file);
       if (problem.isEmpty()) {
-        String path = file.toAbsolutePath().toString();
-        AppSettings now = settings.get();
-        settings.save(now.withModelPath(path)
-            .withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel()));
+        saveAsLocalModel(file);
       }
       return problem;
     }, problem -> {
       if (problem.isPresent()) {
         reject(i18n.get(problem.get().messageKey(), file.getFileName() == null ? file : file.getFileName()));
       } else {
-        state.set(State.ACCEPTED);
+        setState(State.ACCEPTED);
       }
     }, e -> reject(i18n.get("welcome.saveFailed")));
   }
 
+  /** Makes {@code file} the model Tars runs, keeping the remote server's details for later. */
+  private void saveAsLocalModel(Path file) {
+    AppSettings now = settings.get();
+    settings.save(now.withModelPath(file.toAbsolutePath().toString())
+        .withEngine(EngineChoice.LOCAL, now.remoteUrl(), now.remoteApiKey(), now.remoteModel()));
+  }
+
   private void reject(String message) {
-    error.set(message);
-    state.set(State.REJECTED);
+    setError(message);
+    setState(State.REJECTED);
   }
 }

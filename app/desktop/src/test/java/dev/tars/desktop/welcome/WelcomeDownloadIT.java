@@ -85,7 +85,9 @@ class WelcomeDownloadIT {
       models.close();
       manager.close();
     }
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     work.shutdownNow();
     services.close();
   }
@@ -142,12 +144,51 @@ class WelcomeDownloadIT {
     route.failWith(404, 1);
     welcome.download();
     ui.runUntil(() -> welcome.downloadProperty().get() == WelcomeViewModel.Download.FAILED, WAIT);
-    assertThat(welcome.downloadErrorProperty().get()).startsWith("La descarga se detuvo: ").contains("404");
+    assertThat(welcome.downloadErrorProperty().get()).isEqualTo("La descarga se detuvo: El archivo no está en el"
+        + " servidor (HTTP 404): " + server.uri("/tiny.gguf") + ". Puede que el enlace del catálogo esté anticuado;"
+        + " actualiza Tars o descarga el archivo tú e impórtalo.");
+    assertThat(row.messageProperty().get()).as("the Models page says it in Spanish too")
+        .startsWith("El archivo no está en el servidor");
 
     welcome.download();
     ui.runUntil(() -> welcome.state() == WelcomeViewModel.State.ACCEPTED, WAIT);
     assertThat(welcome.downloadErrorProperty().get()).isEmpty();
     assertThat(services.settings.get().modelPath()).endsWith("tiny.gguf");
+  }
+
+  @Test
+  void aDamagedFileIsExplainedInSpanish() throws Exception {
+    open("0".repeat(64), "es");
+    welcome.download();
+    ui.runUntil(() -> welcome.downloadProperty().get() == WelcomeViewModel.Download.FAILED, WAIT);
+    assertThat(welcome.downloadErrorProperty().get()).isEqualTo("La descarga se detuvo: El archivo descargado está"
+        + " dañado: su suma SHA-256 es " + sha256(file).substring(0, 12) + "... pero debería ser 000000000000..."
+        + " Se ha borrado; vuelve a descargarlo (si sigue pasando, la entrada del catálogo o el servidor están"
+        + " mal).");
+  }
+
+  @Test
+  void aServerThatKeepsFailingIsExplainedInSpanishWithTheTriesMade() throws Exception {
+    open(sha256(file), "es");
+    route.failWith(503, 10);
+    welcome.download();
+    ui.runUntil(() -> welcome.downloadProperty().get() == WelcomeViewModel.Download.FAILED, WAIT);
+    assertThat(welcome.downloadErrorProperty().get()).isEqualTo("La descarga se detuvo: El servidor tuvo un problema"
+        + " (HTTP 503). Tars lo intentó 3 veces y desistió; vuelve a intentarlo más tarde.");
+    assertThat(welcome.downloadProperty().get()).isEqualTo(WelcomeViewModel.Download.FAILED);
+  }
+
+  @Test
+  void noNetworkIsExplainedInSpanish() throws Exception {
+    open(sha256(file), "es");
+    String host = server.uri("/").getHost();
+    server.close();
+    server = null;
+    welcome.download();
+    ui.runUntil(() -> welcome.downloadProperty().get() == WelcomeViewModel.Download.FAILED, WAIT);
+    assertThat(welcome.downloadErrorProperty().get()).isEqualTo("La descarga se detuvo: No se puede contactar con "
+        + host + ". Comprueba la conexión a internet. Tars lo intentó 3 veces y desistió; vuelve a intentarlo más"
+        + " tarde.");
   }
 
   @Test

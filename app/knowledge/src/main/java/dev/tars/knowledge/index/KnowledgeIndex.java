@@ -2,9 +2,7 @@ package dev.tars.knowledge.index;
 
 import dev.tars.backup.BackupSource;
 import dev.tars.knowledge.backup.LuceneBackupSource;
-import dev.tars.knowledge.chunk.Chunk;
 import dev.tars.knowledge.lang.Language;
-import dev.tars.knowledge.lang.LanguageGuesser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,23 +18,10 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -44,7 +29,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -55,30 +39,14 @@ import org.slf4j.LoggerFactory;
  * One Lucene index holding, per chunk, its text (BM25) and its vector (HNSW), so a hybrid search is one
  * reader and deletes hit both at once. Every change is committed before it returns: the ingestion pipeline
  * commits here first and records the document as indexed in H2 second, so after a crash H2 never claims
- * chunks the index lacks (see {@code KnowledgeService#recover}).
+ * chunks the index lacks (see {@code StartupRecovery} in the knowledge package).
  *
- * <p>Over 400 lines because it is the whole write and read path of one Lucene index (fields, format version,
- * hybrid search, the views tests and the benchmark need); the parts that stand alone, language analysis
- * ({@link Analysis}) and reranking ({@link Reranker}), live apart.
+ * <p>This class is the write path and the views of the index; the schema of a chunk's fields lives in
+ * {@link ChunkFields}, the hybrid query in {@link HybridSearch}, language analysis in {@link Analysis} and
+ * reranking in {@link Reranker}.
  */
 public final class KnowledgeIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndex.class);
-  static final String CHUNK = "chunk";
-  static final String DOC = "doc";
-  static final String COLLECTION = "collection";
-  static final String PATH = "path";
-  static final String ORDINAL = "ordinal";
-  static final String PAGE = "page";
-  static final String START = "start";
-  static final String END = "end";
-  /** The small unit's text as stored; its BM25 terms are in the field of its language ({@link Analysis}). */
-  static final String UNIT = "unit";
-  static final String CONTEXT = "context";
-  static final String CONTEXT_START = "context_start";
-  static final String CONTEXT_END = "context_end";
-  static final String HEADING = "heading";
-  static final String LANGUAGE = "language";
-  static final String VECTOR = "vector";
   /**
    * Version of what the index holds, in its commit data. 2: small units with their context and per-language
    * analysis. An index of another version is rebuilt by re-indexing every document (KnowledgeService).
@@ -87,8 +55,6 @@ public final class KnowledgeIndex implements AutoCloseable {
   private static final String FORMAT_KEY = "tars.format";
   /** Fused candidates the reranker reorders (issue 19 asks for 50-100; measured in decision 1301). */
   public static final int RERANK_CANDIDATES = 60;
-  /** Reciprocal rank fusion constant from the original paper; dampens the weight of top ranks. */
-  private static final int RRF_K = 60;
 
   /**
    * HNSW parameters. {@code maxConn} (neighbours per node) and {@code beamWidth} (candidates considered while
@@ -110,7 +76,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   private final FSDirectory directory;
   private final Analysis analysis = new Analysis();
   private final Analyzer analyzer = analysis.writerAnalyzer();
-  private volatile Reranker reranker = new Reranker(analysis, Reranker.Weights.DEFAULT);
+  private volatile HybridSearch hybridSearch;
   private final String formatAtOpen;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -121,6 +87,7 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   public KnowledgeIndex(Path dir, Hnsw hnsw) {
     this.hnsw = hnsw;
+    this.hybridSearch = new HybridSearch(analysis, new Reranker(analysis, Reranker.Weights.DEFAULT), hnsw.searchWidth());
     try {
       directory = FSDirectory.open(dir);
       KnnVectorsFormat vectors = hnsw.format();
@@ -166,7 +133,7 @@ public final class KnowledgeIndex implements AutoCloseable {
 
   /** Uses other reranking weights from now on ({@link Reranker.Weights#OFF} turns reranking off). */
   public void setReranking(Reranker.Weights weights) {
-    reranker = new Reranker(analysis, weights);
+    hybridSearch = new HybridSearch(analysis, new Reranker(analysis, weights), hnsw.searchWidth());
   }
 
   /** Replaces every chunk of a document, as text of unknown language, and commits. */
@@ -177,46 +144,17 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** Replaces every chunk of a document and commits; the chunks' words are analysed for {@code language}. */
   public synchronized void replace(long documentId, long collectionId, String path, Language language,
       List<IndexedChunk> chunks) {
-    String field = Analysis.field(language);
-    String title = titleOf(path);
     try {
-      writer.deleteDocuments(new Term(DOC, Long.toString(documentId)));
+      writer.deleteDocuments(new Term(ChunkFields.DOC, Long.toString(documentId)));
       List<Document> docs = new ArrayList<>(chunks.size());
-      for (IndexedChunk ic : chunks) {
-        Chunk c = ic.chunk();
-        Document d = new Document();
-        d.add(new StringField(CHUNK, documentId + ":" + c.ordinal(), Field.Store.YES));
-        d.add(new StringField(DOC, Long.toString(documentId), Field.Store.YES));
-        d.add(new StringField(COLLECTION, Long.toString(collectionId), Field.Store.YES));
-        d.add(new StoredField(PATH, path));
-        d.add(new StoredField(ORDINAL, c.ordinal()));
-        d.add(new StoredField(PAGE, c.page()));
-        d.add(new StoredField(START, c.start()));
-        d.add(new StoredField(END, c.end()));
-        d.add(new StoredField(UNIT, c.text()));
-        d.add(new StoredField(CONTEXT_START, c.contextStart()));
-        d.add(new StoredField(CONTEXT_END, c.contextEnd()));
-        d.add(new StoredField(CONTEXT, c.context()));
-        d.add(new StoredField(HEADING, c.heading()));
-        d.add(new StoredField(LANGUAGE, language.code()));
-        // The title and headings are searched with the unit: a question names the topic more often than the
-        // unit under it repeats it.
-        d.add(new TextField(field, title + "\n" + c.heading() + "\n" + c.text(), Field.Store.NO));
-        d.add(new KnnFloatVectorField(VECTOR, ic.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        docs.add(d);
+      for (IndexedChunk chunk : chunks) {
+        docs.add(ChunkFields.toDocument(documentId, collectionId, path, language, chunk));
       }
       writer.addDocuments(docs);
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the knowledge index: " + e.getMessage(), e);
     }
-  }
-
-  /** A document's title as its file name gives it: "apt-cache.8.gz" and "Backups.part.html" become words. */
-  static String titleOf(String path) {
-    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-    return name.replaceAll("\\.(gz|bz2|xz)$", "").replaceAll("\\.[A-Za-z0-9]{1,5}$", "")
-        .replaceAll("\\.(part|[0-9][a-z]?)$", "").replace('_', ' ');
   }
 
   /** Removes the chunks of these documents and commits. */
@@ -226,7 +164,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
     try {
       List<BytesRef> terms = documentIds.stream().map(id -> new BytesRef(Long.toString(id))).toList();
-      writer.deleteDocuments(new TermInSetQuery(DOC, terms));
+      writer.deleteDocuments(new TermInSetQuery(ChunkFields.DOC, terms));
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete from the knowledge index: " + e.getMessage(), e);
@@ -289,7 +227,8 @@ public final class KnowledgeIndex implements AutoCloseable {
       TopDocs all = s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs()));
       StoredFields fields = s.storedFields();
       for (ScoreDoc sd : all.scoreDocs) {
-        counts.merge(Long.parseLong(fields.document(sd.doc, Set.of(DOC)).get(DOC)), 1, Integer::sum);
+        String documentId = fields.document(sd.doc, Set.of(ChunkFields.DOC)).get(ChunkFields.DOC);
+        counts.merge(Long.parseLong(documentId), 1, Integer::sum);
       }
       return counts;
     });
@@ -302,7 +241,7 @@ public final class KnowledgeIndex implements AutoCloseable {
       StoredFields fields = s.storedFields();
       List<String> ids = new ArrayList<>();
       for (ScoreDoc sd : all.scoreDocs) {
-        ids.add(fields.document(sd.doc, Set.of(CHUNK)).get(CHUNK));
+        ids.add(fields.document(sd.doc, Set.of(ChunkFields.CHUNK)).get(ChunkFields.CHUNK));
       }
       return ids;
     });
@@ -332,71 +271,9 @@ public final class KnowledgeIndex implements AutoCloseable {
   /** As {@link #search(float[], String, Collection, int, int)}, recording where the time went. */
   public List<Hit> search(float[] queryVector, String queryText, Collection<Long> collections, int k,
       int candidates, SearchTimings timings) {
-    Query filter = collections.isEmpty() ? null : new TermInSetQuery(COLLECTION,
-        collections.stream().map(id -> new BytesRef(Long.toString(id))).toList());
-    Reranker rerank = reranker;
-    return withSearcher(s -> {
-      if (s.getIndexReader().numDocs() == 0) {
-        return List.of();
-      }
-      long t0 = System.nanoTime();
-      int width = Math.max(candidates, hnsw.searchWidth());
-      TopDocs vector = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, width, filter), candidates);
-      long t1 = System.nanoTime();
-      Map<String, List<String>> queryTerms = analysis.queryTerms(queryText);
-      Language queryLanguage = LanguageGuesser.guess(queryText);
-      Query keywords = Analysis.keywordQuery(queryTerms, queryLanguage, filter);
-      TopDocs text = keywords == null ? null : s.search(keywords, candidates);
-      long t2 = System.nanoTime();
-      Map<Integer, Double> fused = new HashMap<>();
-      addRanks(fused, vector);
-      if (text != null) {
-        addRanks(fused, text);
-      }
-      List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
-      ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
-      StoredFields fields = s.storedFields();
-      List<Reranker.Candidate> pool = new ArrayList<>();
-      Map<Integer, Document> stored = new HashMap<>();
-      for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(Math.max(k, RERANK_CANDIDATES), ranked.size()))) {
-        Document d = fields.document(e.getKey());
-        stored.put(e.getKey(), d);
-        Reranker.Candidate c = new Reranker.Candidate(e.getKey(), e.getValue());
-        c.language = Language.ofCode(d.get(LANGUAGE));
-        c.documentId = Long.parseLong(d.get(DOC));
-        c.field = Analysis.field(c.language);
-        c.unit = d.get(UNIT);
-        c.unitStart = d.getField(START).numericValue().intValue();
-        c.titleAndHeading = titleOf(d.get(PATH)) + "\n" + d.get(HEADING);
-        pool.add(c);
-      }
-      long t3 = System.nanoTime();
-      Reranker.readVectors(s, VECTOR, pool);
-      rerank.score(s.getIndexReader(), queryVector, queryTerms, queryLanguage, pool);
-      List<Hit> hits = new ArrayList<>();
-      for (Reranker.Candidate c : Reranker.sorted(pool)) {
-        Document d = stored.get(c.docId);
-        long documentId = Long.parseLong(d.get(DOC));
-        int contextStart = d.getField(CONTEXT_START).numericValue().intValue();
-        int contextEnd = d.getField(CONTEXT_END).numericValue().intValue();
-        if (hits.stream().anyMatch(h -> h.documentId() == documentId && h.contextStart() < contextEnd
-            && contextStart < h.contextEnd())) {
-          continue;
-        }
-        hits.add(new Hit(documentId, Long.parseLong(d.get(COLLECTION)), d.get(PATH),
-            d.getField(ORDINAL).numericValue().intValue(), d.getField(PAGE).numericValue().intValue(),
-            c.unitStart, d.getField(END).numericValue().intValue(), c.unit, c.score, contextStart, contextEnd,
-            d.get(CONTEXT), c.highlightStart, c.highlightEnd));
-        if (hits.size() == k) {
-          break;
-        }
-      }
-      timings.vectorNanos = t1 - t0;
-      timings.keywordNanos = t2 - t1;
-      timings.fuseNanos = t3 - t2;
-      timings.rerankNanos = System.nanoTime() - t3;
-      return hits;
-    });
+    Query filter = HybridSearch.collectionFilter(collections);
+    HybridSearch hybrid = hybridSearch;
+    return withSearcher(s -> hybrid.run(s, queryVector, queryText, filter, k, candidates, timings));
   }
 
   /**
@@ -405,20 +282,14 @@ public final class KnowledgeIndex implements AutoCloseable {
    */
   public List<String> vectorSearch(float[] queryVector, int k, int searchWidth) {
     return withSearcher(s -> {
-      TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, queryVector, searchWidth), k);
+      TopDocs top = s.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, searchWidth), k);
       StoredFields fields = s.storedFields();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < Math.min(k, top.scoreDocs.length); i++) {
-        ids.add(fields.document(top.scoreDocs[i].doc, Set.of(CHUNK)).get(CHUNK));
+        ids.add(fields.document(top.scoreDocs[i].doc, Set.of(ChunkFields.CHUNK)).get(ChunkFields.CHUNK));
       }
       return ids;
     });
-  }
-
-  private static void addRanks(Map<Integer, Double> fused, TopDocs top) {
-    for (int rank = 0; rank < top.scoreDocs.length; rank++) {
-      fused.merge(top.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
-    }
   }
 
   @FunctionalInterface
