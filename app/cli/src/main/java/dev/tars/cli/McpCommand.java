@@ -92,7 +92,7 @@ final class McpCommand implements Callable<Integer> {
       relay = McpRelay.connect(holder.get(), allowActions, CliRuntime.version());
     } catch (McpRelay.Unreachable e) {
       LOG.warn("No MCP relay: {}", e.getMessage(), e);
-      return fail(words.get("mcp.notAnswering", holder.get().pid(), McpRelay.CONNECT_LIMIT.toSeconds()));
+      return fail(words.get("mcp.notAnswering", holder.get().pid(), e.waited().toSeconds()));
     }
     LOG.info("Relaying to the Tars process {} (actions {})", holder.get().pid(),
         relay.actionsAllowed() ? "allowed" : "not allowed");

@@ -130,6 +130,47 @@ class McpNodeClientIT {
     }
   }
 
+  @Test
+  void aHolderThatStopsMidSessionGetsTheRequestAnsweredWithAnErrorAndTarsMcpEnds() throws Exception {
+    Process holder = new ProcessBuilder(tarsMcp(false)).redirectError(dir.resolve("holder.err").toFile()).start();
+    Process relay = null;
+    try {
+      awaitRelayFile(holder.pid());
+      relay = new ProcessBuilder(tarsMcp(false)).start();
+      var toRelay = new java.io.PrintStream(relay.getOutputStream(), true, StandardCharsets.UTF_8);
+      var fromRelay = new java.io.BufferedReader(new java.io.InputStreamReader(relay.getInputStream(),
+          StandardCharsets.UTF_8));
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":"
+          + "\"search_notes\",\"arguments\":{\"query\":\"saffron\"}}}";
+      toRelay.println("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+          + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"by-hand\",\"version\":\"1\"}}}");
+      assertThat(JSON.readTree(fromRelay.readLine()).path("result").path("serverInfo").path("name").asText())
+          .isEqualTo("tars");
+      toRelay.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      toRelay.println(call.formatted(2));
+      assertThat(JSON.readTree(fromRelay.readLine()).path("result").path("isError").asBoolean()).isFalse();
+
+      holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      long stopped = System.nanoTime();
+      toRelay.println(call.formatted(3));
+      JsonNode lost = JSON.readTree(fromRelay.readLine()).path("result");
+      assertThat(lost.path("isError").asBoolean()).isTrue();
+      assertThat(lost.path("content").get(0).path("text").asText()).contains("stopped answering")
+          .contains("process " + holder.pid());
+      assertThat(relay.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      System.out.println("tars mcp ended " + (System.nanoTime() - stopped) / 1_000_000
+          + " ms after its holder was killed");
+      assertThat(relay.exitValue()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(new String(relay.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+          .contains("stopped answering, so this MCP server stops too");
+    } finally {
+      holder.destroyForcibly();
+      if (relay != null) {
+        relay.destroyForcibly();
+      }
+    }
+  }
+
   /** Waits for the relay file of the Tars process {@code pid} (it opens the database first). */
   private McpRelayFile awaitRelayFile(long pid) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -95,7 +95,8 @@ final class ToolRounds {
       for (ToolLoop.Call call : parsed.calls()) {
         OfferedTool tool = byName.get(call.name());
         String id = "call_" + ++callId;
-        Ran ran = tool == null ? new Ran("", "no such tool", false) : run(conversationId, tool, call.arguments());
+        Ran ran = tool == null ? new Ran("", "no such tool", false)
+            : run(conversationId, tool, call.arguments(), stopped);
         // Sized for the next round's prompt, which also lists the tools (the answer's own prompt is smaller).
         int room = roomForResult(contextLength, sampling, withInstructions(prompt, List.of(), offered), exchange)
             - ToolAnswer.resultText(id, "").getBytes(StandardCharsets.UTF_8).length;
@@ -134,9 +135,11 @@ final class ToolRounds {
   /** One call's outcome: the text the model reads, and how it went for the person's line under the answer. */
   record Ran(String text, String problem, boolean ok) {}
 
-  private Ran run(long conversationId, OfferedTool tool, String arguments) throws InterruptedException {
+  private Ran run(long conversationId, OfferedTool tool, String arguments, BooleanSupplier stopped)
+      throws InterruptedException {
     if (!tool.alwaysAllowed()) {
-      ToolCallRequest.Decision decision = toolBox.approve(new ToolCallRequest(conversationId, tool, arguments));
+      ToolCallRequest.Decision decision = toolBox.approve(new ToolCallRequest(conversationId, tool, arguments),
+          stopped);
       if (decision == ToolCallRequest.Decision.DENY) {
         return new Ran("The person did not allow this call; it was not run.", "denied", false);
       }

@@ -34,4 +34,13 @@ public interface ToolBox {
    * Not called for a tool the person always allows.
    */
   ToolCallRequest.Decision approve(ToolCallRequest request) throws InterruptedException;
+
+  /**
+   * As {@link #approve(ToolCallRequest)}, giving up (a denial) as soon as {@code stopped} says the person pressed
+   * Stop, so the question is taken back instead of left waiting. By default the question is not taken back.
+   */
+  default ToolCallRequest.Decision approve(ToolCallRequest request, java.util.function.BooleanSupplier stopped)
+      throws InterruptedException {
+    return approve(request);
+  }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public final class ChatTools implements ToolBox {
   private static final Logger LOG = LoggerFactory.getLogger(ChatTools.class);
   /** How long a call's card waits for the person before the call counts as denied. */
   static final Duration DECISION_WAIT = Duration.ofMinutes(10);
+  /** How often a call waiting for the person looks whether Stop was pressed. */
+  private static final Duration STOP_CHECK = Duration.ofMillis(100);
 
   /** Puts a call to the person (the window shows its card) and completes with their decision. */
   @FunctionalInterface
@@ -89,17 +92,44 @@ public final class ChatTools implements ToolBox {
 
   @Override
   public ToolCallRequest.Decision approve(ToolCallRequest request) throws InterruptedException {
+    return approve(request, () -> false);
+  }
+
+  /**
+   * Asks the approver and waits for its decision. When the person presses Stop meanwhile, the question is
+   * cancelled (the window takes its card away) and the call is not run.
+   */
+  @Override
+  public ToolCallRequest.Decision approve(ToolCallRequest request, BooleanSupplier stopped)
+      throws InterruptedException {
     Approver asking = approver;
     if (asking == null) {
       LOG.info("No window to ask about a call of {}; it is not run", request.tool().tool().name());
       return ToolCallRequest.Decision.DENY;
     }
-    ToolCallRequest.Decision decision;
+    CompletableFuture<ToolCallRequest.Decision> asked = asking.ask(request);
+    long deadline = System.nanoTime() + DECISION_WAIT.toNanos();
+    ToolCallRequest.Decision decision = null;
     try {
-      decision = asking.ask(request).get(DECISION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+      while (decision == null) {
+        if (stopped.getAsBoolean() || System.nanoTime() > deadline) {
+          asked.cancel(false);
+          LOG.info("The call of {} was not decided before {}; it is not run", request.tool().tool().name(),
+              stopped.getAsBoolean() ? "Stop" : "the time limit");
+          return ToolCallRequest.Decision.DENY;
+        }
+        try {
+          decision = asked.get(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          // Not decided yet: look at Stop again.
+        }
+      }
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
       LOG.info("No decision on a call of {} ({}); it is not run", request.tool().tool().name(), e.toString());
       return ToolCallRequest.Decision.DENY;
+    } catch (InterruptedException e) {
+      asked.cancel(false);
+      throw e;
     }
     if (decision == ToolCallRequest.Decision.ALWAYS_ALLOW) {
       // The person's own choice on the card, never something a model or a tool wrote.

@@ -40,6 +40,18 @@ public final class McpServer implements AutoCloseable {
   /** Where the connection stands, for the Settings page. */
   public enum Status { NOT_CONNECTED, CONNECTING, CONNECTED, FAILED }
 
+  /**
+   * What went wrong last, for the Settings page to put in the person's language; {@link #problem()} says the same
+   * in English for the log and the model.
+   *
+   * @param reason the technical detail (an exception's message, the command that was not found)
+   */
+  public record Problem(Kind kind, String reason) {
+    public enum Kind { NONE, COMMAND_NOT_FOUND, CONNECT_FAILED, TIMED_OUT, CALL_FAILED }
+
+    public static final Problem NONE = new Problem(Kind.NONE, "");
+  }
+
   /** One tool the server offers. */
   public record ServerTool(String name, String description, JsonNode inputSchema) {}
 
@@ -52,6 +64,7 @@ public final class McpServer implements AutoCloseable {
   private ProcessHandle process;
   private volatile Status status = Status.NOT_CONNECTED;
   private volatile String problem = "";
+  private volatile Problem lastProblem = Problem.NONE;
   private volatile List<ServerTool> tools = List.of();
 
   public McpServer(McpServerConfig config, String clientVersion) {
@@ -70,6 +83,11 @@ public final class McpServer implements AutoCloseable {
   /** Why the last connection or call failed, for a person; empty when nothing failed. */
   public String problem() {
     return problem;
+  }
+
+  /** What went wrong last, to be worded for a person; {@link Problem#NONE} when nothing failed. */
+  public Problem lastProblem() {
+    return lastProblem;
   }
 
   /** The tools listed when the server was last connected; empty before. */
@@ -160,6 +178,15 @@ public final class McpServer implements AutoCloseable {
       return client;
     }
     status = Status.CONNECTING;
+    if (config.isCommand() && CommandLookup.find(config.command(), config.env()).isEmpty()) {
+      // The SDK would wait for a process that never started until the time limit; say so at once.
+      status = Status.FAILED;
+      lastProblem = new Problem(Problem.Kind.COMMAND_NOT_FOUND, config.command());
+      problem = "Tars could not start " + config.name() + ": the command \"" + config.command()
+          + "\" was not found. Check its command in Settings → Tools (is the program installed, and on the PATH?).";
+      LOG.warn("MCP server {}: command not found: {}", config.name(), config.command());
+      throw new McpServerException(problem);
+    }
     McpAsyncClient built = null;
     try {
       synchronized (STARTING) {
@@ -174,10 +201,12 @@ public final class McpServer implements AutoCloseable {
       client = built;
       status = Status.CONNECTED;
       problem = "";
+      lastProblem = Problem.NONE;
       LOG.info("Connected to MCP server {} ({})", config.name(), config.location());
       return client;
     } catch (ExecutionException | RuntimeException e) {
       status = Status.FAILED;
+      lastProblem = new Problem(Problem.Kind.CONNECT_FAILED, reason(e));
       problem = "Tars could not connect to " + config.name() + " (" + reason(e) + "). Check its "
           + (config.isCommand() ? "command" : "address") + " in Settings → Tools.";
       LOG.warn("Connecting to MCP server {} ({}) failed", config.name(), config.location(), e);
@@ -224,6 +253,8 @@ public final class McpServer implements AutoCloseable {
     LOG.warn("MCP server {} failed while {}; dropping the connection", config.name(), doing, e);
     close();
     problem = message;
+    lastProblem = timedOut ? new Problem(Problem.Kind.TIMED_OUT, "")
+        : new Problem(Problem.Kind.CALL_FAILED, reason(e));
     status = Status.FAILED;
     return new McpServerException(message, e);
   }

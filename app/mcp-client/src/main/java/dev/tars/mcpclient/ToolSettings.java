@@ -86,14 +86,18 @@ public final class ToolSettings {
   }
 
   /**
-   * Adds a server, or replaces the one with the same id (see {@link #freeId}).
+   * Adds a server at the end, or replaces the one with the same id in its place (see {@link #freeId}).
    *
    * @return the server as stored
    */
   public synchronized McpServerConfig putServer(McpServerConfig server) {
     List<McpServerConfig> servers = new ArrayList<>(current.servers());
-    servers.removeIf(s -> s.id().equals(server.id()));
-    servers.add(server);
+    int at = servers.stream().map(McpServerConfig::id).toList().indexOf(server.id());
+    if (at < 0) {
+      servers.add(server);
+    } else {
+      servers.set(at, server);
+    }
     save(new Values(current.inChat(), current.maxRounds(), servers, current.disabled(), current.alwaysAllowed()));
     return server;
   }

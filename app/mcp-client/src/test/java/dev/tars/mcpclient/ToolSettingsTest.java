@@ -102,4 +102,62 @@ class ToolSettingsTest {
       assertThat(tools.offered()).isEmpty();
     }
   }
+
+  @Test
+  void stopTakesBackAQuestionStillWaitingForThePerson() throws Exception {
+    ToolSettings settings = new ToolSettings(database.dataSource());
+    Tool note = new Tool("create_note", "Saves a note.", new ObjectMapper().readTree("{\"type\": \"object\"}"),
+        args -> "saved");
+    settings.setInChat(true, 5);
+    try (McpServers servers = new McpServers(settings, "test"); var asking = java.util.concurrent.Executors
+        .newSingleThreadExecutor(dev.tars.concurrent.NamedThreads.named("asking"))) {
+      ChatTools tools = new ChatTools(settings, servers, () -> List.of(note));
+      CompletableFuture<ToolCallRequest.Decision> shown = new CompletableFuture<>();
+      tools.setApprover(r -> shown);
+      ToolCallRequest request = new ToolCallRequest(1, tools.offered().getFirst(), "{}");
+      java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+      CompletableFuture<ToolCallRequest.Decision> decided = CompletableFuture.supplyAsync(() -> {
+        try {
+          return tools.approve(request, stopped::get);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }, asking);
+      Thread.sleep(300);
+      assertThat(decided).as("waits for the person").isNotDone();
+      long pressed = System.nanoTime();
+      stopped.set(true);
+      assertThat(decided.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ToolCallRequest.Decision.DENY);
+      assertThat((System.nanoTime() - pressed) / 1_000_000).as("ms after Stop").isLessThan(1_000);
+      assertThat(shown).as("the card's question is taken back").isCancelled();
+    }
+  }
+
+  @Test
+  void aServersNewTimeLimitKeepsItsPlaceInTheList() {
+    ToolSettings settings = new ToolSettings(database.dataSource());
+    McpServerConfig first = settings.putServer(McpServerConfig.command("Files", "node", List.of("files.js"),
+        Map.of()));
+    settings.putServer(McpServerConfig.http("Web", "http://localhost:3001/mcp", Map.of()));
+    settings.putServer(first.withTimeout(Duration.ofSeconds(90)));
+    assertThat(new ToolSettings(database.dataSource()).get().servers())
+        .extracting(c -> c.name() + " " + c.timeout().toSeconds()).containsExactly("Files 90", "Web 30");
+  }
+
+  @Test
+  void aCommandThatDoesNotExistFailsAtOnceAndSaysSo() {
+    McpServer missing = new McpServer(McpServerConfig.command("Nowhere", "tars-no-such-command-4711", List.of(),
+        Map.of()), "test");
+    long started = System.nanoTime();
+    assertThatThrownBy(missing::listTools).isInstanceOf(McpServerException.class).hasMessageContaining("not found")
+        .hasMessageContaining("tars-no-such-command-4711");
+    assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(1_000);
+    assertThat(missing.status()).isEqualTo(McpServer.Status.FAILED);
+    assertThat(missing.lastProblem()).isEqualTo(new McpServer.Problem(McpServer.Problem.Kind.COMMAND_NOT_FOUND,
+        "tars-no-such-command-4711"));
+    assertThat(CommandLookup.find("java", Map.of("PATH", Path.of(System.getProperty("java.home"), "bin")
+        .toString()))).isPresent();
+    assertThat(CommandLookup.find(Path.of(System.getProperty("java.home"), "bin", "java").toString(), Map.of()))
+        .isPresent();
+  }
 }

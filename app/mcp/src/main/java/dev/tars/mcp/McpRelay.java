@@ -38,13 +38,19 @@ import org.slf4j.LoggerFactory;
  * {@code tars mcp} owns the folder. Results and errors come back unchanged; after a call of a tool that changes
  * things the resource list is read again (a new note is listed at once).
  *
- * <p>When the holder does not answer at start, {@link #connect} fails within {@link #CONNECT_LIMIT}; when it stops
+ * <p>When the holder does not answer at start, {@link #connect} fails within {@link #CONNECT_LIMIT} (or
+ * {@link #HANDSHAKE_LIMIT} when it answered but stalls in the handshake); when it stops
  * answering later (closed, hung), the request gets an error that says so and {@link #serve} returns false.
  */
 public final class McpRelay {
   private static final Logger LOG = LoggerFactory.getLogger(McpRelay.class);
-  /** How long the holder has to answer at start, each step (its info, then the MCP handshake). */
-  public static final Duration CONNECT_LIMIT = Duration.ofSeconds(3);
+  /**
+   * How long the holder has to answer its info at start: a trivial answer, so a holder that misses it is hung or
+   * closing (5 s leaves room for a first request on a busy machine).
+   */
+  public static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
+  /** How long the MCP handshake may take once the holder has answered (the first one loads classes on both sides). */
+  static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(10);
   /** How long a forwarded request may take (a first document search opens nothing: the holder has it open). */
   static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
   private static final int MAX_PAGES = 50;
@@ -52,9 +58,16 @@ public final class McpRelay {
   /** The holder did not answer; {@link #getMessage()} is for the log, the caller words it for the person. */
   public static final class Unreachable extends Exception {
     private static final long serialVersionUID = 1L;
+    private final Duration waited;
 
-    Unreachable(String message, Throwable cause) {
+    Unreachable(String message, Duration waited, Throwable cause) {
       super(message, cause);
+      this.waited = waited;
+    }
+
+    /** How long the holder was given before giving up. */
+    public Duration waited() {
+      return waited;
     }
   }
 
@@ -91,7 +104,8 @@ public final class McpRelay {
    * @param allowActions {@code --allow-actions} was given; without it the person's setting (asked from the holder)
    *     decides, as when {@code tars mcp} owns the folder
    * @param version this Tars' version, sent as the relay's client version
-   * @throws Unreachable when the holder does not answer within {@link #CONNECT_LIMIT} (each step)
+   * @throws Unreachable when the holder does not answer within {@link #CONNECT_LIMIT}, or does not complete the
+   *     handshake within {@link #HANDSHAKE_LIMIT}
    */
   public static McpRelay connect(McpRelayFile holder, boolean allowActions, String version) throws Unreachable {
     JsonNode info = info(holder);
@@ -115,7 +129,7 @@ public final class McpRelay {
           templates);
     } catch (RuntimeException e) {
       throw new Unreachable("The Tars process " + holder.pid() + " did not complete the MCP handshake: "
-          + McpError.aggregateExceptionMessages(e), e);
+          + McpError.aggregateExceptionMessages(e), HANDSHAKE_LIMIT, e);
     } finally {
       probe.close();
     }
@@ -145,11 +159,6 @@ public final class McpRelay {
     } finally {
       closeSession();
     }
-  }
-
-  /** Why the holder stopped answering, once {@link #serve} returned false. */
-  public String lostReason() {
-    return lost.getNow("");
   }
 
   private McpSyncServer build(McpServer.SyncSpecification<?> spec) {
@@ -309,7 +318,7 @@ public final class McpRelay {
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(holder.baseUrl())
         .endpoint(path).requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + holder.secret()))
         .connectTimeout(CONNECT_LIMIT).jsonMapper(TarsMcpServer.MAPPER).build();
-    return McpClient.sync(transport).clientInfo(as).initializationTimeout(CONNECT_LIMIT)
+    return McpClient.sync(transport).clientInfo(as).initializationTimeout(HANDSHAKE_LIMIT)
         .requestTimeout(REQUEST_LIMIT).build();
   }
 
@@ -322,15 +331,16 @@ public final class McpRelay {
           .header("Authorization", "Bearer " + holder.secret()).timeout(CONNECT_LIMIT).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new Unreachable("The Tars process " + holder.pid() + " answered " + response.statusCode(), null);
+        throw new Unreachable("The Tars process " + holder.pid() + " answered " + response.statusCode(),
+            CONNECT_LIMIT, null);
       }
       return TarsMcpServer.JSON.readTree(response.body());
     } catch (java.io.IOException e) {
       throw new Unreachable("The Tars process " + holder.pid() + " did not answer on port " + holder.port() + ": "
-          + e, e);
+          + e, CONNECT_LIMIT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Unreachable("Interrupted while asking the Tars process " + holder.pid(), e);
+      throw new Unreachable("Interrupted while asking the Tars process " + holder.pid(), CONNECT_LIMIT, e);
     } finally {
       http.close();
     }

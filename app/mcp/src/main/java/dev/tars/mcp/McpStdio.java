@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class McpStdio {
   private static final Logger LOG = LoggerFactory.getLogger(McpStdio.class);
 
+  /** How long a server asked to stop lets its last answers reach the client. */
+  private static final java.time.Duration STOP_GRACE = java.time.Duration.ofMillis(500);
+
   private McpStdio() {}
 
   /**
@@ -67,7 +70,12 @@ public final class McpStdio {
     McpSyncServer server = build.apply(McpServer.sync(transport));
     LOG.info("MCP server on standard input and output");
     try {
-      return ended.get();
+      boolean inputEnded = ended.get();
+      if (!inputEnded) {
+        // The answer that found the reason to stop is on its way out; closing drops what is not written yet.
+        Thread.sleep(STOP_GRACE.toMillis());
+      }
+      return inputEnded;
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     } finally {

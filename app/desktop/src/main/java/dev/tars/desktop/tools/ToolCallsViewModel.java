@@ -69,6 +69,12 @@ public final class ToolCallsViewModel {
     return request -> {
       Pending call = new Pending(request);
       ui.run(() -> pending.add(call));
+      // Taken back by the chat (Stop was pressed): the card goes away.
+      call.decision.whenComplete((decided, cancelled) -> {
+        if (cancelled != null) {
+          ui.run(() -> pending.remove(call));
+        }
+      });
       return call.decision;
     };
   }

@@ -149,7 +149,16 @@ public final class ToolsSettingsView {
       server.tools().addListener((ListChangeListener<ToolsSettingsViewModel.ToolRow>) c ->
           fillTools(tools, server.tools()));
       fillTools(tools, server.tools());
-      VBox card = new VBox(4, top, location, status, tools);
+      Spinner<Integer> timeout = new Spinner<>();
+      timeout.setEditable(true);
+      timeout.setPrefWidth(90);
+      timeout.setId("toolsTimeout-" + server.id());
+      HBox timeoutRow = new HBox(8, hint(i18n.get("tools.server.timeout")), timeout);
+      timeoutRow.setAlignment(Pos.CENTER_LEFT);
+      VBox card = new VBox(4, top, location, status, timeoutRow, tools);
+      // The spinner's binding lives as long as its card.
+      card.getProperties().put("timeoutBinding",
+          Spinners.bindInt(timeout, server.timeoutSecondsProperty(), 1, 600, 5));
       card.getStyleClass().add("tools-server");
       box.getChildren().add(card);
     }

@@ -73,12 +73,20 @@ public final class ToolsSettingsViewModel {
 
   /** One MCP server: where it is, how its connection stands, its tools once connected. */
   public final class ServerRow {
-    private final McpServerConfig config;
+    private McpServerConfig config;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<ToolRow> serverTools = FXCollections.observableArrayList();
+    private final IntegerProperty timeoutSeconds;
 
     ServerRow(McpServerConfig config) {
       this.config = config;
+      this.timeoutSeconds = new SimpleIntegerProperty((int) config.timeout().toSeconds());
+      timeoutSeconds.addListener((obs, was, now) -> saveTimeout(this, now.intValue()));
+    }
+
+    /** How long one call (or starting the server) may take, in seconds; a change is saved at once. */
+    public IntegerProperty timeoutSecondsProperty() {
+      return timeoutSeconds;
     }
 
     public String id() {
@@ -212,10 +220,23 @@ public final class ToolsSettingsViewModel {
       case NOT_CONNECTED -> i18n.get("tools.status.notConnected");
       case CONNECTING -> i18n.get("tools.status.connecting");
       case CONNECTED -> i18n.get("tools.status.connected", server.knownTools().size());
-      case FAILED -> i18n.get("tools.status.failed", server.problem());
+      case FAILED -> i18n.get("tools.status.failed", problem(server));
     });
     row.serverTools.setAll(server.knownTools().stream().map(t -> new ToolRow(row.id(), t.name(), t.description(),
         values)).toList());
+  }
+
+  /** Why the server is not working, in the person's language. */
+  private String problem(McpServer server) {
+    McpServer.Problem problem = server.lastProblem();
+    return switch (problem.kind()) {
+      case COMMAND_NOT_FOUND -> i18n.get("tools.problem.commandNotFound", problem.reason());
+      case CONNECT_FAILED -> i18n.get(server.config().isCommand() ? "tools.problem.connectCommand"
+          : "tools.problem.connectAddress", problem.reason());
+      case TIMED_OUT -> i18n.get("tools.problem.timedOut", server.config().timeout().toSeconds());
+      case CALL_FAILED -> i18n.get("tools.problem.callFailed", problem.reason());
+      case NONE -> server.problem();
+    };
   }
 
   /** Starts (or reaches) the server and lists its tools, in the background. */
@@ -286,7 +307,22 @@ public final class ToolsSettingsViewModel {
   }
 
   private java.time.Duration timeout() {
-    return java.time.Duration.ofSeconds(Math.max(1, Math.min(600, newTimeoutSeconds.get())));
+    return seconds(newTimeoutSeconds.get());
+  }
+
+  private static java.time.Duration seconds(int value) {
+    return java.time.Duration.ofSeconds(Math.max(1, Math.min(600, value)));
+  }
+
+  /** A server's new time limit; the server is started again with it the next time it is needed. */
+  private void saveTimeout(ServerRow row, int value) {
+    McpServerConfig changed = row.config.withTimeout(seconds(value));
+    if (changed.equals(row.config)) {
+      return;
+    }
+    row.config = changed;
+    background.run(() -> tools.settings().putServer(changed), e -> message.set(i18n.get("tools.saveFailed",
+        e.getMessage())));
   }
 
   /** {@code Name: value} lines as headers. */

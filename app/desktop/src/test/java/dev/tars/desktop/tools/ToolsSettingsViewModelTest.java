@@ -91,8 +91,14 @@ class ToolsSettingsViewModelTest {
     McpServerConfig saved = settings.get().servers().getFirst();
     assertThat(saved.command()).isEqualTo("/no/such/program");
     assertThat(saved.args()).containsExactly("--flag", "two words");
-    assertThat(viewModel.servers()).singleElement().satisfies(row ->
-        assertThat(row.statusProperty().get()).startsWith("Not working: Tars could not connect to Broken"));
+    assertThat(viewModel.servers()).singleElement().satisfies(row -> assertThat(row.statusProperty().get())
+        .startsWith("Not working: the command \"/no/such/program\" was not found."));
+    ToolsSettingsViewModel inSpanish = new ToolsSettingsViewModel(new ChatTools(settings, servers, List::of),
+        Background.direct(), I18n.forLanguage("es"));
+    inSpanish.load();
+    inSpanish.connect(inSpanish.servers().getFirst());
+    assertThat(inSpanish.servers().getFirst().statusProperty().get())
+        .startsWith("No funciona: no se encontró la orden \"/no/such/program\".");
 
     viewModel.remove(viewModel.servers().getFirst());
     assertThat(settings.get().servers()).isEmpty();
@@ -114,6 +120,33 @@ class ToolsSettingsViewModelTest {
     assertThat(card.arguments()).contains("\"path\" : \"/tmp/a.txt\"");
     card.decide(ToolCallRequest.Decision.DENY);
     assertThat(decision).isCompletedWithValue(ToolCallRequest.Decision.DENY);
+    assertThat(calls.pending()).isEmpty();
+  }
+
+  @Test
+  void aServersTimeLimitIsEditedInPlaceAndSavedAtOnce() {
+    settings.putServer(McpServerConfig.command("Files", "node", List.of("files.js"), java.util.Map.of()));
+    viewModel.load();
+    ToolsSettingsViewModel.ServerRow row = viewModel.servers().getFirst();
+    assertThat(row.timeoutSecondsProperty().get()).isEqualTo(30);
+
+    row.timeoutSecondsProperty().set(120);
+
+    assertThat(settings.get().servers()).singleElement()
+        .satisfies(config -> assertThat(config.timeout()).hasSeconds(120));
+    assertThat(servers.server(row.id()).orElseThrow().config().timeout()).as("the server follows").hasSeconds(120);
+  }
+
+  @Test
+  void aCallTakenBackByStopLosesItsCard() throws Exception {
+    ToolCallsViewModel calls = new ToolCallsViewModel(UiDispatcher.immediate());
+    OfferedTool tool = new OfferedTool(new Tool("files.read", "Reads.", new ObjectMapper().readTree("{}"),
+        args -> ""), "Files", false);
+    CompletableFuture<ToolCallRequest.Decision> decision = calls.approver().ask(new ToolCallRequest(4, tool, "{}"));
+    assertThat(calls.pending()).hasSize(1);
+
+    decision.cancel(false);
+
     assertThat(calls.pending()).isEmpty();
   }
 }
