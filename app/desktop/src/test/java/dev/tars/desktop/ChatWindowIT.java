@@ -67,6 +67,8 @@ class ChatWindowIT {
 
     waitUntil(30, () -> conversationTitles().size() == 1);
     assertThat(fx(this::conversationTitles)).containsExactly("Hello there, tell me a long story");
+    // The list's items come before its cells: the first layout pass after the items arrive makes them.
+    waitUntil(30, () -> robot.lookup(".conversation-cell").match(Node::isVisible).tryQuery().isPresent());
     robot.clickOn(".conversation-cell");
     waitUntil(30, () -> lastStatusBadge().equals("Stopped"));
     assertThat(fx(this::lastAnswerText)).isEqualTo(partial);

@@ -9,7 +9,6 @@ import dev.tars.models.DownloadListener;
 import dev.tars.models.DownloadOutcome;
 import dev.tars.models.DownloadProgress;
 import dev.tars.models.DownloadStatus;
-import dev.tars.models.Fit;
 import dev.tars.models.InstalledModel;
 import dev.tars.models.ModelException;
 import dev.tars.models.ModelKind;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -63,6 +61,7 @@ public final class ModelsViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper machine = new ReadOnlyStringWrapper("");
   private final Consumer<Path> useModel;
   private final String recommendedName;
+  private final RowWording wording;
   private Consumer<URI> linkOpener = new LinkOpener()::open;
 
   /** A page without a "Use" button (the model is chosen elsewhere). */
@@ -82,7 +81,8 @@ public final class ModelsViewModel implements AutoCloseable {
     this.background = background;
     this.useModel = useModel;
     this.recommendedName = manager.catalog().recommended(manager.totalRam()).map(CatalogEntry::name).orElse(null);
-    search.addListener((obs, old, now) -> shownRows.setPredicate(matching(now)));
+    this.wording = new RowWording(manager, i18n, recommendedName);
+    search.addListener((obs, old, now) -> shownRows.setPredicate(RowWording.matching(now)));
     machine.set(i18n.get("models.page.machine", Bytes.human(manager.totalRam()), manager.modelsDir()));
     refresh();
   }
@@ -144,41 +144,11 @@ public final class ModelsViewModel implements AutoCloseable {
     });
   }
 
-  private static java.util.function.Predicate<ModelRow> matching(String query) {
-    String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
-    if (words.length == 0 || words[0].isEmpty()) {
-      return null;
-    }
-    return row -> {
-      for (String word : words) {
-        if (!row.searchText().contains(word)) {
-          return false;
-        }
-      }
-      return true;
-    };
-  }
 
-  /** "32K" for 32768 tokens: the column stays narrow and reads like the model cards do. */
-  static String contextText(int tokens) {
-    if (tokens <= 0) {
-      return "";
-    }
-    return tokens % 1024 == 0 ? tokens / 1024 + "K" : String.valueOf(tokens);
-  }
 
-  private void index(ModelRow row, String... words) {
-    StringBuilder text = new StringBuilder();
-    for (String w : words) {
-      if (w != null) {
-        text.append(w.toLowerCase(Locale.ROOT)).append(' ');
-      }
-    }
-    text.append(row.titleProperty().get().toLowerCase(Locale.ROOT)).append(' ')
-        .append(row.sizeProperty().get().toLowerCase(Locale.ROOT)).append(' ')
-        .append(row.kindProperty().get().toLowerCase(Locale.ROOT));
-    row.setSearchText(text.toString());
-  }
+
+
+
 
   /** The last error or confirmation in words; empty when there is nothing to say. */
   public ReadOnlyStringProperty noticeProperty() {
@@ -202,12 +172,12 @@ public final class ModelsViewModel implements AutoCloseable {
     java.util.ArrayList<ModelRow> fresh = new java.util.ArrayList<>();
     for (CatalogEntry e : manager.catalog().entries()) {
       ModelRow row = old.getOrDefault(e.name(), new ModelRow(e.name(), e));
-      describe(row, e);
+      wording.describe(row, e);
       if (!downloads.containsKey(e.name())) {
         InstalledModel m = installed.stream().filter(i -> i.name().equals(e.name())).findFirst().orElse(null);
         if (m != null) {
           row.activeProperty().set(manager.isActive(m));
-          markInstalled(row, m);
+          wording.markInstalled(row, m);
         } else if (!e.downloadable()) {
           row.stateProperty().set(ModelRow.State.INCLUDED);
           row.messageProperty().set(i18n.get("models.page.included"));
@@ -229,71 +199,24 @@ public final class ModelsViewModel implements AutoCloseable {
     for (InstalledModel m : installed) {
       if (manager.catalog().find(m.name()).isEmpty()) {
         ModelRow row = old.getOrDefault(m.name(), new ModelRow(m.name(), null));
-        row.titleProperty().set(m.metadata() != null ? i18n.get("models.page.imported", m.metadata().name()) : m.name());
-        row.kindProperty().set(kind(m.kind()));
-        row.sizeProperty().set(Bytes.human(m.sizeBytes()));
-        row.quantizationProperty().set(m.metadata() != null ? m.metadata().quantization() : "");
-        row.contextProperty().set(m.metadata() != null ? contextText(m.metadata().contextLength()) : "");
-        row.licenseProperty().set(i18n.get("models.page.licenseUnknown"));
-        row.setSizeBytes(m.sizeBytes());
-        setFit(row, m.sizeBytes());
-        index(row, m.name(), row.quantizationProperty().get());
+        wording.describeImported(row, m);
         row.activeProperty().set(manager.isActive(m));
-        markInstalled(row, m);
+        wording.markInstalled(row, m);
         fresh.add(row);
       }
     }
     rows.setAll(fresh);
   }
 
-  private void describe(ModelRow row, CatalogEntry e) {
-    row.titleProperty().set(e.displayName());
-    row.kindProperty().set(kind(e.kind()));
-    row.sizeProperty().set(Bytes.human(e.sizeBytes()));
-    row.quantizationProperty().set(e.quantization() == null ? "" : e.quantization());
-    row.contextProperty().set(contextText(e.contextLength()));
-    row.licenseProperty().set(e.license());
-    row.setSizeBytes(e.sizeBytes());
-    row.setRecommended(e.name().equals(recommendedName));
-    row.descriptionProperty().set(e.family() == null || !i18n.has("models.family." + e.family()) ? "" : i18n.get("models.family." + e.family()));
-    setFit(row, e.sizeBytes());
-    index(row, e.name(), e.family(), e.parameters(), e.quantization(), e.license());
-  }
 
-  private String kind(ModelKind kind) {
-    return i18n.get("models.page.kind." + kind.name());
-  }
 
-  private void setFit(ModelRow row, long sizeBytes) {
-    Fit fit = manager.fit(sizeBytes);
-    row.fitLevelProperty().set(fit);
-    row.fitProperty().set(i18n.get("models.page.fit." + fit.name()));
-    row.fitHintProperty().set(i18n.get("models.page.fitHint", Bytes.human(Fit.requiredBytes(sizeBytes)),
-        Bytes.human(manager.totalRam())));
-  }
 
-  /** "123.4 MB of 491.0 MB, 25%, 5.2 MB/s, 1:10 left" in the UI's language. */
-  String describe(DownloadProgress p) {
-    StringBuilder s = new StringBuilder(p.totalBytes() > 0
-        ? i18n.get("models.page.progress.ofPercent", Bytes.human(p.bytesDone()), Bytes.human(p.totalBytes()),
-            (int) (p.fraction() * 100))
-        : Bytes.human(p.bytesDone()));
-    s.append(", ").append(Bytes.speed(p.bytesPerSecond()));
-    if (p.remaining() != null) {
-      s.append(", ").append(i18n.get("models.page.progress.left", Bytes.duration(p.remaining())));
-    }
-    return s.toString();
-  }
 
-  private void markInstalled(ModelRow row, InstalledModel m) {
-    row.setInstalled(m);
-    row.detailsProperty().set(m.metadata() != null ? m.metadata().describe() : "");
-    row.progressProperty().set(1);
-    row.progressTextProperty().set("");
-    row.messageProperty().set(i18n.get(m.downloadedUnverified() ? "models.installed.notVerified"
-        : "models.installed"));
-    row.stateProperty().set(ModelRow.State.INSTALLED);
-  }
+
+
+
+
+
 
   /** Whether an installed chat model on {@code row} can be made the one Tars uses. */
   public boolean canUse(ModelRow row) {
@@ -470,7 +393,7 @@ public final class ModelsViewModel implements AutoCloseable {
     public void onProgress(DownloadProgress p) {
       ui.execute(() -> {
         row.progressProperty().set(p.fraction());
-        row.progressTextProperty().set(describe(p));
+        row.progressTextProperty().set(wording.describe(p));
       });
     }
   }
