@@ -10,7 +10,6 @@ import dev.tars.engine.ModelInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +59,7 @@ final class ApiHandler extends Handler.Wrapper {
     this.guard = guard;
     this.bodies = new BodyReader(options.maxBodyBytes(), options.maxUploads(), options.bodyIdleTimeout().toMillis(),
         ApiServer.BODY_TOTAL_MILLIS);
-    this.expectedAuthorization = ("Bearer " + options.apiKey()).getBytes(StandardCharsets.UTF_8);
+    this.expectedAuthorization = RequestGuard.bearer(options.apiKey());
     Semaphore permits = new Semaphore(options.maxParallel());
     this.chat = new ChatCompletions(options, services, permits, metrics, running, historyWriter);
     this.embeddings = new Embeddings(services.embedder(), permits, options.maxParallel(), metrics);
@@ -229,11 +228,7 @@ final class ApiHandler extends Handler.Wrapper {
   }
 
   private void authorize(Request request) throws OpenAiException {
-    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, expectedAuthorization)) {
-      throw ApiErrors.unauthorized();
-    }
+    RequestGuard.checkBearer(request, expectedAuthorization);
   }
 
   private static void requireMethod(String actual, String expected) throws OpenAiException {

@@ -3,8 +3,6 @@ package dev.tars.api;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.protocol.openai.OpenAiException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
@@ -61,7 +59,7 @@ public final class LoopbackEndpoint implements AutoCloseable {
     connector.open();
     server.addConnector(connector);
     server.setHandler(new Guard(new RequestGuard(HOST, connector::getLocalPort, List.of()),
-        ("Bearer " + secret).getBytes(StandardCharsets.UTF_8), maxBodyBytes, handler));
+        RequestGuard.bearer(secret), maxBodyBytes, handler));
     try {
       server.start();
     } catch (Exception e) {
@@ -105,11 +103,7 @@ public final class LoopbackEndpoint implements AutoCloseable {
         if (request.getHeaders().get(HttpHeader.ORIGIN) != null) {
           throw ApiErrors.originRefused(request.getHeaders().get(HttpHeader.ORIGIN));
         }
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, expectedAuthorization)) {
-          throw ApiErrors.unauthorized();
-        }
+        RequestGuard.checkBearer(request, expectedAuthorization);
         if (request.getLength() > maxBodyBytes) {
           throw ApiErrors.tooLarge(maxBodyBytes);
         }

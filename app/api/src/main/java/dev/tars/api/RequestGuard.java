@@ -3,6 +3,8 @@ package dev.tars.api;
 import dev.tars.protocol.openai.OpenAiException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,6 +61,20 @@ final class RequestGuard {
   static String normalizeOrigin(String origin) {
     String trimmed = origin.strip().toLowerCase(Locale.ROOT);
     return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  }
+
+  /** The value an {@code Authorization} header must have for {@code secret}, for {@link #checkBearer}. */
+  static byte[] bearer(String secret) {
+    return ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Refuses (401) a request whose {@code Authorization} header is not {@code expected}; compared in constant time. */
+  static void checkBearer(Request request, byte[] expected) throws OpenAiException {
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    byte[] given = header == null ? new byte[0] : header.strip().getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, expected)) {
+      throw ApiErrors.unauthorized();
+    }
   }
 
   void checkHost(Request request) throws OpenAiException {
