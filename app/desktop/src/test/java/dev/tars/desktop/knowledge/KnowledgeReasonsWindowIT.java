@@ -110,6 +110,8 @@ class KnowledgeReasonsWindowIT {
             + "archivo comprimido o un documento guardado con otra extensión.");
     assertThat(shown).anyMatch(t -> t.startsWith("Falló: El archivo parece dañado o incompleto (su estructura zip "
         + "está rota: ") && t.endsWith("). Ábrelo con su programa, guarda una copia nueva y vuelve a añadirlo."));
+    assertThat(FxWait.fx(() -> spanish.progressTextProperty().get()))
+        .isEqualTo("1 documento indexado, 4 no se pudieron leer (mira su estado)");
     WindowShots.save(page, "knowledge-reasons-es.png");
 
     TestUi englishUi = new TestUi();
@@ -121,6 +123,8 @@ class KnowledgeReasonsWindowIT {
           tuple("empty.txt", "Failed: The file is empty (0 bytes); there is nothing to index."),
           tuple("photos.zip", "Failed: Archives (application/zip) are not indexed. Unpack it and add the folder "
               + "instead."));
+      assertThat(english.progressTextProperty().get())
+          .isEqualTo("1 document indexed, 4 could not be read (see their status)");
       assertThat(english.documents()).filteredOn(r -> r.name().equals("report.docx")).singleElement()
           .extracting(DocumentRow::statusText).asString()
           .startsWith("Failed: The file looks damaged or incomplete (its zip structure is broken: ");
