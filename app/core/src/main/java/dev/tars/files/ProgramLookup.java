@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Finds a program as the operating system would start it: a name with a folder in it as written, else the first
  * runnable match in the folders of a {@code PATH} value. An empty entry of a POSIX {@code PATH} (a leading, trailing
- * or doubled {@code :}) means the current folder, as for {@code execvp} and Java's own process start; Windows
+ * or doubled {@code :}) means the current folder, POSIX's old rule that {@code execvp} follows; Windows
  * ignores empty entries and also tries the usual program endings ({@code .exe}, {@code .cmd}...).
  */
 public final class ProgramLookup {
