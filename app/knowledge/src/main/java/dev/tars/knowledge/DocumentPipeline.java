@@ -4,6 +4,7 @@ import dev.tars.embedding.Embedder;
 import dev.tars.knowledge.chunk.Chunk;
 import dev.tars.knowledge.chunk.Chunker;
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
 import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.lang.Language;
 import dev.tars.knowledge.lang.LanguageGuesser;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DocumentPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentPipeline.class);
-  static final String CANCELLED = "Indexing was cancelled before this file was done. Add it again to index it.";
+  static final NotIndexedReason CANCELLED = NotIndexedReason.of(NotIndexedReason.Key.CANCELLED);
   private static final int EMBED_SLICE = 32;
 
   /** What the pipeline needs from the queue that runs it. */
@@ -96,8 +97,7 @@ final class DocumentPipeline {
       }
     } catch (OutOfMemoryError e) {
       LOG.error("Out of memory while indexing {}", doc.path(), e);
-      writes.failIfStill(id, current[0],
-          "The file needed more memory than Tars can give it. Split it into smaller files.");
+      writes.failIfStill(id, current[0], NotIndexedReason.of(NotIndexedReason.Key.OUT_OF_MEMORY));
     } catch (RuntimeException e) {
       if (job.shuttingDown()) {
         // Shutting down interrupted the embedding: not the document's fault, so it waits for the next start.
@@ -106,8 +106,7 @@ final class DocumentPipeline {
         return;
       }
       LOG.error("Unexpected failure while indexing {}", doc.path(), e);
-      writes.failIfStill(id, current[0], "An unexpected error stopped indexing this file (" + e.getMessage()
-          + "). Details are in the log.");
+      writes.failIfStill(id, current[0], NotIndexedReason.of(NotIndexedReason.Key.UNEXPECTED, e.getMessage()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tars.knowledge;
 
 import dev.tars.knowledge.chunk.Chunk;
+import dev.tars.knowledge.document.NotIndexedReason;
 import dev.tars.knowledge.index.IndexedChunk;
 import dev.tars.knowledge.index.KnowledgeIndex;
 import dev.tars.knowledge.lang.Language;
@@ -72,7 +73,7 @@ final class DocumentWrites {
   }
 
   /** Fails a document that is still in {@code expected} and drops whatever the index holds of it. */
-  void failIfStill(long id, DocumentStatus expected, String reason) {
+  void failIfStill(long id, DocumentStatus expected, NotIndexedReason reason) {
     lock.lock();
     try {
       if (store.transition(id, expected, DocumentStatus.FAILED)) {

@@ -2,6 +2,7 @@ package dev.tars.mcpclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.files.ProgramLookup;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -178,7 +179,8 @@ public final class McpServer implements AutoCloseable {
       return client;
     }
     status = Status.CONNECTING;
-    if (config.isCommand() && CommandLookup.find(config.command(), config.env()).isEmpty()) {
+    if (config.isCommand() && ProgramLookup.here().find(config.command(),
+        config.env().getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""))).isEmpty()) {
       // The SDK would wait for a process that never started until the time limit; say so at once.
       status = Status.FAILED;
       lastProblem = new Problem(Problem.Kind.COMMAND_NOT_FOUND, config.command());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tars.files.ProgramLookup;
 import dev.tars.storage.Database;
 import dev.tars.testkit.core.TestDatabase;
 import dev.tars.tools.OfferedTool;
@@ -155,9 +156,7 @@ class ToolSettingsTest {
     assertThat(missing.status()).isEqualTo(McpServer.Status.FAILED);
     assertThat(missing.lastProblem()).isEqualTo(new McpServer.Problem(McpServer.Problem.Kind.COMMAND_NOT_FOUND,
         "tars-no-such-command-4711"));
-    assertThat(CommandLookup.find("java", Map.of("PATH", Path.of(System.getProperty("java.home"), "bin")
-        .toString()))).isPresent();
-    assertThat(CommandLookup.find(Path.of(System.getProperty("java.home"), "bin", "java").toString(), Map.of()))
+    assertThat(ProgramLookup.here().find("java", Path.of(System.getProperty("java.home"), "bin").toString()))
         .isPresent();
   }
 }

@@ -62,7 +62,8 @@ public final class ArchiveExtractor {
       throw new IllegalArgumentException(format + " is not an archive format");
     }
     if (Files.exists(target)) {
-      throw new ModelException(target.getFileName() + " is already installed at " + target + ".");
+      throw new ModelException(DownloadText.of(DownloadText.Key.ARCHIVE_ALREADY_THERE,
+          String.valueOf(target.getFileName()), target.toString()), null);
     }
     Path scratch = null;
     try {
@@ -77,9 +78,11 @@ public final class ArchiveExtractor {
       moveDirectory(root, target);
     } catch (IOException e) {
       LOG.warn("Cannot unpack {}", archive, e);
-      throw new ModelException("Cannot unpack " + archive.getFileName() + ": it is damaged or not a "
-          + (format == ModelFormat.ZIP ? "zip" : "tar.gz") + " archive (" + e.getMessage()
-          + "). Download it again.", e);
+      String name = String.valueOf(archive.getFileName());
+      throw new ModelException(DownloadFiles.isDiskFull(e)
+          ? DownloadText.of(DownloadText.Key.ARCHIVE_DISK_FULL, name)
+          : DownloadText.of(DownloadText.Key.ARCHIVE_DAMAGED, name, format == ModelFormat.ZIP ? "zip" : "tar.gz",
+              String.valueOf(e.getMessage())), e);
     } finally {
       if (scratch != null) {
         deleteTree(scratch);
@@ -104,21 +107,21 @@ public final class ArchiveExtractor {
     ArchiveEntry entry;
     while ((entry = in.getNextEntry()) != null) {
       if (++entries > limits.maxEntries()) {
-        throw refuse(name, "it holds more than " + limits.maxEntries() + " files");
+        throw refuse(name, DownloadText.Key.REFUSED_TOO_MANY_FILES, Integer.toString(limits.maxEntries()));
       }
       String entryName = entry.getName().replace('\\', '/');
       if (entryName.startsWith("/") || entryName.matches("^[A-Za-z]:.*")) {
-        throw refuse(name, "the entry '" + entry.getName() + "' has an absolute path");
+        throw refuse(name, DownloadText.Key.REFUSED_ABSOLUTE_PATH, entry.getName());
       }
       Path out = root.resolve(entryName).normalize();
       if (!out.startsWith(root) || out.equals(root) && !entry.isDirectory()) {
-        throw refuse(name, "the entry '" + entry.getName() + "' would be written outside its folder");
+        throw refuse(name, DownloadText.Key.REFUSED_OUTSIDE, entry.getName());
       }
       if (isLink(entry)) {
-        throw refuse(name, "the entry '" + entry.getName() + "' is a link");
+        throw refuse(name, DownloadText.Key.REFUSED_LINK, entry.getName());
       }
       if (!in.canReadEntryData(entry)) {
-        throw refuse(name, "the entry '" + entry.getName() + "' uses an unsupported compression or encryption");
+        throw refuse(name, DownloadText.Key.REFUSED_ENCRYPTED, entry.getName());
       }
       if (entry.isDirectory()) {
         Files.createDirectories(out);
@@ -130,10 +133,10 @@ public final class ArchiveExtractor {
         while ((n = in.read(buffer)) > 0) {
           total += n;
           if (total > limits.maxTotalBytes()) {
-            throw refuse(name, "it unpacks to more than " + Bytes.human(limits.maxTotalBytes()));
+            throw refuse(name, DownloadText.Key.REFUSED_TOO_BIG, Bytes.human(limits.maxTotalBytes()));
           }
           if (total > ratioLimit) {
-            throw refuse(name, "it unpacks to far more than its own size (a \"zip bomb\")");
+            throw refuse(name, DownloadText.Key.REFUSED_BOMB);
           }
           os.write(buffer, 0, n);
         }
@@ -152,9 +155,9 @@ public final class ArchiveExtractor {
     return entry instanceof ZipArchiveEntry zip && zip.isUnixSymlink();
   }
 
-  private static ModelException refuse(String archive, String why) {
-    return new ModelException("Refused to unpack " + archive + ": " + why
-        + ". Nothing was installed; the file may be damaged or unsafe.");
+  private static ModelException refuse(String archive, DownloadText.Key why, Object... args) {
+    return new ModelException(DownloadText.of(DownloadText.Key.ARCHIVE_REFUSED, archive, DownloadText.of(why, args)),
+        null);
   }
 
   private static Path singleTopFolder(Path scratch) throws IOException {

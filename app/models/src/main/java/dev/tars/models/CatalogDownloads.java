@@ -96,8 +96,8 @@ final class CatalogDownloads {
 
   /** See {@link ModelManager#discardPartial}. */
   boolean discardPartial(String name) throws ModelException {
-    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException("There is no model called '"
-        + name + "' in the catalog."));
+    CatalogEntry entry = catalog.find(name).orElseThrow(() -> new ModelException(
+        DownloadText.of(DownloadText.Key.NO_SUCH_MODEL, name), null));
     Path target = downloadTarget(entry);
     if (downloader.partialBytes(target) == 0 && downloader.pending().stream()
         .noneMatch(p -> p.url().equals(entry.url().toString()))) {
@@ -107,7 +107,8 @@ final class CatalogDownloads {
       downloader.discard(target);
       return true;
     } catch (IOException e) {
-      throw new ModelException("Could not delete the partial download of " + name + ": " + e.getMessage(), e);
+      throw new ModelException(DownloadText.of(DownloadText.Key.DISCARD_FAILED, name,
+          String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -149,16 +150,35 @@ final class CatalogDownloads {
           done.file());
       return done;
     }
-    Path folder = modelsDir.resolve(entry.name());
+    String place = folderOf(entry);
+    Path folder = modelsDir.resolve(place);
     listener.onStatus(DownloadStatus.EXTRACTING, "Unpacking " + entry.fileName());
     try {
       extractor.extract(done.file(), entry.format(), stagingDir, folder);
     } finally {
       InstalledModels.deleteFiles(done.file());
     }
-    installed.putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), entry.name(),
+    if (entry.kind() == ModelKind.SPEECH && !looksLikeVosk(folder)) {
+      InstalledModels.deleteFiles(folder);
+      throw new ModelException(DownloadText.of(DownloadText.Key.ARCHIVE_NOT_VOSK, entry.fileName()), null);
+    }
+    installed.putOrUndo(new InstalledModel(entry.name(), entry.kind(), entry.format(), place,
         folderSize(folder), null, entry.url().toString(), now, null, done.verified()), folder);
     return new DownloadOutcome.Completed(folder, done.bytes(), done.sha256(), done.verified());
+  }
+
+  /**
+   * Where an unpacked model goes inside the models folder: speech models in {@code vosk/}, where the voice feature
+   * looks for them ({@code VoiceEngines.voskModelsFolder}), others in a folder of their own name.
+   */
+  private static String folderOf(CatalogEntry entry) {
+    return entry.kind() == ModelKind.SPEECH ? "vosk/" + entry.name() : entry.name();
+  }
+
+  /** The files every Vosk model has (the voice module's {@code VoskRecognizer.looksLikeModel} asks the same). */
+  private static boolean looksLikeVosk(Path folder) {
+    return Files.isRegularFile(folder.resolve("am").resolve("final.mdl"))
+        && Files.isRegularFile(folder.resolve("conf").resolve("model.conf"));
   }
 
   private static long folderSize(Path folder) {

@@ -2,7 +2,9 @@ package dev.tars.models;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,22 +28,28 @@ public final class DownloadFiles {
     return part.resolveSibling(part.getFileName() + ".json");
   }
 
-  /** Turns a file-system failure into words, in English. */
-  public static String ioMessage(IOException e) {
-    return ioProblem(e).english();
-  }
-
   /** Turns a file-system failure into words; a full disk is the one people can act on. */
   static DownloadText ioProblem(IOException e) {
-    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    if (text.contains("no space left") || text.contains("not enough space") || text.contains("disk full")
-        || text.contains("quota")) {
+    if (isDiskFull(e)) {
       return DownloadText.of(DownloadText.Key.DISK_FULL);
     }
     if (e instanceof NoSuchFileException) {
       return DownloadText.of(DownloadText.Key.FILE_VANISHED, String.valueOf(e.getMessage()));
     }
     return DownloadText.of(DownloadText.Key.WRITE_FAILED, String.valueOf(e.getMessage()));
+  }
+
+  /** Whether a file-system failure means the disk (or the person's quota) is full. */
+  static boolean isDiskFull(IOException e) {
+    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return text.contains("no space left") || text.contains("not enough space") || text.contains("disk full")
+        || text.contains("quota");
+  }
+
+  /** Whether a file-system failure means the system refused permission (EACCES, or EPERM for a locked file). */
+  static boolean isDenied(IOException e) {
+    return e instanceof AccessDeniedException
+        || e instanceof FileSystemException f && String.valueOf(f.getReason()).contains("not permitted");
   }
 
   /**

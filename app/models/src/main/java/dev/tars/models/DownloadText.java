@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
- * Why a download or an install stopped, in words a person can read in any language Tars speaks: a {@link Key}
+ * Why a download, an install, an import or a deletion of a model stopped, in words a person can read in any language Tars speaks: a {@link Key}
  * of the {@code download*.properties} bundle and its arguments (plain strings, counts that choose a plural, or
  * nested texts rendered in the same language). The command line and the log use {@link #english()}; the
  * window renders it in the person's language with {@link #in(Locale)}, so each reason has one wording per
@@ -30,8 +30,13 @@ public record DownloadText(Key key, List<Object> args) {
     GGUF_MISSING, GGUF_UNREADABLE, GGUF_EMPTY, GGUF_NOT_GGUF, GGUF_UNSUPPORTED_VERSION, GGUF_TRUNCATED,
     GGUF_DAMAGED, GGUF_UNSUPPORTED_ARCHITECTURE, GGUF_NOT_A_CHAT_MODEL, GGUF_UNSUPPORTED_TENSOR_TYPE,
     RECORD_FAILED, FAILED_WITH, UNEXPECTED, INSTALL_UNEXPECTED,
-    NO_SUCH_MODEL, COMES_WITH_TARS, ALREADY_INSTALLED, ALREADY_DOWNLOADING,
-    /** A reason only known in English (a test's own check, an archive refusal): shown as it is. */
+    NO_SUCH_MODEL, COMES_WITH_TARS, ALREADY_INSTALLED, ALREADY_DOWNLOADING, DISCARD_FAILED,
+    IMPORT_FOLDER, IMPORT_NOT_FOUND, IMPORT_DUPLICATE, IMPORT_DISK_FULL, IMPORT_COPY_FAILED,
+    DELETE_NO_SUCH_MODEL, DELETE_IN_USE, DELETE_LIST_FAILED, DELETE_DENIED, DELETE_FAILED,
+    ARCHIVE_ALREADY_THERE, ARCHIVE_DAMAGED, ARCHIVE_DISK_FULL, ARCHIVE_NOT_VOSK, ARCHIVE_REFUSED,
+    REFUSED_TOO_MANY_FILES, REFUSED_ABSOLUTE_PATH, REFUSED_OUTSIDE, REFUSED_LINK, REFUSED_ENCRYPTED,
+    REFUSED_TOO_BIG, REFUSED_BOMB,
+    /** A reason only known in English (a test's own file check): shown as it is. */
     OTHER
   }
 

@@ -1,22 +1,14 @@
 package dev.tars.models;
 
 /**
- * A model could not be downloaded, imported, checked or removed. The message is for a person: what happened
- * and what to do. The cause, if any, carries the technical detail for the log.
+ * A model could not be downloaded, imported, checked or removed. The text is for a person, in every language Tars
+ * speaks: what happened and what to do; the message is its English. The cause, if any, carries the technical
+ * detail for the log.
  */
 public class ModelException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient DownloadText text;
-
-  public ModelException(String message) {
-    this(message, null);
-  }
-
-  public ModelException(String message, Throwable cause) {
-    super(message, cause);
-    this.text = DownloadText.of(DownloadText.Key.OTHER, message);
-  }
 
   /** A problem Tars can say in every language it speaks; the exception's message is its English. */
   public ModelException(DownloadText text, Throwable cause) {
@@ -24,7 +16,7 @@ public class ModelException extends Exception {
     this.text = text;
   }
 
-  /** The message as a text to render in the person's language (only English for a plain-message exception). */
+  /** The message as a text to render in the person's language (only English once serialized: the field is transient). */
   public DownloadText text() {
     return text == null ? DownloadText.of(DownloadText.Key.OTHER, getMessage()) : text;
   }

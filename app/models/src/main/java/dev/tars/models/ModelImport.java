@@ -35,15 +35,14 @@ final class ModelImport {
   InstalledModel importFile(Path source, boolean link) throws ModelException {
     Path file = source.toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
-      throw new ModelException(Files.exists(file) ? file + " is a folder; choose a .gguf file."
-          : "File not found: " + file + ".");
+      throw new ModelException(DownloadText.of(Files.exists(file) ? DownloadText.Key.IMPORT_FOLDER
+          : DownloadText.Key.IMPORT_NOT_FOUND, file.toString()), null);
     }
     GgufFile gguf = GgufCheck.read(file, file.toString());
     String fileName = file.getFileName().toString();
     Path target = modelsDir.resolve(fileName);
     if (file.startsWith(modelsDir) || Files.exists(target)) {
-      throw new ModelException("A model file called " + fileName + " is already in the models folder. "
-          + "Rename the file to import it as another model.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.IMPORT_DUPLICATE, fileName), null);
     }
     String name = uniqueName(fileName);
     String sha256 = null;
@@ -58,8 +57,10 @@ final class ModelImport {
       }
     } catch (IOException e) {
       LOG.warn("Import of {} failed", file, e);
-      throw new ModelException("Could not copy " + fileName + " into " + modelsDir + ": "
-          + DownloadFiles.ioMessage(e), e);
+      throw new ModelException(DownloadFiles.isDiskFull(e)
+          ? DownloadText.of(DownloadText.Key.IMPORT_DISK_FULL, fileName, modelsDir.toString())
+          : DownloadText.of(DownloadText.Key.IMPORT_COPY_FAILED, fileName, modelsDir.toString(),
+              String.valueOf(e.getMessage())), e);
     }
     InstalledModel model = new InstalledModel(name, ModelKind.CHAT, ModelFormat.GGUF, fileName,
         gguf.fileSize(), sha256, (linked ? "linked from " : "copied from ") + file, Instant.now().toString(),

@@ -3,6 +3,7 @@ package dev.tars.models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -135,24 +136,45 @@ public final class ModelManager implements AutoCloseable {
     return activeModel.get().map(a -> sameFile(a, installed.location(model))).orElse(false);
   }
 
-  /** Deletes an installed model; refuses the one in use. */
+  /**
+   * Deletes an installed model; refuses the one in use. The files are first renamed aside, so a folder the system
+   * will not let Tars change leaves the model installed and listed, never half deleted.
+   */
   public InstalledModel remove(String name) throws ModelException {
-    InstalledModel model = installed.find(name).orElseThrow(() -> new ModelException("No installed model is "
-        + "called '" + name + "'. The list of installed models shows the exact names."));
+    InstalledModel model = installed.find(name).orElseThrow(() -> new ModelException(
+        DownloadText.of(DownloadText.Key.DELETE_NO_SUCH_MODEL, name), null));
     Path location = installed.location(model);
     Optional<Path> active = activeModel.get();
     if (active.isPresent() && sameFile(active.get(), location)) {
-      throw new ModelException(model.name() + " is the model Tars is using now. Choose another model first,"
-          + " then delete this one.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.DELETE_IN_USE, model.name()), null);
+    }
+    Path aside = location.resolveSibling("." + location.getFileName() + ".deleting");
+    try {
+      Files.move(location, aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("Cannot delete model {} at {}", model.name(), location, e);
+      throw new ModelException(DownloadFiles.isDenied(e)
+          ? DownloadText.of(DownloadText.Key.DELETE_DENIED, model.name(), location.getParent().toString())
+          : DownloadText.of(DownloadText.Key.DELETE_FAILED, model.name(), String.valueOf(e.getMessage())), e);
     }
     try {
       installed.remove(model.name());
     } catch (IOException e) {
-      throw new ModelException("Could not update the list of installed models: " + e.getMessage(), e);
+      putBack(aside, location);
+      throw new ModelException(DownloadText.of(DownloadText.Key.DELETE_LIST_FAILED, model.name(),
+          String.valueOf(e.getMessage())), e);
     }
-    InstalledModels.deleteFiles(location);
+    InstalledModels.deleteFiles(aside);
     LOG.info("Deleted model {} at {}", model.name(), location);
     return model;
+  }
+
+  private static void putBack(Path aside, Path location) {
+    try {
+      Files.move(aside, location, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.error("Could not put {} back at {}", aside, location, e);
+    }
   }
 
   private static boolean sameFile(Path a, Path b) {

@@ -231,7 +231,7 @@ class DownloaderIT {
   void fileRejectedByTheCheckIsDeletedWithTheCheckersMessage() throws Exception {
     server.serve("/m.bin", content);
     FileCheck rejectAll = file -> {
-      throw new ModelException("This is not a GGUF model file.");
+      throw new ModelException(DownloadText.of(DownloadText.Key.OTHER, "This is not a GGUF model file."), null);
     };
     DownloadRequest req = new DownloadRequest(server.uri("/m.bin"), models.resolve("m.bin"), SIZE, sha, rejectAll);
     DownloadOutcome outcome = run(new Downloader(staging, DiskSpace.SYSTEM, FAST), req);

@@ -38,7 +38,9 @@ class ModelManagerIT {
     server = LoopbackFileServer.start();
     server.serve("/tiny.gguf", Files.readAllBytes(TestModels.tiny()));
     server.serve("/notes.gguf", Files.readAllBytes(TestModels.notGguf(Files.createDirectories(home.resolve("src")))));
-    server.serve("/vosk.zip", zip(Map.of("vosk-model-small-xx/am/final.mdl", "am", "vosk-model-small-xx/README", "r")));
+    server.serve("/vosk.zip", zip(Map.of("vosk-model-small-xx/am/final.mdl", "am",
+        "vosk-model-small-xx/conf/model.conf", "--sample-frequency=16000", "vosk-model-small-xx/README", "r")));
+    server.serve("/readme.zip", zip(Map.of("vosk-model-small-xx/README", "not a model")));
     server.serve("/evil.zip", zip(Map.of("m/../../../escaped.txt", "x")));
     manager = newManager();
   }
@@ -55,7 +57,8 @@ class ModelManagerIT {
         gguf("tiny-says-qwen", "/tiny.gguf", "tiny-qwen.gguf", "qwen2"),
         gguf("notes", "/notes.gguf", "notes.gguf", "llama"),
         zipEntry("vosk-small-xx", "/vosk.zip", "vosk.zip"),
-        zipEntry("vosk-evil", "/evil.zip", "evil.zip")));
+        zipEntry("vosk-evil", "/evil.zip", "evil.zip"),
+        zipEntry("vosk-readme", "/readme.zip", "readme.zip")));
     return new ModelManager(catalog, home.resolve("models"),
         new Downloader(home.resolve("downloads"), DiskSpace.SYSTEM, FAST), new ArchiveExtractor(),
         () -> Optional.ofNullable(active.get()), 8 * GIB);
@@ -97,7 +100,7 @@ class ModelManagerIT {
   }
 
   @Test
-  void speechModelArchiveIsUnpackedIntoItsOwnFolder() throws Exception {
+  void speechModelArchiveIsUnpackedIntoItsOwnFolderWhereTheVoiceFeatureLooks() throws Exception {
     List<DownloadStatus> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     DownloadOutcome outcome = manager.pull("vosk-small-xx", new DownloadListener() {
       @Override
@@ -107,7 +110,7 @@ class ModelManagerIT {
     }).outcome().get(30, TimeUnit.SECONDS);
 
     assertThat(outcome).isInstanceOf(DownloadOutcome.Completed.class);
-    assertThat(home.resolve("models/vosk-small-xx/am/final.mdl")).hasContent("am");
+    assertThat(home.resolve("models/vosk/vosk-small-xx/am/final.mdl")).hasContent("am");
     assertThat(manager.installed("vosk-small-xx")).get().extracting(InstalledModel::kind).isEqualTo(ModelKind.SPEECH);
     assertThat(statuses).containsSubsequence(DownloadStatus.VERIFYING, DownloadStatus.EXTRACTING,
         DownloadStatus.COMPLETED);
@@ -128,6 +131,16 @@ class ModelManagerIT {
     try (Stream<Path> left = Files.list(home.resolve("downloads"))) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @Test
+  void speechArchiveWithoutAVoskModelIsRefusedAndNothingIsInstalled() throws Exception {
+    DownloadOutcome outcome = pull("vosk-readme");
+
+    assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Failed.class,
+        f -> assertThat(f.message()).startsWith("readme.zip does not hold a Vosk speech model"));
+    assertThat(manager.installed()).isEmpty();
+    assertThat(home.resolve("models/vosk/vosk-readme")).doesNotExist();
   }
 
   @Test

@@ -60,8 +60,9 @@ public final class VoiceEngines {
     return switch (settings.recognizer()) {
       case POCKETSPHINX -> openPocketSphinx();
       case VOSK -> VoskRecognizer.load(voskModel(settings).orElseThrow(() -> new VoiceUnavailableException(
-          "No Vosk speech model is installed. Download one (e.g. vosk-model-small-en-us-0.15) from the Models page,"
-              + " or choose PocketSphinx in Settings > Voice.")));
+          VoiceUnavailableException.Problem.NO_VOSK_MODEL, "", "No Vosk speech model is installed. Download one (e.g."
+              + " vosk-model-small-en-us-0.15) from the Models page, or choose PocketSphinx in Settings > Voice.",
+          null)));
       case AUTO -> {
         var vosk = voskModel(settings);
         if (vosk.isPresent()) {
@@ -87,8 +88,9 @@ public final class VoiceEngines {
   private SpeechRecognizer openPocketSphinx() {
     PocketSphinxModel model = PocketSphinxModel.debianEnglish();
     if (!model.isInstalled()) {
-      throw new VoiceUnavailableException("No speech recognizer is installed. Download a Vosk model from the Models"
-          + " page, or install PocketSphinx with: sudo apt-get install pocketsphinx pocketsphinx-en-us");
+      throw new VoiceUnavailableException(VoiceUnavailableException.Problem.NO_RECOGNIZER, "", "No speech recognizer"
+          + " is installed. Download a Vosk model from the Models page, or install PocketSphinx with: sudo apt-get"
+          + " install pocketsphinx pocketsphinx-en-us", null);
     }
     try {
       Files.createDirectories(paths.logs());

@@ -2,17 +2,18 @@ package dev.tars.actions.reminders;
 
 import dev.tars.actions.i18n.Texts;
 import dev.tars.concurrent.NamedThreads;
+import dev.tars.files.ProgramLookup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -55,15 +56,13 @@ public final class FreedesktopNotifier implements DesktopNotifier {
       LOG.info("No session D-Bus: reminders are shown in the window only");
       return NONE;
     }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "notify-send");
-      if (Files.isExecutable(candidate)) {
-        LOG.info("Desktop notifications through {}", candidate);
-        return new FreedesktopNotifier(candidate, texts, zone, onAction);
-      }
+    Optional<Path> command = ProgramLookup.here().find("notify-send", path);
+    if (command.isEmpty()) {
+      LOG.info("notify-send is not installed (package libnotify-bin): reminders are shown in the window only");
+      return NONE;
     }
-    LOG.info("notify-send is not installed (package libnotify-bin): reminders are shown in the window only");
-    return NONE;
+    LOG.info("Desktop notifications through {}", command.get());
+    return new FreedesktopNotifier(command.get(), texts, zone, onAction);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tars.cli.knowledge;
 
+import dev.tars.actions.i18n.Texts;
 import dev.tars.cli.CliRuntime;
 import dev.tars.knowledge.AddResult;
 import dev.tars.knowledge.DocumentInfo;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + "chat and search can use them.",
         "Unchanged files are skipped; changed files are re-indexed. Interrupting is safe: run it again to resume."})
 public final class IngestCommand implements Callable<Integer> {
+  private static final String BUNDLE = "dev.tars.cli.knowledge.ingest";
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
@@ -45,51 +48,50 @@ public final class IngestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        err.println("tars: " + p + " does not exist");
+        // The database (and so the language setting) is not opened for a mistyped path: the system's language.
+        err.println(Texts.of(BUNDLE, Locale.getDefault()).get("missing", p));
         return 1;
       }
     }
     try (TarsRuntime runtime = CliRuntime.open(options -> options.withOcrLanguages(ocrLanguages))) {
+      Texts words = Texts.of(BUNDLE, Texts.locale(runtime.settings().get().language()));
       KnowledgeService service = runtime.knowledge().service();
       service.addListener(new IngestListener() {
         @Override
         public void documentChanged(DocumentInfo d) {
           if (d.status() == DocumentStatus.FAILED) {
-            err.println("  failed: " + d.path() + "\n          " + d.reason());
+            err.println(words.get("failed", d.path().toString(), d.reason().in(words.locale())));
             err.flush();
           }
         }
       });
       AddResult added = service.add(collection, paths);
-      out.printf(Locale.ROOT, "Collection '%s': %d to index, %d unchanged, %d skipped%n", collection,
-          added.queued(), added.unchanged(), added.skipped());
+      out.println(words.get("added", collection, added.queued(), added.unchanged(), added.skipped()));
       out.flush();
       service.start();
       long started = System.nanoTime();
       String last = "";
       long lastPrinted = 0;
       while (!service.awaitIdle(Duration.ofMillis(500))) {
-        String line = describe(service.progress());
+        JobProgress progress = service.progress();
+        String counts = counts(progress, words);
         // A line per change in counts, or every 5 s: readable in a terminal and in a log file alike.
-        String counts = line.substring(0, line.indexOf(", ETA"));
         if (!counts.equals(last) || System.nanoTime() - lastPrinted > 5_000_000_000L) {
-          out.println(line);
+          out.println(words.get("progress", Math.round(progress.fraction() * 100), counts,
+              progress.eta().map(IngestCommand::format).orElse(words.get("estimating"))));
           out.flush();
           last = counts;
           lastPrinted = System.nanoTime();
         }
       }
       JobProgress end = service.progress();
-      out.printf(Locale.ROOT, "Done in %.1f s: %d indexed, %d failed in the knowledge base.%n",
-          (System.nanoTime() - started) / 1e9, end.indexed(), end.failed());
+      out.println(words.get("done", (System.nanoTime() - started) / 1e9, end.indexed(), end.failed()));
       return 0;
     }
   }
 
-  static String describe(JobProgress p) {
-    String eta = p.eta().map(IngestCommand::format).orElse("estimating");
-    return String.format(Locale.ROOT, "  %3.0f%%  %d queued, %d in progress, %d indexed, %d failed, ETA %s",
-        p.fraction() * 100, p.queued(), p.inProgress(), p.indexed(), p.failed(), eta);
+  private static String counts(JobProgress p, Texts words) {
+    return words.get("counts", p.queued(), p.inProgress(), p.indexed(), p.failed());
   }
 
   private static String format(Duration d) {

@@ -19,7 +19,7 @@ public record DocumentRow(long id, String name, String folder, DocumentStatus st
   static String describe(DocumentInfo d, I18n i18n) {
     if (d.status() == DocumentStatus.FAILED) {
       return d.reason() == null ? i18n.get("knowledge.page.status.FAILED.unknown")
-          : i18n.get("knowledge.page.status.FAILED", d.reason());
+          : i18n.get("knowledge.page.status.FAILED", d.reason().in(i18n.locale()));
     }
     return i18n.get("knowledge.page.status." + d.status().name());
   }

@@ -286,7 +286,7 @@ public final class ModelsViewModel implements AutoCloseable {
           manager.discardPartial(row.name());
           ui.execute(this::refresh);
         } catch (ModelException e) {
-          ui.execute(() -> notice.set(e.getMessage()));
+          ui.execute(() -> notice.set(e.text().in(i18n.locale())));
         }
       });
     }
@@ -309,7 +309,7 @@ public final class ModelsViewModel implements AutoCloseable {
           notice.set(i18n.get("models.page.deleted", removed.name(), Bytes.human(removed.sizeBytes())));
         });
       } catch (ModelException e) {
-        ui.execute(() -> notice.set(e.getMessage()));
+        ui.execute(() -> notice.set(e.text().in(i18n.locale())));
       }
     });
   }
@@ -325,7 +325,7 @@ public final class ModelsViewModel implements AutoCloseable {
           notice.set(i18n.get("models.page.importedNotice", model.name(), model.metadata().describe()));
         });
       } catch (ModelException e) {
-        ui.execute(() -> notice.set(e.getMessage()));
+        ui.execute(() -> notice.set(e.text().in(i18n.locale())));
       } catch (RuntimeException e) {
         LOG.error("Import of {} failed", file, e);
         ui.execute(() -> notice.set(i18n.get("models.page.importFailed", file.getFileName())));

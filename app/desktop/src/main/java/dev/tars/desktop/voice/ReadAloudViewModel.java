@@ -1,5 +1,6 @@
 package dev.tars.desktop.voice;
 
+import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.readaloud.ReadAloud;
@@ -18,6 +19,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class ReadAloudViewModel {
   private final ReadAloud readAloud;
   private final UiDispatcher ui;
+  private final I18n i18n;
   private final BooleanProperty autoRead = new SimpleBooleanProperty();
   private final ReadOnlyObjectWrapper<Object> speaking = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -25,9 +27,10 @@ public final class ReadAloudViewModel {
   private Object followedKey;
   private int followedLength;
 
-  public ReadAloudViewModel(ReadAloud readAloud, UiDispatcher ui, boolean autoReadInitially) {
+  public ReadAloudViewModel(ReadAloud readAloud, UiDispatcher ui, boolean autoReadInitially, I18n i18n) {
     this.readAloud = readAloud;
     this.ui = ui;
+    this.i18n = i18n;
     this.autoRead.set(autoReadInitially);
   }
 
@@ -111,7 +114,7 @@ public final class ReadAloudViewModel {
       @Override
       public void onError(VoiceException e) {
         ui.run(() -> {
-          message.set(e.getMessage());
+          message.set(VoiceProblemText.of(e, i18n, "voice.readAloud.failed"));
           if (key.equals(speaking.get())) {
             speaking.set(null);
           }

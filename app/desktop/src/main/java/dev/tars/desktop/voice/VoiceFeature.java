@@ -33,7 +33,7 @@ public final class VoiceFeature implements AutoCloseable {
     this.voice = voice;
     this.ui = ui;
     this.texts = texts;
-    this.readAloudViewModel = new ReadAloudViewModel(voice.readAloud(), ui, voice.settings().autoRead());
+    this.readAloudViewModel = new ReadAloudViewModel(voice.readAloud(), ui, voice.settings().autoRead(), texts);
     readAloudViewModel.autoReadProperty().addListener((obs, old, now) -> save(voice.settings().withAutoRead(now)));
   }
 

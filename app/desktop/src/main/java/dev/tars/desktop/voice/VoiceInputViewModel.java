@@ -3,7 +3,6 @@ package dev.tars.desktop.voice;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.UiDispatcher;
 import dev.tars.voice.PushToTalk;
-import dev.tars.voice.VoiceException;
 import dev.tars.voice.recognition.Transcript;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -147,7 +146,7 @@ public final class VoiceInputViewModel {
           ? failure.getCause() : failure;
       input.set(typedBefore.stripTrailing());
       if (!(cause instanceof CancellationException)) {
-        message.set(cause instanceof VoiceException ? cause.getMessage() : i18n.get("voice.mic.failed"));
+        message.set(VoiceProblemText.of(cause, i18n, "voice.mic.failed"));
       }
       return;
     }

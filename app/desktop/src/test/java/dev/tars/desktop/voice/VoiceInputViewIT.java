@@ -90,7 +90,7 @@ class VoiceInputViewIT {
       Scene scene = new Scene(root, 560, 170);
       scene.getStylesheets().addAll(Objects.requireNonNull(VoiceInputViewIT.class
           .getResource("/dev/tars/desktop/tars.css")).toExternalForm(), VoiceFeature.stylesheet());
-      readAloudVm[0] = new ReadAloudViewModel(null, ui, false);
+      readAloudVm[0] = new ReadAloudViewModel(null, ui, false, I18n.forLanguage("en"));
       PushToTalkKeys.install(scene, "Ctrl+Space", vm[0], readAloudVm[0]);
       s.setScene(scene);
       s.show();

@@ -108,7 +108,7 @@ class VoiceViewModelsIT {
     TestUi ui = new TestUi();
     CountingOutput speaker = new CountingOutput();
     try (ReadAloud readAloud = new ReadAloud(tts, () -> speaker, VoiceOptions.DEFAULTS)) {
-      ReadAloudViewModel vm = new ReadAloudViewModel(readAloud, ui, true);
+      ReadAloudViewModel vm = new ReadAloudViewModel(readAloud, ui, true, I18n.forLanguage("en"));
       Object answer = new Object();
       vm.streamStarted(answer);
       vm.streamed(answer, "The sky is blue.");
@@ -129,7 +129,7 @@ class VoiceViewModelsIT {
     try (ReadAloud readAloud = new ReadAloud(tts, () -> {
       throw new VoiceUnavailableException("No speaker or headphones are available to read aloud.");
     }, VoiceOptions.DEFAULTS)) {
-      ReadAloudViewModel vm = new ReadAloudViewModel(readAloud, ui, false);
+      ReadAloudViewModel vm = new ReadAloudViewModel(readAloud, ui, false, I18n.forLanguage("en"));
       Object answer = new Object();
       vm.streamStarted(answer);
       assertThat(vm.speakingProperty().get()).as("auto-read is off").isNull();

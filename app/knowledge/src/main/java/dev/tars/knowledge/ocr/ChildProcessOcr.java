@@ -2,6 +2,8 @@ package dev.tars.knowledge.ocr;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
+import dev.tars.knowledge.document.NotIndexedReason.Key;
 import dev.tars.knowledge.ocr.OcrProtocol.Message;
 import dev.tars.knowledge.ocr.OcrProtocol.Verb;
 import java.awt.image.BufferedImage;
@@ -74,8 +76,7 @@ public final class ChildProcessOcr implements Ocr {
     } catch (IOException e) {
       deleteQuietly(png);
       LOG.warn("Could not write PDF page {} for OCR", number, e);
-      throw new DocumentRejectedException("Page " + number + " of this PDF could not be prepared for text "
-          + "recognition (" + e.getMessage() + "). Check that the disk is not full and add the PDF again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.OCR_PAGE_PREPARE, number, e.getMessage()), e);
     }
     try {
       return read(png, Subject.pdfPage(number));
@@ -95,12 +96,13 @@ public final class ChildProcessOcr implements Ocr {
     }
   }
 
-  /** What the messages call the file being read: an image the person added, or a page of their PDF. */
-  private record Subject(String name, String advice) {
-    static final Subject IMAGE = new Subject("this image", "Try a smaller or clearer image, or re-save it.");
+  /** What the reasons call the file being read (an image the person added, or a page of their PDF), and advice. */
+  private record Subject(NotIndexedReason name, NotIndexedReason advice) {
+    static final Subject IMAGE = new Subject(NotIndexedReason.of(Key.OCR_SUBJECT_IMAGE),
+        NotIndexedReason.of(Key.OCR_ADVICE_IMAGE));
 
     static Subject pdfPage(int page) {
-      return new Subject("page " + page + " of this PDF", "Try a clearer scan of the PDF, or re-save it.");
+      return new Subject(NotIndexedReason.of(Key.OCR_SUBJECT_PAGE, page), NotIndexedReason.of(Key.OCR_ADVICE_PAGE));
     }
   }
 
@@ -115,30 +117,26 @@ public final class ChildProcessOcr implements Ocr {
       if (answer == null) {
         LOG.warn("OCR of {} took longer than {}; restarting the OCR process", subject.name(), timeout);
         stop();
-        throw new DocumentRejectedException("Reading the text in " + subject.name() + " took longer than "
-            + timeout.toSeconds() + " s and was stopped. " + subject.advice());
+        throw DocumentRejectedException.of(Key.OCR_TIMEOUT, subject.name(), timeout.toSeconds(), subject.advice());
       }
       if (answer == EOF) {
         int exit = waitExit();
         LOG.warn("OCR process ended (exit {}) while reading {}", exit, subject.name());
         process = null;
-        throw new DocumentRejectedException("The text recogniser stopped unexpectedly on " + subject.name()
-            + " (exit code " + exit + "). Other files are not affected. " + subject.advice());
+        throw DocumentRejectedException.of(Key.OCR_CRASHED, subject.name(), exit, subject.advice());
       }
       if (answer.verb() == Verb.OK) {
         return answer.payload();
       }
-      throw new DocumentRejectedException("The text in " + subject.name() + " could not be read: "
-          + answer.payload());
+      throw DocumentRejectedException.of(Key.OCR_FAILED, subject.name(), answer.payload());
     } catch (IOException e) {
       LOG.warn("OCR process failed on {}", subject.name(), e);
       stop();
-      throw new DocumentRejectedException("The text recogniser could not be started or reached ("
-          + e.getMessage() + "). Check that Tesseract (libtesseract5) is installed.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.OCR_UNREACHABLE, e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop();
-      throw new DocumentRejectedException("Reading " + subject.name() + " was interrupted.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.OCR_INTERRUPTED, subject.name()), e);
     }
   }
 

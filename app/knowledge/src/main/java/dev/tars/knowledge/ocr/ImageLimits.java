@@ -1,10 +1,11 @@
 package dev.tars.knowledge.ocr;
 
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
+import dev.tars.knowledge.document.NotIndexedReason.Key;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -24,12 +25,11 @@ public final class ImageLimits {
   public static int[] check(Path image) throws DocumentRejectedException {
     try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
       if (in == null) {
-        throw new DocumentRejectedException("The image could not be opened.");
+        throw DocumentRejectedException.of(Key.IMAGE_UNOPENABLE);
       }
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new DocumentRejectedException(
-            "This image format is not supported or the file is damaged. Save it as PNG or JPEG and add it again.");
+        throw DocumentRejectedException.of(Key.IMAGE_FORMAT);
       }
       ImageReader reader = readers.next();
       try {
@@ -37,17 +37,14 @@ public final class ImageLimits {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-          throw new DocumentRejectedException(String.format(Locale.ROOT,
-              "The image is %d x %d pixels, too large to read safely (limit %d megapixels). "
-                  + "Scale it down or crop it and add it again.", width, height, MAX_PIXELS / 1_000_000));
+          throw DocumentRejectedException.of(Key.IMAGE_TOO_LARGE, width, height, MAX_PIXELS / 1_000_000);
         }
         return new int[] {width, height};
       } finally {
         reader.dispose();
       }
     } catch (IOException e) {
-      throw new DocumentRejectedException(
-          "The image is damaged or truncated (" + e.getMessage() + "). Re-save it and add it again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.IMAGE_DAMAGED, e.getMessage()), e);
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.tars.knowledge.ocr;
 
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
+import dev.tars.knowledge.document.NotIndexedReason.Key;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -47,10 +48,8 @@ public final class PdfPagePlan {
       Page page = plan(number, box.getWidth(), box.getHeight(), wantedDpi);
       total += page.pixels();
       if (total > MAX_FILE_PIXELS) {
-        throw new DocumentRejectedException(String.format(Locale.ROOT,
-            "The %d scanned PDF pages of this file are too much to read by text recognition at once (more "
-                + "than %d megapixels, about 500 A4 pages). Split the PDF into smaller files and add them again.",
-            pageNumbers.size(), MAX_FILE_PIXELS / 1_000_000));
+        throw DocumentRejectedException.of(Key.PDF_TOO_MANY_SCANNED_PAGES, pageNumbers.size(),
+            MAX_FILE_PIXELS / 1_000_000);
       }
       planned.add(page);
     }
@@ -60,9 +59,8 @@ public final class PdfPagePlan {
   /** The dpi for one page of {@code widthPt} x {@code heightPt} points. */
   static Page plan(int number, float widthPt, float heightPt, float wantedDpi) throws DocumentRejectedException {
     if (!(widthPt >= 1 && heightPt >= 1) || Float.isInfinite(widthPt) || Float.isInfinite(heightPt)) {
-      throw new DocumentRejectedException(String.format(Locale.ROOT,
-          "PDF page %d declares an unusable size (%s x %s points), so it cannot be rendered for text "
-              + "recognition. Re-save the PDF from its program and add it again.", number, widthPt, heightPt));
+      throw DocumentRejectedException.of(Key.PDF_PAGE_SIZE, number, String.valueOf(widthPt),
+          String.valueOf(heightPt));
     }
     double widthIn = widthPt / POINTS_PER_INCH;
     double heightIn = heightPt / POINTS_PER_INCH;

@@ -1,6 +1,8 @@
 package dev.tars.knowledge.parse;
 
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
+import dev.tars.knowledge.document.NotIndexedReason.Key;
 import dev.tars.knowledge.ocr.Ocr;
 import dev.tars.knowledge.ocr.PdfPagePlan;
 import java.io.IOException;
@@ -95,18 +97,17 @@ public final class DocumentParser {
     long size;
     try {
       if (!Files.isRegularFile(file)) {
-        throw new DocumentRejectedException("The file no longer exists or is not a regular file.");
+        throw DocumentRejectedException.of(Key.MISSING);
       }
       size = Files.size(file);
     } catch (IOException e) {
-      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + "). Check its permissions.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.UNREADABLE_PERMISSIONS, e.getMessage()), e);
     }
     if (size == 0) {
-      throw new DocumentRejectedException("The file is empty (0 bytes); there is nothing to index.");
+      throw DocumentRejectedException.of(Key.EMPTY);
     }
     if (size > MAX_FILE_BYTES) {
-      throw new DocumentRejectedException("The file is " + size / (1024 * 1024)
-          + " MB, more than the 512 MB Tars indexes. Split it into smaller files.");
+      throw DocumentRejectedException.of(Key.TOO_LARGE, size / (1024 * 1024));
     }
     String type = detect(file);
     if (type.equals("application/x-tika-ooxml-protected") || type.equals("application/x-tika-msoffice-protected")) {
@@ -139,7 +140,7 @@ public final class DocumentParser {
       MediaType type = Tika.DETECTOR.detect(in, metadata);
       return type.getBaseType().toString();
     } catch (IOException e) {
-      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.UNREADABLE, e.getMessage()), e);
     }
   }
 
@@ -167,20 +168,17 @@ public final class DocumentParser {
         while ((n = in.read(buffer)) > 0) {
           total += n;
           if (total > MAX_GUNZIPPED_BYTES) {
-            throw new DocumentRejectedException("The compressed file unpacks to more than "
-                + MAX_GUNZIPPED_BYTES / (1024 * 1024) + " MB (a possible \"zip bomb\"), so it was not read. "
-                + "Unpack it yourself if you trust it.");
+            throw DocumentRejectedException.of(Key.GZIP_BOMB, MAX_GUNZIPPED_BYTES / (1024 * 1024));
           }
           out.write(buffer, 0, n);
         }
       }
       if (isSingleGzip(target)) {
-        throw new DocumentRejectedException("The file is compressed twice; unpack it and add the result.");
+        throw DocumentRejectedException.of(Key.GZIP_TWICE);
       }
       return parse(target, stage);
     } catch (IOException e) {
-      throw new DocumentRejectedException("The compressed file is damaged or truncated (" + e.getMessage()
-          + "). Download or copy it again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.GZIP_DAMAGED, e.getMessage()), e);
     } finally {
       deleteQuietly(dir);
     }
@@ -211,7 +209,7 @@ public final class DocumentParser {
     } catch (EncryptedDocumentException e) {
       throw encrypted();
     } catch (ZeroByteFileException e) {
-      throw new DocumentRejectedException("The file is empty; there is nothing to index.");
+      throw DocumentRejectedException.of(Key.EMPTY_DOCUMENT);
     } catch (Exception | StackOverflowError e) {
       throw translate(e, type);
     }
@@ -232,10 +230,8 @@ public final class DocumentParser {
       }
     }
     if (blocks.isEmpty()) {
-      throw new DocumentRejectedException(type.equals("application/pdf") && ocr == null
-          ? "No text layer found in this PDF and text recognition (OCR) is not available. Install Tesseract "
-              + "(libtesseract5) to read scanned pages."
-          : "No readable text was found in this file. If it is a scan or a picture, check that it is legible.");
+      throw DocumentRejectedException.of(type.equals("application/pdf") && ocr == null ? Key.NO_TEXT_NO_OCR
+          : Key.NO_TEXT);
     }
     return new ParsedDocument(type, blocks, pages, ocrPages);
   }
@@ -251,8 +247,7 @@ public final class DocumentParser {
         out.addAll(PlainText.paragraphs(ocr.readPdfPage(image, page.number()), page.number()));
       }
     } catch (IOException e) {
-      throw new DocumentRejectedException("The scanned pages of this PDF could not be rendered for text "
-          + "recognition (" + e.getMessage() + "). Re-save the PDF and add it again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.PDF_RENDER_FAILED, e.getMessage()), e);
     }
     return out;
   }
@@ -278,20 +273,17 @@ public final class DocumentParser {
         long packed = Math.max(1, e.getCompressedSize());
         total += Math.max(0, size);
         if (size > RATIO_GRACE_BYTES && size / packed > MAX_ENTRY_RATIO || total > MAX_UNPACKED_BYTES) {
-          throw new DocumentRejectedException("The file unpacks to far more data than its size suggests (a "
-              + "possible \"zip bomb\"), so it was not opened. If you trust it, re-save it from its program.");
+          throw DocumentRejectedException.of(Key.ZIP_BOMB);
         }
       }
     } catch (IOException e) {
-      throw new DocumentRejectedException("The file looks damaged or incomplete (its zip structure is broken: "
-          + e.getMessage() + "). Open it in its program, save a fresh copy and add it again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.ZIP_DAMAGED, e.getMessage()), e);
     }
   }
 
   private Ocr requireOcr() throws DocumentRejectedException {
     if (ocr == null) {
-      throw new DocumentRejectedException("Text recognition (OCR) is not available, so images cannot be "
-          + "indexed. Install Tesseract (libtesseract5) and add the image again.");
+      throw DocumentRejectedException.of(Key.NO_OCR);
     }
     return ocr;
   }
@@ -303,8 +295,7 @@ public final class DocumentParser {
   }
 
   private static DocumentRejectedException encrypted() {
-    return new DocumentRejectedException("The file is password-protected (encrypted). Open it, remove the "
-        + "password (or export an unprotected copy) and add that copy.");
+    return DocumentRejectedException.of(Key.ENCRYPTED);
   }
 
   private static DocumentRejectedException translate(Throwable e, String type) {
@@ -315,20 +306,16 @@ public final class DocumentParser {
         return encrypted();
       }
       if (t instanceof StructureHandler.TooMuchTextException) {
-        return new DocumentRejectedException("The document holds more than 20 million characters of text. "
-            + "Split it into smaller files.", e);
+        return new DocumentRejectedException(NotIndexedReason.of(Key.TOO_MUCH_TEXT), e);
       }
       String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (message.contains("zip bomb") || message.contains("compression ratio")
           || message.contains("max entry size") || t.getClass().getSimpleName().contains("ZipBomb")) {
-        return new DocumentRejectedException("The file unpacks to far more data than its size suggests (a "
-            + "possible \"zip bomb\"), so it was not opened. If you trust it, re-save it from its program.", e);
+        return new DocumentRejectedException(NotIndexedReason.of(Key.ZIP_BOMB), e);
       }
     }
     LOG.warn("Parsing a {} file failed", type, e);
-    return new DocumentRejectedException("The file looks damaged or incomplete and could not be read as "
-        + friendlyName(type) + " (" + rootMessage(e) + "). Open it in its program, save a fresh copy and add "
-        + "it again.", e);
+    return new DocumentRejectedException(NotIndexedReason.of(Key.DAMAGED, format(type), rootMessage(e)), e);
   }
 
   private static String rootMessage(Throwable e) {
@@ -343,31 +330,32 @@ public final class DocumentParser {
     return m.length() > 160 ? m.substring(0, 160) + "..." : m;
   }
 
-  static String friendlyName(String type) {
+  /** What a person calls a file of {@code type}, as said in "could not be read as a PDF". */
+  static NotIndexedReason format(String type) {
     return switch (type) {
-      case "application/pdf" -> "a PDF";
+      case "application/pdf" -> NotIndexedReason.of(Key.FORMAT_PDF);
       case "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword" ->
-          "a Word document";
+          NotIndexedReason.of(Key.FORMAT_WORD);
       case "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-          "application/vnd.ms-powerpoint" -> "a PowerPoint presentation";
+          "application/vnd.ms-powerpoint" -> NotIndexedReason.of(Key.FORMAT_POWERPOINT);
       case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel" ->
-          "an Excel workbook";
-      case "application/epub+zip" -> "an EPUB book";
-      case "text/html", "application/xhtml+xml" -> "a web page";
-      default -> type.startsWith("application/vnd.oasis.opendocument") ? "an OpenDocument file" : type;
+          NotIndexedReason.of(Key.FORMAT_EXCEL);
+      case "application/epub+zip" -> NotIndexedReason.of(Key.FORMAT_EPUB);
+      case "text/html", "application/xhtml+xml" -> NotIndexedReason.of(Key.FORMAT_WEB_PAGE);
+      default -> type.startsWith("application/vnd.oasis.opendocument") ? NotIndexedReason.of(Key.FORMAT_OPENDOCUMENT)
+          : NotIndexedReason.of(Key.FORMAT_OTHER, type);
     };
   }
 
-  private static String describeUnsupported(String type) {
+  private static NotIndexedReason describeUnsupported(String type) {
     if (type.equals("application/zip") || type.contains("tar") || type.contains("gzip") || type.contains("7z")
         || type.contains("rar") || type.contains("bzip") || type.contains("xz")) {
-      return "Archives (" + type + ") are not indexed. Unpack it and add the folder instead.";
+      return NotIndexedReason.of(Key.UNSUPPORTED_ARCHIVE, type);
     }
     if (type.equals("application/octet-stream") || type.contains("executable") || type.contains("sharedlib")) {
-      return "The file's content is not a document format Tars can read (it looks like binary data).";
+      return NotIndexedReason.of(Key.UNSUPPORTED_BINARY);
     }
-    return "Tars cannot read " + type + " files. Supported: PDF, Word, PowerPoint, Excel, OpenDocument, HTML, "
-        + "EPUB, Markdown, plain text, source code and images (PNG, JPEG, TIFF).";
+    return NotIndexedReason.of(Key.UNSUPPORTED_TYPE, type);
   }
 
 }

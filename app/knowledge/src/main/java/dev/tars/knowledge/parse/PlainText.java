@@ -1,6 +1,8 @@
 package dev.tars.knowledge.parse;
 
 import dev.tars.knowledge.document.DocumentRejectedException;
+import dev.tars.knowledge.document.NotIndexedReason;
+import dev.tars.knowledge.document.NotIndexedReason.Key;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -28,24 +30,21 @@ final class PlainText {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new DocumentRejectedException("The file cannot be read (" + e.getMessage() + ").", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.UNREADABLE, e.getMessage()), e);
     }
     String text = decodeText(bytes);
     int longest = longestLine(text);
     if (longest > DocumentParser.MAX_LINE_CHARACTERS) {
-      throw new DocumentRejectedException(String.format(Locale.ROOT,
-          "The file has a single line of %,d characters: it looks like minified code or machine data rather "
-              + "than a document. Reformat it with line breaks if you want it indexed.", longest));
+      throw DocumentRejectedException.of(Key.LINE_TOO_LONG, longest);
     }
     if (text.length() > DocumentParser.MAX_CHARACTERS) {
-      throw new DocumentRejectedException("The file holds more than 20 million characters of text. "
-          + "Split it into smaller files.");
+      throw DocumentRejectedException.of(Key.TOO_MUCH_TEXT);
     }
     boolean markdown = type.equals("text/x-web-markdown") || type.equals("text/markdown")
         || file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)$");
     List<Block> blocks = markdown ? markdownBlocks(text) : paragraphs(text, 0);
     if (blocks.isEmpty()) {
-      throw new DocumentRejectedException("The file holds only blank space; there is nothing to index.");
+      throw DocumentRejectedException.of(Key.BLANK);
     }
     return new ParsedDocument(markdown ? "text/markdown" : type, blocks, 0, 0);
   }
@@ -69,16 +68,14 @@ final class PlainText {
       for (int i = offset; i < sample; i++) {
         int b = bytes[i] & 0xff;
         if (b == 0) {
-          throw new DocumentRejectedException("The file contains binary data although its name says text. "
-              + "It may be a program, an archive or a document saved with the wrong extension.");
+          throw DocumentRejectedException.of(Key.BINARY_AS_TEXT);
         }
         if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
           controls++;
         }
       }
       if (controls > sample / 100 + 8) {
-        throw new DocumentRejectedException("The file contains binary data although its name says text. "
-            + "It may be a program, an archive or a document saved with the wrong extension.");
+        throw DocumentRejectedException.of(Key.BINARY_AS_TEXT);
       }
     }
     CharsetDecoder decoder = charset.newDecoder()
@@ -89,9 +86,8 @@ final class PlainText {
       CharBuffer chars = decoder.decode(in);
       return chars.toString();
     } catch (CharacterCodingException e) {
-      throw new DocumentRejectedException("The text is not valid " + charset.displayName(Locale.ROOT)
-          + " (broken bytes near position " + in.position() + "). Open it in an editor and save it as UTF-8, "
-          + "then add it again.", e);
+      throw new DocumentRejectedException(NotIndexedReason.of(Key.BAD_ENCODING, charset.displayName(Locale.ROOT),
+          in.position()), e);
     }
   }
 

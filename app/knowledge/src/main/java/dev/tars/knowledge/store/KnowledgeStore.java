@@ -4,6 +4,7 @@ import dev.tars.knowledge.CollectionInfo;
 import dev.tars.knowledge.DocumentInfo;
 import dev.tars.knowledge.DocumentStatus;
 import dev.tars.knowledge.chunk.Chunk;
+import dev.tars.knowledge.document.NotIndexedReason;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 /** Knowledge metadata in H2: collections, documents with their status, chunks. Thread-safe. */
 public final class KnowledgeStore {
   private static final String DOC_COLUMNS =
-      "id, collection_id, path, status, reason, media_type, size_bytes, pages, chunk_count";
+      "id, collection_id, path, status, reason, media_type, size_bytes, pages, chunk_count, reason_text";
 
   private final DataSource dataSource;
 
@@ -165,17 +166,22 @@ public final class KnowledgeStore {
     });
   }
 
-  public void fail(long id, String reason) {
+  /** Marks a document failed, keeping its reason in English (for anyone reading the table) and as a key. */
+  public void fail(long id, NotIndexedReason reason) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement del = c.prepareStatement("DELETE FROM kn_chunk WHERE document_id = ?");
           PreparedStatement ps = c.prepareStatement("UPDATE kn_document SET status = 'FAILED', reason = ?, "
-              + "chunk_count = 0, updated_at = ? WHERE id = ?")) {
+              + "reason_text = ?, chunk_count = 0, updated_at = ? WHERE id = ?")) {
         del.setLong(1, id);
         del.executeUpdate();
-        ps.setString(1, reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason);
-        ps.setObject(2, OffsetDateTime.now());
-        ps.setLong(3, id);
+        String english = reason.english();
+        String stored = reason.stored();
+        ps.setString(1, english.length() > 2000 ? english.substring(0, 1997) + "..." : english);
+        // A reason too long to keep whole is shown from its English, cut, rather than from broken JSON.
+        ps.setString(2, stored.length() > 4000 ? null : stored);
+        ps.setObject(3, OffsetDateTime.now());
+        ps.setLong(4, id);
         ps.executeUpdate();
         c.commit();
       } catch (SQLException e) {
@@ -234,16 +240,20 @@ public final class KnowledgeStore {
       if (collectionId.isPresent()) {
         ps.setLong(1, collectionId.getAsLong());
       }
-    }, rs -> new DocumentInfo(rs.getLong(1), rs.getLong(2), Path.of(rs.getString(3)),
-        DocumentStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8),
-        rs.getInt(9)));
+    }, KnowledgeStore::documentInfo);
   }
 
   public Optional<DocumentInfo> document(long id) {
     return query("SELECT " + DOC_COLUMNS + " FROM kn_document WHERE id = ?", ps -> ps.setLong(1, id),
-        rs -> new DocumentInfo(rs.getLong(1), rs.getLong(2), Path.of(rs.getString(3)),
-            DocumentStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8),
-            rs.getInt(9))).stream().findFirst();
+        KnowledgeStore::documentInfo).stream().findFirst();
+  }
+
+  private static DocumentInfo documentInfo(ResultSet rs) throws SQLException {
+    String reason = rs.getString(5);
+    return new DocumentInfo(rs.getLong(1), rs.getLong(2), Path.of(rs.getString(3)),
+        DocumentStatus.valueOf(rs.getString(4)),
+        reason == null ? null : NotIndexedReason.fromStored(rs.getString(10), reason), rs.getString(6), rs.getLong(7),
+        rs.getInt(8), rs.getInt(9));
   }
 
   public int totalChunks() {

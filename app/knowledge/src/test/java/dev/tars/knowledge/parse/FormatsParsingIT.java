@@ -81,22 +81,26 @@ class FormatsParsingIT {
     new java.util.Random(7).nextBytes(random);
     Path pdf = Fixtures.pdf(dir.resolve("whole.pdf"), "Some text that will be cut off.");
     byte[] pdfBytes = Files.readAllBytes(pdf);
-    record Case(Path file, String reasonPart) {}
+    record Case(Path file, String reasonPart, String spanishPart) {}
     List<Case> cases = List.of(
-        new Case(Files.write(dir.resolve("empty.txt"), new byte[0]), "empty"),
-        new Case(Files.write(dir.resolve("binary.txt"), random), "binary"),
-        new Case(Files.write(dir.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), "UTF-8"),
-        new Case(Fixtures.text(dir.resolve("oneline.txt"), "x".repeat(DocumentParser.MAX_LINE_CHARACTERS + 10)), "single line"),
-        new Case(Fixtures.encryptedPdf(dir.resolve("locked.pdf"), "secret"), "password"),
-        new Case(Files.write(dir.resolve("truncated.pdf"), java.util.Arrays.copyOf(pdfBytes, pdfBytes.length / 3)), "add it again"),
-        new Case(Files.write(dir.resolve("corrupt.docx"), random), "damaged"),
-        new Case(Fixtures.zipBombDocx(dir.resolve("bomb.docx")), "zip bomb"),
-        new Case(Fixtures.hugePngHeader(dir.resolve("huge.png"), 30000, 30000), "OCR"));
+        new Case(Files.write(dir.resolve("empty.txt"), new byte[0]), "empty", "está vacío"),
+        new Case(Files.write(dir.resolve("binary.txt"), random), "binary", "datos binarios"),
+        new Case(Files.write(dir.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), "UTF-8", "no es UTF-8 válido"),
+        new Case(Fixtures.text(dir.resolve("oneline.txt"), "x".repeat(DocumentParser.MAX_LINE_CHARACTERS + 10)), "single line", "una sola línea"),
+        new Case(Fixtures.encryptedPdf(dir.resolve("locked.pdf"), "secret"), "password", "protegido con contraseña"),
+        new Case(Files.write(dir.resolve("truncated.pdf"), java.util.Arrays.copyOf(pdfBytes, pdfBytes.length / 3)), "add it again", "añad"),
+        new Case(Files.write(dir.resolve("corrupt.docx"), random), "damaged", "dañado"),
+        new Case(Fixtures.zipBombDocx(dir.resolve("bomb.docx")), "zip bomb", "bomba zip"),
+        new Case(Fixtures.hugePngHeader(dir.resolve("huge.png"), 30000, 30000), "OCR", "reconocimiento de texto (OCR)"));
     for (Case c : cases) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> PARSER.parse(c.file(), DocumentParser.Stage.NONE))
-          .as(c.file().getFileName().toString())
-          .isInstanceOf(DocumentRejectedException.class)
-          .hasMessageContaining(c.reasonPart());
+      String name = c.file().getFileName().toString();
+      try {
+        PARSER.parse(c.file(), DocumentParser.Stage.NONE);
+        throw new AssertionError(name + " was not refused");
+      } catch (DocumentRejectedException e) {
+        assertThat(e.getMessage()).as(name).contains(c.reasonPart()).isEqualTo(e.reason().english());
+        assertThat(e.reason().in(java.util.Locale.forLanguageTag("es-ES"))).as(name).contains(c.spanishPart());
+      }
     }
   }
 }

@@ -50,8 +50,9 @@ public final class MicrophoneSource implements AudioSource {
     Mixer mixer = null;
     if (deviceName != null && !deviceName.isBlank()) {
       mixer = AudioDevices.findMixer(deviceName, TargetDataLine.class)
-          .orElseThrow(() -> new VoiceUnavailableException("The microphone \"" + deviceName + "\" is not connected."
-              + " Plug it in, or choose another microphone in Settings > Voice."));
+          .orElseThrow(() -> new VoiceUnavailableException(VoiceUnavailableException.Problem.MICROPHONE_NOT_CONNECTED,
+              deviceName, "The microphone \"" + deviceName + "\" is not connected. Plug it in, or choose another"
+              + " microphone in Settings > Voice.", null));
     }
     for (AudioFormat format : candidates()) {
       DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
@@ -71,8 +72,9 @@ public final class MicrophoneSource implements AudioSource {
         LOG.debug("Microphone format {} unavailable", format, e);
       }
     }
-    throw new VoiceUnavailableException("No microphone is available. Connect a microphone (and allow Tars to use it"
-        + " in the system's privacy settings), then try again; you can still type your message.");
+    throw new VoiceUnavailableException(VoiceUnavailableException.Problem.NO_MICROPHONE, "", "No microphone is"
+        + " available. Connect a microphone (and allow Tars to use it in the system's privacy settings), then try"
+        + " again; you can still type your message.", null);
   }
 
   private static List<AudioFormat> candidates() {

@@ -27,8 +27,9 @@ public final class SpeakerOutput implements AudioOutput {
     Mixer mixer = null;
     if (deviceName != null && !deviceName.isBlank()) {
       mixer = AudioDevices.findMixer(deviceName, SourceDataLine.class)
-          .orElseThrow(() -> new VoiceUnavailableException("The speaker \"" + deviceName + "\" is not connected."
-              + " Plug it in, or choose another output in Settings > Voice."));
+          .orElseThrow(() -> new VoiceUnavailableException(VoiceUnavailableException.Problem.SPEAKER_NOT_CONNECTED,
+              deviceName, "The speaker \"" + deviceName + "\" is not connected. Plug it in, or choose another output"
+              + " in Settings > Voice.", null));
     }
     DataLine.Info info = new DataLine.Info(SourceDataLine.class, SpeechAudio.FORMAT);
     try {
@@ -41,8 +42,9 @@ public final class SpeakerOutput implements AudioOutput {
       return new SpeakerOutput(line, name);
     } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
       LOG.info("No speaker available", e);
-      throw new VoiceUnavailableException("No speaker or headphones are available to read aloud. Connect one"
-          + " (or check the system sound settings), then try again.", e);
+      throw new VoiceUnavailableException(VoiceUnavailableException.Problem.NO_SPEAKER, "", "No speaker or"
+          + " headphones are available to read aloud. Connect one (or check the system sound settings), then try"
+          + " again.", e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tars.voice.CloseLock;
 import dev.tars.voice.VoiceException;
 import dev.tars.voice.VoiceUnavailableException;
+import dev.tars.voice.VoiceUnavailableException.Problem;
 import dev.tars.voice.audio.SpeechAudio;
 import dev.tars.voice.recognition.RecognitionListener;
 import dev.tars.voice.recognition.RecognitionSession;
@@ -55,21 +56,21 @@ public final class VoskRecognizer implements SpeechRecognizer {
   public static VoskRecognizer load(Path folder) {
     String shown = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
     if (!Files.isDirectory(folder)) {
-      throw new VoiceUnavailableException("The Vosk speech model folder " + folder + " does not exist. Download a"
-          + " model (e.g. vosk-model-small-en-us-0.15) from the Models page, or choose PocketSphinx in Settings >"
-          + " Voice.");
+      throw new VoiceUnavailableException(Problem.VOSK_FOLDER_MISSING, folder.toString(), "The Vosk speech model"
+          + " folder " + folder + " does not exist. Download a model (e.g. vosk-model-small-en-us-0.15) from the Models"
+          + " page, or choose PocketSphinx in Settings > Voice.", null);
     }
     if (!looksLikeModel(folder)) {
-      throw new VoiceUnavailableException("The folder " + shown + " is not a Vosk speech model (it has no"
-          + " am/final.mdl or conf/model.conf). Unpack the whole model archive there, or download it again from the"
-          + " Models page.");
+      throw new VoiceUnavailableException(Problem.NOT_A_VOSK_MODEL, shown, "The folder " + shown + " is not a Vosk"
+          + " speech model (it has no am/final.mdl or conf/model.conf). Unpack the whole model archive there, or"
+          + " download it again from the Models page.", null);
     }
     try {
       LibVosk.setLogLevel(LogLevel.WARNINGS);
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
       LOG.warn("libvosk not loadable", e);
-      throw new VoiceUnavailableException("The Vosk speech recognizer cannot run on this computer (its native"
-          + " library did not load). Choose PocketSphinx in Settings > Voice.", e);
+      throw new VoiceUnavailableException(Problem.VOSK_CANNOT_RUN, shown, "The Vosk speech recognizer cannot run on"
+          + " this computer (its native library did not load). Choose PocketSphinx in Settings > Voice.", e);
     }
     long start = System.nanoTime();
     try {
@@ -78,8 +79,8 @@ public final class VoskRecognizer implements SpeechRecognizer {
       return new VoskRecognizer(model, "Vosk (" + shown + ")");
     } catch (IOException e) {
       LOG.warn("Vosk could not load {}", folder, e);
-      throw new VoiceUnavailableException("The Vosk speech model " + shown + " could not be loaded; it is incomplete"
-          + " or damaged. Delete it and download it again from the Models page.", e);
+      throw new VoiceUnavailableException(Problem.VOSK_DAMAGED, shown, "The Vosk speech model " + shown + " could"
+          + " not be loaded; it is incomplete or damaged. Delete it and download it again from the Models page.", e);
     }
   }
 
