@@ -334,7 +334,7 @@ public final class LocalEngine implements ChatEngine {
       }
       int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
       URI base = URI.create("http://127.0.0.1:" + port);
-      OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.llamaCpp(base, token));
+      OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.engineChild(base, token));
       EngineChild started = new EngineChild(myEpoch, p, client,
           new ModelInfo(model.getFileName().toString(), contextLength), base, System.nanoTime());
       if (!healthy(started)) {
