@@ -76,12 +76,13 @@ public final class LocalEngine implements ChatEngine {
 
     /**
      * The engine child's JVM: a small heap (the model lives in native memory), one GC thread, and only the quick
-     * JIT compiler on one thread. The child's Java code is a thin HTTP shell around llama.cpp; C1 compiles it
-     * within its first few hundred tokens, whereas tiered C2 kept two compiler threads busy, and the shell
-     * interpreted, through the first answers while llama.cpp needed every core (decision 1430).
+     * JIT compiler on one thread. The child's Java code is a thin HTTP shell around llama.cpp; tiered C2 kept two
+     * compiler threads busy, and the shell interpreted, through the first answers while llama.cpp needed every
+     * core (decision 1430). C1 compiles a method after a tenth of the usual calls: at the default thresholds the
+     * per-token path ran interpreted for about 200 tokens, which cost more than compiling it early (decision 1431).
      */
     public static final List<String> CHILD_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=0.1");
 
     /**
      * Defaults: this JVM's {@code java} and classpath, {@link #CHILD_JVM_FLAGS}, context up to 8192 tokens, one
