@@ -12,19 +12,8 @@ import dev.tars.engine.gguf.GgufFile;
 import dev.tars.engine.EngineStatus;
 import dev.tars.engine.EngineStatus.State;
 import dev.tars.engine.openai.OpenAiChatEngine;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,14 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Calls made while the engine loads or restarts wait for it (up to the start timeout).
  *
- * <p>About 500 lines on purpose: the supervisor's states (loading, ready, restarting, failed, closed) share one
- * lock and their transitions read best side by side. What does not touch that state lives apart: the child's
- * output ({@link ChildOutput}), the child itself ({@link EngineChild}) and a generation that waits for a
- * restart ({@link RetryingGeneration}).
+ * <p>About 440 lines on purpose: the supervisor's states (loading, ready, restarting, failed, closed) share one
+ * lock and their transitions read best side by side. What does not touch that state lives apart: starting a child
+ * and checking its health ({@link ChildLauncher}, {@link StartFailure}), the child's output ({@link ChildOutput}),
+ * the child itself ({@link EngineChild}) and a generation that waits for a restart ({@link RetryingGeneration}).
  */
 public final class LocalEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
-  private static final String MAIN_CLASS = "dev.tars.llama.EngineServer";
   static final String READY_PREFIX = "TARS-ENGINE-READY ";
   static final String FAILED_PREFIX = "TARS-ENGINE-FAILED ";
 
@@ -88,12 +76,13 @@ public final class LocalEngine implements ChatEngine {
 
     /**
      * The engine child's JVM: a small heap (the model lives in native memory), one GC thread, and only the quick
-     * JIT compiler on one thread. The child's Java code is a thin HTTP shell around llama.cpp; C1 compiles it
-     * within its first few hundred tokens, whereas tiered C2 kept two compiler threads busy, and the shell
-     * interpreted, through the first answers while llama.cpp needed every core (decision 1430).
+     * JIT compiler on one thread. The child's Java code is a thin HTTP shell around llama.cpp; tiered C2 kept two
+     * compiler threads busy, and the shell interpreted, through the first answers while llama.cpp needed every
+     * core (decision 1430). C1 compiles a method after a tenth of the usual calls: at the default thresholds the
+     * per-token path ran interpreted for about 200 tokens, which cost more than compiling it early (decision 1431).
      */
     public static final List<String> CHILD_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=0.1");
 
     /**
      * Defaults: this JVM's {@code java} and classpath, {@link #CHILD_JVM_FLAGS}, context up to 8192 tokens, one
@@ -148,8 +137,7 @@ public final class LocalEngine implements ChatEngine {
   private final ExecutorService io = Executors.newCachedThreadPool(NamedThreads.named("engine-io"));
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("engine-timer"));
-  private final HttpClient healthClient;
-  private final SecureRandom random = new SecureRandom();
+  private final ChildLauncher launcher;
 
   // Guarded by this.
   private Path modelFile;
@@ -163,7 +151,7 @@ public final class LocalEngine implements ChatEngine {
 
   public LocalEngine(Options options) {
     this.options = options;
-    this.healthClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(io).build();
+    this.launcher = new ChildLauncher(options, output, io);
     long every = options.healthInterval().toMillis();
     timers.scheduleWithFixedDelay(this::checkHealth, every, every, TimeUnit.MILLISECONDS);
   }
@@ -307,44 +295,10 @@ public final class LocalEngine implements ChatEngine {
         return;
       }
     }
-    Deque<String> recentErrors = new ArrayDeque<>();
-    Process process = null;
     try {
-      Path nativeDir = options.tempDir().resolve("llama-native");
-      Files.createDirectories(nativeDir);
-      String token = newToken();
-      List<String> command = childCommand(model, contextLength, nativeDir);
-      ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().put("TARS_ENGINE_TOKEN", token);
-      long start = System.nanoTime();
-      process = builder.start();
-      LOG.info("Started engine process {} for {}", process.pid(), model.getFileName());
-      Process p = process;
-      io.execute(() -> output.forwardLog(p, recentErrors));
-      CompletableFuture<String> readyLine = new CompletableFuture<>();
-      io.execute(() -> ChildOutput.readStdout(p, readyLine));
-      String line = readyLine.get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      if (line == null || !line.startsWith(READY_PREFIX)) {
-        p.waitFor(2, TimeUnit.SECONDS);
-        String reason = line != null ? line.substring(FAILED_PREFIX.length())
-            : "the engine process exited" + (p.isAlive() ? "" : " with code " + p.exitValue()) + " while loading"
-                + ChildOutput.lastError(recentErrors);
-        throw new Reason("Could not load " + model.getFileName() + ": " + reason, "loadFailed",
-            model.getFileName().toString(), reason);
-      }
-      int port = Integer.parseInt(line.replaceAll(".*port=(\\d+).*", "$1"));
-      URI base = URI.create("http://127.0.0.1:" + port);
-      OpenAiChatEngine client = new OpenAiChatEngine(OpenAiChatEngine.Options.llamaCpp(base, token));
-      EngineChild started = new EngineChild(myEpoch, p, client,
-          new ModelInfo(model.getFileName().toString(), contextLength), base, System.nanoTime());
-      if (!healthy(started)) {
-        client.close();
-        throw new Reason("The engine for " + model.getFileName() + " started but does not answer.", "notAnswering",
-            model.getFileName().toString());
-      }
+      EngineChild started = launcher.start(myEpoch, model, contextLength);
       synchronized (this) {
         if (closed || myEpoch != epoch) {
-          client.close();
           started.stop();
           return;
         }
@@ -353,20 +307,9 @@ public final class LocalEngine implements ChatEngine {
         ready.complete(started);
         setStatus(EngineStatus.local(State.READY, model.getFileName().toString()));
       }
-      LOG.info("Engine ready on port {} after {} ms", port, (System.nanoTime() - start) / 1_000_000);
-      p.onExit().thenRun(() -> supervisorExecute(() -> onExit(myEpoch, started)));
+      started.process().onExit().thenRun(() -> supervisorExecute(() -> onExit(myEpoch, started)));
     } catch (Exception e) {
-      if (process != null) {
-        process.destroyForcibly();
-      }
-      String file = model.getFileName().toString();
-      Reason reason = e instanceof Reason r ? r
-          : e instanceof EngineException other ? new Reason(other.getMessage(), null)
-          : e instanceof TimeoutException ? new Reason("Loading " + file + " took longer than "
-              + options.startTimeout().toSeconds() + " s; the engine was stopped.", "loadTimeout", file,
-              options.startTimeout().toSeconds())
-          : new Reason("Could not start the engine for " + file + ": " + e.getMessage(), "startFailed", file,
-              String.valueOf(e.getMessage()));
+      StartFailure reason = StartFailure.of(e, model.getFileName().toString(), options.startTimeout());
       String message = reason.getMessage();
       LOG.error("Engine start failed: {}", message, e);
       synchronized (this) {
@@ -420,7 +363,7 @@ public final class LocalEngine implements ChatEngine {
     if (current == null) {
       return;
     }
-    if (healthy(current)) {
+    if (launcher.healthy(current)) {
       synchronized (this) {
         missedHealthChecks = 0;
       }
@@ -436,48 +379,9 @@ public final class LocalEngine implements ChatEngine {
     }
   }
 
-  private boolean healthy(EngineChild c) {
-    try {
-      HttpResponse<Void> response = healthClient.send(
-          HttpRequest.newBuilder(c.baseUri().resolve("/health")).timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   /** llama.cpp's timing of the latest request it finished, if any. */
   public Optional<NativeTimings> lastNativeTimings() {
     return output.lastTimings();
-  }
-
-  /** The child JVM's command line; the token goes in its environment, never here (other users can read argv). */
-  private List<String> childCommand(Path model, int contextLength, Path nativeDir) {
-    List<String> command = new ArrayList<>();
-    command.add(options.javaExecutable().toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    // The app's logback.xml sends the child's own log to engine.log next to tars.log; llama.cpp's native
-    // output arrives on stderr and is forwarded into this process's log.
-    command.add("-Dtars.logfile=engine");
-    if (System.getProperty("tars.logs") != null) {
-      command.add("-Dtars.logs=" + System.getProperty("tars.logs"));
-    }
-    command.add("-Djava.io.tmpdir=" + options.tempDir());
-    command.addAll(options.jvmArgs());
-    command.addAll(List.of("-cp", options.classpath(), MAIN_CLASS, "--model", model.toString(),
-        "--ctx", Integer.toString(contextLength), "--threads", Integer.toString(options.threads()),
-        "--native-dir", nativeDir.toString()));
-    return command;
-  }
-
-  private String newToken() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private void supervisorExecute(Runnable task) {
@@ -526,24 +430,11 @@ public final class LocalEngine implements ChatEngine {
     timers.shutdownNow();
     supervisor.shutdownNow();
     io.shutdownNow();
-    healthClient.shutdownNow();
+    launcher.close();
     try {
       supervisor.awaitTermination(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A start failure with the key and arguments that let a front end translate it (see {@link EngineStatus}). */
-  private static final class Reason extends EngineException {
-    private static final long serialVersionUID = 1L;
-    final transient String key;
-    final transient Object[] args;
-
-    Reason(String english, String key, Object... args) {
-      super(english);
-      this.key = key;
-      this.args = args;
     }
   }
 }

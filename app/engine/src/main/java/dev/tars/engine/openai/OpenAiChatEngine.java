@@ -6,23 +6,19 @@ import dev.tars.concurrent.NamedThreads;
 import dev.tars.engine.ChatEngine;
 import dev.tars.engine.ChatMessage;
 import dev.tars.engine.ChatRequest;
-import dev.tars.engine.Completion;
 import dev.tars.engine.EngineException;
 import dev.tars.engine.FinishReason;
 import dev.tars.engine.Generation;
 import dev.tars.engine.ModelInfo;
 import dev.tars.engine.TokenSink;
-import dev.tars.protocol.openai.ChatCompletionChunk;
 import dev.tars.protocol.openai.ChatCompletionRequest;
 import dev.tars.protocol.openai.Message;
 import dev.tars.protocol.openai.Model;
 import dev.tars.protocol.openai.OpenAiCodec;
-import dev.tars.protocol.openai.OpenAiException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,10 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * ({@code https://api.openai.com/v1}). Token counting uses llama.cpp-server's {@code /apply-template} and
  * {@code /tokenize} when the server has them, else a conservative estimate.
  *
- * <p>The wire format is the shared protocol's ({@link OpenAiCodec}). About 450 lines because the streaming
- * generation (its cancel, abort and finish states) is an inner class sharing this client's HTTP client and
- * addresses; what is left here is transport and error wording.
+ * <p>The wire format is the shared protocol's ({@link OpenAiCodec}). A streamed answer is a
+ * {@link StreamingGeneration} over a {@link ChatStream}: the JDK's HTTP client for any server, or, for the engine
+ * child only ({@link Options#engineChild}), a plain loopback socket read on one thread (decision 1431).
  */
 public final class OpenAiChatEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatEngine.class);
@@ -67,25 +60,46 @@ public final class OpenAiChatEngine implements ChatEngine {
    * @param llamaCppExtensions send {@code cache_prompt} (strict OpenAI servers reject unknown fields)
    * @param connectTimeout how long to wait for a connection
    * @param responseTimeout how long to wait for response headers (includes queueing and reading the prompt)
+   * @param loopbackStream read answers over a plain socket on one thread ({@link LoopbackChatStream}): only for
+   *     {@code http} to a loopback address, i.e. the engine child
    */
   public record Options(URI baseUrl, String apiKey, String model, boolean llamaCppExtensions,
-      Duration connectTimeout, Duration responseTimeout) {
+      Duration connectTimeout, Duration responseTimeout, boolean loopbackStream) {
     public Options {
       Objects.requireNonNull(baseUrl, "baseUrl");
       apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
       model = model == null || model.isBlank() ? null : model.strip();
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(responseTimeout, "responseTimeout");
+      if (loopbackStream && !isLoopbackHttp(baseUrl)) {
+        throw new IllegalArgumentException("a loopback stream needs an http:// URL of this machine, not " + baseUrl);
+      }
     }
 
     /** A remote OpenAI-compatible server; {@code apiKey} and {@code model} may be null. */
     public static Options remote(URI baseUrl, String apiKey, String model) {
-      return new Options(baseUrl, apiKey, model, false, Duration.ofSeconds(10), Duration.ofMinutes(5));
+      return new Options(baseUrl, apiKey, model, false, Duration.ofSeconds(10), Duration.ofMinutes(5), false);
     }
 
-    /** A llama.cpp-compatible server such as the Tars engine child. */
+    /** A llama.cpp-compatible server, through the JDK's HTTP client like any other server. */
     public static Options llamaCpp(URI baseUrl, String apiKey) {
-      return new Options(baseUrl, apiKey, null, true, Duration.ofSeconds(5), Duration.ofMinutes(10));
+      return new Options(baseUrl, apiKey, null, true, Duration.ofSeconds(5), Duration.ofMinutes(10), false);
+    }
+
+    /** The Tars engine child on this machine: llama.cpp's extensions, answers read over a plain loopback socket. */
+    public static Options engineChild(URI baseUrl, String apiKey) {
+      return new Options(baseUrl, apiKey, null, true, Duration.ofSeconds(5), Duration.ofMinutes(10), true);
+    }
+
+    private static boolean isLoopbackHttp(URI url) {
+      if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null || url.getPort() < 0) {
+        return false;
+      }
+      try {
+        return InetAddress.getByName(url.getHost()).isLoopbackAddress();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -183,15 +197,29 @@ public final class OpenAiChatEngine implements ChatEngine {
 
   @Override
   public Generation generate(ChatRequest request, TokenSink sink) {
-    StreamingGeneration generation = new StreamingGeneration(sink);
+    StreamingGeneration generation = new StreamingGeneration(sink, apiRoot.toString());
     running.add(generation);
-    generation.result.whenComplete((c, e) -> running.remove(generation));
+    generation.result().whenComplete((c, e) -> running.remove(generation));
     try {
-      workers.execute(() -> generation.run(request));
+      workers.execute(() -> generation.run(() -> chatStream(request)));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       generation.finish(FinishReason.ERROR, new EngineException("The engine is closed.", e));
     }
     return generation;
+  }
+
+  /** The engine child's loopback stream is read on one thread; every other server goes through the JDK client. */
+  private ChatStream chatStream(ChatRequest request) throws EngineException {
+    byte[] body = OpenAiCodec.json(chatBody(request)).getBytes(StandardCharsets.UTF_8);
+    URI uri = URI.create(apiRoot + "/chat/completions");
+    if (options.loopbackStream()) {
+      return new LoopbackChatStream(uri, options.apiKey(), body, options.connectTimeout(), options.responseTimeout());
+    }
+    return new JdkChatStream(http, requestBuilder(uri.toString())
+        .timeout(options.responseTimeout())
+        .header("Accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build());
   }
 
   @Override
@@ -206,169 +234,6 @@ public final class OpenAiChatEngine implements ChatEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private final class StreamingGeneration implements Generation {
-    private final TokenSink sink;
-    private final CompletableFuture<Completion> result = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
-    /** Set by {@link #cancel} and {@link #abort}: stop reading. */
-    private volatile boolean cancelled;
-    private volatile boolean cancelledByCaller;
-    private volatile EngineException aborted;
-    private volatile CompletableFuture<HttpResponse<InputStream>> pending;
-    private volatile InputStream body;
-    private int promptTokens = -1;
-    private int completionTokens = -1;
-
-    StreamingGeneration(TokenSink sink) {
-      this.sink = sink;
-    }
-
-    @Override
-    public void cancel() {
-      cancelledByCaller = true;
-      stop();
-    }
-
-    /** Ends the generation as failed (engine closing) rather than cancelled. */
-    void abort(EngineException reason) {
-      aborted = reason;
-      stop();
-    }
-
-    private void stop() {
-      cancelled = true;
-      CompletableFuture<HttpResponse<InputStream>> p = pending;
-      if (p != null) {
-        p.cancel(true);
-      }
-      closeQuietly(body);
-    }
-
-    @Override
-    public CompletableFuture<Completion> result() {
-      return result;
-    }
-
-    void run(ChatRequest request) {
-      try {
-        HttpRequest httpRequest = requestBuilder(apiRoot + "/chat/completions")
-            .timeout(options.responseTimeout())
-            .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(OpenAiCodec.json(chatBody(request))))
-            .build();
-        pending = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-        if (cancelled) {
-          pending.cancel(true);
-        }
-        HttpResponse<InputStream> response = pending.get();
-        body = response.body();
-        if (cancelled) {
-          closeQuietly(body);
-          finish(FinishReason.CANCELLED, null);
-          return;
-        }
-        if (response.statusCode() != 200) {
-          String error;
-          try (InputStream in = body) {
-            error = OpenAiCodec.errorMessage(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
-          }
-          finish(FinishReason.ERROR, new EngineException(
-              "The engine refused the request (HTTP " + response.statusCode() + "): " + error));
-          return;
-        }
-        readStream(body);
-      } catch (CancellationException e) {
-        finish(FinishReason.CANCELLED, null);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cancelled) {
-          finish(FinishReason.CANCELLED, null);
-        } else {
-          LOG.warn("Request to {} failed", apiRoot, cause);
-          finish(FinishReason.ERROR, cause instanceof IOException io ? unreachable(io)
-              : new EngineException("The engine failed: " + cause.getMessage(), cause));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        finish(FinishReason.CANCELLED, null);
-      } catch (IOException e) {
-        if (cancelled) {
-          finish(FinishReason.CANCELLED, null);
-        } else {
-          LOG.warn("Lost the connection to {} mid-answer", apiRoot, e);
-          finish(FinishReason.ERROR, new EngineException(
-              "Lost the connection to the engine mid-answer; the partial answer was kept.", e));
-        }
-      } catch (EngineException e) {
-        finish(cancelled ? FinishReason.CANCELLED : FinishReason.ERROR, e);
-      } catch (RuntimeException e) {
-        LOG.error("Generation failed", e);
-        finish(cancelled ? FinishReason.CANCELLED : FinishReason.ERROR,
-            new EngineException("The answer failed: " + e.getMessage(), e));
-      }
-    }
-
-    private void readStream(InputStream in) throws IOException {
-      FinishReason finish = null;
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line; (line = reader.readLine()) != null; ) {
-          if (cancelled) {
-            break;
-          }
-          if (!line.startsWith("data:")) {
-            continue; // blank separators, comments (": ping"), event names
-          }
-          String data = line.substring(5).trim();
-          if (data.equals("[DONE]")) {
-            break;
-          }
-          ChatCompletionChunk chunk;
-          try {
-            chunk = OpenAiCodec.chunk(data);
-          } catch (OpenAiException e) {
-            finish(FinishReason.ERROR, new EngineException("The engine failed mid-answer: " + e.getMessage()));
-            return;
-          }
-          if (chunk.usage() != null) {
-            promptTokens = chunk.usage().promptTokens();
-            completionTokens = chunk.usage().completionTokens();
-          }
-          String delta = chunk.content() == null ? "" : chunk.content();
-          if (!delta.isEmpty() && !cancelled) {
-            synchronized (text) {
-              text.append(delta);
-            }
-            sink.accept(delta);
-          }
-          String reason = chunk.finishReason();
-          if (reason != null && !reason.isEmpty()) {
-            finish = reason.equals("length") ? FinishReason.LENGTH : FinishReason.STOP;
-          }
-        }
-      }
-      if (cancelled) {
-        finish(FinishReason.CANCELLED, null);
-      } else if (finish == null) {
-        finish(FinishReason.ERROR, new EngineException(
-            "The engine stopped answering mid-answer (the stream ended early); the partial answer was kept."));
-      } else {
-        finish(finish, null);
-      }
-    }
-
-    void finish(FinishReason reason, EngineException error) {
-      if (reason == FinishReason.CANCELLED && !cancelledByCaller && aborted != null) {
-        reason = FinishReason.ERROR;
-        error = aborted;
-      }
-      String partial;
-      synchronized (text) {
-        partial = text.toString();
-      }
-      result.complete(new Completion(partial, reason, promptTokens, completionTokens, error));
     }
   }
 
@@ -430,22 +295,22 @@ public final class OpenAiChatEngine implements ChatEngine {
   }
 
   private EngineException unreachable(IOException e) {
-    if (e instanceof ConnectException) {
-      return new EngineException("Cannot reach the engine at " + apiRoot + "; is it running?", e);
-    }
-    if (e instanceof HttpTimeoutException) {
-      return new EngineException("The engine at " + apiRoot + " did not answer in time.", e);
-    }
-    return new EngineException("Lost the connection to the engine at " + apiRoot + ": " + e.getMessage(), e);
+    return unreachable(apiRoot.toString(), e);
   }
 
-  private static void closeQuietly(InputStream in) {
-    if (in != null) {
-      try {
-        in.close();
-      } catch (IOException e) {
-        LOG.debug("Closing a cancelled stream failed", e);
-      }
+  /** What a person reads when a request could not reach {@code server} or got no answer from it. */
+  static EngineException unreachable(String server, IOException e) {
+    if (e instanceof ConnectException) {
+      return new EngineException("Cannot reach the engine at " + server + "; is it running?", e);
     }
+    if (e instanceof HttpTimeoutException) {
+      return new EngineException("The engine at " + server + " did not answer in time.", e);
+    }
+    return new EngineException("Lost the connection to the engine at " + server + ": " + e.getMessage(), e);
+  }
+
+  /** The start of a long text, for a message. */
+  static String cut(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 }

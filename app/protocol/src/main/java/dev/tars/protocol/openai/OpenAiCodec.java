@@ -271,29 +271,7 @@ public final class OpenAiCodec {
    * @throws IOException when the data is not JSON
    */
   public static ChatCompletionChunk chunk(String data) throws IOException, OpenAiException {
-    JsonNode node;
-    try {
-      node = JSON.readTree(data);
-    } catch (JsonProcessingException e) {
-      throw new IOException("the server sent an event that is not JSON: " + cut(data), e);
-    }
-    if (node.has("error")) {
-      JsonNode error = node.get("error");
-      throw new OpenAiException(502, error.path("type").asText("server_error"), error.path("code").asText(null),
-          null, error.path("message").asText("unknown error"));
-    }
-    Usage usage = null;
-    JsonNode u = node.get("usage");
-    if (u != null && u.isObject()) {
-      usage = new Usage(u.path("prompt_tokens").asInt(-1), u.path("completion_tokens").asInt(-1));
-    }
-    JsonNode choice = node.path("choices").path(0);
-    String reason = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
-    JsonNode delta = choice.path("delta");
-    return new ChatCompletionChunk(node.path("id").asText(""), node.path("created").asLong(0),
-        node.path("model").asText(""), delta.path("role").isTextual() ? delta.get("role").asText() : null,
-        delta.path("content").isTextual() ? delta.get("content").asText() : null, reason, usage,
-        !choice.isMissingNode(), node.get("tars"), node.get("timings"));
+    return ChunkReader.read(JSON, data);
   }
 
   /** A readable message from an error response: its {@code error.message}, else the start of the body. */
