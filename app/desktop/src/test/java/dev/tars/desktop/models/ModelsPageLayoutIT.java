@@ -54,6 +54,13 @@ class ModelsPageLayoutIT {
   private final List<ModelManager> managers = new ArrayList<>();
   private Stage stage;
 
+  @org.junit.jupiter.api.BeforeAll
+  static void patientSetUp() {
+    // Alone, this class starts the toolkit in a cold JVM; on a busy 2-core machine that can take longer than
+    // TestFX's 30 s setup limit (in the suite an earlier test has started it already).
+    org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+  }
+
   @Start
   void start(Stage stage) {
     // The app's theme: text widths and paddings as a person sees them.
