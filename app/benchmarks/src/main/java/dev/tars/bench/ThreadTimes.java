@@ -61,6 +61,18 @@ final class ThreadTimes {
       return cpu;
     }
 
+    /** Like {@link #byName}, for the time the threads waited for a CPU while runnable. */
+    Map<String, Long> waitedByName(Snapshot earlier) {
+      Map<String, Long> waited = new java.util.TreeMap<>();
+      for (Map.Entry<Long, Sample> e : threads.entrySet()) {
+        Sample now = e.getValue();
+        Sample before = earlier.threads.getOrDefault(e.getKey(), new Sample(now.name(), 0, 0));
+        String kind = e.getKey() == excludedTid ? "main" : now.name().replaceAll("[#-]?\\d+$", "");
+        waited.merge(kind, now.waited() - before.waited(), Long::sum);
+      }
+      return waited;
+    }
+
     /** What happened since {@code earlier}; threads born in between count from zero. */
     Usage since(Snapshot earlier) {
       long llamaCpu = 0;

@@ -13,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyEvent;
@@ -42,7 +41,6 @@ public final class AgendaView {
   @FXML private ToggleButton weekMode;
   @FXML private ToggleButton monthMode;
   @FXML private HBox progressBox;
-  @FXML private ProgressBar progress;
   @FXML private StackPane content;
 
   public AgendaView(AgendaViewModel viewModel, I18n i18n) {
@@ -88,7 +86,6 @@ public final class AgendaView {
     viewModel.modeProperty().addListener((obs, old, now) -> selectMode(now));
     progressBox.visibleProperty().bind(viewModel.stateProperty().isEqualTo(AgendaViewModel.State.IMPORTING));
     progressBox.managedProperty().bind(progressBox.visibleProperty());
-    progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
     viewModel.pageProperty().addListener((obs, old, now) -> draw());
     viewModel.highlightedProperty().addListener((obs, old, now) -> draw());
     viewModel.previewProperty().addListener((obs, old, now) -> {

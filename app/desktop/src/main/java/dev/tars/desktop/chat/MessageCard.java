@@ -2,6 +2,7 @@ package dev.tars.desktop.chat;
 
 import dev.tars.chat.AnswerSource;
 import dev.tars.chat.MessageStatus;
+import dev.tars.desktop.fx.BusyDots;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.MarkdownView;
 import dev.tars.desktop.fx.Icons;
@@ -18,7 +19,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -46,7 +46,8 @@ final class MessageCard extends HBox {
   private final VBox body = new VBox();
   private final Label status = new Label();
   private final Label error = new Label();
-  private final ProgressIndicator typing = new ProgressIndicator();
+  // Until the first words arrive; from then on the growing text shows that Tars is answering (decision 1460).
+  private final BusyDots typing = new BusyDots();
   private final Button regenerate = new Button();
   private final Button copy = new Button();
 
@@ -78,8 +79,6 @@ final class MessageCard extends HBox {
     name.getStyleClass().add("assistant-name");
     status.getStyleClass().add("status-badge");
     typing.getStyleClass().add("typing");
-    typing.setPrefSize(14, 14);
-    typing.setMaxSize(14, 14);
     HBox header = new HBox(8, name, status, typing);
     header.setAlignment(Pos.CENTER_LEFT);
 
@@ -116,7 +115,10 @@ final class MessageCard extends HBox {
     card.setMaxWidth(Double.MAX_VALUE);
     getChildren().add(card);
 
-    item.contentProperty().addListener((obs, old, now) -> parts.markdown().fill(body, now));
+    item.contentProperty().addListener((obs, old, now) -> {
+      parts.markdown().fill(body, now);
+      showTyping();
+    });
     item.statusProperty().addListener((obs, old, now) -> showStatus());
     parts.markdown().fill(body, item.content());
     showStatus();
@@ -171,8 +173,7 @@ final class MessageCard extends HBox {
   private void showStatus() {
     MessageStatus s = item.status();
     boolean streaming = s == MessageStatus.STREAMING;
-    typing.setVisible(streaming);
-    typing.setManaged(streaming);
+    showTyping();
     copy.setDisable(streaming);
     status.getStyleClass().removeAll("stopped", "interrupted");
     switch (s) {
@@ -188,6 +189,14 @@ final class MessageCard extends HBox {
     }
     status.setVisible(s.isIncomplete());
     status.setManaged(s.isIncomplete());
+  }
+
+  private void showTyping() {
+    boolean waiting = item.status() == MessageStatus.STREAMING && item.content().isEmpty();
+    if (typing.isVisible() != waiting) {
+      typing.setVisible(waiting);
+      typing.setManaged(waiting);
+    }
   }
 
   void showRegenerate(boolean show) {

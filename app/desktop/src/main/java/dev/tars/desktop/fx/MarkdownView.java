@@ -29,21 +29,27 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
  * Turns Markdown into JavaFX nodes: paragraphs, headings, lists, quotes, emphasis, inline code and fenced code
- * blocks with a Copy button. Rebuilt whole on each (coalesced) update: cheap for chat-sized answers. Shared by
- * the chat's answers and the Notes page's preview.
+ * blocks with a Copy button. Shared by the chat's answers and the Notes page's preview. On each (coalesced)
+ * update of a streaming answer the text is parsed whole, but only the blocks whose source changed (usually the
+ * last one) get new nodes: the others keep theirs, and with them their measured text.
  */
 public final class MarkdownView {
-  private static final Parser PARSER = Parser.builder().build();
+  private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+  /** Key of a box's properties: the source text of each block it shows, in order. */
+  private static final String SOURCES = "tars.markdown.sources";
 
   private final I18n i18n;
 
@@ -59,10 +65,57 @@ public final class MarkdownView {
     return box;
   }
 
-  /** Replaces the content of {@code box} with {@code markdown} rendered. */
+  /** Replaces the content of {@code box} with {@code markdown} rendered, keeping the nodes of unchanged blocks. */
   public void fill(VBox box, String markdown) {
-    org.commonmark.node.Node document = PARSER.parse(markdown == null ? "" : markdown);
-    box.getChildren().setAll(blocks(document));
+    String text = markdown == null ? "" : markdown;
+    org.commonmark.node.Node document = PARSER.parse(text);
+    List<Object> sources = new ArrayList<>();
+    List<org.commonmark.node.Node> blocks = new ArrayList<>();
+    boolean references = false;
+    for (org.commonmark.node.Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+      // A link reference definition changes how blocks elsewhere read: then nothing is kept.
+      references |= n instanceof LinkReferenceDefinition;
+      sources.add(source(n, text));
+      blocks.add(n);
+    }
+    List<?> shown = box.getProperties().get(SOURCES) instanceof List<?> l && !references
+        && l.size() == box.getChildren().size() ? l : List.of();
+    List<Node> nodes = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Node node = i < shown.size() && shown.get(i).equals(sources.get(i)) ? box.getChildren().get(i)
+          : block(blocks.get(i));
+      if (node != null) {
+        nodes.add(node);
+      }
+    }
+    replace(box.getChildren(), nodes);
+    // Kept for the next update only when each block has its node, so that positions match.
+    box.getProperties().put(SOURCES, nodes.size() == blocks.size() ? sources : List.of());
+  }
+
+  /** Makes {@code children} equal to {@code nodes}, touching only the places that differ. */
+  private static void replace(List<Node> children, List<Node> nodes) {
+    int same = 0;
+    while (same < children.size() && same < nodes.size() && children.get(same) == nodes.get(same)) {
+      same++;
+    }
+    if (same == children.size() && same == nodes.size()) {
+      return;
+    }
+    children.subList(same, children.size()).clear();
+    children.addAll(nodes.subList(same, nodes.size()));
+  }
+
+  /** The text a block was parsed from; a key equal to nothing else when the parser gave no position. */
+  private static Object source(org.commonmark.node.Node block, String text) {
+    List<SourceSpan> spans = block.getSourceSpans();
+    if (spans == null || spans.isEmpty()) {
+      return new Object();
+    }
+    SourceSpan first = spans.getFirst();
+    SourceSpan last = spans.getLast();
+    int end = Math.min(text.length(), last.getInputIndex() + last.getLength());
+    return text.substring(Math.min(first.getInputIndex(), end), end);
   }
 
   private List<Node> blocks(org.commonmark.node.Node parent) {

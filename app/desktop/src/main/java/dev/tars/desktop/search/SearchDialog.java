@@ -1,6 +1,7 @@
 package dev.tars.desktop.search;
 
 import atlantafx.base.theme.Styles;
+import dev.tars.desktop.fx.BusyDots;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
 import dev.tars.search.SearchHit;
@@ -13,7 +14,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import atlantafx.base.controls.CustomTextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -52,8 +52,7 @@ public final class SearchDialog {
     field.setPromptText(i18n.get("search.prompt"));
     field.textProperty().bindBidirectional(viewModel.queryProperty());
     field.setLeft(Icons.icon(Icons.SEARCH, 16));
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.setPrefSize(16, 16);
+    BusyDots busy = new BusyDots();
     busy.visibleProperty().bind(viewModel.searchingProperty());
     field.setRight(busy);
     results.getStyleClass().add("search-results");

@@ -1,5 +1,6 @@
 package dev.tars.desktop.welcome;
 
+import dev.tars.desktop.fx.BusyDots;
 import dev.tars.desktop.fx.Fxml;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.Icons;
@@ -14,7 +15,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
@@ -29,7 +29,7 @@ public final class WelcomeView {
 
   @FXML private Button chooseButton;
   @FXML private VBox dropZone;
-  @FXML private ProgressIndicator checking;
+  @FXML private BusyDots checking;
   @FXML private Label error;
   @FXML private Label intro;
   @FXML private VBox downloadBox;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.desktop.fx.FxUiDispatcher;
+import dev.tars.desktop.fx.FxWait;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.models.ArchiveExtractor;
 import dev.tars.models.DiskSpace;
@@ -53,6 +54,13 @@ class ModelsPageLayoutIT {
   private final List<ModelManager> managers = new ArrayList<>();
   private Stage stage;
 
+  @org.junit.jupiter.api.BeforeAll
+  static void patientSetUp() {
+    // Alone, this class starts the toolkit in a cold JVM; on a busy 2-core machine that can take longer than
+    // TestFX's 30 s setup limit (in the suite an earlier test has started it already).
+    org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
+  }
+
   @Start
   void start(Stage stage) {
     // The app's theme: text widths and paddings as a person sees them.
@@ -74,14 +82,24 @@ class ModelsPageLayoutIT {
         new ArchiveExtractor(), Optional::empty, ram);
     managers.add(manager);
     I18n i18n = I18n.forLanguage(language);
-    return WaitForAsyncUtils.asyncFx(() -> {
-      ModelsViewModel viewModel = new ModelsViewModel(manager, ui::run, background, i18n);
-      viewModel.setLinkOpener(opened::add);
-      Parent page = new ModelsView(viewModel, i18n).load();
+    ModelsViewModel viewModel = WaitForAsyncUtils.asyncFx(() -> {
+      ModelsViewModel model = new ModelsViewModel(manager, ui::run, background, i18n);
+      model.setLinkOpener(opened::add);
+      Parent page = new ModelsView(model, i18n).load();
       stage.setScene(new Scene(page, DEFAULT_PAGE_WIDTH, 760));
       stage.show();
-      return viewModel;
+      return model;
     }).get();
+    // The checks read the table's cells: wait until its rows are drawn, not merely until the queue is empty.
+    FxWait.waitUntil(() -> !shownTitles(stage.getScene().getRoot()).isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    return viewModel;
+  }
+
+  /** The model titles the table's row cells show now. */
+  private static List<String> shownTitles(Parent root) {
+    return root.lookupAll(".models-title-text").stream().filter(Node::isVisible)
+        .map(n -> ((Text) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
   }
 
   @Test
@@ -90,6 +108,7 @@ class ModelsPageLayoutIT {
       show(language, 8L << 30);
       WaitForAsyncUtils.waitForFxEvents();
       TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+      assertThat(shownTitles(table)).as("rows drawn in %s", language).hasSizeGreaterThan(5);
       assertThat(cutTexts(table)).as("texts cut short in %s", language).isEmpty();
       assertThat(tightTexts(table)).as("texts without room to spare in %s", language).isEmpty();
       assertThat(overflowingTexts(table)).as("texts wider than their cell in %s", language).isEmpty();
