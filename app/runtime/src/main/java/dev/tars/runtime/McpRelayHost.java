@@ -62,11 +62,6 @@ final class McpRelayHost implements AutoCloseable {
     return host;
   }
 
-  /** Whether a relay has connected, so the endpoint runs (tests). */
-  boolean endpointStarted() {
-    return endpoint.started();
-  }
-
   /** Made on the endpoint's first connection. */
   private synchronized Handler handler() {
     if (closed) {
