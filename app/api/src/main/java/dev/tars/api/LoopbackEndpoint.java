@@ -3,6 +3,7 @@ package dev.tars.api;
 import dev.tars.concurrent.NamedThreads;
 import dev.tars.protocol.openai.OpenAiException;
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpHeader;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopbackEndpoint implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoopbackEndpoint.class);
-  private static final String HOST = "127.0.0.1";
+  static final String HOST = "127.0.0.1";
 
   private final Server server;
   private final ServerConnector connector;
@@ -46,6 +47,15 @@ public final class LoopbackEndpoint implements AutoCloseable {
    */
   public static LoopbackEndpoint start(String name, String secret, long maxBodyBytes, Handler handler)
       throws IOException {
+    return start(name, secret, maxBodyBytes, handler, null);
+  }
+
+  /**
+   * As {@link #start(String, String, long, Handler)}, on a loopback channel already bound ({@link OnDemandEndpoint}:
+   * connections waiting on it are served once the server has started); null binds a free port.
+   */
+  static LoopbackEndpoint start(String name, String secret, long maxBodyBytes, Handler handler,
+      ServerSocketChannel bound) throws IOException {
     Objects.requireNonNull(secret, "secret");
     QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, NamedThreads.named(name + "-http"));
     pool.setName("tars-" + name + "-http");
@@ -53,10 +63,14 @@ public final class LoopbackEndpoint implements AutoCloseable {
     Server server = new Server(pool);
     server.setStopTimeout(2_000);
     ServerConnector connector = new ServerConnector(server, 1, 1);
-    connector.setHost(HOST);
-    connector.setPort(0);
     connector.setIdleTimeout(ApiServer.CONNECTION_IDLE_MILLIS);
-    connector.open();
+    if (bound == null) {
+      connector.setHost(HOST);
+      connector.setPort(0);
+      connector.open();
+    } else {
+      connector.open(bound);
+    }
     server.addConnector(connector);
     server.setHandler(new Guard(new RequestGuard(HOST, connector::getLocalPort, List.of()),
         RequestGuard.bearer(secret), maxBodyBytes, handler));

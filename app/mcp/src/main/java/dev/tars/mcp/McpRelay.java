@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class McpRelay {
   private static final Logger LOG = LoggerFactory.getLogger(McpRelay.class);
   /**
-   * How long the holder has to answer its info at start: a trivial answer, so a holder that misses it is hung or
-   * closing (5 s leaves room for a first request on a busy machine).
+   * How long the holder has to answer its info at start: a trivial answer, but the first relay of a run also waits
+   * for the holder to start its endpoint (decision 1450: Jetty and the MCP servers load on the first connection,
+   * ~5 s on a busy machine), so a holder that misses 10 s is hung or closing.
    */
-  public static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
+  public static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
   /** How long the MCP handshake may take once the holder has answered (the first one loads classes on both sides). */
   static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(10);
   /** How long a forwarded request may take (a first document search opens nothing: the holder has it open). */

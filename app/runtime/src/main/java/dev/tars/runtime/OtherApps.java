@@ -62,7 +62,7 @@ final class OtherApps {
     }
     try {
       StoredSettings stored = runtime.settings();
-      mcpRelay = closing.track("MCP relay", McpRelayHost.publish(options.paths().home(), mcp(),
+      mcpRelay = closing.track("MCP relay", McpRelayHost.publish(options.paths().home(), runtime::mcp,
           () -> stored.get().apiAllowActions()));
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("The MCP relay could not start; tars mcp cannot run while this Tars does", e);

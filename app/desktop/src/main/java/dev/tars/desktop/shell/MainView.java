@@ -1,8 +1,7 @@
 package dev.tars.desktop.shell;
 
+import dev.tars.desktop.fx.ThemeSheet;
 import atlantafx.base.controls.Notification;
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.tars.desktop.fx.Notices;
 import dev.tars.config.Theme;
@@ -24,7 +23,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
-import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -325,8 +323,7 @@ public final class MainView {
     Theme setting = viewModel.themeProperty().get();
     boolean dark = setting == Theme.DARK
         || (setting == Theme.SYSTEM && Platform.getPreferences().getColorScheme() == ColorScheme.DARK);
-    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-        : new PrimerLight().getUserAgentStylesheet());
+    ThemeSheet.apply(dark);
     root.getStyleClass().removeAll("theme-dark", "theme-light");
     root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
   }

@@ -1,10 +1,8 @@
 package dev.tars.desktop.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import dev.tars.desktop.fx.ThemeSheet;
 import dev.tars.desktop.fx.I18n;
 import java.util.Objects;
-import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -84,8 +82,7 @@ public final class StartingView {
     root.getStylesheets().add(Objects.requireNonNull(
         StartingView.class.getResource("/dev/tars/desktop/tars.css"), "tars.css").toExternalForm());
     boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-        : new PrimerLight().getUserAgentStylesheet());
+    ThemeSheet.apply(dark);
     root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
   }
 
