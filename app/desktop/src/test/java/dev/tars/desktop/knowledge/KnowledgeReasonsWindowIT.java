@@ -9,6 +9,7 @@ import dev.tars.desktop.fx.FxUiDispatcher;
 import dev.tars.desktop.fx.FxWait;
 import dev.tars.desktop.fx.I18n;
 import dev.tars.desktop.fx.TestUi;
+import dev.tars.desktop.fx.ThemeSheet;
 import dev.tars.desktop.fx.WindowShots;
 import dev.tars.knowledge.DocumentStatus;
 import dev.tars.knowledge.KnowledgeService;
@@ -76,6 +77,7 @@ class KnowledgeReasonsWindowIT {
     I18n es = I18n.forLanguage("es");
     spanish = new KnowledgeViewModel(service, new Background(background, ui), es);
     page = new KnowledgeView(spanish, es).load();
+    ThemeSheet.apply(false); // the app's theme, so that the screenshot shows what a person sees
     stage.setScene(new Scene(page, 1100, 480));
     stage.show();
   }
