@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -107,7 +106,8 @@ public final class BackupsViewModel {
   }
 
   public void refresh() {
-    background.run(backups::list, this::show, e -> problem.set(i18n.get("backups.listFailed", e.getMessage())));
+    background.run(backups::list, this::show,
+        e -> problem.set(i18n.get("backups.listFailed", BackupProblemText.of(e, i18n))));
   }
 
   public void backUpNow() {
@@ -151,7 +151,7 @@ public final class BackupsViewModel {
       restoreQuestion.set(describe(row, plan));
     }, e -> {
       state.set(State.IDLE);
-      notices.error(e.getMessage());
+      notices.error(BackupProblemText.of(e, i18n));
       refresh();
     });
   }
@@ -175,7 +175,7 @@ public final class BackupsViewModel {
       restartApp.run();
     }, e -> {
       state.set(State.IDLE);
-      notices.error(e.getMessage());
+      notices.error(BackupProblemText.of(e, i18n));
     });
   }
 
@@ -183,8 +183,7 @@ public final class BackupsViewModel {
     future.whenComplete((result, failure) -> background.ui().run(() -> {
       state.set(State.IDLE);
       if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        onFailure.accept(String.valueOf(cause.getMessage()));
+        onFailure.accept(BackupProblemText.of(failure, i18n));
       } else {
         onSuccess.accept(result);
       }
