@@ -34,7 +34,11 @@ public class BackupException extends RuntimeException {
     /** {0} the system's detail. */
     NOT_PREPARED("notPrepared"),
     /** {0} the path the archive names. */
-    OUTSIDE_DATA("outsideData");
+    OUTSIDE_DATA("outsideData"),
+    /** The archive's hash is not the one recorded when it was written. */
+    ARCHIVE_CHANGED("archiveChanged"),
+    /** {0} the system's detail. */
+    CHECK_UNFINISHED("checkUnfinished");
 
     private final String key;
 

@@ -144,7 +144,7 @@ public final class BackupService {
   public RestorePlan planRestore(String id) {
     BackupStatus status = verify(id);
     if (status.state() != BackupState.VERIFIED) {
-      throw new BackupException(BackupException.Reason.DAMAGED, List.of(id, String.join(" ", status.problems())),
+      throw new BackupException(BackupException.Reason.DAMAGED, List.of(id, status),
           "Backup " + id + " is damaged and will not be restored: " + String.join(" ", status.problems()), null);
     }
     try (ArchiveReader reader = ArchiveReader.open(catalog.archivePath(id))) {

@@ -121,7 +121,7 @@ public final class BackupsViewModel {
         problem.set(run.mirrorProblem().map(p -> i18n.get("backups.mirrorFailed", p)).orElse(""));
         notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.made", size(b.size()))));
       } else {
-        problem.set(i18n.get("backups.madeDamaged", String.join(" ", b.status().problems())));
+        problem.set(i18n.get("backups.madeDamaged", BackupProblemText.problems(b.status(), i18n)));
       }
     }, failure -> problem.set(i18n.get("backups.failed", failure)));
   }
@@ -135,7 +135,7 @@ public final class BackupsViewModel {
       if (status.state() == BackupState.VERIFIED) {
         notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.sound", row.created())));
       } else {
-        notices.error(i18n.get("backups.damaged", row.created(), String.join(" ", status.problems())));
+        notices.error(i18n.get("backups.damaged", row.created(), BackupProblemText.problems(status, i18n)));
       }
     }, failure -> notices.error(i18n.get("backups.verifyFailed", failure)));
   }
@@ -213,7 +213,7 @@ public final class BackupsViewModel {
     };
     String details = "";
     if (b.state() == BackupState.FAILED) {
-      details = String.join(" ", s.problems());
+      details = BackupProblemText.problems(s, i18n);
     } else if (s.facts().containsKey("database.rows.MESSAGE")) {
       details = i18n.get("backups.holds.messages", s.facts().get("database.rows.MESSAGE"));
       if (s.facts().getOrDefault("knowledge-index.documents", 0L) > 0) {

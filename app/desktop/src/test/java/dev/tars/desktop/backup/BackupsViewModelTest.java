@@ -162,8 +162,10 @@ class BackupsViewModelTest {
       file.write(b ^ 1);
     }
 
-    assertThat(restoreRefusal(row, "en")).startsWith("Backup " + row.id() + " is damaged and will not be restored:");
-    assertThat(restoreRefusal(row, "es")).startsWith("La copia " + row.id() + " está dañada y no se restaurará:");
+    assertThat(restoreRefusal(row, "en")).startsWith("Backup " + row.id() + " is damaged and will not be restored:")
+        .contains("The archive file changed after it was written");
+    assertThat(restoreRefusal(row, "es")).startsWith("La copia " + row.id() + " está dañada y no se restaurará:")
+        .contains("El archivo de la copia cambió después de escribirse").doesNotContain("The archive file changed");
     assertThat(PendingRestore.pending(paths)).isEmpty();
   }
 
