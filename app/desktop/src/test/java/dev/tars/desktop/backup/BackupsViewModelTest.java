@@ -166,6 +166,12 @@ class BackupsViewModelTest {
         .contains("The archive file changed after it was written");
     assertThat(restoreRefusal(row, "es")).startsWith("La copia " + row.id() + " está dañada y no se restaurará:")
         .contains("El archivo de la copia cambió después de escribirse").doesNotContain("The archive file changed");
+    BackupsViewModel spanish = new BackupsViewModel(backups, watchdog, ui.background(), new Notices(),
+        restarts::incrementAndGet, I18n.forLanguage("es"));
+    spanish.refresh();
+    ui.runUntil(() -> !spanish.rows().isEmpty(), WAIT);
+    // the row is read back from the status file: the finding's reason survived it
+    assertThat(spanish.rows().get(0).details()).contains("El archivo de la copia cambió después de escribirse");
     assertThat(PendingRestore.pending(paths)).isEmpty();
   }
 
