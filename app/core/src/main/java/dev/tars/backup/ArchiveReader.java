@@ -42,33 +42,36 @@ public final class ArchiveReader implements AutoCloseable {
     try {
       zip = new ZipFile(archive.toFile());
     } catch (ZipException e) {
-      throw new BackupException("The backup " + archive.getFileName() + " is damaged: it is not a readable zip file.", e);
+      throw new BackupException(BackupException.Reason.NOT_ZIP, List.of(name(archive)),
+          "The backup " + archive.getFileName() + " is damaged: it is not a readable zip file.", e);
     } catch (IOException e) {
-      throw new BackupException("The backup " + archive.getFileName() + " cannot be read: " + e.getMessage(), e);
+      throw new BackupException(BackupException.Reason.UNREADABLE, List.of(name(archive), String.valueOf(e.getMessage())),
+          "The backup " + archive.getFileName() + " cannot be read: " + e.getMessage(), e);
     }
     try {
       ZipEntry entry = zip.getEntry(MANIFEST);
       if (entry == null) {
-        throw new BackupException("The backup " + archive.getFileName() + " is damaged or incomplete: it has no "
-            + MANIFEST + ".");
+        throw new BackupException(BackupException.Reason.NO_MANIFEST, List.of(name(archive)), "The backup " + archive.getFileName()
+            + " is damaged or incomplete: it has no " + MANIFEST + ".", null);
       }
       Manifest manifest;
       try (InputStream in = zip.getInputStream(entry)) {
         manifest = BackupCatalog.JSON.readValue(in, Manifest.class);
       } catch (IOException e) {
-        throw new BackupException("The backup " + archive.getFileName() + " is damaged: its " + MANIFEST
-            + " cannot be read.", e);
+        throw new BackupException(BackupException.Reason.MANIFEST_UNREADABLE, List.of(name(archive)), "The backup " + archive.getFileName()
+            + " is damaged: its " + MANIFEST + " cannot be read.", e);
       }
       if (manifest.formatVersion() > Manifest.FORMAT_VERSION) {
-        throw new BackupException("The backup " + archive.getFileName() + " was made by a newer Tars (format "
-            + manifest.formatVersion() + "). Update Tars to restore it.");
+        throw new BackupException(BackupException.Reason.NEWER_FORMAT, List.of(name(archive), manifest.formatVersion()), "The backup "
+            + archive.getFileName() + " was made by a newer Tars (format " + manifest.formatVersion()
+            + "). Update Tars to restore it.", null);
       }
       for (Manifest.Entry e : manifest.entries()) {
         checkName(e.path());
       }
       List<String> unsafe = ManifestCheck.nameProblems(manifest);
       if (!unsafe.isEmpty()) {
-        throw new BackupException(String.join(" ", unsafe));
+        throw new BackupException(BackupException.Reason.UNSAFE_NAMES, List.of(String.join(" ", unsafe)), String.join(" ", unsafe), null);
       }
       return new ArchiveReader(archive, zip, manifest);
     } catch (RuntimeException e) {
@@ -176,10 +179,15 @@ public final class ArchiveReader implements AutoCloseable {
     return null;
   }
 
+  private static String name(Path archive) {
+    return String.valueOf(archive.getFileName());
+  }
+
   private static void checkName(String path) {
     if (path.startsWith("/") || path.contains("\\") || path.contains(":")
         || List.of(path.split("/")).contains("..")) {
-      throw new BackupException("The backup lists an unsafe file name (" + path + "); it will not be used.");
+      throw new BackupException(BackupException.Reason.UNSAFE_NAMES, List.of(path),
+          "The backup lists an unsafe file name (" + path + "); it will not be used.", null);
     }
   }
 

@@ -64,12 +64,12 @@ public final class BackupCatalog {
    */
   public BackupInfo find(String id) {
     if (!BackupIds.isValid(id)) {
-      throw new BackupException("\"" + id + "\" is not a backup id. Ids look like 20261122T143000Z; "
-          + "`tars backup list` shows them.");
+      throw new BackupException(BackupException.Reason.NOT_AN_ID, List.of(String.valueOf(id)), "\"" + id
+          + "\" is not a backup id. Ids look like 20261122T143000Z; `tars backup list` shows them.", null);
     }
     return list().stream().filter(b -> b.id().equals(id)).findFirst()
-        .orElseThrow(() -> new BackupException("There is no backup " + id + " in " + folder
-            + ". `tars backup list` shows the backups there are."));
+        .orElseThrow(() -> new BackupException(BackupException.Reason.NO_SUCH_BACKUP, List.of(id, folder.toString()),
+            "There is no backup " + id + " in " + folder + ". `tars backup list` shows the backups there are.", null));
   }
 
   public Path archivePath(String id) {

@@ -144,8 +144,8 @@ public final class BackupService {
   public RestorePlan planRestore(String id) {
     BackupStatus status = verify(id);
     if (status.state() != BackupState.VERIFIED) {
-      throw new BackupException("Backup " + id + " is damaged and will not be restored: "
-          + String.join(" ", status.problems()));
+      throw new BackupException(BackupException.Reason.DAMAGED, List.of(id, status),
+          "Backup " + id + " is damaged and will not be restored: " + String.join(" ", status.problems()), null);
     }
     try (ArchiveReader reader = ArchiveReader.open(catalog.archivePath(id))) {
       Manifest manifest = reader.manifest();
@@ -172,7 +172,8 @@ public final class BackupService {
       PendingRestore.request(paths, new PendingRestore.Request(id, catalog.archivePath(id).toString(),
           status.archiveSha256(), clock.instant().toString()));
     } catch (IOException e) {
-      throw new BackupException("The restore could not be prepared: " + ArchiveWriter.describe(e), e);
+      throw new BackupException(BackupException.Reason.NOT_PREPARED, List.of(ArchiveWriter.describe(e)),
+          "The restore could not be prepared: " + ArchiveWriter.describe(e), e);
     }
     LOG.info("Restore of backup {} requested for the next start", id);
     return plan;

@@ -18,9 +18,25 @@ public record BackupStatus(
     List<String> problems,
     List<String> notes,
     Map<String, Long> facts,
-    String changeToken) {
+    String changeToken,
+    List<Finding> findings) {
+
+  /**
+   * One of {@link #problems()} by its reason ({@link BackupException.Reason#key()}) and arguments, so the window
+   * can word it per language; {@code "other"} with the English as its argument when it has no reason of its own.
+   */
+  public record Finding(String reason, List<Object> args) {
+    public Finding {
+      args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    static Finding other(String english) {
+      return new Finding(BackupException.Reason.OTHER.key(), List.of(english));
+    }
+  }
 
   public BackupStatus {
+    findings = findings == null ? List.of() : List.copyOf(findings);
     problems = problems == null ? List.of() : List.copyOf(problems);
     notes = notes == null ? List.of() : List.copyOf(notes);
     facts = facts == null ? Map.of() : Map.copyOf(facts);
@@ -28,10 +44,10 @@ public record BackupStatus(
 
   public static BackupStatus written(String archiveSha256, String trigger, long durationMillis) {
     return new BackupStatus(BackupState.UNVERIFIED, archiveSha256, trigger, durationMillis, null, List.of(),
-        List.of(), Map.of(), null);
+        List.of(), Map.of(), null, List.of());
   }
 
   public BackupStatus withChangeToken(String token) {
-    return new BackupStatus(state, archiveSha256, trigger, durationMillis, checkedAt, problems, notes, facts, token);
+    return new BackupStatus(state, archiveSha256, trigger, durationMillis, checkedAt, problems, notes, facts, token, findings);
   }
 }

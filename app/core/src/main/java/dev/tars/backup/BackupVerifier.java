@@ -45,6 +45,7 @@ public final class BackupVerifier {
     BackupInfo info = catalog.find(id);
     BackupStatus recorded = info.status();
     List<String> problems = new ArrayList<>();
+    List<BackupStatus.Finding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, Long> facts = new LinkedHashMap<>();
     String actualSha = null;
@@ -52,19 +53,22 @@ public final class BackupVerifier {
       actualSha = SafeFiles.sha256(info.archive());
       if (recorded.archiveSha256() != null && !recorded.archiveSha256().equals(actualSha)) {
         problems.add("The archive file changed after it was written (a damaged disk or an edited file).");
+        findings.add(new BackupStatus.Finding(BackupException.Reason.ARCHIVE_CHANGED.key(), List.of()));
       }
     } catch (IOException e) {
       problems.add("The archive cannot be read: " + ArchiveWriter.describe(e));
+      findings.add(new BackupStatus.Finding(BackupException.Reason.UNREADABLE.key(),
+          List.of(String.valueOf(info.archive().getFileName()), ArchiveWriter.describe(e))));
     }
     if (problems.isEmpty() || actualSha != null) {
-      checkContent(info.archive(), problems, notes, facts);
+      checkContent(info.archive(), problems, findings, notes, facts);
     }
     BackupState state = problems.isEmpty() ? BackupState.VERIFIED : BackupState.FAILED;
     // A lost status file is rebuilt only from an archive that passed; a failed one keeps no trusted hash.
     String sha = recorded.archiveSha256() != null ? recorded.archiveSha256()
         : state == BackupState.VERIFIED ? actualSha : null;
     BackupStatus status = new BackupStatus(state, sha, recorded.trigger(), recorded.durationMillis(),
-        clock.instant().toString(), problems, notes, facts, recorded.changeToken());
+        clock.instant().toString(), problems, notes, facts, recorded.changeToken(), findings);
     try {
       catalog.writeStatus(id, status);
     } catch (IOException e) {
@@ -78,12 +82,15 @@ public final class BackupVerifier {
     return status;
   }
 
-  private void checkContent(Path archive, List<String> problems, List<String> notes, Map<String, Long> facts) {
+  private void checkContent(Path archive, List<String> problems, List<BackupStatus.Finding> findings,
+      List<String> notes, Map<String, Long> facts) {
+    int before = problems.size();
     try (ArchiveReader reader = ArchiveReader.open(archive)) {
       Manifest manifest = reader.manifest();
       List<String> unsafe = ManifestCheck.problems(manifest, dataHome);
       if (!unsafe.isEmpty()) {
         problems.addAll(unsafe);
+        findings.addAll(unsafe.stream().map(BackupStatus.Finding::other).toList());
         return;
       }
       Set<String> checkedPrefixes = manifest.sources().stream()
@@ -113,9 +120,19 @@ public final class BackupVerifier {
       }
     } catch (BackupException e) {
       problems.add(e.getMessage());
+      findings.addAll(problems.subList(before, problems.size() - 1).stream().map(BackupStatus.Finding::other).toList());
+      findings.add(new BackupStatus.Finding(e.reason().key(), e.reason() == BackupException.Reason.OTHER
+          ? List.of(e.getMessage()) : e.args()));
+      return;
     } catch (IOException e) {
       LOG.warn("Verification of {} could not finish", archive, e);
       problems.add("The verification could not finish: " + ArchiveWriter.describe(e));
+      findings.addAll(problems.subList(before, problems.size() - 1).stream().map(BackupStatus.Finding::other).toList());
+      findings.add(new BackupStatus.Finding(BackupException.Reason.CHECK_UNFINISHED.key(),
+          List.of(ArchiveWriter.describe(e))));
+      return;
     }
+    // The checkers' own findings (entries, extraction, H2) are English sentences for now.
+    findings.addAll(problems.subList(before, problems.size()).stream().map(BackupStatus.Finding::other).toList());
   }
 }

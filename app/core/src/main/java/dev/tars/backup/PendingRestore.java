@@ -258,8 +258,9 @@ public final class PendingRestore {
   static Path target(AppPaths paths, Manifest.Source source) {
     Path target = paths.home().resolve(source.restorePath()).normalize();
     if (!target.startsWith(paths.home().normalize()) || target.equals(paths.home().normalize())) {
-      throw new BackupException("The backup wants to restore into " + source.restorePath()
-          + ", which is outside the Tars data folder; nothing was restored.");
+      throw new BackupException(BackupException.Reason.OUTSIDE_DATA, List.of(String.valueOf(source.restorePath())),
+          "The backup wants to restore into " + source.restorePath()
+          + ", which is outside the Tars data folder; nothing was restored.", null);
     }
     return target;
   }

@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -107,7 +106,8 @@ public final class BackupsViewModel {
   }
 
   public void refresh() {
-    background.run(backups::list, this::show, e -> problem.set(i18n.get("backups.listFailed", e.getMessage())));
+    background.run(backups::list, this::show,
+        e -> problem.set(i18n.get("backups.listFailed", BackupProblemText.of(e, i18n))));
   }
 
   public void backUpNow() {
@@ -121,7 +121,7 @@ public final class BackupsViewModel {
         problem.set(run.mirrorProblem().map(p -> i18n.get("backups.mirrorFailed", p)).orElse(""));
         notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.made", size(b.size()))));
       } else {
-        problem.set(i18n.get("backups.madeDamaged", String.join(" ", b.status().problems())));
+        problem.set(i18n.get("backups.madeDamaged", BackupProblemText.problems(b.status(), i18n)));
       }
     }, failure -> problem.set(i18n.get("backups.failed", failure)));
   }
@@ -135,7 +135,7 @@ public final class BackupsViewModel {
       if (status.state() == BackupState.VERIFIED) {
         notices.post(new Notices.Notice(Notices.Kind.SUCCESS, i18n.get("backups.sound", row.created())));
       } else {
-        notices.error(i18n.get("backups.damaged", row.created(), String.join(" ", status.problems())));
+        notices.error(i18n.get("backups.damaged", row.created(), BackupProblemText.problems(status, i18n)));
       }
     }, failure -> notices.error(i18n.get("backups.verifyFailed", failure)));
   }
@@ -151,7 +151,7 @@ public final class BackupsViewModel {
       restoreQuestion.set(describe(row, plan));
     }, e -> {
       state.set(State.IDLE);
-      notices.error(e.getMessage());
+      notices.error(BackupProblemText.of(e, i18n));
       refresh();
     });
   }
@@ -175,7 +175,7 @@ public final class BackupsViewModel {
       restartApp.run();
     }, e -> {
       state.set(State.IDLE);
-      notices.error(e.getMessage());
+      notices.error(BackupProblemText.of(e, i18n));
     });
   }
 
@@ -183,8 +183,7 @@ public final class BackupsViewModel {
     future.whenComplete((result, failure) -> background.ui().run(() -> {
       state.set(State.IDLE);
       if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        onFailure.accept(String.valueOf(cause.getMessage()));
+        onFailure.accept(BackupProblemText.of(failure, i18n));
       } else {
         onSuccess.accept(result);
       }
@@ -214,7 +213,7 @@ public final class BackupsViewModel {
     };
     String details = "";
     if (b.state() == BackupState.FAILED) {
-      details = String.join(" ", s.problems());
+      details = BackupProblemText.problems(s, i18n);
     } else if (s.facts().containsKey("database.rows.MESSAGE")) {
       details = i18n.get("backups.holds.messages", s.facts().get("database.rows.MESSAGE"));
       if (s.facts().getOrDefault("knowledge-index.documents", 0L) > 0) {

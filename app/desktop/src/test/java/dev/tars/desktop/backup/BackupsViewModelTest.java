@@ -39,6 +39,7 @@ class BackupsViewModelTest {
   private final Notices notices = new Notices();
   private final AtomicInteger restarts = new AtomicInteger();
   private BackupsViewModel viewModel;
+  private BackupService backups;
   private AppPaths paths;
   private final java.util.concurrent.atomic.AtomicReference<BackupConfig> config =
       new java.util.concurrent.atomic.AtomicReference<>(BackupConfig.DEFAULT);
@@ -52,7 +53,7 @@ class BackupsViewModelTest {
     for (int i = 0; i < 5; i++) {
       store.addMessage(c, Role.USER, "message " + i, MessageStatus.COMPLETE);
     }
-    BackupService backups = BackupServices.standard(paths, services.database, List.of(), List.of(new H2Checker()),
+    backups = BackupServices.standard(paths, services.database, List.of(), List.of(new H2Checker()),
         config::get, Clock.systemUTC(), "test");
     watchdog = new Watchdog(WatchdogConfig.DEFAULT, backups, List.of(), new Metrics(services.database.dataSource(),
         Clock.systemUTC()), null, Clock.systemUTC());
@@ -149,5 +150,67 @@ class BackupsViewModelTest {
     assertThat(viewModel.stateProperty().get()).isEqualTo(BackupsViewModel.State.IDLE);
     assertThat(PendingRestore.pending(paths)).isEmpty();
     assertThat(restarts.get()).isZero();
+  }
+
+  @Test
+  void aRestoreRefusedForADamagedArchiveIsWordedInEnglishAndSpanish() throws Exception {
+    BackupRow row = backUp();
+    try (RandomAccessFile file = new RandomAccessFile(paths.backups().resolve("tars-backup-" + row.id() + ".zip").toFile(), "rw")) {
+      file.seek(file.length() / 2);
+      int b = file.read();
+      file.seek(file.length() / 2);
+      file.write(b ^ 1);
+    }
+
+    assertThat(restoreRefusal(row, "en")).startsWith("Backup " + row.id() + " is damaged and will not be restored:")
+        .contains("The archive file changed after it was written");
+    assertThat(restoreRefusal(row, "es")).startsWith("La copia " + row.id() + " está dañada y no se restaurará:")
+        .contains("El archivo de la copia cambió después de escribirse").doesNotContain("The archive file changed");
+    BackupsViewModel spanish = new BackupsViewModel(backups, watchdog, ui.background(), new Notices(),
+        restarts::incrementAndGet, I18n.forLanguage("es"));
+    spanish.refresh();
+    ui.runUntil(() -> !spanish.rows().isEmpty(), WAIT);
+    // the row is read back from the status file: the finding's reason survived it
+    assertThat(spanish.rows().get(0).details()).contains("El archivo de la copia cambió después de escribirse");
+    assertThat(PendingRestore.pending(paths)).isEmpty();
+  }
+
+  @Test
+  void aRestoreOfABackupDeletedMeanwhileIsWordedInEnglishAndSpanishAndChangesNothing() throws Exception {
+    BackupRow row = backUp();
+    java.nio.file.Files.delete(paths.backups().resolve("tars-backup-" + row.id() + ".zip"));
+
+    assertThat(restoreRefusal(row, "en")).isEqualTo("There is no backup " + row.id() + " in " + paths.backups()
+        + " any more. Your data is unchanged.");
+    assertThat(restoreRefusal(row, "es")).isEqualTo("Ya no hay ninguna copia " + row.id() + " en " + paths.backups()
+        + ". Tus datos no han cambiado.");
+    assertThat(PendingRestore.pending(paths)).isEmpty();
+  }
+
+  @Test
+  void everyBackupReasonHasASentenceInEnglishAndSpanish() {
+    for (String language : List.of("en", "es")) {
+      I18n i18n = I18n.forLanguage(language);
+      for (dev.tars.backup.BackupException.Reason reason : dev.tars.backup.BackupException.Reason.values()) {
+        if (reason != dev.tars.backup.BackupException.Reason.OTHER) {
+          assertThat(i18n.has("backups.problem." + reason.key())).as(language + " " + reason).isTrue();
+        }
+      }
+    }
+    assertThat(BackupProblemText.of(new dev.tars.backup.BackupException("kept as it is"), I18n.forLanguage("es")))
+        .isEqualTo("kept as it is");
+  }
+
+  /** Asks for a restore of {@code row} on a page in {@code language} and returns the error notice it posts. */
+  private String restoreRefusal(BackupRow row, String language) {
+    Notices seen = new Notices();
+    BackupsViewModel page = new BackupsViewModel(backups, watchdog, ui.background(), seen, restarts::incrementAndGet,
+        I18n.forLanguage(language));
+    page.prepareRestore(row);
+    ui.runUntil(() -> page.stateProperty().get() == BackupsViewModel.State.IDLE
+        && seen.shown().stream().anyMatch(n -> n.kind() == Notices.Kind.ERROR), WAIT);
+    assertThat(page.restoreQuestionProperty().get()).isEmpty();
+    assertThat(restarts.get()).isZero();
+    return seen.shown().stream().filter(n -> n.kind() == Notices.Kind.ERROR).findFirst().orElseThrow().text();
   }
 }
